@@ -1,0 +1,46 @@
+# Stepping Stones Registration — developer commands.
+# `make run` and `make test` create .venv and install everything on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DIR ?= .demo-data
+DEMO_USER ?= admin
+DEMO_PASSWORD ?= demo-pass-2024
+PYTEST_ARGS ?=
+
+.PHONY: run test lint venv demo clean translations bench dist
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# The demo data folder is made once (init + demo data) and reused.
+$(DEMO_DIR)/.demo-ready: | $(STAMP)
+	SS_DESKTOP_PASSWORD=$(DEMO_PASSWORD) $(BIN)/ss-desktop --data-dir $(DEMO_DIR) init --admin $(DEMO_USER)
+	SS_DESKTOP_PASSWORD=$(DEMO_PASSWORD) $(BIN)/ss-desktop --data-dir $(DEMO_DIR) --user $(DEMO_USER) demo --count 2000 --seed 1
+	@touch $@
+
+demo: $(DEMO_DIR)/.demo-ready
+
+run: $(STAMP) $(DEMO_DIR)/.demo-ready
+	@echo "Demo data folder: $(DEMO_DIR)   sign in as '$(DEMO_USER)' with password '$(DEMO_PASSWORD)'"
+	$(BIN)/ss-desktop --data-dir $(DEMO_DIR)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: $(STAMP) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) build dist .pytest_cache .ruff_cache
