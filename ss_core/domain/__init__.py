@@ -1,0 +1,110 @@
+"""Domain rules shared by the laptop and head office: enums, validation, consent, pinyin
+search keys, duplicate scoring and category suggestions. Pure Python: no Qt, no database."""
+
+from __future__ import annotations
+
+from ss_core.domain.categories import is_local_hukou, suggest_categories
+from ss_core.domain.consent import ConsentState, consent_state, validate_consent
+from ss_core.domain.dates import age_on, needs_guardian_consent, parse_dob, validate_dob
+from ss_core.domain.duplicates import (
+    ChildFacts,
+    DuplicateCandidate,
+    rank_candidates,
+    score_pair,
+)
+from ss_core.domain.enums import (
+    AttendanceMark,
+    Category,
+    ChildStatus,
+    ConsentGiverRole,
+    ConsentMethod,
+    ConsentScope,
+    ContactFrequency,
+    DisabilityType,
+    DobPrecision,
+    Gender,
+    HardshipStatus,
+    HukouType,
+    LivingArrangement,
+    ParentStatus,
+    ProgramType,
+    Relationship,
+    Role,
+    SchoolSystem,
+    SiteType,
+    Stage,
+)
+from ss_core.domain.errors import Issue, IssueCode, Severity, ValidationFailed, raise_if_errors
+from ss_core.domain.normalize import (
+    clean_text,
+    normalize_id_number,
+    normalize_name,
+    normalize_phone,
+    to_halfwidth,
+)
+from ss_core.domain.pinyin import NameKeys, display_pinyin, name_keys, normalize_query, split_name
+from ss_core.domain.validation import (
+    validate_child,
+    validate_grade,
+    validate_guardian,
+    validate_id_number,
+    validate_mobile,
+    validate_phone,
+)
+
+__all__ = [
+    "AttendanceMark",
+    "ChildFacts",
+    "DuplicateCandidate",
+    "is_local_hukou",
+    "rank_candidates",
+    "score_pair",
+    "suggest_categories",
+    "Category",
+    "ChildStatus",
+    "ConsentGiverRole",
+    "ConsentMethod",
+    "ConsentScope",
+    "ConsentState",
+    "ContactFrequency",
+    "DisabilityType",
+    "DobPrecision",
+    "Gender",
+    "HardshipStatus",
+    "HukouType",
+    "Issue",
+    "IssueCode",
+    "LivingArrangement",
+    "NameKeys",
+    "ParentStatus",
+    "ProgramType",
+    "Relationship",
+    "Role",
+    "SchoolSystem",
+    "Severity",
+    "SiteType",
+    "Stage",
+    "ValidationFailed",
+    "age_on",
+    "clean_text",
+    "consent_state",
+    "display_pinyin",
+    "name_keys",
+    "needs_guardian_consent",
+    "normalize_id_number",
+    "normalize_name",
+    "normalize_phone",
+    "normalize_query",
+    "parse_dob",
+    "raise_if_errors",
+    "split_name",
+    "to_halfwidth",
+    "validate_child",
+    "validate_consent",
+    "validate_dob",
+    "validate_grade",
+    "validate_guardian",
+    "validate_id_number",
+    "validate_mobile",
+    "validate_phone",
+]

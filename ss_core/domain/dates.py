@@ -31,9 +31,13 @@ def _today(today: date | None) -> date:
 
 
 def _precision(precision: str | DobPrecision | None) -> DobPrecision:
+    """None means exact; an unknown value counts as year precision (the most cautious)."""
     if precision is None:
         return DobPrecision.EXACT
-    return DobPrecision(precision)
+    try:
+        return DobPrecision(precision)
+    except ValueError:
+        return DobPrecision.YEAR
 
 
 def parse_dob(text: str) -> tuple[date, DobPrecision]:
@@ -62,7 +66,7 @@ def parse_dob(text: str) -> tuple[date, DobPrecision]:
 
 
 def format_dob(dob: date, precision: str | DobPrecision) -> str:
-    """"2015-03-04", "2015-03" or "2015" — the inverse of :func:`parse_dob`."""
+    """ "2015-03-04", "2015-03" or "2015" — the inverse of :func:`parse_dob`."""
     p = _precision(precision)
     if p == DobPrecision.YEAR:
         return f"{dob.year:04d}"
@@ -108,9 +112,14 @@ def age_on(dob: date, precision: str | DobPrecision, today: date) -> int:
 
 
 def needs_guardian_consent(
-    dob: date | None, precision: str | DobPrecision | None, today: date | None = None
+    dob: date | str | None, precision: str | DobPrecision | None, today: date | None = None
 ) -> bool:
     """True when the child may be under 14 (unknown birth dates count as under 14)."""
+    if isinstance(dob, str):
+        try:
+            dob = coerce_date(dob)
+        except ValueError:
+            dob = None
     if dob is None:
         return True
     return age_on(dob, _precision(precision), _today(today)) < SELF_CONSENT_AGE

@@ -25,6 +25,7 @@ from ss_core.domain.dates import (
     validate_dob,
 )
 from ss_core.domain.enums import (
+    Category,
     ChildStatus,
     ContactFrequency,
     DisabilityType,
@@ -424,8 +425,6 @@ def validate_child(
             )
         )
     if fields.get("categories") is not None:
-        from ss_core.domain.enums import Category
-
         _check_enum_list(Category, fields["categories"], "categories", issues)
     if fields.get("disability_types") is not None:
         _check_enum_list(DisabilityType, fields["disability_types"], "disability_types", issues)
@@ -455,7 +454,9 @@ def validate_guardian(fields: Mapping[str, Any], *, partial: bool = False) -> li
         if not given("name"):
             issues.append(Issue(IssueCode.NAME_REQUIRED, "name"))
         else:
-            issues.extend(validate_text(fields["name"], field="name", max_len=GUARDIAN_NAME_MAX_LEN))
+            issues.extend(
+                validate_text(fields["name"], field="name", max_len=GUARDIAN_NAME_MAX_LEN)
+            )
     if not partial:
         for name in ("child_id", "relationship"):
             if not given(name):

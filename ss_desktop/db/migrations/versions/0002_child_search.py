@@ -1,0 +1,50 @@
+"""Child search index: an FTS5 table, filled from the children already stored.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28
+
+Revision 0001 had no search index: the list could only be filtered by exact name. This adds
+the FTS5 table ``child_search`` (names, pinyin keys, ID and phone fragments) and backfills it.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+# Frozen copy of the table definition at this revision (ss_desktop.db.search_index.CREATE_SQL
+# may change in later revisions; this one must not).
+CREATE_SQL = (
+    "CREATE VIRTUAL TABLE child_search USING fts5("
+    "child_id UNINDEXED, names, keys, digits, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4')"
+)
+
+
+def upgrade() -> None:
+    from ss_desktop.db.search_index import rebuild_all
+
+    op.execute(CREATE_SQL)
+    connection = op.get_bind()
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        # also fill the sort key, which 0001 left empty for imported rows
+        from ss_desktop.db.search_index import sort_key_for
+
+        rows = cursor.execute("SELECT id, surname, given_name, pinyin FROM child").fetchall()
+        cursor.executemany(
+            "UPDATE child SET name_sort = ? WHERE id = ?",
+            [(sort_key_for(s, g, p), cid) for cid, s, g, p in rows],
+        )
+        rebuild_all(cursor)
+    finally:
+        cursor.close()
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE child_search")

@@ -1,0 +1,521 @@
+"""The one write path for synced records (ARCHITECTURE.md, "The one write path").
+
+:meth:`ChangeWriter.save` runs in ONE ``BEGIN IMMEDIATE`` transaction: normalize and validate
+every change (any error: nothing is written), compute the fields that really change, stamp
+them with a fresh HLC, write the rows, append outbox rows with gap-free device_seq values,
+append hash-chained audit rows, refresh the search index, and persist the clock.
+:meth:`ChangeWriter.apply_remote` applies pulled changes through the same machinery
+(merge per field, no outbox).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from ss_core.domain.consent import validate_consent
+from ss_core.domain.errors import Issue, Severity, ValidationFailed
+from ss_core.domain.pinyin import display_pinyin
+from ss_core.domain.validation import validate_child, validate_guardian
+from ss_core.protocol.hlc import HLC, HybridClock
+from ss_core.protocol.ids import new_id
+from ss_core.protocol.wire import Entity, PullChange
+from ss_desktop.db import rows as sql
+from ss_desktop.db.audit import AuditEntry, append_entries
+from ss_desktop.db.codec import (
+    decode_row,
+    defaults_of,
+    dumps,
+    fields_of,
+    from_column,
+    normalize_value,
+    to_column,
+    utc_now_iso,
+)
+from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.search_index import (
+    insert_search_rows,
+    reindex_children,
+    search_row,
+    sort_key_for,
+)
+from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_REFERENCE = "reference.unknown"  # Issue code: child_id/program_id/... not found
+
+# Which stored fields a partial validation needs as context when one of them changes.
+_CHILD_CONTEXT = (
+    frozenset({"id_number", "dob", "dob_precision", "gender"}),
+    frozenset({"stage", "grade", "school_system"}),
+    frozenset({"care_since", "dob"}),
+)
+_REFERENCES: dict[Entity, tuple[tuple[str, Entity], ...]] = {
+    Entity.GUARDIAN: (("child_id", Entity.CHILD),),
+    Entity.CONSENT: (("child_id", Entity.CHILD),),
+    Entity.ENROLLMENT: (("child_id", Entity.CHILD), ("program_id", Entity.PROGRAM)),
+    Entity.ATTENDANCE_SESSION: (("program_id", Entity.PROGRAM),),
+    Entity.ATTENDANCE_MARK: (
+        ("session_id", Entity.ATTENDANCE_SESSION),
+        ("child_id", Entity.CHILD),
+    ),
+}
+_SEARCH_FIELDS = frozenset({"surname", "given_name", "pinyin", "id_number", "deleted"})
+
+
+@dataclass
+class Change:
+    """One record change. ``record_id=None`` creates a record with a new UUIDv7; an id that
+    does not exist yet also creates (so a batch can link a child and its guardians)."""
+
+    entity: Entity
+    record_id: str | None
+    fields: dict[str, Any]
+    deleted: bool = False
+
+
+@dataclass
+class ChangeSet:
+    created: dict[Entity, list[str]] = field(default_factory=dict)
+    updated: dict[Entity, list[str]] = field(default_factory=dict)
+    outbox_seqs: list[int] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.created and not self.updated
+
+    def add(self, entity: Entity, record_id: str, *, created: bool) -> None:
+        target = self.created if created else self.updated
+        target.setdefault(entity, []).append(record_id)
+
+
+@dataclass
+class _Plan:
+    """A validated change ready to write."""
+
+    entity: Entity
+    record_id: str
+    created: bool
+    changed: dict[str, Any]  # normalized values of the fields that change
+    full: dict[str, Any]  # the record after the change (domain values)
+    stored: dict[str, Any] | None  # raw stored row (edits)
+    deleted: bool
+
+
+def load_clock(engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None):
+    """A clock for this device that continues from the last stamp saved in sync_state."""
+    with engine.connect() as conn:
+        row = (
+            conn.connection.driver_connection.cursor()
+            .execute("SELECT hlc_last, clock_offset_ms FROM sync_state WHERE id = 1")
+            .fetchone()
+        )
+    last = HLC.parse(row[0]) if row and row[0] else None
+    offset = row[1] if row and row[1] else 0
+    kwargs: dict[str, Any] = {"last": last, "offset_ms": offset}
+    if now_ms is not None:
+        kwargs["now_ms"] = now_ms
+    return HybridClock(hlc_node(device_id), **kwargs)
+
+
+def hlc_node(device_id: str) -> str:
+    """HLC node ids may not contain '-': the device UUID without dashes."""
+    return device_id.replace("-", "")
+
+
+class ChangeWriter:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: HybridClock,
+        device_id: str,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.device_id = device_id
+        self.today = today
+        self._division_codes: frozenset[str] | None = None
+
+    # ------------------------------------------------------------------ local saves
+
+    def save(
+        self, changes: Sequence[Change], *, actor: str, action: str | None = None
+    ) -> ChangeSet:
+        """Validate and write *changes* atomically; raises ValidationFailed on any error."""
+        result = ChangeSet()
+        if not changes:
+            return result
+        with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
+            cursor = conn.connection.driver_connection.cursor()
+            plans, warnings = self._plan(cursor, changes)
+            result.warnings = warnings
+            if plans:
+                self._write_local(cursor, plans, result, actor=actor, action=action)
+        return result
+
+    def _division_exists(self, code: str) -> bool:
+        if self._division_codes is None:
+            with self.engine.connect() as conn:
+                cur = conn.connection.driver_connection.cursor()
+                self._division_codes = frozenset(
+                    r[0] for r in cur.execute("SELECT code FROM division WHERE valid_to IS NULL")
+                )
+        return code in self._division_codes
+
+    def _plan(
+        self, cursor: sqlite3.Cursor, changes: Sequence[Change]
+    ) -> tuple[list[_Plan], list[Issue]]:
+        today = self.today()
+        by_entity: dict[Entity, list[str]] = {}
+        for change in changes:
+            if change.record_id is not None:
+                by_entity.setdefault(change.entity, []).append(change.record_id)
+        stored = {e: sql.load_rows(cursor, e, ids) for e, ids in by_entity.items()}
+
+        plans: list[_Plan] = []
+        issues: list[Issue] = []
+        batch_records: dict[Entity, dict[str, dict[str, Any]]] = {}
+        planned: dict[tuple[Entity, str], _Plan] = {}
+        for change in changes:
+            entity = Entity(change.entity)
+            record_id = change.record_id or new_id()
+            known = fields_of(entity)
+            unknown = [name for name in change.fields if name not in known]
+            if unknown:
+                raise ValueError(f"unknown fields for {entity.value}: {sorted(unknown)}")
+            norm = {k: normalize_value(entity, k, v) for k, v in change.fields.items()}
+            earlier = planned.get((entity, record_id))
+            if earlier is not None:  # the same record twice in one batch: merge the changes
+                extra = {
+                    k: v
+                    for k, v in norm.items()
+                    if to_column(entity, k, v) != to_column(entity, k, earlier.full.get(k))
+                }
+                earlier.changed.update(extra)
+                earlier.full.update(extra)
+                earlier.deleted = change.deleted
+                check = earlier.full if earlier.stored is None else earlier.changed
+                issues.extend(
+                    self._validate(
+                        entity, check, earlier.stored is not None, today, batch_records, cursor
+                    )
+                )
+                continue
+            row = None
+            raw = stored.get(entity, {}).get(record_id)
+            if row is None and raw is not None:
+                row = decode_row(entity, raw)
+            if row is None:
+                plan = self._plan_create(entity, record_id, norm, change.deleted)
+                check, partial = plan.full, False
+            else:
+                plan = self._plan_edit(entity, record_id, norm, row, raw, change.deleted)
+                if plan is None:
+                    continue
+                check, partial = self._context(entity, plan.changed, row), True
+            issues.extend(self._validate(entity, check, partial, today, batch_records, cursor))
+            batch_records.setdefault(entity, {})[record_id] = plan.full
+            planned[(entity, record_id)] = plan
+            plans.append(plan)
+        issues.extend(self._check_references(cursor, plans, batch_records))
+        errors = [i for i in issues if i.severity == Severity.ERROR]
+        if errors:
+            raise ValidationFailed(errors)
+        return plans, [i for i in issues if i.severity == Severity.WARNING]
+
+    def _plan_create(
+        self, entity: Entity, record_id: str, norm: dict[str, Any], deleted: bool
+    ) -> _Plan:
+        full: dict[str, Any] = {}
+        for name, default in defaults_of(entity).items():
+            if name in norm:
+                full[name] = norm[name]
+            elif name in JSON_LIST_FIELDS.get(entity, ()):
+                full[name] = []
+            else:
+                full[name] = default
+        if entity is Entity.CHILD and not full.get("pinyin") and full.get("surname"):
+            full["pinyin"] = display_pinyin(full["surname"] or "", full["given_name"] or "")
+        changed = {k: v for k, v in full.items() if k in norm or v is not None}
+        return _Plan(entity, record_id, True, changed, full, None, deleted)
+
+    def _plan_edit(
+        self,
+        entity: Entity,
+        record_id: str,
+        norm: dict[str, Any],
+        row: dict[str, Any],
+        raw: dict[str, Any] | None,
+        deleted: bool,
+    ) -> _Plan | None:
+        changed = {
+            k: v
+            for k, v in norm.items()
+            if to_column(entity, k, v) != to_column(entity, k, row.get(k))
+        }
+        if entity is Entity.CHILD and "pinyin" not in norm and (
+            "surname" in changed or "given_name" in changed
+        ):
+            old_auto = display_pinyin(row.get("surname") or "", row.get("given_name") or "")
+            if not row.get("pinyin") or row.get("pinyin") == old_auto:
+                surname = changed.get("surname", row.get("surname")) or ""
+                given = changed.get("given_name", row.get("given_name")) or ""
+                new_auto = display_pinyin(surname, given)
+                if new_auto != row.get("pinyin"):
+                    changed["pinyin"] = new_auto
+        was_deleted = bool(row.get("deleted"))
+        if not changed and deleted == was_deleted:
+            return None
+        full = {**row, **changed}
+        full["deleted"] = deleted
+        return _Plan(entity, record_id, raw is None, changed, full, raw, deleted)
+
+    @staticmethod
+    def _context(entity: Entity, changed: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+        check = dict(changed)
+        if entity is Entity.CHILD:
+            for group in _CHILD_CONTEXT:
+                if group & changed.keys():
+                    for name in group:
+                        check.setdefault(name, row.get(name))
+        return check
+
+    def _validate(
+        self,
+        entity: Entity,
+        values: dict[str, Any],
+        partial: bool,
+        today: date,
+        batch: dict[Entity, dict[str, dict[str, Any]]],
+        cursor: sqlite3.Cursor,
+    ) -> list[Issue]:
+        if entity is Entity.CHILD:
+            return validate_child(
+                values, today=today, division_exists=self._division_exists, partial=partial
+            )
+        if entity is Entity.GUARDIAN:
+            return validate_guardian(values, partial=partial)
+        if entity is Entity.CONSENT:
+            child_id = values.get("child_id")
+            child = batch.get(Entity.CHILD, {}).get(child_id) if child_id else None
+            if child is None and child_id:
+                found = cursor.execute(
+                    "SELECT dob, dob_precision FROM child WHERE id = ?", (child_id,)
+                ).fetchone()
+                child = {"dob": found[0], "dob_precision": found[1]} if found else {}
+            child = child or {}
+            dob = child.get("dob")
+            return validate_consent(
+                values,
+                child_dob=date.fromisoformat(dob) if isinstance(dob, str) else dob,
+                child_dob_precision=child.get("dob_precision"),
+                today=today,
+                partial=partial,
+            )
+        return []
+
+    @staticmethod
+    def _check_references(
+        cursor: sqlite3.Cursor,
+        plans: list[_Plan],
+        batch: dict[Entity, dict[str, dict[str, Any]]],
+    ) -> list[Issue]:
+        wanted: dict[Entity, set[str]] = {}
+        for plan in plans:
+            for name, target in _REFERENCES.get(plan.entity, ()):
+                ref = plan.changed.get(name)
+                if ref and ref not in batch.get(target, {}):
+                    wanted.setdefault(target, set()).add(ref)
+        found = {t: sql.existing_ids(cursor, t, ids) for t, ids in wanted.items()}
+        issues = []
+        for plan in plans:
+            for name, target in _REFERENCES.get(plan.entity, ()):
+                ref = plan.changed.get(name)
+                if ref and ref not in batch.get(target, {}) and ref not in found[target]:
+                    issues.append(Issue(UNKNOWN_REFERENCE, name, {"entity": target.value}))
+        return issues
+
+    def _write_local(
+        self,
+        cursor: sqlite3.Cursor,
+        plans: list[_Plan],
+        result: ChangeSet,
+        *,
+        actor: str,
+        action: str | None,
+    ) -> None:
+        now = utc_now_iso()
+        state = cursor.execute("SELECT last_device_seq FROM sync_state WHERE id = 1").fetchone()
+        seq = state[0] if state else 0
+        inserts: dict[Entity, list[dict[str, Any]]] = {}
+        updates: dict[Entity, list[tuple[str, dict[str, Any]]]] = {}
+        outbox: list[tuple] = []
+        audit: list[AuditEntry] = []
+        reindex: list[str] = []
+        new_children: dict[str, list[str]] = {}
+        for plan in plans:
+            entity = plan.entity
+            stamp = str(self.clock.now())
+            names = list(plan.changed)
+            if plan.stored is None:
+                field_hlcs = dict.fromkeys(names, stamp)
+                row = {name: to_column(entity, name, value) for name, value in plan.full.items()}
+                row.update(
+                    id=plan.record_id,
+                    version=1,
+                    hlc=stamp,
+                    field_hlcs=dumps(field_hlcs),
+                    server_version=None,
+                    deleted=plan.deleted,
+                    created_at=now,
+                    updated_at=now,
+                )
+                if entity is Entity.CHILD:
+                    row["name_sort"] = sort_key_for(
+                        plan.full["surname"], plan.full["given_name"], plan.full["pinyin"]
+                    )
+                inserts.setdefault(entity, []).append(row)
+                base_version = 0
+            else:
+                field_hlcs = json.loads(plan.stored["field_hlcs"] or "{}")
+                if plan.deleted != bool(plan.stored["deleted"]):
+                    names.append("deleted")
+                field_hlcs.update(dict.fromkeys(names, stamp))
+                values = {k: to_column(entity, k, v) for k, v in plan.changed.items()}
+                values.update(
+                    version=(plan.stored["version"] or 0) + 1,
+                    hlc=stamp,
+                    field_hlcs=dumps(field_hlcs),
+                    deleted=plan.deleted,
+                    updated_at=now,
+                )
+                if entity is Entity.CHILD and {"surname", "given_name", "pinyin"} & set(names):
+                    values["name_sort"] = sort_key_for(
+                        plan.full.get("surname"),
+                        plan.full.get("given_name"),
+                        plan.full.get("pinyin"),
+                    )
+                updates.setdefault(entity, []).append((plan.record_id, values))
+                base_version = plan.stored["server_version"] or 0
+            seq += 1
+            outbox.append(
+                (
+                    seq,
+                    new_id(),
+                    entity.value,
+                    plan.record_id,
+                    base_version,
+                    stamp,
+                    dumps(plan.changed),
+                    plan.deleted,
+                    now,
+                )
+            )
+            result.outbox_seqs.append(seq)
+            result.add(entity, plan.record_id, created=plan.stored is None)
+            audit.append(
+                AuditEntry(
+                    actor,
+                    action or _action_for(plan),
+                    entity.value,
+                    plan.record_id,
+                    {"fields": sorted(names)},
+                )
+            )
+            if plan.stored is None and entity is Entity.CHILD:
+                if not plan.deleted:  # indexed from memory below, no read-back
+                    new_children[plan.record_id] = []
+            elif (
+                plan.stored is None
+                and entity is Entity.GUARDIAN
+                and plan.full.get("child_id") in new_children
+            ):
+                if plan.full.get("phone") and not plan.deleted:
+                    new_children[plan.full["child_id"]].append(plan.full["phone"])
+            else:
+                reindex.extend(_children_to_reindex(plan, names))
+
+        for entity in ENTITY_ORDER:
+            sql.insert_rows(cursor, entity, inserts.get(entity, ()))
+            sql.update_rows(cursor, entity, updates.get(entity, ()))
+        cursor.executemany(
+            "INSERT INTO outbox (device_seq, op_id, entity, record_id, base_version, hlc, fields,"
+            " deleted, created_at, acked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            outbox,
+        )
+        append_entries(cursor, audit, at=now)
+        if new_children:
+            children = batch_children(plans)
+            insert_search_rows(
+                cursor,
+                [
+                    search_row(cid, c["surname"], c["given_name"], c["pinyin"], c["id_number"], p)
+                    for cid, p in new_children.items()
+                    for c in (children[cid],)
+                ],
+            )
+        reindex_children(cursor, [i for i in reindex if i not in new_children])
+        cursor.execute(
+            "UPDATE sync_state SET last_device_seq = ?, hlc_last = ? WHERE id = 1",
+            (seq, str(self.clock.last())),
+        )
+
+    # ------------------------------------------------------------------ pulled changes
+
+    def apply_remote(self, changes: Sequence[PullChange], *, actor: str = "sync") -> ChangeSet:
+        """Merge pulled changes per field (higher HLC wins); no outbox rows."""
+        from ss_desktop.db.remote import apply_pulled
+
+        result = ChangeSet()
+        if not changes:
+            return result
+        with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
+            cursor = conn.connection.driver_connection.cursor()
+            apply_pulled(cursor, self.clock, changes, result, actor=actor)
+            cursor.execute(
+                "UPDATE sync_state SET hlc_last = ? WHERE id = 1", (str(self.clock.last()),)
+            )
+        return result
+
+
+def batch_children(plans: Sequence[_Plan]) -> dict[str, dict[str, Any]]:
+    return {p.record_id: p.full for p in plans if p.entity is Entity.CHILD}
+
+
+def _action_for(plan: _Plan) -> str:
+    if plan.stored is None:
+        return "create"
+    if plan.deleted and not plan.stored["deleted"]:
+        return "delete"
+    if plan.entity is Entity.CHILD and "status" in plan.changed:
+        old = plan.stored.get("status")
+        new = plan.changed["status"]
+        if new == "archived":
+            return "archive"
+        if old == "archived" and new == "active":
+            return "restore"
+    return "edit"
+
+
+def _children_to_reindex(plan: _Plan, names: Sequence[str]) -> list[str]:
+    if plan.entity is Entity.CHILD:
+        return [plan.record_id] if plan.stored is None or _SEARCH_FIELDS & set(names) else []
+    if plan.entity is Entity.GUARDIAN and (
+        plan.stored is None or {"phone", "child_id", "deleted"} & set(names)
+    ):
+        ids = [plan.full.get("child_id")]
+        if plan.stored is not None:
+            ids.append(from_column(Entity.GUARDIAN, "child_id", plan.stored.get("child_id")))
+        return [i for i in ids if i]
+    return []

@@ -1,0 +1,134 @@
+"""Local accounts: Argon2 password hashes, sign-in with lockout, roles.
+
+Lockout: after 5 wrong passwords in a row the account is locked for 30 s, doubling with
+each further failure (30 s, 60 s, 120 s ... capped at 1 h). A correct password resets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from ss_core.domain.enums import Role
+from ss_desktop.db import local_users
+from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.errors import PasswordRuleError, ServiceError, SignInError
+from ss_desktop.services.permissions import Permission, require
+
+MAX_FAILURES = 5
+BASE_LOCK_SECONDS = 30
+MAX_LOCK_SECONDS = 3600
+MIN_PASSWORD_LENGTH = 8
+USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+COMMON_PASSWORDS = frozenset(
+    ["12345678", "123456789", "1234567890", "password", "password1", "qwertyuiop", "11111111", "88888888", "66666666", "abc12345", "abcd1234", "a1234567", "iloveyou", "1qaz2wsx", "qwerty123", "00000000", "12341234", "woaini1314", "admin123", "admin1234", "password123", "123123123", "11223344", "asdfghjkl", "zxcvbnm1", "147258369", "987654321"]
+)
+
+_hasher = PasswordHasher()
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordRuleError("password.too_short", min=MIN_PASSWORD_LENGTH)
+    if password.lower() in COMMON_PASSWORDS or len(set(password)) <= 2:
+        raise PasswordRuleError("password.too_common")
+
+
+def lock_seconds(failures: int) -> int:
+    if failures < MAX_FAILURES:
+        return 0
+    return min(BASE_LOCK_SECONDS * 2 ** (failures - MAX_FAILURES), MAX_LOCK_SECONDS)
+
+
+class Accounts:
+    def __init__(self, app: LocalApp, *, now: Callable[[], datetime] | None = None) -> None:
+        self.app = app
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def create_first_admin(self, username: str, password: str) -> str:
+        if local_users.count_users(self.app.engine):
+            raise ServiceError("setup.already_initialized", path=str(self.app.paths.data_dir))
+        return self._create(username, password, Role.ADMIN, [], actor=username)
+
+    def create_user(self, by: UserSession, username: str, password: str, role: str,
+                    site_ids: list[str], display_name: str = "") -> str:
+        require(by.role, Permission.MANAGE_USERS)
+        return self._create(username, password, Role(role), site_ids, actor=by.username,
+                            display_name=display_name)
+
+    def _create(self, username: str, password: str, role: Role, site_ids: list[str], *,
+                actor: str, display_name: str = "") -> str:
+        if not USERNAME_RE.match(username or ""):
+            raise ServiceError("user.name_invalid")
+        check_password_rules(password)
+        if local_users.find_user(self.app.engine, username):
+            raise ServiceError("user.exists")
+        return local_users.insert_user(
+            self.app.engine, username=username, display_name=display_name or username,
+            role=str(role), password_hash=_hasher.hash(password), site_ids=site_ids, actor=actor,
+        )
+
+    def only_admin_name(self) -> str | None:
+        """The single account's name when there is exactly one (CLI convenience)."""
+        users = local_users.list_users(self.app.engine)
+        return users[0].username if len(users) == 1 else None
+
+    def sign_in(self, username: str, password: str) -> UserSession:
+        user = local_users.find_user(self.app.engine, username)
+        if user is None:
+            _hasher.hash(password)  # same cost either way: no user-name probing by timing
+            raise SignInError("sign_in.failed")
+        now = self._now()
+        if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
+            remaining = int((datetime.fromisoformat(user.locked_until) - now).total_seconds()) + 1
+            raise SignInError("sign_in.locked", seconds=remaining)
+        if not user.active:
+            raise SignInError("sign_in.inactive")
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            failures = user.failed_attempts + 1
+            seconds = lock_seconds(failures)
+            until = (now + timedelta(seconds=seconds)).isoformat() if seconds else None
+            local_users.record_sign_in(self.app.engine, user, success=False,
+                                       failed_attempts=failures, locked_until=until)
+            if seconds:
+                raise SignInError("sign_in.locked", seconds=seconds) from None
+            raise SignInError("sign_in.failed", remaining=MAX_FAILURES - failures) from None
+        if _hasher.check_needs_rehash(user.password_hash):
+            local_users.update_user(self.app.engine, user.id, actor=username, action="rehash",
+                                    password_hash=_hasher.hash(password))
+        local_users.record_sign_in(self.app.engine, user, success=True, failed_attempts=0,
+                                   locked_until=None)
+        return UserSession(user.id, user.username, user.display_name, user.role, user.site_ids)
+
+    def verify_password(self, session: UserSession, password: str) -> bool:
+        """Unlock after idle: the same checks and lockout as signing in."""
+        try:
+            self.sign_in(session.username, password)
+        except SignInError:
+            return False
+        return True
+
+    def change_password(self, session: UserSession, old: str, new: str) -> None:
+        self.sign_in(session.username, old)
+        check_password_rules(new)
+        local_users.update_user(self.app.engine, session.user_id, actor=session.username,
+                                action="change_password", password_hash=_hasher.hash(new))
+
+    def reset_password(self, by: UserSession, username: str, new: str) -> None:
+        require(by.role, Permission.MANAGE_USERS)
+        user = local_users.find_user(self.app.engine, username)
+        if user is None:
+            raise ServiceError("not_found")
+        check_password_rules(new)
+        local_users.update_user(self.app.engine, user.id, actor=by.username, action="reset_password",
+                                password_hash=_hasher.hash(new), failed_attempts=0, locked_until=None)
+
+    def list_users(self, by: UserSession) -> list[local_users.UserRecord]:
+        require(by.role, Permission.MANAGE_USERS)
+        return local_users.list_users(self.app.engine)

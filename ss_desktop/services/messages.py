@@ -1,0 +1,147 @@
+"""English text for every stable code the domain and the services produce.
+
+The GUI translates these templates with ``QCoreApplication.translate(context, template)``;
+``QT_TRANSLATE_NOOP`` below is a plain function (this layer does not import Qt) that
+pyside6-lupdate still recognises, so every template lands in the ``.ts`` files.
+The CLI prints the English text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from ss_core.domain.errors import Issue, ValidationFailed
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name
+    return text
+
+
+ISSUE_CONTEXT = "Issue"
+ERROR_CONTEXT = "ServiceError"
+
+ISSUE_TEMPLATES: dict[str, str] = {
+    "id_number.format": QT_TRANSLATE_NOOP("Issue", "The ID number must have 18 characters: 17 digits and a last digit or X."),
+    "id_number.check_digit": QT_TRANSLATE_NOOP("Issue", "The ID number's last character does not match the others. Check each digit against the card."),
+    "id_number.invalid_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is not a real date. Check digits 7 to 14."),
+    "id_number.future_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is in the future. Check digits 7 to 14."),
+    "id_number.birth_date_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them."),
+    "id_number.sex_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number's 17th digit does not match the gender chosen on the form."),
+    "id_number.unknown_birthplace": QT_TRANSLATE_NOOP("Issue", "The first six digits of the ID number are not a known place code. Check them; you can still save."),
+    "phone.format": QT_TRANSLATE_NOOP("Issue", "Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678)."),
+    "dob.format": QT_TRANSLATE_NOOP("Issue", "Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015)."),
+    "dob.future": QT_TRANSLATE_NOOP("Issue", "The birth date is in the future."),
+    "dob.too_old": QT_TRANSLATE_NOOP("Issue", "This child is 18 or older. Check the birth date; you can still save."),
+    "dob.precision_mismatch": QT_TRANSLATE_NOOP("Issue", "The birth date has more detail than the chosen precision."),
+    "date.format": QT_TRANSLATE_NOOP("Issue", "Enter the date as year-month-day, e.g. 2024-09-01."),
+    "date.future": QT_TRANSLATE_NOOP("Issue", "This date is in the future."),
+    "date.before_birth": QT_TRANSLATE_NOOP("Issue", "This date is before the child was born."),
+    "name.required": QT_TRANSLATE_NOOP("Issue", "Enter the name."),
+    "name.too_long": QT_TRANSLATE_NOOP("Issue", "The name is too long (at most {max} characters)."),
+    "name.invalid_characters": QT_TRANSLATE_NOOP("Issue", "Use Chinese characters or letters only in the name (a middle dot · is allowed)."),
+    "pinyin.invalid_characters": QT_TRANSLATE_NOOP("Issue", "Use letters and spaces only in the pinyin."),
+    "text.too_long": QT_TRANSLATE_NOOP("Issue", "This text is too long (at most {max} characters)."),
+    "text.invalid_characters": QT_TRANSLATE_NOOP("Issue", "This text contains characters that cannot be saved."),
+    "value.required": QT_TRANSLATE_NOOP("Issue", "This field is required."),
+    "value.invalid_type": QT_TRANSLATE_NOOP("Issue", "This value has the wrong form."),
+    "enum.invalid": QT_TRANSLATE_NOOP("Issue", "Choose one of the listed options."),
+    "division.format": QT_TRANSLATE_NOOP("Issue", "A place code has 6 digits."),
+    "division.unknown": QT_TRANSLATE_NOOP("Issue", "This place code is not in the list of provinces, prefectures and counties."),
+    "grade.out_of_range": QT_TRANSLATE_NOOP("Issue", "This grade does not exist in this school stage."),
+    "disability_grade.out_of_range": QT_TRANSLATE_NOOP("Issue", "The disability grade is 1 (most severe) to 4."),
+    "consent.scopes_required": QT_TRANSLATE_NOOP("Issue", "Tick at least one thing the guardian agreed to."),
+    "consent.self_under_14": QT_TRANSLATE_NOOP("Issue", "A child under 14 cannot consent alone: record the guardian's consent."),
+    "consent.withdrawal_reason_required": QT_TRANSLATE_NOOP("Issue", "Say why the consent was withdrawn."),
+    "consent.withdrawn_before_given": QT_TRANSLATE_NOOP("Issue", "The withdrawal date is before the consent date."),
+}
+
+ERROR_TEMPLATES: dict[str, str] = {
+    "sign_in.failed": QT_TRANSLATE_NOOP("ServiceError", "Wrong user name or password."),
+    "sign_in.locked": QT_TRANSLATE_NOOP("ServiceError", "Too many wrong passwords. Try again in {seconds} seconds."),
+    "sign_in.inactive": QT_TRANSLATE_NOOP("ServiceError", "This account is switched off. Ask an administrator."),
+    "permission.denied": QT_TRANSLATE_NOOP("ServiceError", "Your role may not do this."),
+    "site.not_allowed": QT_TRANSLATE_NOOP("ServiceError", "You may only work with children of your own sites."),
+    "not_found": QT_TRANSLATE_NOOP("ServiceError", "This record no longer exists."),
+    "setup.already_initialized": QT_TRANSLATE_NOOP("ServiceError", "This data folder is already set up ({path})."),
+    "setup.not_initialized": QT_TRANSLATE_NOOP("ServiceError", "No data here yet ({path}). Run 'ss-desktop init --admin NAME' first."),
+    "user.exists": QT_TRANSLATE_NOOP("ServiceError", "A user with this name already exists."),
+    "user.name_invalid": QT_TRANSLATE_NOOP("ServiceError", "A user name has 2 to 32 letters, digits, dots, dashes or underscores."),
+    "password.too_short": QT_TRANSLATE_NOOP("ServiceError", "The password needs at least {min} characters."),
+    "password.too_common": QT_TRANSLATE_NOOP("ServiceError", "This password is too easy to guess. Choose another."),
+    "archive.reason_required": QT_TRANSLATE_NOOP("ServiceError", "Say why the record is archived or restored."),
+    "backup.not_a_backup": QT_TRANSLATE_NOOP("ServiceError", "This file is not a backup of this app."),
+    "backup.missing": QT_TRANSLATE_NOOP("ServiceError", "The file does not exist: {path}"),
+    "backup.target_exists": QT_TRANSLATE_NOOP("ServiceError", "A file already exists there: {path}. Choose another name."),
+    "database.not_ours": QT_TRANSLATE_NOOP("ServiceError", "The data file is not a database of this app. It was not changed."),
+    "database.corrupt": QT_TRANSLATE_NOOP("ServiceError", "The data file is damaged. It was not changed; restore a backup."),
+    "database.too_new": QT_TRANSLATE_NOOP("ServiceError", "The data was saved by a newer version of this app. Install the newer version; the data was not changed."),
+    "database.migration_failed": QT_TRANSLATE_NOOP("ServiceError", "Updating the data file failed. A copy made before the update is at {backup}."),
+    "database.locked": QT_TRANSLATE_NOOP("ServiceError", "The data file is busy (another copy of the app?). Try again."),
+    "disk.full": QT_TRANSLATE_NOOP("ServiceError", "The disk is full. Free some space; nothing typed was lost."),
+    "validation.failed": QT_TRANSLATE_NOOP("ServiceError", "Some fields need fixing: {fields}"),
+}
+
+# Exit codes of the CLI per error code (2 = the input is unusable).
+USAGE_CODES = {
+    "sign_in.failed", "sign_in.locked", "sign_in.inactive", "permission.denied", "site.not_allowed",
+    "setup.already_initialized", "setup.not_initialized", "user.exists", "user.name_invalid",
+    "password.too_short", "password.too_common", "archive.reason_required", "backup.not_a_backup",
+    "backup.missing", "backup.target_exists", "database.not_ours", "database.corrupt",
+    "database.too_new", "validation.failed", "not_found",
+}
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_SafeDict({k: v for k, v in params.items()}))
+
+
+def issue_text(issue: Issue) -> str:
+    template = ISSUE_TEMPLATES.get(str(issue.code), str(issue.code))
+    return fill(template, issue.params)
+
+
+def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
+    """The stable code and parameters for any exception a service call may raise."""
+    from ss_desktop.services.errors import ServiceError
+
+    if isinstance(exc, ServiceError):
+        return exc.code, exc.params
+    if isinstance(exc, ValidationFailed):
+        return "validation.failed", {"fields": ", ".join(sorted({i.field for i in exc.issues}))}
+    name = type(exc).__name__
+    mapping = {
+        "NotOurDatabaseError": "database.not_ours",
+        "CorruptDatabaseError": "database.corrupt",
+        "DatabaseTooNewError": "database.too_new",
+    }
+    if name in mapping:
+        return mapping[name], {}
+    if name == "MigrationFailedError":
+        return "database.migration_failed", {"backup": getattr(exc, "backup_path", None)}
+    text = str(getattr(exc, "orig", exc)).lower()
+    if isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError) or "sqlite" in text:
+        if "locked" in text or "busy" in text:
+            return "database.locked", {}
+        if "full" in text:
+            return "disk.full", {}
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return "disk.full", {}
+    return "unexpected", {"type": name}
+
+
+def describe_error(exc: BaseException) -> tuple[str, int]:
+    """English message and CLI exit code for an exception."""
+    code, params = error_code_of(exc)
+    if code == "validation.failed" and isinstance(exc, ValidationFailed):
+        lines = [f"{i.field}: {issue_text(i)}" for i in exc.issues]
+        return "some fields need fixing:\n  " + "\n  ".join(lines), 2
+    if code == "unexpected":
+        return f"unexpected error ({params['type']}); see the log file for details", 1
+    template = ERROR_TEMPLATES.get(code, code)
+    return fill(template, params), (2 if code in USAGE_CODES else 1)

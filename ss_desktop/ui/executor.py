@@ -1,0 +1,89 @@
+"""Background work for the GUI: the GUI thread never waits on the database.
+
+``DbExecutor.submit(fn, *args, on_result=..., on_error=...)`` runs ``fn`` on a worker thread
+and calls the callbacks back on the GUI thread. Writes go to a pool of ONE thread (SQLite has
+one writer, and saves keep their order); reads go to a small pool of their own so a search
+never waits behind a save. Only plain data crosses threads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+ResultCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class _Job(QRunnable):
+    def __init__(self, executor: DbExecutor, job_id: int, fn: Callable[..., Any], args: tuple,
+                 kwargs: dict) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._executor = executor
+        self._job_id = job_id
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._executor._finished.emit(self._job_id, None, exc)
+        else:
+            self._executor._finished.emit(self._job_id, result, None)
+
+
+class DbExecutor(QObject):
+    """Lives in the GUI thread; runs callables on worker threads."""
+
+    _finished = Signal(int, object, object)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[ResultCallback | None, ErrorCallback | None]] = {}
+        self._finished.connect(self._deliver)
+
+    def submit(self, fn: Callable[..., Any], *args: Any, on_result: ResultCallback | None = None,
+               on_error: ErrorCallback | None = None, write: bool = False, **kwargs: Any) -> int:
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (on_result, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        (self._writes if write else self._reads).start(_Job(self, job_id, fn, args, kwargs))
+        return job_id
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Block until every job has run (tests and shutdown only, never from a slot)."""
+        ok = self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        return ok
+
+    @Slot(int, object, object)
+    def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:
+        on_result, on_error = self._callbacks.pop(job_id, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.error("background job failed: %s\n%s", type(error).__name__,
+                          getattr(error, "__traceback_text__", ""))
+        elif on_result is not None:
+            on_result(result)

@@ -1,0 +1,61 @@
+"""Sync API v1 routes (SYNC.md). Thin: the work is in the *_service modules."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from ss_core.protocol.wire import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ScopeSummary,
+)
+from ss_hq import device_service, pull_service, push_service
+from ss_hq.api.deps import DeviceDep, SessionDep
+from ss_hq.clock import now_ms
+
+ERRORS = {
+    400: {"model": ErrorBody},
+    401: {"model": ErrorBody},
+    413: {"model": ErrorBody},
+    415: {"model": ErrorBody},
+    422: {"model": ErrorBody},
+}
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+
+@router.post("/devices/enroll", response_model=EnrollResponse, tags=["devices"])
+def enroll_device(body: EnrollRequest, session: SessionDep) -> EnrollResponse:
+    """Spend a one-time enrollment code; returns the device id and its bearer token."""
+    return device_service.enroll(session, body, now=now_ms())
+
+
+@router.post("/sync/push", response_model=PushResponse, tags=["sync"])
+def push_changes(body: PushRequest, session: SessionDep, device: DeviceDep) -> PushResponse:
+    """Apply a batch of changes; committed before the answer is sent."""
+    return push_service.push(session, device, body, now=now_ms())
+
+
+@router.get("/sync/pull", response_model=PullResponse, tags=["sync"])
+def pull_changes(
+    session: SessionDep,
+    device: DeviceDep,
+    cursor: Annotated[str | None, Query(max_length=32)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+) -> PullResponse:
+    """Changes in this device's scope after *cursor*, oldest first."""
+    return pull_service.pull(session, device, cursor=cursor, limit=limit, now=now_ms())
+
+
+@router.get("/sync/summary", response_model=ScopeSummary, tags=["sync"])
+def scope_summary(session: SessionDep, device: DeviceDep) -> ScopeSummary:
+    """Count and checksum over (id, version) of this device's scope."""
+    return pull_service.summary(session, device, now=now_ms())

@@ -1,0 +1,88 @@
+"""Checks of incoming record fields, using the laptop's domain rules where they exist.
+
+``ss_core.domain.validation`` provides ``validate_<entity>(fields, partial=...)`` for some
+entities; it is looked up at call time, so head office keeps working (with the basic checks
+below) for entities whose rules are not written yet.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ss_core.protocol.ids import is_valid_id
+from ss_core.protocol.wire import Entity
+
+log = logging.getLogger(__name__)
+
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_FIELDS = 200
+# Fields that hold a record id.
+REFERENCE_FIELDS = (
+    "site_id",
+    "child_id",
+    "program_id",
+    "session_id",
+    "guardian_id",
+    "merged_into",
+)
+# A child link every dependent record must carry when it is created.
+CHILD_DEPENDENTS = frozenset(
+    {Entity.GUARDIAN, Entity.CONSENT, Entity.ENROLLMENT, Entity.ATTENDANCE_MARK}
+)
+
+
+class FieldsInvalid(ValueError):
+    """Incoming fields break a rule. ``codes`` are stable issue codes; no values are kept."""
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+        super().__init__("invalid fields: " + ", ".join(codes))
+
+
+def _domain_validator(entity: Entity) -> Callable[..., list[Any]] | None:
+    try:
+        module = importlib.import_module("ss_core.domain.validation")
+    except ImportError:
+        return None
+    return getattr(module, f"validate_{entity.value}", None)
+
+
+def check_fields(entity: Entity, fields: Mapping[str, Any], *, creating: bool) -> None:
+    """Raise :class:`FieldsInvalid` when *fields* cannot be stored for *entity*."""
+    codes: list[str] = []
+    if len(fields) > MAX_FIELDS:
+        raise FieldsInvalid(["fields.too_many"])
+    for name in fields:
+        if not isinstance(name, str) or not FIELD_NAME.match(name):
+            codes.append("field_name.invalid")
+            break
+    for name in REFERENCE_FIELDS:
+        value = fields.get(name)
+        if value is not None and not is_valid_id(value):
+            codes.append(f"value.invalid_id@{name}")
+    if creating and entity in CHILD_DEPENDENTS and not fields.get("child_id"):
+        codes.append("value.required@child_id")
+    if (
+        creating
+        and entity in (Entity.CHILD, Entity.ATTENDANCE_SESSION)
+        and not fields.get("site_id")
+    ):
+        codes.append("value.required@site_id")
+    if codes:
+        raise FieldsInvalid(codes)
+    validator = _domain_validator(entity)
+    if validator is None:
+        return
+    try:
+        issues = validator(fields, partial=not creating)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A value of an unexpected shape that the rule did not anticipate: still bad input.
+        log.info("domain rule for %s raised %s", entity.value, type(exc).__name__)
+        raise FieldsInvalid(["value.invalid_type"]) from None
+    errors = [i for i in issues if getattr(i, "is_error", True)]
+    if errors:
+        raise FieldsInvalid([f"{i.code}@{i.field}" for i in errors])

@@ -1,0 +1,199 @@
+"""Head-office tables (SQLModel).
+
+Synced records (site, program, child, guardian, consent, enrollment, attendance session and
+mark, audit entry) are stored generically in ``record``: the current value of each field in
+``fields`` and, per field, the HLC, the record version and the device that wrote it in
+``field_meta`` (``{name: [hlc, version, device_id]}``) — exactly what the merge rule needs.
+``site_id`` is the site whose devices may see the record (NULL: reference data everyone sees);
+``child_id`` links guardians, consents, enrollments and attendance marks to their child.
+
+Times are integer milliseconds since the Unix epoch (UTC), as on the wire.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+JSONType = sa.JSON().with_variant(JSONB(), "postgresql")
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+BigIntPK = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def _json(nullable: bool = False) -> Any:
+    return Field(default=None, sa_type=JSONType, nullable=nullable)
+
+
+class Record(SQLModel, table=True):
+    __tablename__ = "record"
+
+    id: str = Field(primary_key=True, max_length=36)
+    entity: str = Field(max_length=32, index=True)
+    version: int = Field(default=0, sa_type=sa.BigInteger)
+    hlc: str = Field(max_length=80)
+    deleted: bool = False
+    erased: bool = False
+    merged_into: str | None = Field(default=None, max_length=36)
+    site_id: str | None = Field(default=None, max_length=36, index=True)
+    child_id: str | None = Field(default=None, max_length=36, index=True)
+    fields: dict[str, Any] = Field(default_factory=dict, sa_type=JSONType, nullable=False)
+    field_meta: dict[str, Any] = Field(default_factory=dict, sa_type=JSONType, nullable=False)
+    created_by_device: str | None = Field(default=None, max_length=36)
+    created_at: int = Field(sa_type=sa.BigInteger)
+    updated_at: int = Field(sa_type=sa.BigInteger)
+
+
+class Device(SQLModel, table=True):
+    __tablename__ = "device"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(max_length=120)
+    token_hash: str = Field(max_length=64, unique=True)
+    site_ids: list[str] = Field(default_factory=list, sa_type=JSONType, nullable=False)
+    app_version: str = Field(default="", max_length=64)
+    signing_key: str | None = Field(default=None, max_length=200)
+    acked_seq: int = Field(default=0, sa_type=sa.BigInteger)
+    created_at: int = Field(sa_type=sa.BigInteger)
+    last_seen_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    revoked_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+
+
+class EnrollmentCode(SQLModel, table=True):
+    __tablename__ = "enrollment_code"
+
+    code_hash: str = Field(primary_key=True, max_length=64)
+    site_ids: list[str] = Field(default_factory=list, sa_type=JSONType, nullable=False)
+    created_at: int = Field(sa_type=sa.BigInteger)
+    expires_at: int = Field(sa_type=sa.BigInteger)
+    used_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    device_id: str | None = Field(default=None, max_length=36)
+
+
+class StaffUser(SQLModel, table=True):
+    __tablename__ = "staff_user"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    username: str = Field(max_length=64, unique=True)
+    password_hash: str = Field(max_length=200)
+    role: str = Field(max_length=16)
+    failed_attempts: int = 0
+    locked_until: int | None = Field(default=None, sa_type=sa.BigInteger)
+    disabled: bool = False
+    created_at: int = Field(sa_type=sa.BigInteger)
+    last_login_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+
+
+class AppliedOp(SQLModel, table=True):
+    """One (device, seq) taken into account: the unique key makes apply idempotent."""
+
+    __tablename__ = "applied_op"
+    __table_args__ = (sa.UniqueConstraint("device_id", "device_seq", name="uq_applied_op_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    device_id: str = Field(max_length=36, index=True)
+    device_seq: int = Field(sa_type=sa.BigInteger)
+    op_id: str = Field(max_length=36)
+    batch_id: str = Field(max_length=36)
+    entity: str = Field(max_length=32)
+    record_id: str = Field(max_length=36)
+    status: str = Field(max_length=16)
+    result: dict[str, Any] = Field(default_factory=dict, sa_type=JSONType, nullable=False)
+    applied_at: int = Field(sa_type=sa.BigInteger)
+
+
+class ChangeHistory(SQLModel, table=True):
+    """Every field change head office saw; ``applied`` is False for a value that lost."""
+
+    __tablename__ = "change_history"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    record_id: str = Field(max_length=36, index=True)
+    entity: str = Field(max_length=32)
+    field: str = Field(max_length=64)
+    old_value: Any = _json(nullable=True)
+    new_value: Any = _json(nullable=True)
+    hlc: str = Field(max_length=80)
+    version: int = Field(sa_type=sa.BigInteger)
+    device_id: str | None = Field(default=None, max_length=36)
+    staff_user: str | None = Field(default=None, max_length=64)
+    applied: bool = True
+    at: int = Field(sa_type=sa.BigInteger)
+
+
+class Conflict(SQLModel, table=True):
+    """Concurrent edits of one field: the higher HLC won, the losing value is kept here."""
+
+    __tablename__ = "conflict"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    record_id: str = Field(max_length=36, index=True)
+    entity: str = Field(max_length=32)
+    field: str = Field(max_length=64)
+    winner_value: Any = _json(nullable=True)
+    winner_hlc: str = Field(max_length=80)
+    winner_device: str | None = Field(default=None, max_length=36)
+    loser_value: Any = _json(nullable=True)
+    loser_hlc: str = Field(max_length=80)
+    loser_device: str | None = Field(default=None, max_length=36)
+    status: str = Field(default="open", max_length=16, index=True)
+    resolution: str | None = Field(default=None, max_length=200)
+    resolved_by: str | None = Field(default=None, max_length=64)
+    resolved_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    created_at: int = Field(sa_type=sa.BigInteger)
+
+
+class SuspectedDuplicate(SQLModel, table=True):
+    __tablename__ = "suspected_duplicate"
+    __table_args__ = (sa.UniqueConstraint("record_id", "other_id", name="uq_suspected_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    record_id: str = Field(max_length=36, index=True)
+    other_id: str = Field(max_length=36, index=True)
+    score: float = 0.0
+    reasons: list[str] = Field(default_factory=list, sa_type=JSONType, nullable=False)
+    status: str = Field(default="open", max_length=16, index=True)
+    resolved_by: str | None = Field(default=None, max_length=64)
+    resolved_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    created_at: int = Field(sa_type=sa.BigInteger)
+
+
+class ChangeLog(SQLModel, table=True):
+    """Head office's change sequence, the pull cursor. ``seq`` is allocated under a lock."""
+
+    __tablename__ = "change_log"
+
+    seq: int = Field(
+        primary_key=True, sa_type=sa.BigInteger, sa_column_kwargs={"autoincrement": False}
+    )
+    entity: str = Field(max_length=32)
+    record_id: str = Field(max_length=36, index=True)
+    version: int = Field(sa_type=sa.BigInteger)
+    site_id: str | None = Field(default=None, max_length=36, index=True)
+    at: int = Field(sa_type=sa.BigInteger)
+
+
+class ChangeLogState(SQLModel, table=True):
+    """One row: the oldest seq still kept. A cursor below it must refetch everything."""
+
+    __tablename__ = "change_log_state"
+
+    id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    min_retained_seq: int = Field(default=0, sa_type=sa.BigInteger)
+
+
+class ServerKey(SQLModel, table=True):
+    """Head office's key pairs (base64 raw bytes).
+
+    The private keys sit in the database for now; protect the database (and its backups)
+    accordingly. Moving them to a key file or a KMS is a later step.
+    """
+
+    __tablename__ = "server_key"
+
+    kind: str = Field(primary_key=True, max_length=32)
+    public_key: str = Field(max_length=200)
+    private_key: str = Field(max_length=200)
+    created_at: int = Field(sa_type=sa.BigInteger)

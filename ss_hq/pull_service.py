@@ -1,0 +1,108 @@
+"""``GET /api/v1/sync/pull`` and ``GET /api/v1/sync/summary``: a device's scope, in order.
+
+A device sees the records of its sites plus reference data (records without a site), never
+audit entries. The cursor is the change-log seq of the last change returned; see
+change_log.py for why no committed row can be skipped.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from ss_core.protocol.wire import (
+    MAX_PULL_LIMIT,
+    ErrorCode,
+    PullChange,
+    PullResponse,
+    ScopeSummary,
+    scope_checksum,
+)
+from ss_hq.change_log import head_seq, min_retained_seq
+from ss_hq.errors import ServiceError
+from ss_hq.models import ChangeLog, Device, Record
+from ss_hq.records import NOT_PULLED
+
+
+def parse_cursor(cursor: str | None) -> int:
+    if cursor is None or cursor == "":
+        return 0
+    if not cursor.isascii() or not cursor.isdigit() or len(cursor) > 19:
+        raise ServiceError(
+            ErrorCode.CURSOR_INVALID,
+            "cursor must be a value returned by an earlier pull",
+            status=400,
+        )
+    return int(cursor)
+
+
+def _change(row: ChangeLog, record: Record, sites: set[str]) -> PullChange:
+    field_hlcs = {name: meta[0] for name, meta in record.field_meta.items()}
+    fields = dict(record.fields)
+    if record.site_id is not None and record.site_id not in sites:
+        # The record moved to a site this device does not serve: tell it where it went,
+        # nothing more.
+        fields = {k: v for k, v in fields.items() if k == "site_id"}
+        field_hlcs = {k: v for k, v in field_hlcs.items() if k == "site_id"}
+    return PullChange(
+        seq=row.seq,
+        entity=record.entity,
+        record_id=record.id,
+        version=record.version,
+        hlc=record.hlc,
+        fields=fields,
+        field_hlcs=field_hlcs,
+        deleted=record.deleted,
+        erased=record.erased,
+        merged_into=record.merged_into,
+    )
+
+
+def pull(
+    session: Session, device: Device, *, cursor: str | None, limit: int, now: int
+) -> PullResponse:
+    after = parse_cursor(cursor)
+    limit = max(1, min(limit, MAX_PULL_LIMIT))
+    # Everything at or below the head committed before this statement ran (writers commit
+    # in seq order), so the page query below, bounded by it, cannot miss a row.
+    head = head_seq(session)
+    if (after and after < min_retained_seq(session)) or after > head:
+        # Older than what head office keeps, or from another database: start again.
+        return PullResponse(
+            changes=[], next_cursor="0", has_more=False, must_refetch=True, server_time=now
+        )
+    sites = set(device.site_ids)
+    rows = session.exec(
+        select(ChangeLog, Record)
+        .join(Record, col(Record.id) == col(ChangeLog.record_id))
+        .where(col(ChangeLog.seq) > after)
+        .where(col(ChangeLog.seq) <= head)
+        .where(or_(col(ChangeLog.site_id).in_(sites), col(ChangeLog.site_id).is_(None)))
+        .order_by(col(ChangeLog.seq))
+        .limit(limit + 1)
+    ).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    changes = [_change(row, record, sites) for row, record in rows]
+    # A short page means nothing else in scope up to the head: skip straight to it.
+    next_seq = rows[-1][0].seq if has_more else head
+    device.last_seen_at = now
+    session.add(device)
+    session.commit()
+    return PullResponse(
+        changes=changes, next_cursor=str(next_seq), has_more=has_more, server_time=now
+    )
+
+
+def scope_records(session: Session, sites: set[str]) -> list[tuple[str, int]]:
+    rows = session.exec(
+        select(Record.id, Record.version)
+        .where(col(Record.entity).not_in(list(NOT_PULLED)))
+        .where(or_(col(Record.site_id).in_(sites), col(Record.site_id).is_(None)))
+    ).all()
+    return [(rid, int(version)) for rid, version in rows]
+
+
+def summary(session: Session, device: Device, *, now: int) -> ScopeSummary:
+    count, checksum = scope_checksum(scope_records(session, set(device.site_ids)))
+    return ScopeSummary(count=count, checksum=checksum, server_time=now)

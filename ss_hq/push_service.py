@@ -1,0 +1,186 @@
+"""``POST /api/v1/sync/push``: apply a laptop's batch of changes exactly once.
+
+Per op, in device_seq order:
+
+* a (device, seq) already recorded answers ``duplicate`` (with the stored version);
+* a seq above the device's highest contiguous recorded seq + 1 is a *gap*: the op is held
+  back (``rejected`` / ``seq_gap``) and NOT recorded, so the laptop sends it again later;
+* otherwise the op is applied in its own SAVEPOINT and recorded in ``applied_op`` in that
+  same savepoint; a rejected op (``validation_failed``, ``forbidden_site``, ``clock_skew``)
+  is recorded too, so the queue moves on.
+
+The whole batch commits before the answer is built, so an acknowledged op is durable.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col, select
+
+from ss_core.protocol.hlc import HLC, HLCFormatError
+from ss_core.protocol.wire import (
+    MAX_FUTURE_SKEW_MS,
+    ErrorCode,
+    OpResult,
+    OpStatus,
+    PushOp,
+    PushRequest,
+    PushResponse,
+)
+from ss_hq.change_log import ChangeLogWriter, lock_for_writing
+from ss_hq.errors import ServiceError
+from ss_hq.models import AppliedOp, Device
+from ss_hq.records import Author, OpRejected, write_record
+
+log = logging.getLogger(__name__)
+
+
+def push(session: Session, device: Device, request: PushRequest, *, now: int) -> PushResponse:
+    if request.device_id != device.id:
+        raise ServiceError(
+            ErrorCode.VALIDATION_FAILED,
+            "device_id in the body does not match the bearer token",
+            status=422,
+        )
+    ops = sorted(request.ops, key=lambda op: op.device_seq)
+    # Serialize writers before reading anything we decide on (see change_log.py); after the
+    # lock, a concurrent push of the same batch has committed and its rows are visible.
+    lock_for_writing(session)
+    session.refresh(device)
+    contiguous = device.acked_seq
+    seqs = [op.device_seq for op in ops]
+    recorded: dict[int, AppliedOp] = {}
+    if seqs:
+        rows = session.exec(
+            select(AppliedOp)
+            .where(AppliedOp.device_id == device.id)
+            .where(col(AppliedOp.device_seq).in_(seqs))
+        ).all()
+        recorded = {row.device_seq: row for row in rows}
+    writer = ChangeLogWriter(session)
+    author = Author(device_id=device.id, sites=frozenset(device.site_ids))
+    results: list[OpResult] = []
+    answered: set[int] = set()
+    counts: dict[str, int] = {}
+    for op in ops:
+        if op.device_seq in answered or op.device_seq in recorded or op.device_seq <= contiguous:
+            stored = recorded.get(op.device_seq)
+            version = stored.result.get("version") if stored else None
+            results.append(
+                OpResult(device_seq=op.device_seq, status=OpStatus.DUPLICATE, version=version)
+            )
+        elif op.device_seq > contiguous + 1:
+            results.append(
+                OpResult(
+                    device_seq=op.device_seq,
+                    status=OpStatus.REJECTED,
+                    reason=ErrorCode.SEQ_GAP,
+                    message=f"waiting for device_seq {contiguous + 1}; send the missing ops first",
+                )
+            )
+        else:
+            result = _apply_one(session, writer, author, request.batch_id, op, now)
+            results.append(result)
+            contiguous = op.device_seq
+        answered.add(op.device_seq)
+        counts[results[-1].status.value] = counts.get(results[-1].status.value, 0) + 1
+
+    device.acked_seq = contiguous
+    device.last_seen_at = now
+    session.add(device)
+    session.commit()
+    log.info("push from device %s: %s, acked through %d", device.id, counts, contiguous)
+    return PushResponse(results=results, acked_through_seq=contiguous, server_time=now)
+
+
+def _check_hlc(op: PushOp, now: int) -> None:
+    try:
+        stamp = HLC.parse(op.hlc)
+    except HLCFormatError:
+        raise OpRejected(ErrorCode.VALIDATION_FAILED, "hlc is not a clock stamp") from None
+    if stamp.wall_ms > now + MAX_FUTURE_SKEW_MS:
+        raise OpRejected(
+            ErrorCode.CLOCK_SKEW,
+            "the change is stamped more than a day ahead of head office's clock; "
+            "check the laptop's date and time",
+        )
+
+
+def _record(
+    session: Session, device_id: str, batch_id: str, op: PushOp, result: OpResult, now: int
+) -> None:
+    session.add(
+        AppliedOp(
+            device_id=device_id,
+            device_seq=op.device_seq,
+            op_id=op.op_id,
+            batch_id=batch_id,
+            entity=op.entity.value,
+            record_id=op.record_id,
+            status=result.status.value,
+            result=result.model_dump(mode="json"),
+            applied_at=now,
+        )
+    )
+    session.flush()
+
+
+def _apply_one(
+    session: Session,
+    writer: ChangeLogWriter,
+    author: Author,
+    batch_id: str,
+    op: PushOp,
+    now: int,
+) -> OpResult:
+    assert author.device_id is not None
+    try:
+        with session.begin_nested():
+            _check_hlc(op, now)
+            written = write_record(
+                session,
+                writer,
+                entity=op.entity,
+                record_id=op.record_id,
+                fields=op.fields,
+                hlc=op.hlc,
+                base_version=op.base_version,
+                deleted=op.deleted,
+                author=author,
+                now=now,
+            )
+            result = OpResult(
+                device_seq=op.device_seq,
+                status=written.status,
+                version=written.version,
+                message=written.message,
+            )
+            _record(session, author.device_id, batch_id, op, result, now)
+            return result
+    except OpRejected as exc:
+        rejected = OpResult(
+            device_seq=op.device_seq,
+            status=OpStatus.REJECTED,
+            reason=exc.reason,
+            message=exc.message,
+        )
+    except SQLAlchemyError as exc:
+        # The database refused a value (e.g. a NUL character PostgreSQL cannot store):
+        # bad input for this op only; the savepoint is already rolled back.
+        log.info(
+            "op %s of device %s refused by the database: %s",
+            op.device_seq,
+            author.device_id,
+            type(exc).__name__,
+        )
+        rejected = OpResult(
+            device_seq=op.device_seq,
+            status=OpStatus.REJECTED,
+            reason=ErrorCode.VALIDATION_FAILED,
+            message="the database cannot store a value of this change",
+        )
+    with session.begin_nested():
+        _record(session, author.device_id, batch_id, op, rejected, now)
+    return rejected

@@ -1,0 +1,288 @@
+"""The one write path for synced records at head office.
+
+:func:`write_record` merges an incoming change into the stored record field by field
+(``ss_core.protocol.merge``), bumps the version, keeps every field change in
+``change_history``, keeps the losing side of concurrent edits in ``conflict``, and appends
+the change-log rows that pulls serve. Pushes from laptops and head office's own edits (sites
+from the command line, later the staff pages) all come through here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ss_core.protocol.merge import FieldState, FieldStatus, merge_incoming
+from ss_core.protocol.wire import Entity, ErrorCode, OpStatus
+from ss_hq.change_log import ChangeLogWriter
+from ss_hq.field_rules import CHILD_DEPENDENTS, FieldsInvalid, check_fields
+from ss_hq.models import ChangeHistory, Conflict, Record
+
+# Audit entries are kept at head office but never sent back to laptops.
+NOT_PULLED = frozenset({Entity.AUDIT.value})
+
+
+class OpRejected(Exception):
+    """The change cannot be applied; *reason* is the stable code the laptop receives."""
+
+    def __init__(self, reason: ErrorCode, message: str) -> None:
+        self.reason = reason
+        self.message = message
+        super().__init__(f"{reason.value}: {message}")
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: OpStatus
+    version: int
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who wrote a change: a device (push) or a staff user (head office)."""
+
+    device_id: str | None = None
+    staff_user: str | None = None
+    # Sites the author may write; None means unrestricted (head office).
+    sites: frozenset[str] | None = None
+
+
+def _field_states(record: Record) -> dict[str, FieldState]:
+    states: dict[str, FieldState] = {}
+    for name, value in record.fields.items():
+        meta = record.field_meta.get(name) or [record.hlc, record.version, None]
+        states[name] = FieldState(value=value, hlc=meta[0], version=int(meta[1]))
+    return states
+
+
+def _scope(
+    session: Session, entity: Entity, record_id: str, fields: Mapping[str, Any]
+) -> tuple[str | None, str | None]:
+    """(site_id, child_id) deciding who may see the record."""
+    if entity is Entity.SITE:
+        return record_id, None
+    if entity in (Entity.CHILD, Entity.ATTENDANCE_SESSION, Entity.PROGRAM):
+        return fields.get("site_id"), None
+    if entity in CHILD_DEPENDENTS:
+        child_id = fields.get("child_id")
+        child = session.get(Record, child_id) if child_id else None
+        if child is None or child.entity != Entity.CHILD.value:
+            raise OpRejected(
+                ErrorCode.VALIDATION_FAILED, "child_id names no child known to head office"
+            )
+        return child.site_id, child_id
+    return fields.get("site_id"), None
+
+
+def _check_allowed(author: Author, entity: Entity, *site_ids: str | None) -> None:
+    if author.sites is None or entity is Entity.AUDIT:
+        return
+    for site_id in site_ids:
+        if site_id is None or site_id not in author.sites:
+            raise OpRejected(
+                ErrorCode.FORBIDDEN_SITE, "the record belongs to a site this device does not serve"
+            )
+
+
+def write_record(
+    session: Session,
+    log: ChangeLogWriter,
+    *,
+    entity: Entity,
+    record_id: str,
+    fields: Mapping[str, Any],
+    hlc: str,
+    base_version: int,
+    deleted: bool,
+    author: Author,
+    now: int,
+) -> WriteResult:
+    """Merge one change into the stored record. Raises :class:`OpRejected`."""
+    record = session.get(Record, record_id)
+    if record is not None and record.entity != entity.value:
+        raise OpRejected(ErrorCode.VALIDATION_FAILED, "the record id belongs to another entity")
+    creating = record is None
+    try:
+        check_fields(entity, fields, creating=creating and not deleted)
+    except FieldsInvalid as exc:
+        raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None
+
+    if record is not None and record.erased:
+        return WriteResult(OpStatus.MERGED, record.version, "the record was erased at head office")
+
+    if record is None:
+        record = Record(
+            id=record_id,
+            entity=entity.value,
+            version=0,
+            hlc=hlc,
+            fields={},
+            field_meta={},
+            created_by_device=author.device_id,
+            created_at=now,
+            updated_at=now,
+        )
+    old_site = record.site_id
+    outcome = merge_incoming(_field_states(record), dict(fields), hlc, base_version)
+    changed = outcome.changed
+    merged_fields = dict(record.fields)
+    for name, stamped in changed.items():
+        merged_fields[name] = stamped.value
+    new_site, child_id = _scope(session, entity, record_id, merged_fields)
+    if creating:
+        _check_allowed(author, entity, new_site)
+    else:
+        _check_allowed(author, entity, old_site, new_site)
+
+    old_meta = dict(record.field_meta)
+    newly_deleted = deleted and not record.deleted
+    # A record never seen is always stored, even empty or deleted (a tombstone), so that
+    # later changes have something to merge into.
+    if not creating and not changed and not newly_deleted:
+        _keep_losers(session, record, outcome, author, now)
+        _keep_conflicts(session, record, outcome, old_meta, author, now)
+        return WriteResult(_op_status(outcome), record.version)
+
+    version = record.version + 1
+    meta = dict(record.field_meta)
+    for name, stamped in changed.items():
+        meta[name] = [stamped.hlc, version, author.device_id]
+        session.add(
+            ChangeHistory(
+                record_id=record_id,
+                entity=entity.value,
+                field=name,
+                old_value=record.fields.get(name),
+                new_value=stamped.value,
+                hlc=stamped.hlc,
+                version=version,
+                device_id=author.device_id,
+                staff_user=author.staff_user,
+                applied=True,
+                at=now,
+            )
+        )
+    record.fields = merged_fields
+    record.field_meta = meta
+    record.version = version
+    record.hlc = max(record.hlc, hlc)
+    record.deleted = record.deleted or deleted
+    record.site_id = new_site
+    record.child_id = child_id
+    record.updated_at = now
+    session.add(record)
+    _keep_losers(session, record, outcome, author, now)
+    _keep_conflicts(session, record, outcome, old_meta, author, now)
+    session.flush()
+
+    if entity.value not in NOT_PULLED:
+        log.append(
+            entity=entity.value, record_id=record_id, version=version, site_id=new_site, at=now
+        )
+        if old_site is not None and old_site != new_site:
+            # The old site's laptops learn that the record left them.
+            log.append(
+                entity=entity.value, record_id=record_id, version=version, site_id=old_site, at=now
+            )
+            if entity is Entity.CHILD:
+                _move_dependents(session, log, record_id, new_site, now)
+
+    return WriteResult(_op_status(outcome), version)
+
+
+def _op_status(outcome: Any) -> OpStatus:
+    """conflict: a concurrent same-field edit; merged: some incoming value lost to a later
+    one; applied: every incoming value taken (or already there)."""
+    if outcome.conflicts:
+        return OpStatus.CONFLICT
+    if any(f.status is FieldStatus.SUPERSEDED for f in outcome.fields.values()):
+        return OpStatus.MERGED
+    return OpStatus.APPLIED
+
+
+def _keep_losers(session: Session, record: Record, outcome: Any, author: Author, now: int) -> None:
+    """An incoming value that lost is kept in the history (``applied`` False)."""
+    for field_outcome in outcome.fields.values():
+        if field_outcome.incoming_won or field_outcome.loser is None:
+            continue
+        if field_outcome.status is FieldStatus.UNCHANGED:
+            continue
+        session.add(
+            ChangeHistory(
+                record_id=record.id,
+                entity=record.entity,
+                field=field_outcome.name,
+                old_value=field_outcome.winner.value,
+                new_value=field_outcome.loser.value,
+                hlc=field_outcome.loser.hlc,
+                version=record.version,
+                device_id=author.device_id,
+                staff_user=author.staff_user,
+                applied=False,
+                at=now,
+            )
+        )
+
+
+def _keep_conflicts(
+    session: Session,
+    record: Record,
+    outcome: Any,
+    old_meta: Mapping[str, Any],
+    author: Author,
+    now: int,
+) -> None:
+    for conflict in outcome.conflicts:
+        assert conflict.loser is not None
+        meta = old_meta.get(conflict.name) or []
+        stored_device = meta[2] if len(meta) > 2 else None
+        if conflict.incoming_won:
+            winner_device, loser_device = author.device_id, stored_device
+        else:
+            winner_device, loser_device = stored_device, author.device_id
+        session.add(
+            Conflict(
+                record_id=record.id,
+                entity=record.entity,
+                field=conflict.name,
+                winner_value=conflict.winner.value,
+                winner_hlc=conflict.winner.hlc,
+                winner_device=winner_device,
+                loser_value=conflict.loser.value,
+                loser_hlc=conflict.loser.hlc,
+                loser_device=loser_device,
+                status="open",
+                created_at=now,
+            )
+        )
+
+
+def _move_dependents(
+    session: Session, log: ChangeLogWriter, child_id: str, site_id: str | None, now: int
+) -> None:
+    """Guardians, consents, enrollments and marks follow their child to a new site."""
+    dependents = session.exec(select(Record).where(Record.child_id == child_id)).all()
+    for dependent in dependents:
+        old_site = dependent.site_id
+        dependent.site_id = site_id
+        session.add(dependent)
+        session.flush()
+        for target in {site_id, old_site}:
+            log.append(
+                entity=dependent.entity,
+                record_id=dependent.id,
+                version=dependent.version,
+                site_id=target,
+                at=now,
+            )
+
+
+def site_scope_filter(sites: Collection[str]) -> Any:
+    """SQL condition: records visible to a device serving *sites* (plus reference data)."""
+    from sqlalchemy import or_
+
+    return or_(Record.site_id.in_(list(sites)), Record.site_id.is_(None))  # type: ignore[union-attr]
