@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -50,7 +51,11 @@ def upgrade(engine: Engine) -> None:
     """Run every pending migration, then make sure the server keys and state rows exist."""
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(engine)
-    if current is not None and script.get_revision(current) is None:
+    try:
+        known = current is None or script.get_revision(current) is not None
+    except CommandError:
+        known = False
+    if not known:
         raise DatabaseTooNewError(
             f"the database is at schema revision {current}, which this ss-hq does not know; "
             "upgrade ss-hq"

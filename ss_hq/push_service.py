@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.hlc import HLC, HLCFormatError
@@ -166,9 +166,11 @@ def _apply_one(
             reason=exc.reason,
             message=exc.message,
         )
-    except SQLAlchemyError as exc:
+    except DataError as exc:
         # The database refused a value (e.g. a NUL character PostgreSQL cannot store):
-        # bad input for this op only; the savepoint is already rolled back.
+        # bad input for this op only; the savepoint is already rolled back. Other database
+        # errors (lost connection, deadlock) are NOT the op's fault: they fail the whole
+        # request, nothing is committed, and the laptop retries.
         log.info(
             "op %s of device %s refused by the database: %s",
             op.device_seq,

@@ -108,6 +108,8 @@ def validate_consent(
         ("giver_relationship", Relationship),
     ):
         if given(name):
+            if name == "giver_relationship" and fields[name] == "self" and role == ConsentGiverRole.SELF:
+                continue  # a child of 14-17 consenting for themselves
             try:
                 parsed = enum_cls(fields[name])
             except ValueError:

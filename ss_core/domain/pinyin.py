@@ -38,12 +38,12 @@ SURNAME_READINGS: dict[str, str] = {
     "相": "xiang", "褚": "chu", "郗": "xi", "宓": "mi", "訾": "zi", "沈": "shen",
     "卜": "bu", "葛": "ge", "盛": "sheng", "宿": "su", "阙": "que", "叶": "ye",
     "陆": "lu", "角": "jue", "祭": "zhai", "过": "guo", "佴": "nai", "石": "shi",
-    "万": "wan", "尹": "yin", "隽": "juan", "芮": "rui", "沙": "sha", "参": "can",
-    "传": "chuan", "大": "da", "行": "xing", "校": "xiao", "率": "shuai", "观": "guan",
-    "鲜": "xian", "期": "qi", "强": "qiang", "缴": "jiao",
-    "弗": "fu", "靳": "jin", "养": "yang", "艾": "ai", "牟": "mou", "俞": "yu",
-    "龚": "gong", "景": "jing", "吕": "lv", "女": "ru", "红": "hong", "涂": "tu",
-    "阿": "a", "塔": "ta", "恽": "yun", "祁": "qi", "於": "yu",
+    "万": "wan", "尹": "yin", "隽": "juan", "芮": "rui", "沙": "sha",
+    "传": "chuan",
+    "鲜": "xian", "强": "qiang",
+    "靳": "jin", "艾": "ai", "牟": "mou", "俞": "yu",
+    "龚": "gong", "景": "jing", "吕": "lv", "红": "hong", "涂": "tu",
+    "阿": "a", "恽": "yun", "祁": "qi", "於": "yu",
     # compound surnames
     "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "单于": "chanyu", "澹台": "tantai",
     "令狐": "linghu", "皇甫": "huangfu", "欧阳": "ouyang", "司马": "sima", "诸葛": "zhuge",
@@ -178,8 +178,6 @@ def _segment(reading: str, units: Sequence[Unit]) -> Reading:
         for (first,) in units[0]:
             if reading.startswith(first) and (reading[len(first) :],) in units[1]:
                 return (first, reading[len(first) :])
-    if len(units) == 1:
-        return (reading,)
     return (reading,)
 
 
@@ -252,13 +250,13 @@ def _name_keys(surname: str, given: str, pinyin_override: str | None) -> NameKey
     s_units = _surname_units(surname)
     g_units = _units(given)
     combos = list(_combinations((*s_units, *g_units), MAX_READINGS))
-    # every surname reading appears at least once, even past the cap
+    # every surname reading appears at least once: they replace the least likely readings
     if len(s_units) == 1 and len(s_units[0]) > 1:
         g_first = tuple(u[0] for u in g_units)
-        for reading in s_units[0][:MAX_READINGS]:
-            combo = (reading, *g_first)
-            if combo not in combos:
-                combos.append(combo)
+        present = {c[0] for c in combos}
+        missing = [(r, *g_first) for r in s_units[0][:8] if r not in present]
+        if missing:
+            combos = combos[: MAX_READINGS - len(missing)] + missing
     given_combos = list(_combinations(g_units, MAX_READINGS))
     full = _joined(combos)
     given_full = _joined(given_combos)
@@ -272,7 +270,7 @@ def _name_keys(surname: str, given: str, pinyin_override: str | None) -> NameKey
             display = " ".join(pinyin_override.split())
     return NameKeys(
         display=display,
-        full=_dedupe(full),
+        full=_dedupe(full)[:MAX_READINGS],
         initials=_initials_of(combos),
         given_full=_dedupe(given_full),
         given_initials=_initials_of(given_combos),

@@ -68,8 +68,17 @@ def append_entries(
             prev, next_id, at, entry.actor, entry.action, entry.entity, entry.record_id, detail
         )
         rows.append(
-            (next_id, at, entry.actor, entry.action, entry.entity, entry.record_id, detail, prev,
-             digest)
+            (
+                next_id,
+                at,
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.record_id,
+                detail,
+                prev,
+                digest,
+            )
         )
         prev = digest
         next_id += 1

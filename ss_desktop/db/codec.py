@@ -50,12 +50,12 @@ _FIELDS: dict[Entity, tuple[str, ...]] = {}
 for _entity, _model in SYNCED_TABLES.items():
     _FIELDS[_entity] = data_fields(_entity)
     _BOOL_COLUMNS[_entity] = frozenset(
-        name for name, info in _model.model_fields.items() if info.annotation in (bool, "bool")
+        name
+        for name, info in _model.model_fields.items()
+        if info.annotation in (bool, "bool")
         or str(info.annotation) in ("bool | None", "typing.Optional[bool]")
     )
-    _DEFAULTS[_entity] = {
-        name: _model.model_fields[name].default for name in _FIELDS[_entity]
-    }
+    _DEFAULTS[_entity] = {name: _model.model_fields[name].default for name in _FIELDS[_entity]}
 
 
 def fields_of(entity: Entity) -> tuple[str, ...]:

@@ -35,7 +35,14 @@ _COLUMNS = "id, username, display_name, role, password_hash, site_ids, failed_at
 
 def _user(row: Any) -> UserRecord:
     return UserRecord(
-        row[0], row[1], row[2], row[3], row[4], tuple(json.loads(row[5] or "[]")), row[6], row[7],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        tuple(json.loads(row[5] or "[]")),
+        row[6],
+        row[7],
         bool(row[8]),
     )
 
@@ -83,30 +90,55 @@ def insert_user(
         cursor.execute(
             "INSERT INTO local_user (id, username, display_name, role, password_hash, site_ids,"
             " failed_attempts, locked_until, active, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 1, ?)",
-            (user_id, username, display_name, role, password_hash, json.dumps(site_ids), utc_now_iso()),
+            (
+                user_id,
+                username,
+                display_name,
+                role,
+                password_hash,
+                json.dumps(site_ids),
+                utc_now_iso(),
+            ),
         )
-        append_entries(cursor, [AuditEntry(actor, "create_user", "local_user", user_id, {"role": role})])
+        append_entries(
+            cursor, [AuditEntry(actor, "create_user", "local_user", user_id, {"role": role})]
+        )
     return user_id
 
 
 def update_user(engine: Engine, user_id: str, *, actor: str, action: str, **fields: Any) -> None:
-    allowed = {"display_name", "role", "password_hash", "site_ids", "failed_attempts",
-               "locked_until", "active"}
+    allowed = {
+        "display_name",
+        "role",
+        "password_hash",
+        "site_ids",
+        "failed_attempts",
+        "locked_until",
+        "active",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"not a user field: {sorted(unknown)}")
     values = {k: (json.dumps(v) if k == "site_ids" else v) for k, v in fields.items()}
     assignments = ", ".join(f"{k} = ?" for k in values)
     with _write(engine) as cursor:
-        cursor.execute(f"UPDATE local_user SET {assignments} WHERE id = ?", (*values.values(), user_id))
+        cursor.execute(
+            f"UPDATE local_user SET {assignments} WHERE id = ?", (*values.values(), user_id)
+        )
         detail = {"fields": sorted(k for k in fields if k != "password_hash")}
         if "password_hash" in fields:
             detail["password_changed"] = True
         append_entries(cursor, [AuditEntry(actor, action, "local_user", user_id, detail)])
 
 
-def record_sign_in(engine: Engine, user: UserRecord, *, success: bool, failed_attempts: int,
-                   locked_until: str | None) -> None:
+def record_sign_in(
+    engine: Engine,
+    user: UserRecord,
+    *,
+    success: bool,
+    failed_attempts: int,
+    locked_until: str | None,
+) -> None:
     """Store the attempt counter and write the sign-in audit row in one transaction."""
     with _write(engine) as cursor:
         cursor.execute(

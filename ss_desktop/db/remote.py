@@ -29,7 +29,7 @@ from ss_desktop.db.codec import (
     to_column,
     utc_now_iso,
 )
-from ss_desktop.db.search_index import reindex_children, search_rowid, sort_key_for
+from ss_desktop.db.search_index import delete_search_rows, reindex_children, sort_key_for
 from ss_desktop.db.tables import JSON_LIST_FIELDS, SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -101,10 +101,7 @@ def apply_pulled(
     append_entries(cursor, audit, at=now)
     reindex_children(cursor, reindex)
     if erased_children:  # an erased child is not findable by anything any more
-        cursor.executemany(
-            "DELETE FROM child_search WHERE rowid = ?",
-            [(search_rowid(i),) for i in erased_children],
-        )
+        delete_search_rows(cursor, erased_children)
 
 
 def _insert(

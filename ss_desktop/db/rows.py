@@ -14,8 +14,16 @@ from typing import Any
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.tables import SYNCED_TABLES
 
-BOOKKEEPING = ("id", "version", "hlc", "field_hlcs", "server_version", "deleted", "created_at",
-               "updated_at")
+BOOKKEEPING = (
+    "id",
+    "version",
+    "hlc",
+    "field_hlcs",
+    "server_version",
+    "deleted",
+    "created_at",
+    "updated_at",
+)
 _COLUMNS: dict[Entity, tuple[str, ...]] = {
     entity: tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
     for entity, model in SYNCED_TABLES.items()
@@ -57,9 +65,7 @@ def existing_ids(cursor: sqlite3.Cursor, entity: Entity, ids: Iterable[str]) -> 
         marks = ",".join("?" * len(chunk))
         found.update(
             row[0]
-            for row in cursor.execute(
-                f"SELECT id FROM {entity.value} WHERE id IN ({marks})", chunk
-            )
+            for row in cursor.execute(f"SELECT id FROM {entity.value} WHERE id IN ({marks})", chunk)
         )
     return found
 

@@ -80,6 +80,7 @@ class Child(SyncedColumns, table=True):
         Index("ix_child_site_status_sort", "site_id", "status", "name_sort", "id"),
         Index("ix_child_id_number", "id_number"),
         Index("ix_child_names", "surname", "given_name"),
+        Index("ix_child_name_sort", "name_sort"),  # since revision 0002
     )
 
     surname: str | None = None
@@ -336,4 +337,3 @@ def data_fields(entity: Entity) -> tuple[str, ...]:
     return tuple(
         c.name for c in table.columns if c.name not in BOOKKEEPING_COLUMNS and c.name not in local
     )
-

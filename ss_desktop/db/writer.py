@@ -16,13 +16,14 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine
 
 from ss_core.domain.consent import validate_consent
 from ss_core.domain.errors import Issue, Severity, ValidationFailed
-from ss_core.domain.pinyin import display_pinyin
+from ss_core.domain.pinyin import display_pinyin as _display_pinyin
 from ss_core.domain.validation import validate_child, validate_guardian
 from ss_core.protocol.hlc import HLC, HybridClock
 from ss_core.protocol.ids import new_id
@@ -264,8 +265,10 @@ class ChangeWriter:
             for k, v in norm.items()
             if to_column(entity, k, v) != to_column(entity, k, row.get(k))
         }
-        if entity is Entity.CHILD and "pinyin" not in norm and (
-            "surname" in changed or "given_name" in changed
+        if (
+            entity is Entity.CHILD
+            and "pinyin" not in norm
+            and ("surname" in changed or "given_name" in changed)
         ):
             old_auto = display_pinyin(row.get("surname") or "", row.get("given_name") or "")
             if not row.get("pinyin") or row.get("pinyin") == old_auto:
@@ -487,6 +490,12 @@ class ChangeWriter:
                 "UPDATE sync_state SET hlc_last = ? WHERE id = 1", (str(self.clock.last()),)
             )
         return result
+
+
+@lru_cache(maxsize=65536)
+def display_pinyin(surname: str, given: str) -> str:
+    """The pinyin shown in lists ("Shan Xiongxin"), cached: names repeat a lot."""
+    return _display_pinyin(surname, given)
 
 
 def batch_children(plans: Sequence[_Plan]) -> dict[str, dict[str, Any]]:

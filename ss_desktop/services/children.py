@@ -97,11 +97,21 @@ class ChildrenService:
             dob=dob, dob_precision=f.get("dob_precision") or "exact", id_number=id_number,
             guardian_phones=phones, site_id=f.get("site_id"), gender=f.get("gender"),
         )
-        existing = queries.duplicate_facts(
-            self.app.engine, name_keys=tuple(keys), id_number=id_number, phones=phones, dob=dob,
-            site_ids=self.site_scope(),
-        )
-        existing = [e for e in existing if e.record_id != exclude_id]
+        scope = self.site_scope()
+        existing = [
+            ChildFacts(
+                record_id=d.id, surname=d.surname or "", given_name=d.given_name or "",
+                name_keys=tuple(name_keys(d.surname or "", d.given_name or "").full),
+                dob=_parse_date(d.dob), dob_precision=d.dob_precision or "exact",
+                id_number=d.id_number, guardian_phones=tuple(d.guardian_phones),
+                site_id=d.site_id, gender=d.gender,
+            )
+            for d in queries.duplicate_facts(
+                self.app.engine, surname=surname, given_name=given,
+                dob=f.get("dob"), id_number=id_number, phones=phones, exclude_id=exclude_id,
+            )
+            if scope is None or d.site_id in scope
+        ]
         return rank_candidates(new, existing, limit=limit)
 
     # -- writing ------------------------------------------------------------------------

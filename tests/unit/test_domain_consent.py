@@ -60,6 +60,12 @@ class TestValidateConsent:
     def test_15_year_old_consents_themselves(self) -> None:
         assert check(consent(giver_role="self"), dob=AGE_15) == set()
 
+    def test_self_consent_may_name_self_as_relationship(self) -> None:
+        fields = consent(giver_role="self", giver_relationship="self")
+        assert check(fields, dob=AGE_15) == set()
+        # ... but "self" is no relationship for a guardian consenting for a child
+        assert check(consent(giver_relationship="self")) == {"enum.invalid"}
+
     def test_age_on_the_day_of_consent_counts(self) -> None:
         # 14 today, but was 13 on the day they signed
         dob = date(2010, 6, 1)

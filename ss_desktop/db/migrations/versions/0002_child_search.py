@@ -5,7 +5,8 @@ Revises: 0001
 Create Date: 2026-11-28
 
 Revision 0001 had no search index: the list could only be filtered by exact name. This adds
-the FTS5 table ``child_search`` (names, pinyin keys, ID and phone fragments) and backfills it.
+the FTS5 tables ``child_search`` (names, pinyin keys) and ``child_digits`` (ID and phone
+fragments) and backfills it.
 """
 
 from __future__ import annotations
@@ -21,15 +22,20 @@ depends_on = None
 # may change in later revisions; this one must not).
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE child_search USING fts5("
-    "child_id UNINDEXED, names, keys, digits, "
-    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4')"
+    "child_id UNINDEXED, names, keys, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4')",
+    "CREATE VIRTUAL TABLE child_digits USING fts5("
+    "child_id UNINDEXED, digits, tokenize = 'unicode61 remove_diacritics 0')",
 )
 
 
 def upgrade() -> None:
     from ss_desktop.db.search_index import rebuild_all
 
-    op.execute(CREATE_SQL)
+    for statement in CREATE_SQL:
+        op.execute(statement)
+    # duplicate checks look children up by their pinyin key
+    op.execute("CREATE INDEX ix_child_name_sort ON child (name_sort)")
     connection = op.get_bind()
     cursor = connection.connection.driver_connection.cursor()
     try:
@@ -47,4 +53,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_child_name_sort")
+    op.execute("DROP TABLE child_digits")
     op.execute("DROP TABLE child_search")

@@ -1,0 +1,488 @@
+"""The children list: one search box, filters, views, a lazy sortable table; open, archive
+and restore. Every read and write runs on the executor; the GUI thread never waits."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ss_desktop.services.children import ChildrenService
+from ss_desktop.services.children_views import needs_consent_page, possible_duplicates
+from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.errors import show_error
+from ss_desktop.ui.models.children_model import (
+    CATEGORIES,
+    CHILD_ID_ROLE,
+    COL_CATEGORIES,
+    COL_NAME,
+    STAGES,
+    ChildrenTableModel,
+)
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+MAX_QUERY = 100
+
+VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES = "all", "consent", "duplicates"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ChildrenPage", text)
+
+
+class ReasonDialog(QDialog):
+    """Asks why a record is archived or restored; OK stays off until a reason is typed."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reasonEdit")
+        self.reason.setMaxLength(500)
+        label.setBuddy(self.reason)
+        layout.addWidget(self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(420)
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.reason.text().strip()))
+
+    def text(self) -> str:
+        return self.reason.text().strip()
+
+
+class ChildrenPage(QWidget):
+    open_child_requested = Signal(str)
+    new_child_requested = Signal()
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("childrenPage")
+        self.ctx = ctx
+        self._sites: list[tuple[str, str]] = []
+        self._refresh_pending = False
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setObjectName("childSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(MAX_QUERY)
+        self.search_label.setBuddy(self.search)
+
+        self.view_label = QLabel()
+        self.view_combo = QComboBox()
+        self.view_combo.setObjectName("viewCombo")
+        self.view_label.setBuddy(self.view_combo)
+        self.site_label = QLabel()
+        self.site_combo = QComboBox()
+        self.site_combo.setObjectName("siteFilter")
+        self.site_label.setBuddy(self.site_combo)
+        self.category_label = QLabel()
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("categoryFilter")
+        self.category_label.setBuddy(self.category_combo)
+        self.stage_label = QLabel()
+        self.stage_combo = QComboBox()
+        self.stage_combo.setObjectName("stageFilter")
+        self.stage_label.setBuddy(self.stage_combo)
+        self.grade_spin = QSpinBox()
+        self.grade_spin.setObjectName("gradeFilter")
+        self.grade_spin.setRange(0, 12)
+        self.status_label = QLabel()
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        self.status_label.setBuddy(self.status_combo)
+
+        self.model = ChildrenTableModel(ctx.executor, self)
+        self.table = QTableView()
+        self.table.setObjectName("childrenTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setColumnWidth(COL_NAME, 110)
+        self.table.setColumnWidth(COL_CATEGORIES, 180)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openButton")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newButton")
+        self.archive_button = QPushButton()
+        self.archive_button.setObjectName("archiveButton")
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreButton")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 3)
+        top.addWidget(self.view_label)
+        top.addWidget(self.view_combo, 1)
+        filters = QHBoxLayout()
+        for label, widget in (
+            (self.site_label, self.site_combo),
+            (self.category_label, self.category_combo),
+            (self.stage_label, self.stage_combo),
+        ):
+            filters.addWidget(label)
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.grade_spin)
+        filters.addWidget(self.status_label)
+        filters.addWidget(self.status_combo, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for button in (self.open_button, self.new_button, self.archive_button, self.restore_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.setTabOrder(self.search, self.view_combo)
+        self.setTabOrder(self.view_combo, self.site_combo)
+        self.setTabOrder(self.site_combo, self.category_combo)
+        self.setTabOrder(self.category_combo, self.stage_combo)
+        self.setTabOrder(self.stage_combo, self.grade_spin)
+        self.setTabOrder(self.grade_spin, self.status_combo)
+        self.setTabOrder(self.status_combo, self.table)
+        self.setTabOrder(self.table, self.open_button)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.run_search)
+
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        for combo in (
+            self.view_combo,
+            self.site_combo,
+            self.category_combo,
+            self.stage_combo,
+            self.status_combo,
+        ):
+            combo.currentIndexChanged.connect(self._search_now)
+        self.grade_spin.valueChanged.connect(self._search_now)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.open_button.clicked.connect(self.open_current)
+        self.new_button.clicked.connect(self.new_child_requested)
+        self.archive_button.clicked.connect(self.archive_current)
+        self.restore_button.clicked.connect(self.restore_current)
+        self.model.loading_changed.connect(lambda _busy: self._update_count())
+        self.model.total_changed.connect(lambda _total: self._update_count())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.failed.connect(lambda exc: show_error(self, exc))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_current)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._focus_table)
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+        self._fill_combos()
+        self.retranslate()
+
+    # -- language ------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(QCoreApplication.translate("ChildrenPage", "Children"))
+        self.search_label.setText(QCoreApplication.translate("ChildrenPage", "&Search:"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "ChildrenPage", "Name, pinyin, initials (zs) or 4+ digits of an ID or phone"
+            )
+        )
+        self.view_label.setText(QCoreApplication.translate("ChildrenPage", "&View:"))
+        self.site_label.setText(QCoreApplication.translate("ChildrenPage", "S&ite:"))
+        self.category_label.setText(QCoreApplication.translate("ChildrenPage", "&Category:"))
+        self.stage_label.setText(QCoreApplication.translate("ChildrenPage", "Sta&ge:"))
+        self.grade_spin.setSpecialValueText(QCoreApplication.translate("ChildrenPage", "Any grade"))
+        self.grade_spin.setPrefix("")
+        self.grade_spin.setToolTip(
+            QCoreApplication.translate("ChildrenPage", "Grade within the school stage")
+        )
+        self.status_label.setText(QCoreApplication.translate("ChildrenPage", "Stat&us:"))
+        self.open_button.setText(QCoreApplication.translate("ChildrenPage", "&Open"))
+        self.open_button.setToolTip(
+            QCoreApplication.translate("ChildrenPage", "Open the selected child (Enter)")
+        )
+        self.new_button.setText(QCoreApplication.translate("ChildrenPage", "&New child"))
+        self.new_button.setToolTip(
+            QCoreApplication.translate("ChildrenPage", "Register a new child (Ctrl+N)")
+        )
+        self.archive_button.setText(QCoreApplication.translate("ChildrenPage", "&Archive…"))
+        self.restore_button.setText(QCoreApplication.translate("ChildrenPage", "&Restore…"))
+        self._retranslate_combos()
+        self.model.retranslate()
+        self._update_count()
+
+    def _fill_combos(self) -> None:
+        for key in (VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES):
+            self.view_combo.addItem("", key)
+        self.site_combo.addItem("", None)
+        self.category_combo.addItem("", None)
+        for key in CATEGORIES:
+            self.category_combo.addItem("", key)
+        self.stage_combo.addItem("", None)
+        for key in STAGES:
+            self.stage_combo.addItem("", key)
+        for key in ("active", "archived", None):
+            self.status_combo.addItem("", key)
+
+    def _retranslate_combos(self) -> None:
+        views = {
+            VIEW_ALL: QCoreApplication.translate("ChildrenPage", "All children"),
+            VIEW_CONSENT: QCoreApplication.translate("ChildrenPage", "Needs consent"),
+            VIEW_DUPLICATES: QCoreApplication.translate("ChildrenPage", "Possible duplicates"),
+        }
+        for i in range(self.view_combo.count()):
+            self.view_combo.setItemText(i, views[self.view_combo.itemData(i)])
+        self.site_combo.setItemText(0, QCoreApplication.translate("ChildrenPage", "All sites"))
+        self.category_combo.setItemText(
+            0, QCoreApplication.translate("ChildrenPage", "All categories")
+        )
+        for i in range(1, self.category_combo.count()):
+            key = self.category_combo.itemData(i)
+            self.category_combo.setItemText(
+                i, QCoreApplication.translate("ChildrenModel", CATEGORIES[key])
+            )
+        self.stage_combo.setItemText(0, QCoreApplication.translate("ChildrenPage", "All stages"))
+        for i in range(1, self.stage_combo.count()):
+            key = self.stage_combo.itemData(i)
+            self.stage_combo.setItemText(
+                i, QCoreApplication.translate("ChildrenModel", STAGES[key])
+            )
+        statuses = {
+            "active": QCoreApplication.translate("ChildrenPage", "Active"),
+            "archived": QCoreApplication.translate("ChildrenPage", "Archived"),
+            None: QCoreApplication.translate("ChildrenPage", "All"),
+        }
+        for i in range(self.status_combo.count()):
+            self.status_combo.setItemText(i, statuses[self.status_combo.itemData(i)])
+
+    # -- searching -----------------------------------------------------------------------
+    def activate(self) -> None:
+        """Called when the page is shown: load sites and the list (first time or stale)."""
+        self._load_sites()
+        self.run_search()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _search_now(self, *_args: Any) -> None:
+        self._search_timer.stop()
+        self.run_search()
+
+    def filters(self) -> dict[str, Any]:
+        grade = self.grade_spin.value()
+        return {
+            "site_id": self.site_combo.currentData(),
+            "category": self.category_combo.currentData(),
+            "stage": self.stage_combo.currentData(),
+            "grade": grade or None,
+            "status": self.status_combo.currentData(),
+        }
+
+    def run_search(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            self.model.set_source(None)
+            return
+        app, query, filters = self.ctx.app, self.search.text().strip(), self.filters()
+        view = self.view_combo.currentData()
+
+        def fetch(after: str | None, limit: int) -> Any:
+            service = ChildrenService(app, session)
+            if view == VIEW_CONSENT:
+                return needs_consent_page(service, query, after=after, limit=limit, **filters)
+            if view == VIEW_DUPLICATES:
+                return possible_duplicates(service, query, **filters)
+            return service.search(query, limit=limit, after=after, **filters)
+
+        self.model.set_source(fetch)
+
+    def _load_sites(self) -> None:
+        session = self.ctx.session
+        if session is None:
+            return
+        from ss_desktop.services.sites import SitesService
+
+        app = self.ctx.app
+        self.ctx.executor.submit(
+            lambda: [(s.id, s.name) for s in SitesService(app, session).list_sites()],
+            on_result=self._set_sites,
+            on_error=lambda exc: log.warning("site list unavailable: %s", type(exc).__name__),
+        )
+
+    def _set_sites(self, sites: list[tuple[str, str]]) -> None:
+        if sites == self._sites:
+            return
+        current = self.site_combo.currentData()
+        self._sites = sites
+        self.site_combo.blockSignals(True)
+        while self.site_combo.count() > 1:
+            self.site_combo.removeItem(1)
+        for site_id, name in sites:
+            self.site_combo.addItem(name, site_id)
+        found = self.site_combo.findData(current)
+        self.site_combo.setCurrentIndex(max(found, 0))
+        self.site_combo.blockSignals(False)
+
+    def _on_data_changed(self, touched: dict) -> None:
+        if touched.keys() & {"child", "guardian", "consent", "site"}:
+            if "site" in touched:
+                self._load_sites()
+            self._refresh_timer.start()
+
+    def _update_count(self) -> None:
+        if self.model.loading and self.model.rowCount() == 0:
+            self.count_label.setText(QCoreApplication.translate("ChildrenPage", "Searching…"))
+            return
+        total = self.model.total
+        shown = self.model.rowCount()
+        if total is None:
+            total = shown
+        if total == 0:
+            self.count_label.setText(
+                QCoreApplication.translate("ChildrenPage", "No child matches.")
+            )
+        else:
+            self.count_label.setText(
+                QCoreApplication.translate("ChildrenPage", "%n child(ren)", None, total)
+            )
+
+    def _update_buttons(self) -> None:
+        row = self.model.child_row(self.table.currentIndex().row())
+        self.open_button.setEnabled(row is not None)
+        self.archive_button.setEnabled(row is not None and row.status == "active")
+        self.restore_button.setEnabled(row is not None and row.status != "active")
+
+    # -- actions -------------------------------------------------------------------------
+    def current_child_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(CHILD_ID_ROLE) if index.isValid() else None
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        child_id = self.model.child_id(row)
+        if child_id:
+            self.open_child_requested.emit(child_id)
+
+    def archive_current(self) -> None:
+        self._change_status(archive=True)
+
+    def restore_current(self) -> None:
+        self._change_status(archive=False)
+
+    def ask_reason(self, archive: bool) -> str | None:
+        if archive:
+            dialog = ReasonDialog(
+                QCoreApplication.translate("ChildrenPage", "Archive child"),
+                QCoreApplication.translate(
+                    "ChildrenPage",
+                    "Why is this record archived? (e.g. left the school, moved away)",
+                ),
+                self,
+            )
+        else:
+            dialog = ReasonDialog(
+                QCoreApplication.translate("ChildrenPage", "Restore child"),
+                QCoreApplication.translate("ChildrenPage", "Why is this record restored?"),
+                self,
+            )
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _change_status(self, *, archive: bool) -> None:
+        child_id = self.current_child_id()
+        session = self.ctx.session
+        if child_id is None or session is None:
+            return
+        reason = self.ask_reason(archive)
+        if not reason:
+            return
+        app = self.ctx.app
+
+        def work() -> Any:
+            service = ChildrenService(app, session)
+            return (
+                service.archive(child_id, reason) if archive else service.restore(child_id, reason)
+            )
+
+        def done(result: Any) -> None:
+            self.message.emit(
+                QCoreApplication.translate("ChildrenPage", "Archived.")
+                if archive
+                else QCoreApplication.translate("ChildrenPage", "Restored.")
+            )
+            self.ctx.publish_changes(result.changes)
+
+        self.ctx.executor.submit(
+            work, write=True, on_result=done, on_error=lambda exc: show_error(self, exc)
+        )

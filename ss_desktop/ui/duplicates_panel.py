@@ -1,0 +1,204 @@
+"""The panel shown before saving a new child who looks like one already registered.
+
+It lists the candidates (name, birth date, site, why they match, score). The user either
+opens the existing record or saves anyway, which needs a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ss_desktop.ui.widgets import FieldBox, Texts, line_edit
+
+CONTEXT = "DuplicatesPanel"
+REASON_MAX = 200
+
+REASONS = {
+    "same_id_number": QT_TRANSLATE_NOOP("DuplicatesPanel", "same ID number"),
+    "same_name": QT_TRANSLATE_NOOP("DuplicatesPanel", "same name"),
+    "similar_name": QT_TRANSLATE_NOOP("DuplicatesPanel", "similar name"),
+    "same_dob": QT_TRANSLATE_NOOP("DuplicatesPanel", "same birth date"),
+    "close_dob": QT_TRANSLATE_NOOP("DuplicatesPanel", "close birth date"),
+    "same_guardian_phone": QT_TRANSLATE_NOOP("DuplicatesPanel", "same guardian phone"),
+    "same_site": QT_TRANSLATE_NOOP("DuplicatesPanel", "same site"),
+    "same_gender": QT_TRANSLATE_NOOP("DuplicatesPanel", "same gender"),
+}
+HEADERS = (
+    QT_TRANSLATE_NOOP("DuplicatesPanel", "Name"),
+    QT_TRANSLATE_NOOP("DuplicatesPanel", "Birth date"),
+    QT_TRANSLATE_NOOP("DuplicatesPanel", "Site"),
+    QT_TRANSLATE_NOOP("DuplicatesPanel", "Why it matches"),
+    QT_TRANSLATE_NOOP("DuplicatesPanel", "Score"),
+)
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """One candidate as the panel shows it (plain data built on a worker)."""
+
+    child_id: str
+    name: str
+    dob: str
+    site: str
+    reasons: tuple[str, ...]
+    score: float
+
+
+class DuplicatesPanel(QFrame):
+    open_existing = Signal(str)  # child id
+    save_anyway = Signal(str)  # the reason typed
+    cancelled = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicatesPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#duplicatesPanel { background: #fff8e6; border: 1px solid #e0b040; }")
+        self._texts = Texts()
+        self._candidates: list[CandidateView] = []
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("duplicatesTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self._open())
+        layout.addWidget(self.table)
+
+        self.reason = line_edit(REASON_MAX, "duplicateReason")
+        self.reason_box = FieldBox(self.reason)
+        reason_row = QHBoxLayout()
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        reason_row.addWidget(self.reason_label)
+        reason_row.addWidget(self.reason_box, 1)
+        layout.addLayout(reason_row)
+
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openExisting")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveAnyway")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("backToForm")
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(self._open)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.reason.returnPressed.connect(self._save)
+
+        t = self._texts
+        t.add(
+            self.title.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "DuplicatesPanel",
+                "This child may already be registered. Open the existing record, or save anyway "
+                "and say why.",
+            ),
+        )
+        t.add(self.reason_label.setText, CONTEXT, QT_TRANSLATE_NOOP("DuplicatesPanel", "&Reason:"))
+        t.add(
+            self.reason.setPlaceholderText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "DuplicatesPanel", "e.g. twins; a different child with the same name"
+            ),
+        )
+        t.add(
+            self.open_button.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("DuplicatesPanel", "&Open existing"),
+        )
+        t.add(
+            self.save_button.setText, CONTEXT, QT_TRANSLATE_NOOP("DuplicatesPanel", "Save &anyway")
+        )
+        t.add(
+            self.cancel_button.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("DuplicatesPanel", "Back to the form"),
+        )
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate(CONTEXT, h) for h in HEADERS]
+        )
+
+    def show_candidates(self, candidates: list[CandidateView]) -> None:
+        self._candidates = list(candidates)
+        self.reason.clear()
+        self.reason_box.set_error(None)
+        self._fill()
+        if candidates:
+            self.table.selectRow(0)
+        self.show()
+        self.table.setFocus()
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self._candidates))
+        for row, c in enumerate(self._candidates):
+            reasons = ", ".join(
+                QCoreApplication.translate(CONTEXT, REASONS.get(r, r)) for r in c.reasons
+            )
+            values = (c.name, c.dob, c.site, reasons, f"{c.score:.0f}")
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if col == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, col, item)
+
+    def candidates(self) -> list[CandidateView]:
+        return list(self._candidates)
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._candidates):
+            self.open_existing.emit(self._candidates[row].child_id)
+
+    def _save(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:
+            self.reason_box.set_error(
+                QCoreApplication.translate(
+                    CONTEXT, "Say why this is a different child before saving."
+                )
+            )
+            self.reason.setFocus()
+            return
+        self.reason_box.set_error(None)
+        self.save_anyway.emit(reason)
+
+    def retranslate(self) -> None:
+        self._texts.apply()
+        self._set_headers()
+        self._fill()

@@ -1,0 +1,661 @@
+"""The child's own sections of the registration form: layout, reading and filling values.
+
+Behaviour (validation, saving, duplicates) lives in :mod:`ss_desktop.ui.register_page`.
+Every editor sits in a :class:`FieldBox` keyed by the stored field name, so a validation
+issue for ``"id_number"`` lands next to the ID number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ss_core.domain.categories import is_local_hukou, suggest_categories
+from ss_core.domain.dates import format_dob
+from ss_core.domain.errors import Issue, IssueCode, ValidationFailed
+from ss_core.domain.pinyin import display_pinyin
+from ss_core.domain.validation import NOTES_MAX_LEN, PINYIN_MAX_LEN
+from ss_desktop.services.sites import SiteInfo
+from ss_desktop.ui import form_labels as L
+from ss_desktop.ui.division_picker import DivisionPicker
+from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, line_edit, section_title
+
+CONTEXT = "RegisterPage"
+NAME_INPUT_MAX = 21  # one more than the rule allows, so "too long" is said, not silently cut
+ID_INPUT_MAX = 24  # spaces and dashes are allowed while typing
+SHORT_TEXT_MAX = 101
+CLASS_MAX = 41
+PARENTS_AWAY = "working_away"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def parse_form_dob(text: str) -> tuple[date, str]:
+    """(date, precision) from what was typed; ValidationFailed(dob.format) otherwise."""
+    from ss_core.domain.dates import parse_dob
+
+    born, precision = parse_dob(text)
+    return born, precision.value
+
+
+class ChildSections(QWidget):
+    """Identity, hukou, school, categories, living, disability, care, hardship, notes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = Texts()
+        self.boxes: dict[str, FieldBox] = {}
+        self.sites: list[SiteInfo] = []
+        self._pinyin_auto = True
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._build_identity()
+        self._build_hukou()
+        self._build_school()
+        self._build_categories()
+        self._build_living()
+        self._build_disability()
+        self._build_care()
+        self._build_hardship()
+        self._connect()
+        self.update_visibility()
+
+    # -- building -----------------------------------------------------------------------
+    def _section(self, title: str) -> QFormLayout:
+        label = section_title()
+        self.texts.add(label.setText, CONTEXT, title)
+        self._layout.addWidget(label)
+        holder = QWidget()
+        form = QFormLayout(holder)
+        form.setContentsMargins(8, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._layout.addWidget(holder)
+        self._holders = getattr(self, "_holders", [])
+        self._holders.append((label, holder))
+        return form
+
+    def _row(self, form: QFormLayout, key: str, label: str, editor: QWidget) -> FieldBox:
+        box = FieldBox(editor)
+        editor.setObjectName(key)
+        caption = QLabel()
+        caption.setBuddy(editor)
+        caption.setWordWrap(True)
+        self.texts.add(caption.setText, CONTEXT, label)
+        form.addRow(caption, box)
+        self.boxes[key] = box
+        return box
+
+    def _build_identity(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Identity"))
+        self.surname = line_edit(NAME_INPUT_MAX)
+        self.given_name = line_edit(NAME_INPUT_MAX)
+        self.pinyin = line_edit(PINYIN_MAX_LEN + 1)
+        self.gender = EnumCombo(L.GENDER)
+        self.dob = line_edit(20)
+        self.dob_precision = EnumCombo(L.DOB_PRECISION, blank=False)
+        self.id_number = line_edit(ID_INPUT_MAX)
+        self._row(form, "surname", QT_TRANSLATE_NOOP("RegisterPage", "&Surname"), self.surname)
+        self._row(
+            form, "given_name", QT_TRANSLATE_NOOP("RegisterPage", "&Given name"), self.given_name
+        )
+        self._row(form, "pinyin", QT_TRANSLATE_NOOP("RegisterPage", "Pin&yin"), self.pinyin)
+        self._row(form, "gender", QT_TRANSLATE_NOOP("RegisterPage", "G&ender"), self.gender)
+        dob_row = QWidget()
+        h = QHBoxLayout(dob_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.dob, 2)
+        h.addWidget(self.dob_precision, 1)
+        self.dob_precision.setObjectName("dob_precision")
+        box = self._row(form, "dob", QT_TRANSLATE_NOOP("RegisterPage", "&Date of birth"), dob_row)
+        box.editor = self.dob
+        dob_row.setObjectName("dobRow")
+        self.dob.setObjectName("dob")
+        self.boxes["dob_precision"] = box
+        self._row(
+            form,
+            "id_number",
+            QT_TRANSLATE_NOOP("RegisterPage", "&ID number (optional)"),
+            self.id_number,
+        )
+        self.texts.add(
+            self.dob.setPlaceholderText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "2015-03-04, 2015-03 or 2015"),
+        )
+        self.texts.add(
+            self.pinyin.setToolTip,
+            CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "RegisterPage", "Filled in from the name; correct it if the reading is wrong."
+            ),
+        )
+
+    def _build_hukou(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Hukou and residence"))
+        self.hukou_division = DivisionPicker()
+        self.hukou_type = EnumCombo(L.HUKOU_TYPE)
+        self.residence_division = DivisionPicker()
+        self.local_label = QLabel()
+        self.local_label.setObjectName("localHukou")
+        self._row(
+            form,
+            "hukou_division",
+            QT_TRANSLATE_NOOP("RegisterPage", "Hukou &place"),
+            self.hukou_division,
+        )
+        self._row(
+            form, "hukou_type", QT_TRANSLATE_NOOP("RegisterPage", "Hukou &type"), self.hukou_type
+        )
+        self._row(
+            form,
+            "residence_division",
+            QT_TRANSLATE_NOOP("RegisterPage", "Lives &in"),
+            self.residence_division,
+        )
+        form.addRow("", self.local_label)
+
+    def _build_school(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Site and school"))
+        self.site = QComboBox()
+        self.stage = EnumCombo(L.STAGE)
+        self.school_system = EnumCombo(L.SCHOOL_SYSTEM, blank=False)
+        self.grade = QComboBox()
+        self.grade.addItem("—", None)
+        for g in range(1, 10):
+            self.grade.addItem(str(g), g)
+        self.class_name = line_edit(CLASS_MAX)
+        self.boarding = QCheckBox()
+        self._row(form, "site_id", QT_TRANSLATE_NOOP("RegisterPage", "Si&te"), self.site)
+        self._row(form, "stage", QT_TRANSLATE_NOOP("RegisterPage", "School s&tage"), self.stage)
+        self._row(
+            form,
+            "school_system",
+            QT_TRANSLATE_NOOP("RegisterPage", "School system"),
+            self.school_system,
+        )
+        self._row(form, "grade", QT_TRANSLATE_NOOP("RegisterPage", "G&rade"), self.grade)
+        self._row(form, "class_name", QT_TRANSLATE_NOOP("RegisterPage", "&Class"), self.class_name)
+        self._row(
+            form, "boarding", QT_TRANSLATE_NOOP("RegisterPage", "Boards at school"), self.boarding
+        )
+
+    def _build_categories(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Categories"))
+        self.categories = CheckGroup(L.CATEGORY)
+        self._row(
+            form, "categories", QT_TRANSLATE_NOOP("RegisterPage", "Categories"), self.categories
+        )
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("categorySuggestion")
+        self.suggestion.setWordWrap(True)
+        self.use_suggestion = QPushButton()
+        self.use_suggestion.setObjectName("useSuggestion")
+        self.texts.add(
+            self.use_suggestion.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "Tick the suggested"),
+        )
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.suggestion, 1)
+        h.addWidget(self.use_suggestion)
+        form.addRow("", row)
+        self.use_suggestion.clicked.connect(self.apply_suggestion)
+
+    def _build_living(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Living arrangement"))
+        self.living_arrangement = EnumCombo(L.LIVING)
+        self.father_status = EnumCombo(L.PARENT_STATUS)
+        self.mother_status = EnumCombo(L.PARENT_STATUS)
+        self._row(
+            form,
+            "living_arrangement",
+            QT_TRANSLATE_NOOP("RegisterPage", "Lives &with"),
+            self.living_arrangement,
+        )
+        self._row(
+            form, "father_status", QT_TRANSLATE_NOOP("RegisterPage", "Father"), self.father_status
+        )
+        self._row(
+            form, "mother_status", QT_TRANSLATE_NOOP("RegisterPage", "Mother"), self.mother_status
+        )
+        self.away_group = QWidget()
+        self.away_group.setObjectName("leftBehindGroup")
+        away = QFormLayout(self.away_group)
+        away.setContentsMargins(0, 0, 0, 0)
+        self.father_work_place = line_edit(SHORT_TEXT_MAX)
+        self.mother_work_place = line_edit(SHORT_TEXT_MAX)
+        self.parent_visit_frequency = EnumCombo(L.FREQUENCY)
+        self.caregiver_name = line_edit(41)
+        self._row(
+            away,
+            "father_work_place",
+            QT_TRANSLATE_NOOP("RegisterPage", "Father works in"),
+            self.father_work_place,
+        )
+        self._row(
+            away,
+            "mother_work_place",
+            QT_TRANSLATE_NOOP("RegisterPage", "Mother works in"),
+            self.mother_work_place,
+        )
+        self._row(
+            away,
+            "parent_visit_frequency",
+            QT_TRANSLATE_NOOP("RegisterPage", "Sees the parents"),
+            self.parent_visit_frequency,
+        )
+        self._row(
+            away,
+            "caregiver_name",
+            QT_TRANSLATE_NOOP("RegisterPage", "Day-to-day caregiver"),
+            self.caregiver_name,
+        )
+        form.addRow(self.away_group)
+
+    def _build_disability(self) -> None:
+        label = section_title()
+        self.texts.add(label.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Disability"))
+        self.disability_group = QWidget()
+        self.disability_group.setObjectName("disabilityGroup")
+        form = QFormLayout(self.disability_group)
+        form.setContentsMargins(8, 0, 0, 0)
+        self.disability_types = CheckGroup(L.DISABILITY, columns=4)
+        self.disability_grade = EnumCombo(L.DISABILITY_GRADE)
+        self.disability_certificate = QCheckBox()
+        self.autism = QCheckBox()
+        self._row(
+            form,
+            "disability_types",
+            QT_TRANSLATE_NOOP("RegisterPage", "Types"),
+            self.disability_types,
+        )
+        self._row(
+            form,
+            "disability_grade",
+            QT_TRANSLATE_NOOP("RegisterPage", "Grade"),
+            self.disability_grade,
+        )
+        self._row(
+            form,
+            "disability_certificate",
+            QT_TRANSLATE_NOOP("RegisterPage", "Has a disability certificate"),
+            self.disability_certificate,
+        )
+        self._row(
+            form, "autism", QT_TRANSLATE_NOOP("RegisterPage", "Autism diagnosis"), self.autism
+        )
+        self._disability_title = label
+        self._layout.addWidget(label)
+        self._layout.addWidget(self.disability_group)
+
+    def _build_care(self) -> None:
+        label = section_title()
+        self.texts.add(label.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Care home"))
+        self.care_group = QWidget()
+        self.care_group.setObjectName("careGroup")
+        form = QFormLayout(self.care_group)
+        form.setContentsMargins(8, 0, 0, 0)
+        self.care_placement = line_edit(SHORT_TEXT_MAX)
+        self.care_since = line_edit(12)
+        self._row(
+            form,
+            "care_placement",
+            QT_TRANSLATE_NOOP("RegisterPage", "Placement"),
+            self.care_placement,
+        )
+        self._row(
+            form, "care_since", QT_TRANSLATE_NOOP("RegisterPage", "In care since"), self.care_since
+        )
+        self.texts.add(
+            self.care_since.setPlaceholderText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "2022-09-01"),
+        )
+        self._care_title = label
+        self._layout.addWidget(label)
+        self._layout.addWidget(self.care_group)
+
+    def _build_hardship(self) -> None:
+        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Hardship"))
+        self.hardship = EnumCombo(L.HARDSHIP)
+        self.hardship_evidence_seen = QCheckBox()
+        self._row(
+            form, "hardship", QT_TRANSLATE_NOOP("RegisterPage", "Hardship status"), self.hardship
+        )
+        self._row(
+            form,
+            "hardship_evidence_seen",
+            QT_TRANSLATE_NOOP("RegisterPage", "Evidence seen (do not write its number)"),
+            self.hardship_evidence_seen,
+        )
+
+    def build_notes(self, layout: QVBoxLayout) -> None:
+        """Notes come last, after guardians and consent (added by the page)."""
+        label = section_title()
+        self.texts.add(label.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Notes"))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        layout.addWidget(label)
+        box = FieldBox(self.notes)
+        layout.addWidget(box)
+        self.boxes["notes"] = box
+        self.notes.textChanged.connect(self.changed)
+
+    # -- behaviour ----------------------------------------------------------------------
+    def _connect(self) -> None:
+        for edit in (self.surname, self.given_name):
+            edit.textChanged.connect(self._names_changed)
+        self.pinyin.textEdited.connect(self._pinyin_edited)
+        self.dob.textChanged.connect(self._dob_changed)
+        for w in (
+            self.pinyin,
+            self.id_number,
+            self.class_name,
+            self.father_work_place,
+            self.mother_work_place,
+            self.caregiver_name,
+            self.care_placement,
+            self.care_since,
+        ):
+            w.textChanged.connect(self.changed)
+        for combo in (
+            self.gender,
+            self.dob_precision,
+            self.hukou_type,
+            self.site,
+            self.stage,
+            self.school_system,
+            self.grade,
+            self.living_arrangement,
+            self.father_status,
+            self.mother_status,
+            self.parent_visit_frequency,
+            self.disability_grade,
+            self.hardship,
+        ):
+            combo.currentIndexChanged.connect(self.changed)
+        for box in (
+            self.boarding,
+            self.disability_certificate,
+            self.autism,
+            self.hardship_evidence_seen,
+        ):
+            box.toggled.connect(self.changed)
+        for group in (self.categories, self.disability_types):
+            group.changed.connect(self.changed)
+        for picker in (self.hukou_division, self.residence_division):
+            picker.changed.connect(self.changed)
+        self.changed.connect(self.update_visibility)
+        self.changed.connect(self.update_suggestion)
+
+    def _names_changed(self) -> None:
+        if self._pinyin_auto:
+            surname, given = self.surname.text().strip(), self.given_name.text().strip()
+            try:
+                auto = display_pinyin(surname, given) if surname or given else ""
+            except Exception:  # noqa: BLE001 - odd input (emoji): the validator speaks
+                auto = ""
+            self.pinyin.setText(auto)
+        self.changed.emit()
+
+    def _pinyin_edited(self, text: str) -> None:
+        self._pinyin_auto = not text.strip()
+
+    def _dob_changed(self, text: str) -> None:
+        try:
+            _born, precision = parse_form_dob(text)
+        except ValidationFailed:
+            pass
+        else:
+            self.dob_precision.set_value(precision)
+        self.changed.emit()
+
+    def update_visibility(self) -> None:
+        cats = set(self.categories.values())
+        away = PARENTS_AWAY in (self.father_status.value(), self.mother_status.value())
+        self.away_group.setVisible(away or "left_behind" in cats)
+        disability = "disability" in cats
+        self.disability_group.setVisible(disability)
+        self._disability_title.setVisible(disability)
+        care = "in_care" in cats or self.living_arrangement.value() == "care_home"
+        self.care_group.setVisible(care)
+        self._care_title.setVisible(care)
+        local = is_local_hukou(self.hukou_division.code(), self.residence_division.code())
+        if local is None:
+            self.local_label.setText("")
+        else:
+            self.local_label.setText(_tr("Local hukou") if local else _tr("Hukou elsewhere"))
+
+    def _site(self) -> SiteInfo | None:
+        site_id = self.site.currentData()
+        return next((s for s in self.sites if s.id == site_id), None)
+
+    def suggested(self) -> list[str]:
+        site = self._site()
+        fields = self.values(include_hidden=True)
+        fields["dob"], fields["dob_precision"] = self._dob_or_none()
+        try:
+            found = suggest_categories(
+                fields,
+                site_type=site.site_type if site else None,
+                residence_prefecture=site.division_code if site else None,
+                city_tier=site.city_tier if site else None,
+            )
+        except Exception:  # noqa: BLE001 - suggestions never block typing
+            return []
+        return [str(c) for c in found]
+
+    def update_suggestion(self) -> None:
+        missing = [c for c in self.suggested() if c not in self.categories.values()]
+        if missing:
+            names = ", ".join(L.enum_label(L.CATEGORY, c) for c in missing)
+            self.suggestion.setText(_tr("Suggested from the answers: {names}").format(names=names))
+        self.suggestion.setVisible(bool(missing))
+        self.use_suggestion.setVisible(bool(missing))
+
+    def apply_suggestion(self) -> None:
+        self.categories.set_values(set(self.categories.values()) | set(self.suggested()))
+
+    # -- sites --------------------------------------------------------------------------
+    def set_sites(self, sites: list[SiteInfo]) -> None:
+        current = self.site.currentData()
+        self.sites = list(sites)
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem("—", None)
+        for s in self.sites:
+            suffix = _tr(" (pending)") if s.status == "pending" else ""
+            self.site.addItem(s.name + suffix, s.id)
+        index = self.site.findData(current) if current else -1
+        if index < 0 and len(self.sites) == 1:
+            index = 1
+        self.site.setCurrentIndex(max(index, 0))
+        self.site.blockSignals(False)
+
+    # -- values -------------------------------------------------------------------------
+    def _dob_or_none(self) -> tuple[str | None, str]:
+        try:
+            born, precision = parse_form_dob(self.dob.text())
+        except ValidationFailed:
+            return None, self.dob_precision.value() or "exact"
+        return born.isoformat(), self.dob_precision.value() or precision
+
+    def parse_issues(self) -> list[Issue]:
+        """Problems found while reading the typed text (before the domain rules)."""
+        issues = []
+        if self.dob.text().strip():
+            try:
+                parse_form_dob(self.dob.text())
+            except ValidationFailed:
+                issues.append(Issue(IssueCode.DOB_FORMAT, "dob"))
+        for key, picker in (
+            ("hukou_division", self.hukou_division),
+            ("residence_division", self.residence_division),
+        ):
+            if picker.is_incomplete():
+                issues.append(Issue(IssueCode.REQUIRED, key))
+        return issues
+
+    def values(self, *, include_hidden: bool = False) -> dict[str, Any]:
+        dob, precision = self._dob_or_none()
+
+        def text(edit: QLineEdit) -> str | None:
+            return edit.text().strip() or None
+
+        values: dict[str, Any] = {
+            "surname": self.surname.text().strip(),
+            "given_name": self.given_name.text().strip(),
+            "pinyin": text(self.pinyin),
+            "gender": self.gender.value(),
+            "dob": dob,
+            "dob_precision": precision,
+            "id_number": text(self.id_number),
+            "hukou_division": self.hukou_division.code(),
+            "hukou_type": self.hukou_type.value(),
+            "residence_division": self.residence_division.code(),
+            "site_id": self.site.currentData(),
+            "stage": self.stage.value(),
+            "school_system": self.school_system.value(),
+            "grade": self.grade.currentData(),
+            "class_name": text(self.class_name),
+            "boarding": self.boarding.isChecked(),
+            "categories": self.categories.values(),
+            "living_arrangement": self.living_arrangement.value(),
+            "father_status": self.father_status.value(),
+            "mother_status": self.mother_status.value(),
+            "hardship": self.hardship.value(),
+            "hardship_evidence_seen": self.hardship_evidence_seen.isChecked(),
+            "notes": self.notes.toPlainText().strip() or None,
+        }
+        away = {
+            "father_work_place": text(self.father_work_place),
+            "mother_work_place": text(self.mother_work_place),
+            "parent_visit_frequency": self.parent_visit_frequency.value(),
+            "caregiver_name": text(self.caregiver_name),
+        }
+        disability = {
+            "disability_types": self.disability_types.values(),
+            "disability_grade": self.disability_grade.value(),
+            "disability_certificate": self.disability_certificate.isChecked(),
+            "autism": self.autism.isChecked(),
+        }
+        care = {"care_placement": text(self.care_placement), "care_since": text(self.care_since)}
+        for group, widget in (
+            (away, self.away_group),
+            (disability, self.disability_group),
+            (care, self.care_group),
+        ):
+            if include_hidden or not widget.isHidden():
+                values.update(group)
+            else:  # a section the answers hide holds nothing
+                values.update({k: ([] if isinstance(v, list) else None) for k, v in group.items()})
+                if "disability_certificate" in group:
+                    values["disability_certificate"] = None
+                    values["autism"] = None
+        return values
+
+    def fill(self, child: dict[str, Any]) -> None:
+        """Show a stored child (or clear with {})."""
+        self.surname.setText(child.get("surname") or "")
+        self.given_name.setText(child.get("given_name") or "")
+        stored_pinyin = child.get("pinyin") or ""
+        auto = display_pinyin(child.get("surname") or "", child.get("given_name") or "")
+        self._pinyin_auto = not stored_pinyin or stored_pinyin == auto
+        self.pinyin.setText(stored_pinyin)
+        self.gender.set_value(child.get("gender"))
+        dob = child.get("dob")
+        precision = child.get("dob_precision") or "exact"
+        if dob:
+            born = dob if isinstance(dob, date) else date.fromisoformat(str(dob))
+            self.dob.setText(format_dob(born, precision))
+        else:
+            self.dob.clear()
+        self.dob_precision.set_value(precision)
+        self.id_number.setText(child.get("id_number") or "")
+        self.hukou_division.set_code(child.get("hukou_division"))
+        self.hukou_type.set_value(child.get("hukou_type"))
+        self.residence_division.set_code(child.get("residence_division"))
+        self.set_site(child.get("site_id"))
+        self.fill_school(child)
+        self.boarding.setChecked(bool(child.get("boarding")))
+        self.categories.set_values(child.get("categories") or [])
+        self.living_arrangement.set_value(child.get("living_arrangement"))
+        self.father_status.set_value(child.get("father_status"))
+        self.mother_status.set_value(child.get("mother_status"))
+        self.father_work_place.setText(child.get("father_work_place") or "")
+        self.mother_work_place.setText(child.get("mother_work_place") or "")
+        self.parent_visit_frequency.set_value(child.get("parent_visit_frequency"))
+        self.caregiver_name.setText(child.get("caregiver_name") or "")
+        self.disability_types.set_values(child.get("disability_types") or [])
+        self.disability_grade.set_value(child.get("disability_grade"))
+        self.disability_certificate.setChecked(bool(child.get("disability_certificate")))
+        self.autism.setChecked(bool(child.get("autism")))
+        self.care_placement.setText(child.get("care_placement") or "")
+        self.care_since.setText(child.get("care_since") or "")
+        self.hardship.set_value(child.get("hardship"))
+        self.hardship_evidence_seen.setChecked(bool(child.get("hardship_evidence_seen")))
+        self.notes.setPlainText(child.get("notes") or "")
+        self.update_visibility()
+        self.update_suggestion()
+
+    def set_site(self, site_id: str | None) -> None:
+        index = self.site.findData(site_id) if site_id else -1
+        if index < 0 and not site_id and len(self.sites) == 1:
+            index = 1
+        self.site.setCurrentIndex(max(index, 0))
+
+    def fill_school(self, values: dict[str, Any]) -> None:
+        self.stage.set_value(values.get("stage"))
+        self.school_system.set_value(values.get("school_system") or "6-3-3")
+        index = self.grade.findData(values.get("grade")) if values.get("grade") else 0
+        self.grade.setCurrentIndex(max(index, 0))
+        self.class_name.setText(values.get("class_name") or "")
+
+    def retranslate(self) -> None:
+        self.texts.apply()
+        for combo in (
+            self.gender,
+            self.dob_precision,
+            self.hukou_type,
+            self.stage,
+            self.school_system,
+            self.living_arrangement,
+            self.father_status,
+            self.mother_status,
+            self.parent_visit_frequency,
+            self.disability_grade,
+            self.hardship,
+        ):
+            combo.retranslate()
+        for group in (self.categories, self.disability_types):
+            group.retranslate()
+        for picker in (self.hukou_division, self.residence_division):
+            picker.retranslate()
+        self.set_sites(self.sites)
+        self.update_visibility()
+        self.update_suggestion()
+
+
+NOTES_LIMIT = NOTES_MAX_LEN

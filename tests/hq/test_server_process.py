@@ -1,0 +1,137 @@
+"""A real `ss-hq serve` process on a loopback port: enroll, push (zstd), pull over HTTP."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+import zstandard
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from ss_hq.app import create_app_from_env
+from ss_hq.models import AppliedOp, Record
+from ss_hq.settings import ENV_DATABASE_URL
+from tests.hq.helpers import Device, child_fields, stamp
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(database_url, tmp_path):
+    port = _free_port()
+    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ss_hq",
+            "--db",
+            database_url,
+            "serve",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log.close()
+            pytest.fail("ss-hq serve did not start:\n" + (tmp_path / "server.log").read_text())
+        time.sleep(0.1)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def test_enroll_push_pull_over_http(server, engine, hq):
+    site = hq.site()
+    code = hq.code(site.id)
+    with httpx.Client(base_url=server, timeout=30) as http:
+        enrolled = http.post(
+            "/api/v1/devices/enroll", json={"code": code, "device_name": "village pc"}
+        )
+        assert enrolled.status_code == 200, enrolled.text
+        body = enrolled.json()
+        device = Device(id=body["device_id"], token=body["token"], sites=body["sites"])
+        ops = [device.op("child", fields=child_fields(site.id)) for _ in range(30)]
+        raw = json.dumps(device.batch(*ops)).encode()
+        headers = {
+            **device.headers,
+            "Content-Type": "application/json",
+            "Content-Encoding": "zstd",
+            "Accept-Encoding": "zstd",
+        }
+        compressed = zstandard.ZstdCompressor().compress(raw)
+        barrier = threading.Barrier(5)
+
+        def send(_: int) -> httpx.Response:
+            barrier.wait()
+            return http.post("/api/v1/sync/push", content=compressed, headers=headers)
+
+        with ThreadPoolExecutor(5) as pool:
+            responses = list(pool.map(send, range(5)))
+        assert [r.status_code for r in responses] == [200] * 5
+        assert responses[0].headers["content-encoding"] == "zstd"
+        applied = sum(
+            1 for r in responses for result in r.json()["results"] if result["status"] == "applied"
+        )
+        assert applied == 30
+        with Session(engine) as session:
+            assert session.exec(select(func.count()).select_from(AppliedOp)).one() == 30
+            assert (
+                session.exec(
+                    select(func.count()).select_from(Record).where(Record.entity == "child")
+                ).one()
+                == 30
+            )
+
+        pulled = http.get("/api/v1/sync/pull", params={"limit": 10}, headers=headers)
+        assert pulled.status_code == 200
+        assert pulled.headers["content-encoding"] == "zstd"
+        page = pulled.json()  # httpx decodes zstd
+        assert page["has_more"] is True and len(page["changes"]) == 10
+
+        bad = http.post("/api/v1/sync/push", content=b"\x28\xb5\x2f\xfdgarbage", headers=headers)
+        assert bad.status_code == 400 and bad.json()["code"] == "malformed"
+        future = device.op(
+            "child", fields=child_fields(site.id), hlc=stamp(device.id, offset_ms=3 * 86_400_000)
+        )
+        skewed = http.post("/api/v1/sync/push", json=device.batch(future), headers=device.headers)
+        assert skewed.json()["results"][0]["reason"] == "clock_skew"
+        assert http.get("/healthz").status_code == 200
+        assert "/api/v1/sync/push" in http.get("/openapi.json").json()["paths"]
+
+
+def test_worker_factory_reads_settings_from_the_environment(monkeypatch, database_url):
+    monkeypatch.setenv(ENV_DATABASE_URL, database_url)
+    app = create_app_from_env()
+    assert app.state.settings.database_url == database_url

@@ -1,0 +1,97 @@
+"""Fixtures for the UI tests: a real data folder per test, the real services and executor,
+offscreen Qt, and the zh_CN translation built from the committed .ts file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ss_desktop.config import AppPaths  # noqa: E402
+from ss_desktop.services.accounts import Accounts  # noqa: E402
+from ss_desktop.services.app import LocalApp, UserSession  # noqa: E402
+from tests.ui.helpers import PASSWORD  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+TS_FILE = REPO / "resources" / "translations" / "ss_desktop_zh_CN.ts"
+QM_FILE = TS_FILE.with_suffix(".qm")
+
+
+def build_translations() -> None:
+    """Compile the .ts to .qm when it is missing or older (what `make translations` does)."""
+    if QM_FILE.exists() and QM_FILE.stat().st_mtime >= TS_FILE.stat().st_mtime:
+        return
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def translations_built() -> None:
+    if TS_FILE.exists():
+        build_translations()
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.resolve(tmp_path / "data")
+
+
+@pytest.fixture
+def local_app(data_paths: AppPaths) -> Iterator[LocalApp]:
+    app = LocalApp.initialize(data_paths, admin="admin", password=PASSWORD)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def admin_session(local_app: LocalApp) -> UserSession:
+    return Accounts(local_app).sign_in("admin", PASSWORD)
+
+
+@pytest.fixture
+def switcher(qapp):
+    from ss_desktop.ui.i18n import LanguageSwitcher
+
+    switcher = LanguageSwitcher(qapp)
+    switcher.apply("en")
+    yield switcher
+    switcher.apply("en")
+
+
+@pytest.fixture
+def ui_ctx(qapp, local_app: LocalApp, admin_session: UserSession):
+    from ss_desktop.ui.context import AppEvents, UiContext
+    from ss_desktop.ui.executor import DbExecutor
+
+    executor = DbExecutor()
+    ctx = UiContext(
+        local_app, executor, AppEvents(), session=admin_session,
+        settings={"language": "en", "idle_lock_minutes": 0, "last_user": "admin"},
+    )
+    yield ctx
+    executor.wait_idle(10_000)
+    qapp.processEvents()
+
+
+def wait_for_executor(qtbot, ctx, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: ctx.executor.pending() == 0, timeout=timeout)
+
+
+@pytest.fixture
+def main_window(qtbot, ui_ctx, switcher):
+    from ss_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ui_ctx, switcher)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_session()
+    wait_for_executor(qtbot, ui_ctx)
+    yield window
+    window.end_session()
+    wait_for_executor(qtbot, ui_ctx)

@@ -1,0 +1,143 @@
+"""Opening the database: refuse what is not ours, corrupt or too new (file untouched);
+back up before upgrading; upgrade a saved revision-1 file with its data intact."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ss_desktop.db.migrate import (
+    CorruptDatabaseError,
+    DatabaseTooNewError,
+    MigrationFailedError,
+    NotOurDatabaseError,
+    head_revision,
+    open_database,
+)
+from ss_desktop.db.queries import get_child, search_children
+from tests.fixtures.fake_children import make_writer, open_test_db
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "desktop_rev1.sqlite"
+SHAN = "0190a000-0000-7000-8000-000000000101"
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _refused(path: Path, backups: Path, error: type[Exception]) -> None:
+    before = _sha(path)
+    with pytest.raises(error):
+        open_database(path, backup_dir=backups)
+    assert _sha(path) == before
+    assert not backups.exists() or not any(backups.iterdir())
+
+
+def test_text_file_is_not_ours(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list: rice, eggs\n" * 10, encoding="utf-8")
+    _refused(path, tmp_path / "b", NotOurDatabaseError)
+
+
+def test_foreign_sqlite_database_is_not_ours(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('x', '1')")
+    conn.commit()
+    conn.close()
+    _refused(path, tmp_path / "b", NotOurDatabaseError)
+
+
+def test_newer_revision_is_refused(tmp_path):
+    path = tmp_path / "ss.sqlite"
+    open_test_db(tmp_path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    _refused(path, tmp_path / "b", DatabaseTooNewError)
+    with pytest.raises(DatabaseTooNewError) as err:
+        open_database(path, backup_dir=tmp_path / "b")
+    assert err.value.revision == "9999"
+
+
+def test_corrupt_file_is_refused(tmp_path):
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):  # scribble over most pages
+        data[offset + 8 : offset + 200] = b"\xa5" * 192
+    path.write_bytes(bytes(data))
+    _refused(path, tmp_path / "b", CorruptDatabaseError)
+
+
+def test_rev1_fixture_upgrades_with_data_and_backup(tmp_path):
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    original = _sha(path)
+    engine = open_database(path, backup_dir=tmp_path / "backups")
+    backups = list((tmp_path / "backups").iterdir())
+    assert len(backups) == 1 and "rev0001" in backups[0].name
+    assert _sha(backups[0]) != "" and sqlite3.connect(backups[0]).execute(
+        "SELECT version_num FROM alembic_version"
+    ).fetchone() == ("0001",)
+    with engine.connect() as conn:
+        rev = conn.connection.driver_connection.execute(
+            "SELECT version_num FROM alembic_version"
+        ).fetchone()[0]
+    assert rev == head_revision() and original != _sha(path)
+    child = get_child(engine, SHAN)
+    assert child["given_name"] == "雄信" and child["guardians"][0]["phone"] == "13812345678"
+    # the new search index was filled from the old rows
+    assert [r.id for r in search_children(engine, "sxx").rows] == [SHAN]
+    assert [r.id for r in search_children(engine, "12345678").rows] == [SHAN]
+    assert len(search_children(engine, "").rows) == 3
+    make_writer(engine)  # and it can be written to
+    engine.dispose()
+    # opening again: nothing to upgrade, no second backup
+    open_database(path, backup_dir=tmp_path / "backups").dispose()
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_failed_migration_names_the_backup(tmp_path):
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE child_search (x)")  # makes revision 0002 fail
+    conn.commit()
+    conn.close()
+    with pytest.raises(MigrationFailedError) as err:
+        open_database(path, backup_dir=tmp_path / "backups")
+    backup = err.value.backup_path
+    assert backup is not None and backup.exists()
+    restored = sqlite3.connect(backup)
+    assert restored.execute("SELECT count(*) FROM child").fetchone() == (3,)
+    # the failed upgrade rolled back: the file is still at revision 0001
+    assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone() == (
+        "0001",
+    )
+
+
+def test_fresh_database_and_reference_data(tmp_path):
+    engine = open_test_db(tmp_path)
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert raw.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+        assert raw.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert raw.execute("SELECT name FROM division WHERE code = '310115'").fetchone() == (
+            "浦东新区",
+        )
+    assert not (tmp_path / "backups").exists()  # nothing to back up on a new file
+
+
+def test_migrations_run_from_any_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    open_database(Path("relative.sqlite"), backup_dir=Path("b")).dispose()
+    assert (tmp_path / "relative.sqlite").exists()
