@@ -12,6 +12,10 @@ PYTEST_ARGS ?=
 
 .PHONY: run test lint venv demo clean translations bench dist
 
+# Qt translations: .ts sources are committed, .qm files are built here (and by the build).
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
@@ -19,6 +23,11 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
 
 # The demo data folder is made once (init + demo data) and reused.
 $(DEMO_DIR)/.demo-ready: | $(STAMP)
@@ -28,7 +37,7 @@ $(DEMO_DIR)/.demo-ready: | $(STAMP)
 
 demo: $(DEMO_DIR)/.demo-ready
 
-run: $(STAMP) $(DEMO_DIR)/.demo-ready
+run: $(STAMP) $(QM) $(DEMO_DIR)/.demo-ready
 	@echo "Demo data folder: $(DEMO_DIR)   sign in as '$(DEMO_USER)' with password '$(DEMO_PASSWORD)'"
 	$(BIN)/ss-desktop --data-dir $(DEMO_DIR)
 
@@ -36,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint
+test: $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)

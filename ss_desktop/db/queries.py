@@ -245,17 +245,23 @@ def search_children(
     An empty query lists every child (filters applied) by pinyin then id.
     """
     where, params = _filters(site_ids, category, stage, grade, status)
-    built = _ranked_sql(parse_query(query), where, params, _ROW_COLUMNS)
+    match = parse_query(query)
+    built = _ranked_sql(match, where, params, _ROW_COLUMNS)
     if built is None:
         return SearchPage([], None, 0)
     inner, inner_params = built
-    page_where = ""
     page_params: list[Any] = []
+    listing = not match.search and not match.digits
+    if listing:
+        # No search terms: walk the (status, name_sort, id) index directly.
+        page_where = " AND (c.name_sort, c.id) > (?, ?)" if after else ""
+        sql = f"{inner}{page_where} ORDER BY c.name_sort, c.id LIMIT ?"
+    else:
+        page_where = " WHERE (rnk, sk, id) > (?, ?, ?)" if after else ""
+        sql = f"SELECT * FROM ({inner}){page_where} ORDER BY rnk, sk, id LIMIT ?"
     if after:
         rank, sort_key, child_id = _decode_cursor(after)
-        page_where = " WHERE (rnk, sk, id) > (?, ?, ?)"
-        page_params = [rank, sort_key, child_id]
-    sql = f"SELECT * FROM ({inner}){page_where} ORDER BY rnk, sk, id LIMIT ?"
+        page_params = [sort_key, child_id] if listing else [rank, sort_key, child_id]
     with engine.connect() as conn:
         cursor = _cursor(conn)
         found = cursor.execute(sql, [*inner_params, *page_params, limit + 1]).fetchall()
@@ -263,12 +269,13 @@ def search_children(
         found = found[:limit]
         rows = _child_rows(cursor, found)
         total = None
-        if after is None:
-            total = (
-                len(found)
-                if not more
-                else cursor.execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
-            )
+        if after is None and not more:
+            total = len(found)
+        elif after is None and listing:
+            count_sql = f"SELECT count(*) FROM child c WHERE {' AND '.join(where)}"
+            total = cursor.execute(count_sql, params).fetchone()[0]
+        elif after is None:
+            total = cursor.execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
     next_after = _encode_cursor(found[-1][-2], found[-1][-1], found[-1][0]) if more else None
     return SearchPage(rows, next_after, total)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from ss_core.protocol.wire import Entity
@@ -76,8 +76,17 @@ class Program(SyncedColumns, table=True):
 class Child(SyncedColumns, table=True):
     __tablename__ = "child"
     __table_args__ = (
-        Index("ix_child_status_sort", "status", "name_sort", "id"),
-        Index("ix_child_site_status_sort", "site_id", "status", "name_sort", "id"),
+        # Since revision 0002: partial indexes over live rows, so lists and counts of the
+        # active children read the index only.
+        Index("ix_child_live_sort", "status", "name_sort", "id", sqlite_where=text("deleted = 0")),
+        Index(
+            "ix_child_live_site_sort",
+            "site_id",
+            "status",
+            "name_sort",
+            "id",
+            sqlite_where=text("deleted = 0"),
+        ),
         Index("ix_child_id_number", "id_number"),
         Index("ix_child_names", "surname", "given_name"),
         Index("ix_child_name_sort", "name_sort"),  # since revision 0002

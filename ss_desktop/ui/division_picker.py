@@ -32,8 +32,9 @@ class _DivisionFilter(QSortFilterProxyModel):
         self._query = ""
 
     def set_query(self, query: str) -> None:
+        self.beginFilterChange()
         self._query = query
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         index = self.sourceModel().index(row, 0, parent)

@@ -335,7 +335,7 @@ class FirstRunWizard(QWizard):
         if self.result_value is not None:
             super().accept()
             return
-        if self._busy:
+        if self._busy or not self.validateCurrentPage():
             return
         self._busy = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)

@@ -2,9 +2,9 @@
 
 ``LanguageSwitcher.apply(lang)`` removes the translators of the previous language and
 installs ``resources/translations/ss_desktop_<lang>.qm`` plus Qt's ``qtbase_<lang>.qm``
-(standard buttons and dialogs). Installing a translator makes Qt send a LanguageChange
+(standard buttons and dialogs). English is the source language; its small
+``ss_desktop_en.qm`` holds only the plural forms ("1 child" / "2 children"). Installing a translator makes Qt send a LanguageChange
 event to every widget; each page's ``changeEvent`` calls its ``retranslate()``.
-English is the source language: it needs no translator.
 """
 
 from __future__ import annotations
@@ -64,22 +64,23 @@ class LanguageSwitcher:
             self._app.removeTranslator(translator)
         self._installed.clear()
         ok = True
-        if lang != SOURCE_LANGUAGE:
-            ours = QTranslator(self._app)
-            path = app_translation_file(lang)
-            if ours.load(str(path)):
-                self._installed.append(ours)
-            else:
-                log.warning(
-                    "translation file missing or unreadable: %s (run make translations)", path.name
-                )
-                ok = False
+        ours = QTranslator(self._app)
+        path = app_translation_file(lang)
+        if ours.load(str(path)):
+            self._installed.append(ours)
+        elif lang != SOURCE_LANGUAGE:
+            log.warning("translation file missing or unreadable: %s (run make translations)",
+                        path.name)
+            ok = False
+        else:  # English works without its file; only plural forms ("1 child") need it
+            log.info("English plural forms unavailable: %s missing", path.name)
+        if ok and lang != SOURCE_LANGUAGE:
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_base = QTranslator(self._app)
             if qt_base.load(f"qtbase_{lang}", qt_dir):
                 self._installed.append(qt_base)
-            for translator in self._installed:
-                self._app.installTranslator(translator)
+        for translator in self._installed:
+            self._app.installTranslator(translator)
         QLocale.setDefault(QLocale(lang if ok else SOURCE_LANGUAGE))
         self.language = lang if ok else SOURCE_LANGUAGE
         return ok

@@ -128,7 +128,6 @@ class ChildSections(QWidget):
         box.editor = self.dob
         dob_row.setObjectName("dobRow")
         self.dob.setObjectName("dob")
-        self.boxes["dob_precision"] = box
         self._row(
             form,
             "id_number",

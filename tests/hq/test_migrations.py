@@ -41,5 +41,11 @@ def test_fresh_sqlite_file_in_a_new_folder(tmp_path):
 def test_a_database_from_a_newer_ss_hq_is_refused(engine):
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
-    with pytest.raises(DatabaseTooNewError):
-        upgrade(engine)
+    try:
+        with pytest.raises(DatabaseTooNewError):
+            upgrade(engine)
+    finally:  # the PostgreSQL database is shared by the whole test session
+        with engine.begin() as connection:
+            connection.execute(
+                text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()}
+            )

@@ -19,22 +19,22 @@ from ss_desktop.services.app import LocalApp, UserSession  # noqa: E402
 from tests.ui.helpers import PASSWORD  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-TS_FILE = REPO / "resources" / "translations" / "ss_desktop_zh_CN.ts"
-QM_FILE = TS_FILE.with_suffix(".qm")
+TRANSLATIONS = REPO / "resources" / "translations"
 
 
 def build_translations() -> None:
-    """Compile the .ts to .qm when it is missing or older (what `make translations` does)."""
-    if QM_FILE.exists() and QM_FILE.stat().st_mtime >= TS_FILE.stat().st_mtime:
-        return
+    """Compile each .ts to .qm when missing or older (what `make translations` does)."""
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+    for ts in TRANSLATIONS.glob("ss_desktop_*.ts"):
+        qm = ts.with_suffix(".qm")
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def translations_built() -> None:
-    if TS_FILE.exists():
-        build_translations()
+    build_translations()
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def switcher(qapp):
 
 
 @pytest.fixture
-def ui_ctx(qapp, local_app: LocalApp, admin_session: UserSession):
+def ui_ctx(qapp, local_app: LocalApp, admin_session: UserSession, switcher):
     from ss_desktop.ui.context import AppEvents, UiContext
     from ss_desktop.ui.executor import DbExecutor
 

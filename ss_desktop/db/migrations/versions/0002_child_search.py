@@ -36,6 +36,16 @@ def upgrade() -> None:
         op.execute(statement)
     # duplicate checks look children up by their pinyin key
     op.execute("CREATE INDEX ix_child_name_sort ON child (name_sort)")
+    # lists and counts over live rows read only these (partial) indexes
+    op.execute("DROP INDEX ix_child_status_sort")
+    op.execute("DROP INDEX ix_child_site_status_sort")
+    op.execute(
+        "CREATE INDEX ix_child_live_sort ON child (status, name_sort, id) WHERE deleted = 0"
+    )
+    op.execute(
+        "CREATE INDEX ix_child_live_site_sort ON child (site_id, status, name_sort, id)"
+        " WHERE deleted = 0"
+    )
     connection = op.get_bind()
     cursor = connection.connection.driver_connection.cursor()
     try:
@@ -53,6 +63,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_child_live_site_sort")
+    op.execute("DROP INDEX ix_child_live_sort")
+    op.execute("CREATE INDEX ix_child_status_sort ON child (status, name_sort, id)")
+    op.execute(
+        "CREATE INDEX ix_child_site_status_sort ON child (site_id, status, name_sort, id)"
+    )
     op.execute("DROP INDEX ix_child_name_sort")
     op.execute("DROP TABLE child_digits")
     op.execute("DROP TABLE child_search")

@@ -1,0 +1,163 @@
+"""Foundation benchmarks at 100,000 children (docs/PERFORMANCE.md).
+
+    .venv/bin/python -m bench.bench_foundation [--children 100000] [--seed 1]
+
+Measured in one run, on one fresh data folder:
+1. demo generation through the one write path (validation, per-field HLCs, outbox, audit,
+   search index) in children/s — and, as the floor, a raw ``executemany`` of the same rows
+   into the same schema (no validation, no outbox, no audit, no search index), with the ratio;
+2. search: p95 over 20 typical queries (1-3 Chinese characters, pinyin prefix, initials, ID
+   fragment), first page of 50, through the same service the GUI and CLI use;
+3. saving one child with two guardians and consent (synchronous=FULL, as shipped), p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import percentile, summary, timed_ms, write_result
+from ss_core.protocol.wire import Entity
+from ss_desktop.config import AppPaths
+from ss_desktop.db.codec import defaults_of, to_column
+from ss_desktop.db.migrate import open_database
+from ss_desktop.db.rows import columns_of
+from ss_desktop.services.accounts import Accounts
+from ss_desktop.services.app import LocalApp
+from ss_desktop.services.children import ChildForm, ChildrenService
+from ss_desktop.services.demo import DemoService
+from ss_desktop.services.demo_data import DemoGenerator
+
+PASSWORD = "Bench-mark-2026"
+QUERIES = [
+    "王", "李", "张伟", "刘洋", "陈", "欧阳", "单雄", "曾小",          # Chinese characters
+    "wang", "zhang", "liu", "chen", "ouyang", "zeng",               # pinyin prefixes
+    "zw", "wxm", "ly", "sxx",                                        # initials
+    "1234", "20150",                                                 # ID / phone fragments
+]
+
+
+def raw_floor(db: Path, count: int, seed: int) -> float:
+    """children/s for a bare executemany of the same rows (child, guardians, consent,
+    enrollments) — the cost of the bytes alone."""
+    gen = DemoGenerator(seed)
+    sites = gen.sites()
+    programs = gen.programs(sites)
+    now = "2026-01-01T00:00:00Z"
+
+    def row(entity: Entity, record_id: str, fields: dict) -> tuple:
+        full = {"id": record_id, "version": 1, "hlc": "", "field_hlcs": "{}",
+                "server_version": None, "deleted": 0, "created_at": now, "updated_at": now,
+                "name_sort": ""}
+        for name, value in defaults_of(entity).items():
+            full.setdefault(name, to_column(entity, name, value))
+        for name, value in fields.items():
+            full[name] = to_column(entity, name, value)
+        return tuple(full.get(c) for c in columns_of(entity))
+
+    def sql(entity: Entity) -> str:
+        cols = columns_of(entity)
+        return f"INSERT INTO {entity.value} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("BEGIN")
+    conn.executemany(sql(Entity.SITE), [row(Entity.SITE, s.id, {k: v for k, v in vars(s).items() if k != "id"}) for s in sites])
+    conn.executemany(sql(Entity.PROGRAM), [row(Entity.PROGRAM, p.id, {k: v for k, v in vars(p).items() if k != "id"}) for p in programs])
+    conn.execute("COMMIT")
+    children = list(gen.children(count, sites, programs))  # generation is not what we time
+    started = time.perf_counter()
+    for start in range(0, count, 500):
+        batch = children[start:start + 500]
+        conn.execute("BEGIN")
+        conn.executemany(sql(Entity.CHILD), [row(Entity.CHILD, c.id, c.fields) for c in batch])
+        conn.executemany(sql(Entity.GUARDIAN), [
+            row(Entity.GUARDIAN, g["id"], {k: v for k, v in g.items() if k != "id"})
+            for c in batch for g in c.guardians])
+        conn.executemany(sql(Entity.CONSENT), [
+            row(Entity.CONSENT, k["id"], {x: v for x, v in k.items() if x != "id"})
+            for c in batch for k in c.consents])
+        conn.executemany(sql(Entity.ENROLLMENT), [
+            row(Entity.ENROLLMENT, f"{c.id[:30]}{i:06d}", {"child_id": c.id, "program_id": p})
+            for c in batch for i, p in enumerate(c.program_ids)])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return count / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--children", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--search-rounds", type=int, default=10)
+    parser.add_argument("--saves", type=int, default=200)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="ss-bench-") as tmp:
+        paths = AppPaths.resolve(Path(tmp) / "data")
+        app = LocalApp.initialize(paths, admin="bench", password=PASSWORD)
+        session = Accounts(app).sign_in("bench", PASSWORD)
+
+        report = DemoService(app, session).populate(args.children, seed=args.seed)
+        demo_rate = report.children_per_second
+        print(f"demo: {report.children} children in {report.seconds:.1f} s = {demo_rate:.0f}/s")
+
+        floor_db = Path(tmp) / "floor.sqlite3"
+        open_database(floor_db, backup_dir=Path(tmp) / "floor-backups").dispose()
+        floor_rate = raw_floor(floor_db, args.children, args.seed)
+        print(f"raw executemany floor: {floor_rate:.0f} children/s")
+
+        service = ChildrenService(app, session)
+        per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
+        hits: dict[str, int] = {}
+        for q in QUERIES:  # warm the page cache once, as a user's first keystroke would
+            hits[q] = len(service.search(q, limit=50).rows)
+        for _ in range(args.search_rounds):
+            for q in QUERIES:
+                per_query[q].append(timed_ms(lambda q=q: service.search(q, limit=50)))
+        all_search = [ms for samples in per_query.values() for ms in samples]
+        print(f"search p95 {percentile(all_search, 95):.1f} ms over {len(all_search)} queries")
+
+        site_id = service.search("", limit=1).rows[0].site_id
+        save_ms: list[float] = []
+        for i in range(args.saves):
+            form = ChildForm(
+                {"surname": "韩", "given_name": f"测{chr(0x4E00 + i)}", "gender": 2,
+                 "dob": "2015-03-04", "dob_precision": "exact", "site_id": site_id,
+                 "stage": "primary", "grade": 4, "school_system": "6-3-3", "class_name": "四(1)班"},
+                [{"name": "韩建军", "relationship": "father", "is_legal_guardian": True,
+                  "is_primary_caregiver": False, "phone": "13900000000"},
+                 {"name": "周丽", "relationship": "mother", "is_legal_guardian": True,
+                  "is_primary_caregiver": True, "phone": "13900000001"}],
+                [{"giver_name": "周丽", "giver_relationship": "mother", "giver_role": "legal_guardian",
+                  "method": "paper_signed", "given_on": "2025-09-01", "scopes": ["registration"]}],
+            )
+            save_ms.append(timed_ms(lambda form=form: service.register(form)))
+        print(f"save p95 {percentile(save_ms, 95):.1f} ms")
+        app.close()
+
+    result = {
+        "children": args.children,
+        "demo": {"children_per_second": round(demo_rate, 1), "seconds": round(report.seconds, 1),
+                 "guardians": report.guardians, "consents": report.consents,
+                 "enrollments": report.enrollments, "attendance_marks": report.marks},
+        "raw_executemany_floor_children_per_second": round(floor_rate, 1),
+        "demo_to_floor_ratio": round(demo_rate / floor_rate, 3),
+        "search": {"overall": summary(all_search),
+                   "per_query": {q: {**summary(s), "hits": hits[q]} for q, s in per_query.items()}},
+        "save_child_two_guardians_consent": summary(save_ms),
+    }
+    path = write_result("foundation", result)
+    print(json.dumps({k: v for k, v in result.items() if k != "search"}, indent=2))
+    print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()
