@@ -88,6 +88,33 @@ def build_parser() -> argparse.ArgumentParser:
                        "backed up first)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    p = sub.add_parser("enroll", help="enroll this laptop with head office (a one-time code, or "
+                       "an enrollment file for a laptop that was never online)")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--code", metavar="CODE", help="the one-time enrollment code from head office")
+    how.add_argument("--file", metavar="FILE", help="an enrollment file from 'ss-hq enroll-file'")
+    p.add_argument("--server", metavar="URL", help="head office's address, e.g. https://hq.example.org")
+    p.add_argument("--name", metavar="NAME", help="this laptop's name at head office")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust the certificates in this PEM file")
+    p.add_argument("--allow-insecure", action="store_true",
+                   help="allow plain http to a server that is not on this computer")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("sync", help="one full sync round with head office (push, then pull)")
+    p.add_argument("--retries", type=int, default=0, metavar="N",
+                   help="try again up to N times after a network failure (with backoff)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("bundle", help="USB bundles for sync without a network")
+    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    q = bundle_sub.add_parser("export", help="write the changes head office has not acknowledged "
+                              "to FILE (signed and encrypted)")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--json", action="store_true")
+    q = bundle_sub.add_parser("receive", help="apply head office's receipt FILE")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--json", action="store_true")
     return parser
 
 
@@ -188,6 +215,93 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def _sync_failure(exc: Exception) -> CliError:
+    from ss_desktop.services.sync_messages import sync_error_text
+
+    code = getattr(exc, "code", "unexpected")
+    params = getattr(exc, "params", {})
+    exit_code = EXIT_USAGE if getattr(exc, "is_usage", False) else EXIT_FAILURE
+    return CliError(sync_error_text(code, params), exit_code)
+
+
+def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.sync import SyncService
+    from ss_desktop.sync.errors import SyncError
+
+    if args.code is not None and not args.server:
+        raise CliError("say where head office is: --server URL", EXIT_USAGE)
+    with _open_app(paths) as app:
+        session = _signed_in(app, args)
+        service = SyncService(app, session)
+        try:
+            if args.file:
+                result = service.enroll_file(Path(args.file))
+            else:
+                result = service.enroll(args.server, args.code, device_name=args.name,
+                                        ca_bundle=args.ca_bundle,
+                                        allow_insecure=args.allow_insecure)
+        except SyncError as exc:
+            raise _sync_failure(exc) from exc
+        lines = [f"Enrolled as device {result.device_id} for {len(result.sites)} site(s)."]
+        if result.clock.warning:
+            from ss_desktop.services.sync_messages import clock_warning_text
+
+            lines.append(clock_warning_text(result.clock.offset_ms))
+        _emit(args, {"device_id": result.device_id, "sites": list(result.sites),
+                     "server": result.server_url, "clock_offset_ms": result.clock.offset_ms},
+              lines)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.sync import SyncService
+    from ss_desktop.sync.errors import SyncError
+
+    if args.retries < 0:
+        raise CliError("--retries must be zero or more", EXIT_USAGE)
+    with _open_app(paths) as app:
+        session = _signed_in(app, args)
+        try:
+            report = SyncService(app, session).sync_round(attempts=args.retries + 1)
+        except SyncError as exc:
+            raise _sync_failure(exc) from exc
+        lines = [f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
+                 f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."]
+        if report.rejected:
+            lines.append("Rejected changes are in the quarantine list: see the Sync page.")
+        if report.checksum_ok is False:
+            lines.append(f"Warning: this laptop holds {report.local_count} records of its sites, "
+                         f"head office {report.server_count}; they will be compared again at the "
+                         "next sync.")
+        if report.clock_warning:
+            lines.append(report.clock_warning)
+        _emit(args, report.as_dict(), lines)
+    return EXIT_OK
+
+
+def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.sync import SyncService
+    from ss_desktop.sync.errors import SyncError
+
+    with _open_app(paths) as app:
+        session = _signed_in(app, args)
+        service = SyncService(app, session)
+        try:
+            if args.bundle_command == "export":
+                info = service.export_bundle(Path(args.file))
+                lines = [f"Wrote {info.op_count} change(s) (seq {info.first_seq}-{info.last_seq}) "
+                         f"to {info.path}. Take it to head office; keep it until the receipt "
+                         "comes back."]
+            else:
+                info = service.receive_receipt(Path(args.file))
+                lines = [f"Receipt applied: {info.acked} change(s) acknowledged, "
+                         f"{info.rejected} rejected, {info.pulled} received from head office."]
+        except SyncError as exc:
+            raise _sync_failure(exc) from exc
+        _emit(args, info.as_dict(), lines)
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.ui.selftest import run_self_test
 
@@ -209,6 +323,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
     "stats": cmd_stats,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "enroll": cmd_enroll,
+    "sync": cmd_sync,
+    "bundle": cmd_bundle,
 }
 
 

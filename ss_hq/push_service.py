@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from ss_core.protocol.hlc import HLC, HLCFormatError
 from ss_core.protocol.wire import (
     MAX_FUTURE_SKEW_MS,
+    Entity,
     ErrorCode,
     OpResult,
     OpStatus,
@@ -30,9 +31,11 @@ from ss_core.protocol.wire import (
     PushResponse,
 )
 from ss_hq.change_log import ChangeLogWriter, lock_for_writing
+from ss_hq.duplicates_service import detect_for_child
 from ss_hq.errors import ServiceError
 from ss_hq.models import AppliedOp, Device
 from ss_hq.records import Author, OpRejected, write_record
+from ss_hq.search_service import refresh_child_index
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +154,10 @@ def _apply_one(
                 author=author,
                 now=now,
             )
+            if op.entity is Entity.CHILD:
+                # Search keys, dashboard columns and cross-laptop duplicates, same savepoint.
+                refresh_child_index(session, op.record_id)
+                detect_for_child(session, op.record_id, now=now)
             result = OpResult(
                 device_seq=op.device_seq,
                 status=written.status,

@@ -8,6 +8,7 @@ are re-exported here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -77,6 +78,17 @@ def _id_birth_date(number: str) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
+def _known_birthplace(county_code: str, birth_year: int) -> bool:
+    """stdnum's birthplace lookup (~0.3 ms a call), cached per county code and birth year."""
+    probe = f"{county_code}{birth_year:04d}0101001"
+    try:
+        ric.get_birth_place(probe + ric.calc_check_digit(probe + "0"))
+    except StdnumValidationError:
+        return False
+    return True
+
+
 def validate_id_number(
     value: str,
     *,
@@ -115,13 +127,10 @@ def validate_id_number(
                     {"id_birth_date": born.isoformat(), "precision": str(dob_precision)},
                 )
             )
-        if not issues:
-            try:
-                ric.get_birth_place(number)
-            except StdnumValidationError:
-                issues.append(
-                    Issue(IssueCode.ID_NUMBER_UNKNOWN_BIRTHPLACE, f, {}, Severity.WARNING)
-                )
+        if not issues and not _known_birthplace(number[:6], born.year):
+            issues.append(
+                Issue(IssueCode.ID_NUMBER_UNKNOWN_BIRTHPLACE, f, {}, Severity.WARNING)
+            )
     if gender in (Gender.MALE, Gender.FEMALE):
         id_gender = Gender.MALE if int(number[16]) % 2 == 1 else Gender.FEMALE
         if id_gender != gender:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
+
+import orjson
 
 from ss_core.domain.normalize import (
     clean_text,
@@ -70,15 +74,31 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 _LIST_FIELDS: dict[Entity, frozenset[str]] = {
     entity: JSON_LIST_FIELDS.get(entity, frozenset()) for entity in SYNCED_TABLES
 }
 
 
 def dumps(value: Any) -> str:
-    """Canonical JSON (sorted keys, UTF-8 text); one shared encoder, it is hot."""
-    return _ENCODER.encode(value)
+    """Canonical JSON (sorted keys, compact, UTF-8 text). orjson: this is the hottest call of
+    the write path (outbox fields, audit details, list columns)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _clean(kind: str, value: str) -> str | None:
+    if kind == "name":
+        value = normalize_name(value)
+    elif kind == "id_number":
+        value = normalize_id_number(value)
+    elif kind == "phone":
+        value = normalize_phone(value) if value.strip() else ""
+    else:
+        value = clean_text(value, multiline=kind == "multiline")
+    return value or None
+
+
+# Short values repeat endlessly (enum codes, names, grades): clean each once.
+_normalize_text = functools.lru_cache(maxsize=65_536)(_clean)
 
 
 def normalize_value(entity: Entity, name: str, value: Any) -> Any:
@@ -93,14 +113,12 @@ def normalize_value(entity: Entity, name: str, value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, str):
         if name in NAME_FIELDS.get(entity, ()):
-            value = normalize_name(value)
-        elif name == "id_number":
-            value = normalize_id_number(value)
-        elif name == "phone":
-            value = normalize_phone(value) if value.strip() else ""
+            kind = "name"
+        elif name == "id_number" or name == "phone":
+            kind = name
         else:
-            value = clean_text(value, multiline=name in MULTILINE_FIELDS)
-        return value or None
+            kind = "multiline" if name in MULTILINE_FIELDS else "text"
+        return _normalize_text(kind, value) if len(value) <= 64 else _clean(kind, value)
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [v.value if isinstance(v, Enum) else v for v in value]
         return list(dict.fromkeys(items))
@@ -130,3 +148,23 @@ def decode_row(entity: Entity, row: dict[str, Any]) -> dict[str, Any]:
         key: (from_column(entity, key, value) if key in _FIELDS[entity] else value)
         for key, value in row.items()
     }
+
+
+# Per-field HLC stamps. A record created in one save has every field at the same stamp, so
+# it is stored as {"*": stamp}; later edits add the fields they change. This keeps ~1 KB of
+# repeated stamps out of every row.
+DEFAULT_STAMP_KEY = "*"
+
+
+def load_field_hlcs(text: str | None) -> dict[str, str]:
+    return json.loads(text) if text else {}
+
+
+def field_stamp(stamps: dict[str, str], name: str) -> str | None:
+    """The stamp of *name*: its own, else the record's creation stamp."""
+    return stamps.get(name) or stamps.get(DEFAULT_STAMP_KEY)
+
+
+def expand_field_hlcs(stamps: dict[str, str], names: Iterable[str]) -> dict[str, str]:
+    """Every field's stamp spelled out (for reading and for the wire)."""
+    return {n: s for n in names if (s := field_stamp(stamps, n)) is not None}

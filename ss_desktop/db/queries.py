@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from ss_core.domain.consent import consent_state
 from ss_core.domain.pinyin import name_keys, normalize_query
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.codec import decode_row
+from ss_desktop.db.codec import decode_row, expand_field_hlcs, fields_of, load_field_hlcs
 from ss_desktop.db.rows import columns_of
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -423,7 +423,9 @@ def _load_one(
     ):
         record = decode_row(entity, dict(zip(cols, row, strict=True)))
         record["deleted"] = bool(record["deleted"])
-        record["field_hlcs"] = json.loads(record["field_hlcs"] or "{}")
+        record["field_hlcs"] = expand_field_hlcs(
+            load_field_hlcs(record["field_hlcs"]), fields_of(entity)
+        )
         out.append(record)
     return out
 

@@ -25,7 +25,9 @@ from ss_desktop.db.codec import (
     decode_row,
     defaults_of,
     dumps,
+    field_stamp,
     fields_of,
+    load_field_hlcs,
     to_column,
     utc_now_iso,
 )
@@ -146,11 +148,11 @@ def _merge(
     now: str,
 ) -> list[str]:
     current = decode_row(entity, raw)
-    field_hlcs: dict[str, str] = json.loads(raw["field_hlcs"] or "{}")
+    field_hlcs = load_field_hlcs(raw["field_hlcs"])
     values: dict[str, Any] = {}
     taken: list[str] = []
     for name, value in incoming.items():
-        local_stamp = field_hlcs.get(name)
+        local_stamp = field_stamp(field_hlcs, name)
         if local_stamp is None or beats(
             Stamped(value, stamps[name]), Stamped(current.get(name), local_stamp)
         ):

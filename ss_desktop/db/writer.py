@@ -10,7 +10,6 @@ append hash-chained audit rows, refresh the search index, and persist the clock.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -31,11 +30,13 @@ from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db import rows as sql
 from ss_desktop.db.audit import AuditEntry, append_entries
 from ss_desktop.db.codec import (
+    DEFAULT_STAMP_KEY,
     decode_row,
     defaults_of,
     dumps,
     fields_of,
     from_column,
+    load_field_hlcs,
     normalize_value,
     to_column,
     utc_now_iso,
@@ -51,7 +52,10 @@ from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_REFERENCE = "reference.unknown"  # Issue code: child_id/program_id/... not found
+UNKNOWN_REFERENCE = "reference.unknown"
+# Saves with more records than this (imports, demo data) get one audit row per action and
+# entity listing the record ids, instead of one row per record.
+AUDIT_PER_RECORD_LIMIT = 20  # Issue code: child_id/program_id/... not found
 
 # Which stored fields a partial validation needs as context when one of them changes.
 _CHILD_CONTEXT = (
@@ -365,14 +369,17 @@ class ChangeWriter:
         updates: dict[Entity, list[tuple[str, dict[str, Any]]]] = {}
         outbox: list[tuple] = []
         audit: list[AuditEntry] = []
+        grouped: dict[tuple[str, str], list[str]] = {}
         reindex: list[str] = []
         new_children: dict[str, list[str]] = {}
+        # One stamp per save: the transaction is one logical instant on this laptop.
+        stamp = str(self.clock.now())
+        bulk = len(plans) > AUDIT_PER_RECORD_LIMIT
         for plan in plans:
             entity = plan.entity
-            stamp = str(self.clock.now())
             names = list(plan.changed)
             if plan.stored is None:
-                field_hlcs = dict.fromkeys(names, stamp)
+                field_hlcs = {DEFAULT_STAMP_KEY: stamp}
                 row = {name: to_column(entity, name, value) for name, value in plan.full.items()}
                 row.update(
                     id=plan.record_id,
@@ -391,7 +398,7 @@ class ChangeWriter:
                 inserts.setdefault(entity, []).append(row)
                 base_version = 0
             else:
-                field_hlcs = json.loads(plan.stored["field_hlcs"] or "{}")
+                field_hlcs = load_field_hlcs(plan.stored["field_hlcs"])
                 if plan.deleted != bool(plan.stored["deleted"]):
                     names.append("deleted")
                 field_hlcs.update(dict.fromkeys(names, stamp))
@@ -427,15 +434,20 @@ class ChangeWriter:
             )
             result.outbox_seqs.append(seq)
             result.add(entity, plan.record_id, created=plan.stored is None)
-            audit.append(
-                AuditEntry(
-                    actor,
-                    action or _action_for(plan),
-                    entity.value,
-                    plan.record_id,
-                    {"fields": sorted(names)},
+            if bulk:
+                grouped.setdefault((action or _action_for(plan), entity.value), []).append(
+                    plan.record_id
                 )
-            )
+            else:
+                audit.append(
+                    AuditEntry(
+                        actor,
+                        action or _action_for(plan),
+                        entity.value,
+                        plan.record_id,
+                        {"fields": sorted(names)},
+                    )
+                )
             if plan.stored is None and entity is Entity.CHILD:
                 if not plan.deleted:  # indexed from memory below, no read-back
                     new_children[plan.record_id] = []
@@ -457,6 +469,10 @@ class ChangeWriter:
             " deleted, created_at, acked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             outbox,
         )
+        for (what, entity_name), ids in grouped.items():
+            # A bulk save (import, demo data) is audited as one row per action and entity,
+            # naming every record it touched.
+            audit.append(AuditEntry(actor, what, entity_name, None, {"count": len(ids), "ids": ids}))
         append_entries(cursor, audit, at=now)
         if new_children:
             children = batch_children(plans)

@@ -84,8 +84,9 @@ class AttendanceService:
         )
         return [SessionInfo(r[0], r[1], r[2] or "", int(r[3] or 1), r[4]) for r in rows]
 
-    def add_session(self, program_id: str, held_on: date | str, lessons: int = 1,
-                    topic: str | None = None) -> SessionInfo:
+    def add_session(
+        self, program_id: str, held_on: date | str, lessons: int = 1, topic: str | None = None
+    ) -> SessionInfo:
         require(self.session.role, Permission.REGISTER)
         self._check_program(program_id)
         issues: list[Issue] = []
@@ -105,10 +106,17 @@ class AttendanceService:
         raise_if_errors(issues)
         assert held is not None
         session_id = new_id()
-        fields = {"program_id": program_id, "held_on": held.isoformat(), "lessons": lessons,
-                  "topic": clean_text(topic) if topic else None}
-        self.app.writer.save([Change(Entity.ATTENDANCE_SESSION, session_id, fields)],
-                             actor=self.session.username, action="create")
+        fields = {
+            "program_id": program_id,
+            "held_on": held.isoformat(),
+            "lessons": lessons,
+            "topic": clean_text(topic) if topic else None,
+        }
+        self.app.writer.save(
+            [Change(Entity.ATTENDANCE_SESSION, session_id, fields)],
+            actor=self.session.username,
+            action="create",
+        )
         return SessionInfo(session_id, program_id, fields["held_on"], lessons, fields["topic"])
 
     # -- the grid -----------------------------------------------------------------------
@@ -153,8 +161,11 @@ class AttendanceService:
         elif mark is None:
             return MarkResult(session_id, child_id, None, ChangeSet())
         else:
-            change = Change(Entity.ATTENDANCE_MARK, new_id(),
-                            {"session_id": session_id, "child_id": child_id, "mark": mark})
+            change = Change(
+                Entity.ATTENDANCE_MARK,
+                new_id(),
+                {"session_id": session_id, "child_id": child_id, "mark": mark},
+            )
         change_set = self.app.writer.save([change], actor=self.session.username, action="mark")
         return MarkResult(session_id, child_id, mark, change_set)
 

@@ -19,7 +19,7 @@ from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.demo_data import DemoGenerator, DemoProgram, DemoSite
 from ss_desktop.services.permissions import Permission, require
 
-BATCH_CHILDREN = 500
+BATCH_CHILDREN = 2000
 CLASS_SIZE = 40  # attendance is kept for one class-sized group per program
 
 

@@ -26,7 +26,7 @@ ISSUE_TEMPLATES: dict[str, str] = {
     "id_number.check_digit": QT_TRANSLATE_NOOP("Issue", "The ID number's last character does not match the others. Check each digit against the card."),
     "id_number.invalid_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is not a real date. Check digits 7 to 14."),
     "id_number.future_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is in the future. Check digits 7 to 14."),
-    "id_number.birth_date_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them."),
+    "id_number.birth_date_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them."),
     "id_number.sex_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number's 17th digit does not match the gender chosen on the form."),
     "id_number.unknown_birthplace": QT_TRANSLATE_NOOP("Issue", "The first six digits of the ID number are not a known place code. Check them; you can still save."),
     "phone.format": QT_TRANSLATE_NOOP("Issue", "Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678)."),

@@ -124,8 +124,16 @@ class SitesService:
         )
         scope = self._scope()
         return [
-            SiteInfo(r[0], r[1], r[2] or "", r[3], r[4], None if r[5] is None else bool(r[5]),
-                     r[6], r[7] or STATUS_PENDING)
+            SiteInfo(
+                r[0],
+                r[1],
+                r[2] or "",
+                r[3],
+                r[4],
+                None if r[5] is None else bool(r[5]),
+                r[6],
+                r[7] or STATUS_PENDING,
+            )
             for r in rows
             if scope is None or r[0] in scope
         ]
@@ -133,8 +141,15 @@ class SitesService:
     def site_names(self) -> dict[str, str]:
         return {s.id: s.name for s in self.list_sites()}
 
-    def create_site(self, name: str, site_type: str, *, division_code: str | None = None,
-                    code: str | None = None, boarding: bool | None = None) -> SiteInfo:
+    def create_site(
+        self,
+        name: str,
+        site_type: str,
+        *,
+        division_code: str | None = None,
+        code: str | None = None,
+        boarding: bool | None = None,
+    ) -> SiteInfo:
         """A local site, "pending" until head office confirms it."""
         require(self.session.role, Permission.MANAGE_SITES)
         issues = _text_issues(name, "name", SITE_NAME_MAX, required=True)
@@ -142,7 +157,9 @@ class SitesService:
         try:
             SiteType(site_type)
         except ValueError:
-            issues.append(Issue(IssueCode.ENUM_INVALID, "site_type", {"value": str(site_type)[:40]}))
+            issues.append(
+                Issue(IssueCode.ENUM_INVALID, "site_type", {"value": str(site_type)[:40]})
+            )
         if division_code not in (None, "") and not re.fullmatch(r"[1-9][0-9]{5}", division_code):
             issues.append(Issue(IssueCode.DIVISION_FORMAT, "division_code"))
         raise_if_errors(issues)
@@ -155,10 +172,19 @@ class SitesService:
             "boarding": boarding,
             "status": STATUS_PENDING,
         }
-        self.app.writer.save([Change(Entity.SITE, site_id, fields)], actor=self.session.username,
-                             action="create")
-        return SiteInfo(site_id, fields["code"], fields["name"], fields["site_type"],
-                        fields["division_code"], boarding, None, STATUS_PENDING)
+        self.app.writer.save(
+            [Change(Entity.SITE, site_id, fields)], actor=self.session.username, action="create"
+        )
+        return SiteInfo(
+            site_id,
+            fields["code"],
+            fields["name"],
+            fields["site_type"],
+            fields["division_code"],
+            boarding,
+            None,
+            STATUS_PENDING,
+        )
 
     # -- programs -----------------------------------------------------------------------
     def list_programs(self, site_id: str | None = None) -> list[ProgramInfo]:
@@ -183,9 +209,16 @@ class SitesService:
                 return program
         raise NotFound()
 
-    def create_program(self, name: str, program_type: str, site_id: str, *,
-                       term: str | None = None, starts_on: str | None = None,
-                       ends_on: str | None = None) -> ProgramInfo:
+    def create_program(
+        self,
+        name: str,
+        program_type: str,
+        site_id: str,
+        *,
+        term: str | None = None,
+        starts_on: str | None = None,
+        ends_on: str | None = None,
+    ) -> ProgramInfo:
         require(self.session.role, Permission.MANAGE_SITES)
         issues = _text_issues(name, "name", PROGRAM_NAME_MAX, required=True)
         issues += _text_issues(term, "term", TERM_MAX, required=False)
@@ -211,14 +244,26 @@ class SitesService:
             "starts_on": starts_on or None,
             "ends_on": ends_on or None,
         }
-        self.app.writer.save([Change(Entity.PROGRAM, program_id, fields)],
-                             actor=self.session.username, action="create")
-        return ProgramInfo(program_id, fields["name"], fields["program_type"], site_id,
-                           fields["term"], fields["starts_on"], fields["ends_on"], 0)
+        self.app.writer.save(
+            [Change(Entity.PROGRAM, program_id, fields)],
+            actor=self.session.username,
+            action="create",
+        )
+        return ProgramInfo(
+            program_id,
+            fields["name"],
+            fields["program_type"],
+            site_id,
+            fields["term"],
+            fields["starts_on"],
+            fields["ends_on"],
+            0,
+        )
 
     # -- enrollment ---------------------------------------------------------------------
-    def enroll(self, program_id: str, child_ids: Iterable[str], *,
-               since: date | str | None = None) -> EnrollResult:
+    def enroll(
+        self, program_id: str, child_ids: Iterable[str], *, since: date | str | None = None
+    ) -> EnrollResult:
         """Enroll children (several at once) in a program; children already enrolled are
         left as they are. One transaction for all."""
         require(self.session.role, Permission.REGISTER)
@@ -245,8 +290,11 @@ class SitesService:
                 raise PermissionDenied("site.not_allowed")
         new = [cid for cid in wanted if cid not in current]
         changes = [
-            Change(Entity.ENROLLMENT, new_id(),
-                   {"child_id": cid, "program_id": program_id, "since": since_text})
+            Change(
+                Entity.ENROLLMENT,
+                new_id(),
+                {"child_id": cid, "program_id": program_id, "since": since_text},
+            )
             for cid in new
         ]
         change_set = self.app.writer.save(changes, actor=self.session.username, action="enroll")

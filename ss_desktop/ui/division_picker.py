@@ -9,10 +9,12 @@ matches exactly or when only one division matches. The picker's value is the cou
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -20,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from ss_core.domain.pinyin import normalize_query
 from ss_desktop.services.reference import DivisionOption, DivisionTable, division_matches
 
 OPTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +80,19 @@ class DivisionField(QWidget):
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self.commit_typed)
         self.button.clicked.connect(self.show_all)
+        self.edit.installEventFilter(self)
         self.setFocusProxy(self.edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # QLineEdit says nothing (editingFinished) when it loses focus while the popup is up
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
+            self.completer.popup().hide()
+            self.commit_typed()
+        return False
 
     # -- data ----------------------------------------------------------------------------
     def set_options(self, options: list[DivisionOption]) -> None:
@@ -145,8 +160,11 @@ class DivisionField(QWidget):
         if len(found) == 1 or exact:
             self.set_current(found[0])
         elif len(found) > 1:
+            key = normalize_query(text)
             starts = [
-                o for o in found if o.pinyin.startswith(text.lower()) or o.name.startswith(text)
+                o
+                for o in found
+                if o.name.startswith(text) or o.pinyin.startswith(key) or o.initials.startswith(key)
             ]
             if len(starts) == 1:
                 self.set_current(starts[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
@@ -166,6 +167,12 @@ class SyncPage(QWidget):
                 "SyncPage", "Pending changes: {pending}    Quarantined: {held}"
             ).format(pending=stats.get("pending_changes", 0), held=stats.get("quarantined", 0))
         )
+
+
+def _without_mnemonic(text: str) -> str:
+    """'&Children' -> 'Children', '同步(&Y)' -> '同步', 'Sites && &programs' -> 'Sites & programs'."""
+    text = re.sub(r"\(&\w\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
 def _optional_page(module: str, name: str, ctx: UiContext) -> QWidget | None:
@@ -339,7 +346,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Se&ttings"),
         ]
         for n, name in enumerate(names):
-            plain = name.replace("&&", "\0").replace("&", "").replace("\0", "&")
+            plain = _without_mnemonic(name)
             self.nav.item(n).setText(plain)
             self.nav.item(n).setToolTip(f"{plain} (Ctrl+{n + 1})")
             self.page_actions[n].setText(name)

@@ -43,6 +43,7 @@ from ss_desktop.ui.widgets import (
     banner,
     section_title,
     show_banner,
+    while_alive,
 )
 
 log = logging.getLogger(__name__)
@@ -78,9 +79,16 @@ def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateVi
         name = f"{child.get('surname') or ''}{child.get('given_name') or ''}"
         if child.get("pinyin"):
             name += f" ({child['pinyin']})"
-        out.append(CandidateView(candidate.record_id, name, str(child.get("dob") or ""),
-                                 sites.get(child.get("site_id"), ""), tuple(candidate.reasons),
-                                 candidate.score))
+        out.append(
+            CandidateView(
+                candidate.record_id,
+                name,
+                str(child.get("dob") or ""),
+                sites.get(child.get("site_id"), ""),
+                tuple(candidate.reasons),
+                candidate.score,
+            )
+        )
     return out
 
 
@@ -125,22 +133,25 @@ class RegisterPage(QWidget):
         self.content_layout.addWidget(self.sections)
 
         guardians_title = section_title()
-        self.texts.add(guardians_title.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Guardians"))
+        self.texts.add(
+            guardians_title.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Guardians")
+        )
         self.content_layout.addWidget(guardians_title)
         self.guardians_layout = QVBoxLayout()
         self.content_layout.addLayout(self.guardians_layout)
         self.add_guardian_button = QPushButton()
         self.add_guardian_button.setObjectName("addGuardian")
-        self.texts.add(self.add_guardian_button.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "&Add a guardian"))
+        self.texts.add(
+            self.add_guardian_button.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "&Add a guardian"),
+        )
         self.guardians_box = FieldBox(self.add_guardian_button)
         self.content_layout.addWidget(self.guardians_box, 0, Qt.AlignmentFlag.AlignLeft)
         self.guardians: list[GuardianEditor] = []
 
         consent_title = section_title()
-        self.texts.add(consent_title.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Consent"))
+        self.texts.add(consent_title.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Consent"))
         self.content_layout.addWidget(consent_title)
         self.consent = ConsentSection()
         self.content_layout.addWidget(self.consent)
@@ -162,12 +173,17 @@ class RegisterPage(QWidget):
         buttons.addWidget(self.save_new_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
-        self.texts.add(self.new_button.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Clear form"))
-        self.texts.add(self.save_button.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)"))
-        self.texts.add(self.save_new_button.setText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)"))
+        self.texts.add(
+            self.new_button.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Clear form")
+        )
+        self.texts.add(
+            self.save_button.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)")
+        )
+        self.texts.add(
+            self.save_new_button.setText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)"),
+        )
 
         self.save_button.clicked.connect(lambda: self.save())
         self.save_new_button.clicked.connect(lambda: self.save(and_new=True))
@@ -198,16 +214,22 @@ class RegisterPage(QWidget):
     # -- reference data -----------------------------------------------------------------
     def _load_reference(self) -> None:
         app = self.ctx.app
-        self.ctx.executor.submit(lambda: ReferenceService(app).divisions(),
-                                 on_result=self._divisions_loaded, on_error=self._load_failed)
+        self.ctx.executor.submit(
+            lambda: ReferenceService(app).divisions(),
+            on_result=while_alive(self, self._divisions_loaded),
+            on_error=while_alive(self, self._load_failed),
+        )
         self._load_sites()
 
     def _load_sites(self) -> None:
         if self.ctx.session is None:
             return
         app, session = self.ctx.app, self.ctx.session
-        self.ctx.executor.submit(lambda: SitesService(app, session).list_sites(),
-                                 on_result=self._sites_loaded, on_error=self._load_failed)
+        self.ctx.executor.submit(
+            lambda: SitesService(app, session).list_sites(),
+            on_result=while_alive(self, self._sites_loaded),
+            on_error=while_alive(self, self._load_failed),
+        )
 
     def _divisions_loaded(self, table: DivisionTable) -> None:
         self._divisions = table
@@ -256,8 +278,8 @@ class RegisterPage(QWidget):
         app, session = self.ctx.app, self.ctx.session
         self.ctx.executor.submit(
             lambda: ChildrenService(app, session).get(child_id),
-            on_result=lambda child: self._show_child(child, keep_message),
-            on_error=self._load_failed,
+            on_result=while_alive(self, lambda child: self._show_child(child, keep_message)),
+            on_error=while_alive(self, self._load_failed),
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -345,8 +367,12 @@ class RegisterPage(QWidget):
         return ChildForm(fields, guardians, [consent] if consent else [])
 
     def _snapshot(self) -> Any:
-        return (repr(self.sections.values(include_hidden=True)), self.sections.dob.text(),
-                repr([g.values() for g in self.guardians]), repr(self.consent.values()))
+        return (
+            repr(self.sections.values(include_hidden=True)),
+            self.sections.dob.text(),
+            repr([g.values() for g in self.guardians]),
+            repr(self.consent.values()),
+        )
 
     def _all_boxes(self) -> dict[str, FieldBox]:
         boxes = {k: b for k, b in self.sections.boxes.items() if k != "notes"}
@@ -406,20 +432,29 @@ class RegisterPage(QWidget):
             if only is not None and key not in only and not box.error.text():
                 continue
             issue = issues.get(key)
-            if (only is not None and issue is not None and not box.error.text()
-                    and str(issue.code) in REQUIRED_CODES):
+            if (
+                only is not None
+                and issue is not None
+                and not box.error.text()
+                and str(issue.code) in REQUIRED_CODES
+            ):
                 continue  # an empty field is said on save, not when tabbing past it
-            box.set_error(issue_text(issue, form_dob) if issue else None,
-                          warning=bool(issue and not issue.is_error))
+            box.set_error(
+                issue_text(issue, form_dob) if issue else None,
+                warning=bool(issue and not issue.is_error),
+            )
         return issues
 
     def _field_left(self, widget: QObject) -> None:
         if self._busy:
             return
-        for key, box in self._all_boxes().items():
-            if box is widget or box.isAncestorOf(widget):  # type: ignore[arg-type]
-                self._refresh_errors(only={key})
-                return
+        try:
+            for key, box in self._all_boxes().items():
+                if box is widget or box.isAncestorOf(widget):  # type: ignore[arg-type]
+                    self._refresh_errors(only={key})
+                    return
+        except RuntimeError:  # the page is being destroyed
+            return
 
     def _focus_first_error(self, keys: set[str]) -> None:
         for key, box in self._all_boxes().items():
@@ -467,12 +502,16 @@ class RegisterPage(QWidget):
         if reason == PENDING_UNDER_14 or needs_guardian_consent(
             fields.get("dob"), fields.get("dob_precision")
         ):
-            text = _tr("This child is under 14 and no guardian consent is recorded. The record "
-                       "will be saved as \"consent pending\": it stays on this laptop and is not "
-                       "sent to head office until a guardian's consent is recorded.")
+            text = _tr(
+                "This child is under 14 and no guardian consent is recorded. The record "
+                'will be saved as "consent pending": it stays on this laptop and is not '
+                "sent to head office until a guardian's consent is recorded."
+            )
         else:
-            text = _tr("No consent is recorded. The record will be saved as \"consent pending\" "
-                       "and is not sent to head office until consent is recorded.")
+            text = _tr(
+                'No consent is recorded. The record will be saved as "consent pending" '
+                "and is not sent to head office until consent is recorded."
+            )
         show_banner(self.consent_banner, text, "warning")
 
     # -- saving -------------------------------------------------------------------------
@@ -487,17 +526,21 @@ class RegisterPage(QWidget):
         issues = self._refresh_errors(only=None)
         errors = {k for k, i in issues.items() if i.is_error}
         if errors:
-            show_banner(self.message, _tr("Some fields need fixing. Nothing was saved."),
-                        "error")
+            show_banner(self.message, _tr("Some fields need fixing. Nothing was saved."), "error")
             self._focus_first_error(errors)
             return False
         form = self.form()
         app, session = self.ctx.app, self.ctx.session
         self._set_busy(True)
         if self.child_id is None and duplicate_reason is None:
-            self.ctx.executor.submit(find_candidates, app, session, form,
-                                     on_result=lambda found: self._duplicates_checked(found, form),
-                                     on_error=self._save_failed)
+            self.ctx.executor.submit(
+                find_candidates,
+                app,
+                session,
+                form,
+                on_result=while_alive(self, lambda found: self._duplicates_checked(found, form)),
+                on_error=while_alive(self, self._save_failed),
+            )
             return True
         self._submit(form, duplicate_reason)
         return True
@@ -520,24 +563,32 @@ class RegisterPage(QWidget):
                 return service.register(form, duplicate_reason=duplicate_reason)
             return service.update(child_id, form)
 
-        self.ctx.executor.submit(job, write=True,
-                                 on_result=lambda result: self._saved(result, and_new),
-                                 on_error=self._save_failed)
+        self.ctx.executor.submit(
+            job,
+            write=True,
+            on_result=while_alive(self, lambda result: self._saved(result, and_new)),
+            on_error=while_alive(self, self._save_failed),
+        )
 
     def _saved(self, result: SaveResult, and_new: bool) -> None:
         self._set_busy(False)
         self.duplicates.hide()
         self.ctx.publish_changes(result.changes)
         if result.consent_pending:
-            text = _tr("Saved. Consent pending: this record stays on this laptop and is not sent "
-                       "to head office until consent is recorded.")
+            text = _tr(
+                "Saved. Consent pending: this record stays on this laptop and is not sent "
+                "to head office until consent is recorded."
+            )
             kind = "warning"
         else:
             text = _tr("Saved.")
             kind = "ok"
         if and_new:
-            keep = {k: v for k, v in self.sections.values(include_hidden=True).items()
-                    if k in KEPT_BY_SAVE_AND_NEW}
+            keep = {
+                k: v
+                for k, v in self.sections.values(include_hidden=True).items()
+                if k in KEPT_BY_SAVE_AND_NEW
+            }
             self.new_child(keep=keep, keep_message=True)
         else:
             self.child_id = result.child_id
@@ -576,7 +627,8 @@ class RegisterPage(QWidget):
 
         if self.has_unsaved_changes():
             answer = QMessageBox.question(
-                self, _tr("Discard changes?"),
+                self,
+                _tr("Discard changes?"),
                 _tr("What you typed in this form has not been saved. Discard it?"),
             )
             if answer != QMessageBox.StandardButton.Yes:

@@ -58,17 +58,25 @@ class GuardianEditor(QFrame):
         self.contact_frequency = EnumCombo(L.FREQUENCY)
         rows = (
             ("name", QT_TRANSLATE_NOOP("RegisterPage", "Name"), self.name),
-            ("relationship", QT_TRANSLATE_NOOP("RegisterPage", "Relationship"),
-             self.relationship),
-            ("is_legal_guardian", QT_TRANSLATE_NOOP("RegisterPage", "Legal guardian"),
-             self.is_legal_guardian),
-            ("is_primary_caregiver", QT_TRANSLATE_NOOP("RegisterPage", "Primary caregiver"),
-             self.is_primary_caregiver),
+            ("relationship", QT_TRANSLATE_NOOP("RegisterPage", "Relationship"), self.relationship),
+            (
+                "is_legal_guardian",
+                QT_TRANSLATE_NOOP("RegisterPage", "Legal guardian"),
+                self.is_legal_guardian,
+            ),
+            (
+                "is_primary_caregiver",
+                QT_TRANSLATE_NOOP("RegisterPage", "Primary caregiver"),
+                self.is_primary_caregiver,
+            ),
             ("phone", QT_TRANSLATE_NOOP("RegisterPage", "Phone"), self.phone),
             ("status", QT_TRANSLATE_NOOP("RegisterPage", "Situation"), self.status),
             ("work_place", QT_TRANSLATE_NOOP("RegisterPage", "Works in"), self.work_place),
-            ("contact_frequency", QT_TRANSLATE_NOOP("RegisterPage", "Sees the child"),
-             self.contact_frequency),
+            (
+                "contact_frequency",
+                QT_TRANSLATE_NOOP("RegisterPage", "Sees the child"),
+                self.contact_frequency,
+            ),
         )
         for key, label, editor in rows:
             editor.setObjectName(f"guardian_{key}")
@@ -79,8 +87,11 @@ class GuardianEditor(QFrame):
             form.addRow(caption, box)
             self.boxes[key] = box
         self.texts.add(self.remove.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Remove"))
-        self.texts.add(self.phone.setPlaceholderText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "13812345678 or 021-12345678"))
+        self.texts.add(
+            self.phone.setPlaceholderText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "13812345678 or 021-12345678"),
+        )
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         for edit in (self.name, self.phone, self.work_place):
             edit.textChanged.connect(self.changed)
@@ -90,14 +101,16 @@ class GuardianEditor(QFrame):
             check.toggled.connect(self.changed)
 
     def set_number(self, number: int) -> None:
-        self.title.setText(
-            QCoreApplication.translate(CONTEXT, "Guardian {n}").format(n=number)
-        )
+        self.title.setText(QCoreApplication.translate(CONTEXT, "Guardian {n}").format(n=number))
 
     def is_blank(self) -> bool:
         return not any(
-            (self.name.text().strip(), self.phone.text().strip(),
-             self.work_place.text().strip(), self.relationship.value())
+            (
+                self.name.text().strip(),
+                self.phone.text().strip(),
+                self.work_place.text().strip(),
+                self.relationship.value(),
+            )
         )
 
     def values(self) -> dict[str, Any]:
@@ -162,20 +175,31 @@ class ConsentSection(QGroupBox):
         self.withdrawal_reason = line_edit(501)
         rows = (
             ("giver_name", QT_TRANSLATE_NOOP("RegisterPage", "Given by"), self.giver_name),
-            ("giver_relationship", QT_TRANSLATE_NOOP("RegisterPage", "Relationship"),
-             self.giver_relationship),
+            (
+                "giver_relationship",
+                QT_TRANSLATE_NOOP("RegisterPage", "Relationship"),
+                self.giver_relationship,
+            ),
             ("giver_role", QT_TRANSLATE_NOOP("RegisterPage", "As"), self.giver_role),
             ("method", QT_TRANSLATE_NOOP("RegisterPage", "How"), self.method),
             ("given_on", QT_TRANSLATE_NOOP("RegisterPage", "Date"), self.given_on),
-            ("notice_version", QT_TRANSLATE_NOOP("RegisterPage", "Notice version"),
-             self.notice_version),
+            (
+                "notice_version",
+                QT_TRANSLATE_NOOP("RegisterPage", "Notice version"),
+                self.notice_version,
+            ),
             ("scopes", QT_TRANSLATE_NOOP("RegisterPage", "Agreed to"), self.scopes),
-            ("child_assent", QT_TRANSLATE_NOOP("RegisterPage", "The child agrees too"),
-             self.child_assent),
-            ("withdrawn_on", QT_TRANSLATE_NOOP("RegisterPage", "Withdrawn on"),
-             self.withdrawn_on),
-            ("withdrawal_reason", QT_TRANSLATE_NOOP("RegisterPage", "Why withdrawn"),
-             self.withdrawal_reason),
+            (
+                "child_assent",
+                QT_TRANSLATE_NOOP("RegisterPage", "The child agrees too"),
+                self.child_assent,
+            ),
+            ("withdrawn_on", QT_TRANSLATE_NOOP("RegisterPage", "Withdrawn on"), self.withdrawn_on),
+            (
+                "withdrawal_reason",
+                QT_TRANSLATE_NOOP("RegisterPage", "Why withdrawn"),
+                self.withdrawal_reason,
+            ),
         )
         for key, label, editor in rows:
             editor.setObjectName(f"consent_{key}")
@@ -185,14 +209,23 @@ class ConsentSection(QGroupBox):
             box = FieldBox(editor)
             form.addRow(caption, box)
             self.boxes[key] = box
-        self.texts.add(self.setTitle, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "Consent recorded"))
-        self.texts.add(self.given_on.setPlaceholderText, CONTEXT,
-                       QT_TRANSLATE_NOOP("RegisterPage", "2024-09-01"))
+        self.texts.add(
+            self.setTitle, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Consent recorded")
+        )
+        self.texts.add(
+            self.given_on.setPlaceholderText,
+            CONTEXT,
+            QT_TRANSLATE_NOOP("RegisterPage", "2024-09-01"),
+        )
         self.reset()
         self.toggled.connect(self._toggled)
-        for edit in (self.giver_name, self.given_on, self.notice_version, self.withdrawn_on,
-                     self.withdrawal_reason):
+        for edit in (
+            self.giver_name,
+            self.given_on,
+            self.notice_version,
+            self.withdrawn_on,
+            self.withdrawal_reason,
+        ):
             edit.textChanged.connect(self.changed)
         for combo in (self.giver_relationship, self.giver_role, self.method):
             combo.currentIndexChanged.connect(self.changed)
@@ -207,8 +240,13 @@ class ConsentSection(QGroupBox):
     def reset(self) -> None:
         self.record_id = None
         self.setChecked(False)
-        for edit in (self.giver_name, self.given_on, self.notice_version, self.withdrawn_on,
-                     self.withdrawal_reason):
+        for edit in (
+            self.giver_name,
+            self.given_on,
+            self.notice_version,
+            self.withdrawn_on,
+            self.withdrawal_reason,
+        ):
             edit.clear()
         self.giver_relationship.set_value(None)
         self.giver_role.set_value("legal_guardian")

@@ -204,3 +204,18 @@ def show_banner(label: QLabel, text: str | None, kind: str = "info") -> None:
     label.setText(text)
     label.setStyleSheet(colors.get(kind, colors["info"]) + " padding: 6px; border-radius: 4px;")
     label.show()
+
+
+def while_alive(widget: QWidget, callback: Callable[..., Any] | None) -> Callable[..., Any] | None:
+    """Wrap a worker callback so it does nothing once *widget* is destroyed (a page closed
+    while its job was still running)."""
+    if callback is None:
+        return None
+    from shiboken6 import isValid
+
+    def run(*args: Any) -> Any:
+        if isValid(widget):
+            return callback(*args)
+        return None
+
+    return run

@@ -94,4 +94,6 @@ def main_window(qtbot, ui_ctx, switcher):
     wait_for_executor(qtbot, ui_ctx)
     yield window
     window.end_session()
+    window.hide()
+    qtbot.wait(400)  # let pages' debounce timers fire before the window goes away
     wait_for_executor(qtbot, ui_ctx)

@@ -24,15 +24,27 @@ def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:
 
 def leave(widget: QWidget) -> None:
     """Leave *widget* with the Tab key, as a user would."""
+    reactivate(widget)
     widget.setFocus()
     QTest.keyClick(widget, Qt.Key.Key_Tab)
     QApplication.processEvents()
+    reactivate(widget)
+
+
+def reactivate(widget: QWidget) -> None:
+    """The offscreen platform leaves a closed completer popup as the active window; a real
+    window manager gives the activation back to the form's window."""
+    window = widget.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        QApplication.processEvents()
 
 
 @pytest.fixture
 def site(ui_ctx) -> SiteInfo:
     return SitesService(ui_ctx.app, ui_ctx.session).create_site(
-        "阳光小学", "migrant_school", division_code="310104")
+        "阳光小学", "migrant_school", division_code="310104"
+    )
 
 
 @pytest.fixture
@@ -53,8 +65,17 @@ def children_count(ctx) -> int:
     return len(ChildrenService(ctx.app, ctx.session).search("", limit=500).rows)
 
 
-def fill_child(page, *, surname="张", given="小明", dob="2015-03-04", gender_index=1,
-               guardian="王芳", phone="13812345678", consent=True) -> None:
+def fill_child(
+    page,
+    *,
+    surname="张",
+    given="小明",
+    dob="2015-03-04",
+    gender_index=1,
+    guardian="王芳",
+    phone="13812345678",
+    consent=True,
+) -> None:
     """Type a complete child the way a volunteer would (Chinese through input-method events)."""
     s = page.sections
     type_text(s.surname, surname)

@@ -1,4 +1,5 @@
 """The registration form driven as a volunteer would: typing Chinese through input-method
+# ruff: noqa: F811  (the fixtures page and site are imported from form_fixtures)
 events, keyboard shortcuts, the real services and executor on a temp data folder."""
 
 from __future__ import annotations
@@ -88,9 +89,17 @@ def test_leaving_a_field_shows_its_message_at_once(qtbot, page):
 
 
 def test_duplicate_panel_then_save_anyway_needs_a_reason(qtbot, page, ui_ctx, site):
-    ChildrenService(ui_ctx.app, ui_ctx.session).register(ChildForm(
-        {"surname": "张", "given_name": "小明", "gender": 1, "dob": "2015-03-04",
-         "site_id": site.id}))
+    ChildrenService(ui_ctx.app, ui_ctx.session).register(
+        ChildForm(
+            {
+                "surname": "张",
+                "given_name": "小明",
+                "gender": 1,
+                "dob": "2015-03-04",
+                "site_id": site.id,
+            }
+        )
+    )
     before = children_count(ui_ctx)
     fill_child(page, surname="张", given="小明", dob="2015-03-04")
     press_save(qtbot, page)
@@ -114,9 +123,18 @@ def test_duplicate_panel_then_save_anyway_needs_a_reason(qtbot, page, ui_ctx, si
 
 
 def test_duplicate_panel_opens_the_existing_record(qtbot, page, ui_ctx, site):
-    existing = ChildrenService(ui_ctx.app, ui_ctx.session).register(ChildForm(
-        {"surname": "李", "given_name": "娜", "gender": 2, "dob": "2014-06-01",
-         "site_id": site.id, "class_name": "四(1)班"}))
+    existing = ChildrenService(ui_ctx.app, ui_ctx.session).register(
+        ChildForm(
+            {
+                "surname": "李",
+                "given_name": "娜",
+                "gender": 2,
+                "dob": "2014-06-01",
+                "site_id": site.id,
+                "class_name": "四(1)班",
+            }
+        )
+    )
     fill_child(page, surname="李", given="娜", dob="2014-06-01", gender_index=2)
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
@@ -194,10 +212,18 @@ def test_pinyin_is_derived_and_can_be_corrected(qtbot, page, ui_ctx):
 
 
 def test_edit_an_existing_child_and_guard_against_unsaved_changes(qtbot, page, ui_ctx, site):
-    saved = ChildrenService(ui_ctx.app, ui_ctx.session).register(ChildForm(
-        {"surname": "周", "given_name": "杰", "gender": 1, "dob": "2013-02-03",
-         "site_id": site.id},
-        guardians=[{"name": "周母", "relationship": "mother", "phone": "13700001111"}]))
+    saved = ChildrenService(ui_ctx.app, ui_ctx.session).register(
+        ChildForm(
+            {
+                "surname": "周",
+                "given_name": "杰",
+                "gender": 1,
+                "dob": "2013-02-03",
+                "site_id": site.id,
+            },
+            guardians=[{"name": "周母", "relationship": "mother", "phone": "13700001111"}],
+        )
+    )
     page.open_child(saved.child_id)
     wait_idle(qtbot, ui_ctx)
     assert page.sections.given_name.text() == "杰"

@@ -10,8 +10,7 @@ from ss_core.domain.errors import ValidationFailed
 from ss_desktop.services.attendance import AttendanceService
 from ss_desktop.services.errors import NotFound
 from ss_desktop.services.sites import SitesService
-from tests.unit.test_services_sites import PASSWORD, add_child  # noqa: F401
-from tests.unit.test_services_sites import admin, app  # noqa: F401  (fixtures)
+from tests.unit.test_services_sites import PASSWORD, add_child, admin, app  # noqa: F401
 
 
 @pytest.fixture
@@ -30,13 +29,19 @@ def test_sessions_are_listed_by_date(app, admin, program):  # noqa: F811
     service.add_session(prog.id, "2024-09-10", lessons=2)
     service.add_session(prog.id, date(2024, 9, 3))
     assert [(s.held_on, s.lessons) for s in service.sessions(prog.id)] == [
-        ("2024-09-03", 1), ("2024-09-10", 2)]
+        ("2024-09-03", 1),
+        ("2024-09-10", 2),
+    ]
 
 
 @pytest.mark.parametrize(
     ("held_on", "lessons", "field"),
-    [("2024-02-30", 1, "held_on"), ("tomorrow", 1, "held_on"), ("2024-09-01", 0, "lessons"),
-     ("2024-09-01", 99, "lessons")],
+    [
+        ("2024-02-30", 1, "held_on"),
+        ("tomorrow", 1, "held_on"),
+        ("2024-09-01", 0, "lessons"),
+        ("2024-09-01", 99, "lessons"),
+    ],
 )
 def test_bad_sessions_are_refused(app, admin, program, held_on, lessons, field):  # noqa: F811
     prog, _ = program

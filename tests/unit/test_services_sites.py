@@ -21,7 +21,9 @@ PASSWORD = "correct-horse-42"
 
 @pytest.fixture
 def app(tmp_path):
-    local = LocalApp.initialize(AppPaths.resolve(tmp_path / "data"), admin="admin", password=PASSWORD)
+    local = LocalApp.initialize(
+        AppPaths.resolve(tmp_path / "data"), admin="admin", password=PASSWORD
+    )
     yield local
     local.close()
 
@@ -33,8 +35,19 @@ def admin(app) -> UserSession:
 
 def add_child(app: LocalApp, site_id: str, surname: str, given: str) -> str:
     change_set = app.writer.save(
-        [Change(Entity.CHILD, None, {"surname": surname, "given_name": given, "gender": 1,
-                                     "dob": "2015-03-04", "site_id": site_id})],
+        [
+            Change(
+                Entity.CHILD,
+                None,
+                {
+                    "surname": surname,
+                    "given_name": given,
+                    "gender": 1,
+                    "dob": "2015-03-04",
+                    "site_id": site_id,
+                },
+            )
+        ],
         actor="test",
     )
     return change_set.created[Entity.CHILD][0]
@@ -59,8 +72,9 @@ def test_a_new_site_is_pending_and_listed(app, admin):
         ("学校", "care_home", "34010", "division_code", "division.format"),
     ],
 )
-def test_bad_site_input_is_refused_and_nothing_saved(app, admin, name, site_type, division,
-                                                      field, code):
+def test_bad_site_input_is_refused_and_nothing_saved(
+    app, admin, name, site_type, division, field, code
+):
     sites = SitesService(app, admin)
     with pytest.raises(ValidationFailed) as failed:
         sites.create_site(name, site_type, division_code=division)

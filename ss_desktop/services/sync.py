@@ -1,0 +1,225 @@
+"""Sync with head office, for the CLI and the GUI's sync worker: enroll, a sync round,
+USB bundles, status. Plain data in and out; errors are ``SyncError`` with a stable code
+(text: :mod:`ss_desktop.services.sync_messages`).
+
+The GUI's sync worker builds its own ``SyncService`` (and so its own httpx client) inside
+its thread; push/pull batch sizes adapt across rounds of one service object.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.permissions import Permission, require
+from ss_desktop.services.sync_messages import clock_warning_text
+from ss_desktop.sync import store
+from ss_desktop.sync.client import ConnectionSettings, SyncApi, make_http_client
+from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enroll_online
+from ss_desktop.sync.errors import SyncError
+from ss_desktop.sync.policy import Backoff, BatchSizer
+from ss_desktop.sync.runner import ProgressCallback, RoundReport, SyncRunner, run_with_retries
+
+APP_VERSION = "0.1.0"
+
+
+@dataclass
+class SyncReport:
+    pushed: int
+    pulled: int
+    rejected: int
+    seconds: float
+    duplicates: int = 0
+    held_back: int = 0
+    pending: int = 0
+    checksum_ok: bool | None = None
+    local_count: int | None = None
+    server_count: int | None = None
+    refetched: bool = False
+    clock_offset_ms: int = 0
+    clock_warning: str | None = None  # English text; None when the clock is fine
+    restamped: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    attempts: int = 1
+    changed: dict[str, list[str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("changed")
+        return data
+
+    @classmethod
+    def from_round(cls, report: RoundReport, attempts: int) -> SyncReport:
+        return cls(
+            pushed=report.pushed,
+            pulled=report.pulled,
+            rejected=report.rejected,
+            seconds=report.seconds,
+            duplicates=report.duplicates,
+            held_back=report.held_back,
+            pending=report.pending,
+            checksum_ok=report.checksum_ok,
+            local_count=report.local_count,
+            server_count=report.server_count,
+            refetched=report.refetched,
+            clock_offset_ms=report.clock_offset_ms,
+            clock_warning=clock_warning_text(report.clock_offset_ms)
+            if report.clock_warning
+            else None,
+            restamped=report.restamped,
+            bytes_sent=report.bytes_sent,
+            bytes_received=report.bytes_received,
+            attempts=attempts,
+            changed=report.changed,
+        )
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    device_id: str | None
+    sites: tuple[str, ...]
+    revoked: bool
+    pending: int
+    quarantined: int
+    last_sync_at: str | None
+    last_report: dict[str, Any] | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class SyncService:
+    def __init__(
+        self,
+        app: LocalApp,
+        session: UserSession,
+        *,
+        http_factory: Callable[[ConnectionSettings], httpx.Client] = make_http_client,
+        stall_seconds: float = 30.0,
+        connect_seconds: float = 15.0,
+    ) -> None:
+        self.app = app
+        self.session = session
+        self.http_factory = http_factory
+        self.stall_seconds = stall_seconds
+        self.connect_seconds = connect_seconds
+        self.push_batch = BatchSizer()
+        self.pull_batch = BatchSizer(size=500, minimum=10, maximum=2000)
+        self.backoff = Backoff()
+
+    # -- enrollment ---------------------------------------------------------------------
+    def enroll(
+        self,
+        server_url: str,
+        code: str,
+        *,
+        device_name: str | None = None,
+        ca_bundle: str | None = None,
+        allow_insecure: bool = False,
+    ) -> EnrollmentResult:
+        require(self.session.role, Permission.SETTINGS)
+        return enroll_online(
+            self.app.engine,
+            self.app.clock,
+            server_url=server_url,
+            code=code,
+            device_name=device_name or socket.gethostname() or "laptop",
+            app_version=APP_VERSION,
+            ca_bundle=ca_bundle,
+            allow_insecure=allow_insecure,
+            http_factory=self.http_factory,
+        )
+
+    def enroll_file(self, path: Path) -> EnrollmentResult:
+        require(self.session.role, Permission.SETTINGS)
+        return enroll_from_file(self.app.engine, self.app.clock, Path(path))
+
+    # -- a round ------------------------------------------------------------------------
+    def sync_round(
+        self,
+        progress: ProgressCallback | None = None,
+        *,
+        attempts: int = 1,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> SyncReport:
+        """Push then pull; up to *attempts* tries with full-jitter backoff between them."""
+        require(self.session.role, Permission.SYNC)
+        enrollment = store.load_enrollment(self.app.engine)
+        if enrollment.revoked:
+            raise SyncError("device_revoked")
+        if not enrollment.enrolled or not enrollment.server_url:
+            raise SyncError("not_enrolled")
+        settings = ConnectionSettings(
+            enrollment.server_url,
+            ca_bundle=enrollment.ca_bundle,
+            allow_insecure=enrollment.allow_insecure,
+            stall_seconds=self.stall_seconds,
+            connect_seconds=self.connect_seconds,
+        )
+        api = SyncApi(self.http_factory(settings), enrollment.token)
+        tries = 0
+
+        def attempt() -> RoundReport:
+            nonlocal tries
+            tries += 1
+            runner = SyncRunner(
+                self.app.engine,
+                self.app.clock,
+                api,
+                push_batch=self.push_batch,
+                pull_batch=self.pull_batch,
+                progress=progress,
+            )
+            return runner.run_round()
+
+        try:
+            report = run_with_retries(
+                attempt, attempts=attempts, backoff=self.backoff, sleep=sleep
+            )
+        finally:
+            api.close()
+        return SyncReport.from_round(report, tries)
+
+    # -- USB bundles --------------------------------------------------------------------
+    def export_bundle(self, path: Path) -> Any:
+        require(self.session.role, Permission.SYNC)
+        from ss_desktop.sync.bundle import export_bundle
+
+        return export_bundle(self.app.engine, Path(path))
+
+    def receive_receipt(self, path: Path) -> Any:
+        require(self.session.role, Permission.SYNC)
+        from ss_desktop.sync.bundle import receive_receipt
+
+        return receive_receipt(self.app.engine, self.app.clock, Path(path))
+
+    # -- status -------------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        enrollment = store.load_enrollment(self.app.engine)
+        with store.read_cursor(self.app.engine) as cur:
+            quarantined = cur.execute(
+                "SELECT count(*) FROM quarantine WHERE resolved = 0"
+            ).fetchone()[0]
+            last = store.get_meta(cur, store.K_LAST_REPORT)
+        return SyncStatus(
+            enrolled=enrollment.enrolled,
+            server_url=enrollment.server_url,
+            device_id=enrollment.device_id,
+            sites=enrollment.sites,
+            revoked=enrollment.revoked,
+            pending=store.pending_count(self.app.engine),
+            quarantined=quarantined,
+            last_sync_at=enrollment.last_sync_at,
+            last_report=json.loads(last) if last else None,
+        )

@@ -1,0 +1,218 @@
+"""The HTTP side of sync: one httpx client per sync thread, and typed calls of the v1 API.
+
+* TLS certificates are verified (optionally against a custom CA bundle file).
+* Plain ``http://`` only to a loopback address, unless ``allow_insecure`` is set.
+* Request bodies are zstd-compressed; responses may come back zstd or gzip.
+* A *stall* time-out, not a total one: httpx's read/write time-outs limit the time between
+  two chunks of bytes, so a slow but moving 2G transfer is never cut, a dead one is.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import socket
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+import zstandard
+from pydantic import BaseModel, ValidationError
+
+from ss_core.protocol.wire import (
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ScopeSummary,
+)
+from ss_desktop.sync.errors import SyncError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STALL_SECONDS = 30.0
+DEFAULT_CONNECT_SECONDS = 15.0
+API = "/api/v1"
+Model = TypeVar("Model", bound=BaseModel)
+
+# Head-office error codes that name a user-level problem of their own.
+_PASSTHROUGH_CODES = {"invalid_code", "code_expired", "device_revoked"}
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    server_url: str
+    ca_bundle: str | None = None
+    allow_insecure: bool = False
+    stall_seconds: float = DEFAULT_STALL_SECONDS
+    connect_seconds: float = DEFAULT_CONNECT_SECONDS
+
+
+def normalize_server_url(url: str, *, allow_insecure: bool = False) -> str:
+    """``https://host[:port][/prefix]`` without a trailing slash; refuses plain http to
+    anything but loopback unless *allow_insecure*."""
+    text = (url or "").strip()
+    if "://" not in text:
+        raise SyncError("bad_url", url=text)
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError("bad_url", url=text)
+    if parts.query or parts.fragment:
+        raise SyncError("bad_url", url=text)
+    if parts.scheme == "http" and not allow_insecure and not is_loopback(parts.hostname):
+        raise SyncError("insecure_url", url=text)
+    return text.rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def make_http_client(settings: ConnectionSettings) -> httpx.Client:
+    """An httpx client for one thread; the caller closes it."""
+    base = normalize_server_url(settings.server_url, allow_insecure=settings.allow_insecure)
+    verify: Any = True
+    if settings.ca_bundle:
+        path = Path(settings.ca_bundle)
+        if not path.is_file():
+            raise SyncError("ca_bundle_missing", path=str(path))
+        verify = ssl.create_default_context(cafile=str(path))
+    timeout = httpx.Timeout(
+        connect=settings.connect_seconds,
+        read=settings.stall_seconds,
+        write=settings.stall_seconds,
+        pool=settings.connect_seconds,
+    )
+    return httpx.Client(
+        base_url=base,
+        verify=verify,
+        timeout=timeout,
+        headers={"Accept-Encoding": "zstd, gzip", "User-Agent": "ss-desktop-sync/1"},
+        follow_redirects=False,
+    )
+
+
+def _transport_error(exc: httpx.HTTPError) -> SyncError:
+    """Name what went wrong on the way: DNS, TLS, a refused or cut connection, a stall."""
+    if isinstance(exc, httpx.TimeoutException):
+        return SyncError("timeout")
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    for item in chain:
+        if isinstance(item, socket.gaierror):
+            return SyncError("dns_failure")
+        if isinstance(item, ssl.SSLError):
+            return SyncError("tls_failure", detail=type(item).__name__)
+    text = " ".join(str(item) for item in chain).lower()
+    if "name or service not known" in text or "nodename nor servname" in text or (
+        "temporary failure in name resolution" in text
+    ):
+        return SyncError("dns_failure")
+    if "certificate" in text or "ssl" in text or "tls" in text:
+        return SyncError("tls_failure", detail="handshake")
+    if isinstance(exc, httpx.ConnectError):
+        return SyncError("unreachable")
+    if isinstance(exc, httpx.DecodingError):
+        return SyncError("bad_response", detail="undecodable body")
+    return SyncError("connection_lost")
+
+
+class SyncApi:
+    """Typed calls of the v1 sync API over one httpx client."""
+
+    def __init__(self, http: httpx.Client, token: str | None = None) -> None:
+        self.http = http
+        self.token = token
+        self._compressor = zstandard.ZstdCompressor(level=6)
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- calls --------------------------------------------------------------------------
+    def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        return self._call("POST", "/devices/enroll", EnrollResponse, body=request, auth=False)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self._call("POST", "/sync/push", PushResponse, body=request)
+
+    def pull(self, cursor: str, limit: int) -> PullResponse:
+        return self._call(
+            "GET", "/sync/pull", PullResponse, params={"cursor": cursor, "limit": limit}
+        )
+
+    def summary(self) -> ScopeSummary:
+        return self._call("GET", "/sync/summary", ScopeSummary)
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[Model],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+    ) -> Model:
+        headers: dict[str, str] = {}
+        content: bytes | None = None
+        if auth:
+            if not self.token:
+                raise SyncError("not_enrolled")
+            headers["Authorization"] = f"Bearer {self.token}"
+        if body is not None:
+            raw = body.model_dump_json().encode()
+            content = self._compressor.compress(raw)
+            headers["Content-Type"] = "application/json"
+            headers["Content-Encoding"] = "zstd"
+            self.bytes_sent += len(content)
+        try:
+            response = self.http.request(
+                method, API + path, content=content, params=params, headers=headers
+            )
+            data = response.content  # decoded (zstd/gzip) by httpx
+        except httpx.HTTPError as exc:
+            error = _transport_error(exc)
+            log.info("%s %s failed: %s (%s)", method, path, error.code, type(exc).__name__)
+            raise error from exc
+        self.bytes_received += int(response.headers.get("content-length") or len(data))
+        if response.status_code >= 500:
+            raise SyncError("server_error", status=response.status_code)
+        if response.status_code == 429:
+            raise SyncError("rate_limited")
+        if response.status_code >= 400:
+            raise self._refusal(response.status_code, data)
+        try:
+            return model.model_validate_json(data)
+        except (ValidationError, ValueError) as exc:
+            log.info("%s %s: unreadable answer (%d bytes)", method, path, len(data))
+            raise SyncError("bad_response", detail="unreadable answer") from exc
+
+    @staticmethod
+    def _refusal(status: int, data: bytes) -> SyncError:
+        try:
+            error = ErrorBody.model_validate(json.loads(data))
+        except (ValidationError, ValueError):
+            return SyncError("bad_response", detail=f"HTTP {status}")
+        code = error.code.value
+        if code in _PASSTHROUGH_CODES:
+            return SyncError(code)
+        if code == "unauthorized":
+            return SyncError("not_enrolled")
+        return SyncError("refused", reason=code, message=error.message)

@@ -1,0 +1,247 @@
+"""One sync round: push the outbox, pull head office's changes, compare checksums.
+
+Delivery is at-least-once and apply is idempotent (SYNC.md, "Proof that nothing is lost or
+doubled"): an outbox row stays until head office acknowledges it, and each acknowledgement is
+recorded in the same local transaction as ``last_acked_seq``; each pulled page is applied in
+the same local transaction as the cursor after it. A round can therefore be cut at any point
+(network, time-out, SIGKILL) and the next round continues where this one stopped.
+
+:class:`SyncRunner` makes a single attempt and raises :class:`SyncError`; the retry loop with
+backoff is :func:`run_with_retries` (and the GUI's sync worker).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import Engine
+
+from ss_core.protocol.hlc import HybridClock
+from ss_core.protocol.ids import new_id
+from ss_core.protocol.wire import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PushRequest, scope_checksum
+from ss_desktop.db.writer import ChangeSet
+from ss_desktop.sync import store
+from ss_desktop.sync.client import SyncApi
+from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
+from ss_desktop.sync.errors import SyncError
+from ss_desktop.sync.policy import Backoff, BatchSizer
+
+log = logging.getLogger(__name__)
+
+# progress(phase, done, total): phase is "push", "pull" or "check"; total may be None.
+ProgressCallback = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class RoundReport:
+    pushed: int = 0  # changes head office acknowledged in this round
+    pulled: int = 0  # changes received and merged
+    rejected: int = 0  # changes head office refused: now in the quarantine
+    duplicates: int = 0  # changes head office already had (a resend)
+    held_back: int = 0  # changes head office asked to send again later
+    seconds: float = 0.0
+    pending: int = 0  # changes still waiting for an acknowledgement
+    checksum_ok: bool | None = None
+    local_count: int | None = None
+    server_count: int | None = None
+    refetched: bool = False  # pulled everything again (cursor too old, or a mismatch)
+    clock_offset_ms: int = 0
+    clock_warning: bool = False
+    restamped: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    changed: dict[str, list[str]] = field(default_factory=dict)  # entity -> record ids
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class SyncRunner:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: HybridClock,
+        api: SyncApi,
+        *,
+        push_batch: BatchSizer | None = None,
+        pull_batch: BatchSizer | None = None,
+        progress: ProgressCallback | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.api = api
+        self.push_batch = push_batch or BatchSizer()
+        self.pull_batch = pull_batch or BatchSizer(
+            size=DEFAULT_PULL_LIMIT, minimum=10, maximum=MAX_PULL_LIMIT
+        )
+        self.progress = progress or (lambda phase, done, total: None)
+        self.monotonic = monotonic
+
+    # ------------------------------------------------------------------------- a round
+    def run_round(self) -> RoundReport:
+        enrollment = store.load_enrollment(self.engine)
+        if enrollment.revoked:
+            raise SyncError("device_revoked")
+        if not enrollment.enrolled:
+            raise SyncError("not_enrolled")
+        self.api.token = enrollment.token
+        report = RoundReport()
+        started = self.monotonic()
+        sent0, received0 = self.api.bytes_sent, self.api.bytes_received
+        try:
+            if store.pending_count(self.engine):
+                # Learn head office's time before sending anything stamped with ours.
+                probe = self.api.pull(enrollment.pull_cursor or "0", 1)
+                self._observe(probe.server_time, report)
+            self._push(enrollment.device_id or "", report)
+            self._pull(report, from_zero=False)
+            self._compare(enrollment.sites, report)
+        except SyncError as exc:
+            if exc.code == "device_revoked":
+                store.mark_revoked(self.engine)
+            raise
+        finally:
+            report.bytes_sent = self.api.bytes_sent - sent0
+            report.bytes_received = self.api.bytes_received - received0
+        report.seconds = round(self.monotonic() - started, 3)
+        report.pending = store.pending_count(self.engine)
+        summary = {k: v for k, v in report.as_dict().items() if k != "changed"}
+        store.finish_round(self.engine, json.dumps(summary, default=str))
+        log.info(
+            "sync round: pushed %d, pulled %d, rejected %d, %.1f s, checksum %s",
+            report.pushed,
+            report.pulled,
+            report.rejected,
+            report.seconds,
+            report.checksum_ok,
+        )
+        return report
+
+    def _observe(self, server_ms: int, report: RoundReport) -> ClockCheck:
+        check = correct_clock(self.engine, self.clock, server_ms)
+        report.clock_offset_ms = check.offset_ms
+        report.clock_warning = report.clock_warning or check.warning
+        report.restamped += check.restamped
+        return check
+
+    # ------------------------------------------------------------------------- push
+    def _push(self, device_id: str, report: RoundReport) -> None:
+        total = store.pending_count(self.engine)
+        self.progress("push", 0, total)
+        while True:
+            ops = store.pending_ops(self.engine, self.push_batch.size)
+            if not ops:
+                return
+            request = PushRequest(device_id=device_id, batch_id=new_id(), ops=ops)
+            began = self.monotonic()
+            try:
+                response = self.api.push(request)
+            except SyncError as exc:
+                if exc.code in ("timeout", "connection_lost"):
+                    self.push_batch.timed_out()
+                raise
+            self.push_batch.succeeded(self.monotonic() - began)
+            self._observe(response.server_time, report)
+            outcome = store.record_push_results(
+                self.engine, ops, response.results, response.acked_through_seq
+            )
+            report.pushed += outcome.acked
+            report.rejected += outcome.rejected
+            report.duplicates += outcome.duplicates
+            report.held_back += outcome.held_back
+            self.progress("push", report.pushed, max(total, report.pushed))
+            if outcome.acked == 0:
+                # Head office took nothing from this batch (it waits for earlier changes):
+                # stop instead of sending the same batch forever; the next round retries.
+                log.warning("push made no progress (%d held back)", outcome.held_back)
+                return
+
+    # ------------------------------------------------------------------------- pull
+    def _pull(self, report: RoundReport, *, from_zero: bool) -> None:
+        enrollment = store.load_enrollment(self.engine)
+        cursor = "0" if from_zero else (enrollment.pull_cursor or "0")
+        refetches = 0
+        self.progress("pull", report.pulled, None)
+        while True:
+            try:
+                page = self.api.pull(cursor, self.pull_batch.size)
+            except SyncError as exc:
+                if exc.code in ("timeout", "connection_lost"):
+                    self.pull_batch.timed_out()
+                raise
+            self._observe(page.server_time, report)
+            if page.must_refetch:
+                refetches += 1
+                if refetches > 1:
+                    raise SyncError("bad_response", detail="must_refetch twice")
+                report.refetched = True
+                cursor = "0"
+                continue
+            if not page.next_cursor.isdigit():
+                raise SyncError("bad_response", detail="cursor")
+            changes = store.apply_page(self.engine, self.clock, page.changes, page.next_cursor)
+            report.pulled += len(page.changes)
+            _merge_changed(report.changed, changes)
+            cursor = page.next_cursor
+            self.progress("pull", report.pulled, None)
+            if not page.has_more:
+                return
+
+    # ------------------------------------------------------------------------- checksum
+    def _compare(self, sites: tuple[str, ...], report: RoundReport) -> None:
+        self.progress("check", 0, None)
+        for attempt in ("as is", "incremental", "from zero"):
+            if attempt == "incremental":
+                self._pull(report, from_zero=False)
+            elif attempt == "from zero":
+                log.warning("checksum mismatch with head office: pulling everything again")
+                report.refetched = True
+                self._pull(report, from_zero=True)
+            summary = self.api.summary()
+            self._observe(summary.server_time, report)
+            count, checksum = scope_checksum(store.scope_pairs(self.engine, sites))
+            report.local_count, report.server_count = count, summary.count
+            report.checksum_ok = count == summary.count and checksum == summary.checksum
+            if report.checksum_ok:
+                return
+        log.warning(
+            "checksum still differs after a full pull (local %d, head office %d records)",
+            report.local_count,
+            report.server_count,
+        )
+
+
+def _merge_changed(target: dict[str, list[str]], changes: ChangeSet) -> None:
+    for group in (changes.created, changes.updated):
+        for entity, ids in group.items():
+            target.setdefault(str(entity.value), []).extend(ids)
+
+
+def run_with_retries(
+    attempt: Callable[[], RoundReport],
+    *,
+    attempts: int,
+    backoff: Backoff | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> RoundReport:
+    """Call *attempt* until it succeeds, at most *attempts* times, sleeping a full-jitter
+    backoff between retryable failures. Non-retryable errors are raised at once."""
+    backoff = backoff or Backoff()
+    for number in range(1, max(1, attempts) + 1):
+        try:
+            report = attempt()
+        except SyncError as exc:
+            if not exc.retryable or number >= attempts:
+                raise
+            delay = backoff.next_delay()
+            log.info("sync attempt %d failed (%s); retrying in %.1f s", number, exc.code, delay)
+            sleep(delay)
+            continue
+        backoff.reset()
+        return report
+    raise AssertionError("unreachable")

@@ -1,0 +1,362 @@
+"""The sync client's local bookkeeping: the enrollment (sync_state and ``sync.*`` keys of
+app_meta), reading the outbox, recording push answers and pulled pages.
+
+Every function that records progress does it in ONE ``BEGIN IMMEDIATE`` transaction with the
+effect it covers: acknowledged outbox rows with ``last_acked_seq``, a pulled page with the
+cursor after it. A crash at any moment leaves either both or neither.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from ss_core.protocol.hlc import HybridClock
+from ss_core.protocol.wire import ErrorCode, OpResult, OpStatus, PullChange, PushOp
+from ss_desktop.db.codec import utc_now_iso
+from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.remote import apply_pulled
+from ss_desktop.db.tables import SYNCED_TABLES
+from ss_desktop.db.writer import ChangeSet
+from ss_desktop.sync.errors import SyncError
+
+META_PREFIX = "sync."
+K_DEVICE_ID = "sync.device_id"  # head office's id for this laptop (the wire device_id)
+K_SIGNING_KEY = "sync.device_signing_key"  # base64 raw Ed25519 private key (bundles)
+K_SERVER_SIGNING_KEY = "sync.server_signing_key"
+K_SERVER_ENCRYPTION_KEY = "sync.server_encryption_key"
+K_SITES = "sync.sites"  # JSON list of site ids
+K_REVOKED = "sync.revoked"
+K_CA_BUNDLE = "sync.ca_bundle"
+K_ALLOW_INSECURE = "sync.allow_insecure"
+K_LAST_REPORT = "sync.last_report"
+K_CLOCK_WARNING = "sync.clock_warning"
+
+
+@contextmanager
+def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
+    """A cursor inside one BEGIN IMMEDIATE transaction (committed on leaving)."""
+    try:
+        with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
+            yield conn.connection.driver_connection.cursor()
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc).lower():
+            raise SyncError("disk_full") from exc
+        raise
+    except OSError as exc:
+        if getattr(exc, "errno", None) == 28:
+            raise SyncError("disk_full") from exc
+        raise
+
+
+@contextmanager
+def read_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
+    with engine.connect() as conn:
+        yield conn.connection.driver_connection.cursor()
+
+
+# ------------------------------------------------------------------------------ enrollment
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """What this laptop knows about its enrollment with head office."""
+
+    server_url: str | None
+    device_id: str | None
+    token: str | None
+    sites: tuple[str, ...]
+    device_signing_key: str | None
+    server_signing_key: str | None
+    server_encryption_key: str | None
+    ca_bundle: str | None
+    allow_insecure: bool
+    revoked: bool
+    last_device_seq: int
+    last_acked_seq: int
+    pull_cursor: str | None
+    clock_offset_ms: int
+    last_sync_at: str | None
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.device_id and self.token)
+
+
+def get_meta(cursor: sqlite3.Cursor, key: str) -> str | None:
+    row = cursor.execute("SELECT value FROM app_meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(cursor: sqlite3.Cursor, key: str, value: str | None) -> None:
+    if value is None:
+        cursor.execute("DELETE FROM app_meta WHERE key = ?", (key,))
+    else:
+        cursor.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def load_enrollment(engine: Engine) -> Enrollment:
+    with read_cursor(engine) as cur:
+        meta = dict(
+            cur.execute(
+                "SELECT key, value FROM app_meta WHERE key LIKE ?", (META_PREFIX + "%",)
+            ).fetchall()
+        )
+        row = cur.execute(
+            "SELECT server_url, token, last_device_seq, last_acked_seq, pull_cursor,"
+            " clock_offset_ms, last_sync_at FROM sync_state WHERE id = 1"
+        ).fetchone() or (None, None, 0, 0, None, 0, None)
+    return Enrollment(
+        server_url=row[0],
+        device_id=meta.get(K_DEVICE_ID),
+        token=row[1],
+        sites=tuple(json.loads(meta.get(K_SITES) or "[]")),
+        device_signing_key=meta.get(K_SIGNING_KEY),
+        server_signing_key=meta.get(K_SERVER_SIGNING_KEY),
+        server_encryption_key=meta.get(K_SERVER_ENCRYPTION_KEY),
+        ca_bundle=meta.get(K_CA_BUNDLE),
+        allow_insecure=meta.get(K_ALLOW_INSECURE) == "1",
+        revoked=meta.get(K_REVOKED) == "1",
+        last_device_seq=row[2] or 0,
+        last_acked_seq=row[3] or 0,
+        pull_cursor=row[4],
+        clock_offset_ms=row[5] or 0,
+        last_sync_at=row[6],
+    )
+
+
+def save_enrollment(
+    engine: Engine,
+    *,
+    server_url: str | None,
+    device_id: str,
+    token: str,
+    sites: Sequence[str],
+    device_signing_key: str,
+    server_signing_key: str,
+    server_encryption_key: str,
+    ca_bundle: str | None,
+    allow_insecure: bool,
+    clock_offset_ms: int,
+) -> None:
+    """Record a (new) enrollment. Head office numbers a device's changes from 1, so the
+    changes not acknowledged yet are renumbered from 1 in the same transaction."""
+    with write_cursor(engine) as cur:
+        cur.execute("INSERT OR IGNORE INTO sync_state (id) VALUES (1)")
+        acked = cur.execute("SELECT last_acked_seq FROM sync_state WHERE id = 1").fetchone()[0]
+        acked = acked or 0
+        cur.execute("DELETE FROM outbox WHERE acked = 1 OR device_seq <= ?", (acked,))
+        if acked:
+            cur.execute("UPDATE outbox SET device_seq = -device_seq")
+            cur.execute("UPDATE outbox SET device_seq = -device_seq - ?", (acked,))
+        last = cur.execute("SELECT coalesce(max(device_seq), 0) FROM outbox").fetchone()[0]
+        cur.execute(
+            "UPDATE sync_state SET server_url = ?, token = ?, last_device_seq = ?,"
+            " last_acked_seq = 0, pull_cursor = NULL, clock_offset_ms = ? WHERE id = 1",
+            (server_url, token, last, clock_offset_ms),
+        )
+        values = {
+            K_DEVICE_ID: device_id,
+            K_SITES: json.dumps(list(sites)),
+            K_SIGNING_KEY: device_signing_key,
+            K_SERVER_SIGNING_KEY: server_signing_key,
+            K_SERVER_ENCRYPTION_KEY: server_encryption_key,
+            K_CA_BUNDLE: ca_bundle,
+            K_ALLOW_INSECURE: "1" if allow_insecure else None,
+            K_REVOKED: None,
+            K_CLOCK_WARNING: None,
+        }
+        for key, value in values.items():
+            set_meta(cur, key, value)
+
+
+def mark_revoked(engine: Engine) -> None:
+    with write_cursor(engine) as cur:
+        set_meta(cur, K_REVOKED, "1")
+
+
+def save_meta(engine: Engine, key: str, value: str | None) -> None:
+    with write_cursor(engine) as cur:
+        set_meta(cur, key, value)
+
+
+# ------------------------------------------------------------------------------ outbox / push
+
+
+def pending_ops(engine: Engine, limit: int, *, after: int = 0) -> list[PushOp]:
+    """Unacknowledged changes in device_seq order."""
+    with read_cursor(engine) as cur:
+        rows = cur.execute(
+            "SELECT device_seq, op_id, entity, record_id, base_version, hlc, fields, deleted"
+            " FROM outbox WHERE acked = 0 AND device_seq > ? ORDER BY device_seq LIMIT ?",
+            (after, limit),
+        ).fetchall()
+    return [op_from_row(row) for row in rows]
+
+
+def op_from_row(row: Sequence[Any]) -> PushOp:
+    return PushOp(
+        device_seq=row[0],
+        op_id=row[1],
+        entity=row[2],
+        record_id=row[3],
+        base_version=row[4] or 0,
+        hlc=row[5],
+        fields=json.loads(row[6] or "{}"),
+        deleted=bool(row[7]),
+    )
+
+
+def pending_count(engine: Engine) -> int:
+    with read_cursor(engine) as cur:
+        return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+
+
+@dataclass
+class AckOutcome:
+    acked: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    held_back: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+
+def record_push_results(
+    engine: Engine,
+    ops: Sequence[PushOp],
+    results: Sequence[OpResult],
+    acked_through: int,
+) -> AckOutcome:
+    """In ONE transaction: rejected ops to the quarantine, acknowledged ops marked in the
+    outbox, ``last_acked_seq`` raised, and head office's version noted on the records."""
+    outcome = AckOutcome()
+    by_seq = {op.device_seq: op for op in ops}
+    now = utc_now_iso()
+    with write_cursor(engine) as cur:
+        for result in results:
+            outcome.statuses[result.status.value] = outcome.statuses.get(result.status.value, 0) + 1
+            op = by_seq.get(result.device_seq)
+            if op is None:
+                continue
+            if result.status is OpStatus.REJECTED and result.reason is ErrorCode.SEQ_GAP:
+                outcome.held_back += 1
+                continue
+            if result.device_seq > acked_through:
+                continue
+            if result.status is OpStatus.REJECTED:
+                outcome.rejected += 1
+                known = cur.execute(
+                    "SELECT 1 FROM quarantine WHERE device_seq = ? AND resolved = 0",
+                    (result.device_seq,),
+                ).fetchone()
+                if not known:
+                    cur.execute(
+                        "INSERT INTO quarantine (device_seq, op, reason, message, at, resolved)"
+                        " VALUES (?, ?, ?, ?, ?, 0)",
+                        (
+                            result.device_seq,
+                            op.model_dump_json(),
+                            (result.reason.value if result.reason else "rejected"),
+                            result.message,
+                            now,
+                        ),
+                    )
+            elif result.status is OpStatus.DUPLICATE:
+                outcome.duplicates += 1
+            if result.version is not None and op.entity in SYNCED_TABLES:
+                table = SYNCED_TABLES[op.entity].__tablename__  # type: ignore[attr-defined]
+                cur.execute(
+                    f"UPDATE {table} SET server_version = ? WHERE id = ?"
+                    " AND (server_version IS NULL OR server_version < ?)",
+                    (result.version, op.record_id, result.version),
+                )
+        marked = cur.execute(
+            "UPDATE outbox SET acked = 1, sent_at = ? WHERE acked = 0 AND device_seq <= ?",
+            (now, acked_through),
+        ).rowcount
+        outcome.acked = marked
+        cur.execute(
+            "UPDATE sync_state SET last_acked_seq = max(last_acked_seq, ?) WHERE id = 1",
+            (acked_through,),
+        )
+    return outcome
+
+
+# ------------------------------------------------------------------------------ pull
+
+
+def apply_page(
+    engine: Engine, clock: HybridClock, changes: Sequence[PullChange], next_cursor: str
+) -> ChangeSet:
+    """Merge a pulled page and save the cursor after it, in ONE transaction."""
+    result = ChangeSet()
+    with write_cursor(engine) as cur:
+        if changes:
+            apply_pulled(cur, clock, changes, result, actor="sync")
+        cur.execute(
+            "UPDATE sync_state SET pull_cursor = ?, hlc_last = ? WHERE id = 1",
+            (next_cursor, str(clock.last())),
+        )
+    return result
+
+
+def save_cursor(engine: Engine, cursor_value: str | None) -> None:
+    with write_cursor(engine) as cur:
+        cur.execute("UPDATE sync_state SET pull_cursor = ? WHERE id = 1", (cursor_value,))
+
+
+def save_clock(engine: Engine, clock: HybridClock) -> None:
+    with write_cursor(engine) as cur:
+        cur.execute(
+            "UPDATE sync_state SET clock_offset_ms = ?, hlc_last = ? WHERE id = 1",
+            (clock.offset_ms, str(clock.last())),
+        )
+
+
+def finish_round(engine: Engine, report_json: str) -> None:
+    with write_cursor(engine) as cur:
+        cur.execute("UPDATE sync_state SET last_sync_at = ? WHERE id = 1", (utc_now_iso(),))
+        set_meta(cur, K_LAST_REPORT, report_json)
+
+
+# ------------------------------------------------------------------------------ checksum
+
+_SCOPE_SQL = {
+    "site": "SELECT id, server_version, id FROM site",
+    "program": "SELECT id, server_version, site_id FROM program",
+    "child": "SELECT id, server_version, site_id FROM child",
+    "guardian": "SELECT g.id, g.server_version, c.site_id FROM guardian g"
+    " LEFT JOIN child c ON c.id = g.child_id",
+    "consent": "SELECT g.id, g.server_version, c.site_id FROM consent g"
+    " LEFT JOIN child c ON c.id = g.child_id",
+    "enrollment": "SELECT g.id, g.server_version, c.site_id FROM enrollment g"
+    " LEFT JOIN child c ON c.id = g.child_id",
+    "attendance_session": "SELECT id, server_version, site_id FROM attendance_session",
+    "attendance_mark": "SELECT g.id, g.server_version, c.site_id FROM attendance_mark g"
+    " LEFT JOIN child c ON c.id = g.child_id",
+}
+
+
+def scope_pairs(engine: Engine, sites: Sequence[str]) -> list[tuple[str, int]]:
+    """(id, head office version) of every record this laptop holds from its scope."""
+    allowed = set(sites)
+    pairs: list[tuple[str, int]] = []
+    with read_cursor(engine) as cur:
+        for sql in _SCOPE_SQL.values():
+            for record_id, version, site_id in cur.execute(sql):
+                if version is None:
+                    continue
+                if site_id is not None and site_id not in allowed:
+                    continue
+                pairs.append((record_id, int(version)))
+    return pairs

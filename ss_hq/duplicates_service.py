@@ -1,0 +1,249 @@
+"""Suspected duplicate children across laptops, and merging them.
+
+Detection runs when a child is pushed (or edited at head office): candidates are the children
+sharing its full-pinyin key, its birth date or its ID number (all indexed in
+``child_index``), scored with the laptop's own rule (``ss_core.domain.duplicates``). Pairs at
+or above :data:`THRESHOLD` are stored once in ``suspected_duplicate``.
+
+Merging keeps one child; the other becomes a deleted tombstone whose ``merged_into`` names the
+kept child; its guardians, consents, enrollments and attendance marks move to the kept child.
+Laptops learn all of it on their next pull (the tombstone carries ``merged_into``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from ss_core.domain.duplicates import ChildFacts, rank_candidates
+from ss_core.protocol.wire import Entity
+from ss_hq.change_log import ChangeLogWriter
+from ss_hq.models import Record, SuspectedDuplicate
+from ss_hq.records import OpRejected
+from ss_hq.review_service import ReviewError, staff_write
+from ss_hq.search_service import ChildIndex, ChildRow, child_row, refresh_child_index
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 60.0
+MAX_CANDIDATES = 200
+DEPENDENT_ENTITIES = (
+    Entity.GUARDIAN.value,
+    Entity.CONSENT.value,
+    Entity.ENROLLMENT.value,
+    Entity.ATTENDANCE_MARK.value,
+)
+
+
+def _facts(record: Record, index: ChildIndex | None, phones: tuple[str, ...]) -> ChildFacts:
+    from datetime import date
+
+    f = record.fields or {}
+    dob = date.fromisoformat(index.dob) if index is not None and index.dob else None
+    gender = f.get("gender")
+    return ChildFacts(
+        record_id=record.id,
+        surname=str(f.get("surname") or ""),
+        given_name=str(f.get("given_name") or ""),
+        name_keys=(index.name_key,) if index is not None and index.name_key else (),
+        dob=dob,
+        dob_precision=str(f.get("dob_precision") or "exact"),
+        id_number=f.get("id_number") if isinstance(f.get("id_number"), str) else None,
+        guardian_phones=phones,
+        site_id=record.site_id,
+        gender=gender if isinstance(gender, int) and not isinstance(gender, bool) else None,
+    )
+
+
+def _phones(session: Session, child_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    if not child_ids:
+        return {}
+    rows = session.exec(
+        select(Record)
+        .where(Record.entity == Entity.GUARDIAN.value)
+        .where(col(Record.child_id).in_(child_ids))
+    ).all()
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        phone = (r.fields or {}).get("phone")
+        if isinstance(phone, str) and phone and r.child_id:
+            out.setdefault(r.child_id, []).append(phone)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def detect_for_child(session: Session, record_id: str, *, now: int) -> int:
+    """Store new suspected-duplicate pairs for one child; returns how many were added."""
+    record = session.get(Record, record_id)
+    index = session.get(ChildIndex, record_id)
+    if record is None or index is None or not index.active or record.erased:
+        return 0
+    keys = [c for c in (index.name_key, index.dob) if c]
+    if not keys:
+        return 0
+    conditions = []
+    if index.name_key:
+        conditions.append(col(ChildIndex.name_key) == index.name_key)
+    if index.dob:
+        conditions.append(col(ChildIndex.dob) == index.dob)
+    candidate_ids = session.exec(
+        select(ChildIndex.record_id)
+        .where(or_(*conditions))
+        .where(col(ChildIndex.active).is_(True))
+        .where(col(ChildIndex.record_id) != record_id)
+        .limit(MAX_CANDIDATES)
+    ).all()
+    if not candidate_ids:
+        return 0
+    others = session.exec(select(Record).where(col(Record.id).in_(list(candidate_ids)))).all()
+    indexes = {
+        i.record_id: i
+        for i in session.exec(
+            select(ChildIndex).where(col(ChildIndex.record_id).in_(list(candidate_ids)))
+        ).all()
+    }
+    phones = _phones(session, [record_id, *candidate_ids])
+    new = _facts(record, index, phones.get(record_id, ()))
+    existing = [_facts(o, indexes.get(o.id), phones.get(o.id, ())) for o in others if not o.erased]
+    added = 0
+    for candidate in rank_candidates(new, existing, limit=10, threshold=THRESHOLD):
+        a, b = sorted((record_id, candidate.record_id))
+        known = session.exec(
+            select(SuspectedDuplicate)
+            .where(SuspectedDuplicate.record_id == a)
+            .where(SuspectedDuplicate.other_id == b)
+        ).first()
+        if known is not None:
+            if known.status == "open" and known.score != candidate.score:
+                known.score = candidate.score
+                known.reasons = list(candidate.reasons)
+                session.add(known)
+            continue
+        session.add(
+            SuspectedDuplicate(
+                record_id=a,
+                other_id=b,
+                score=candidate.score,
+                reasons=list(candidate.reasons),
+                status="open",
+                created_at=now,
+            )
+        )
+        added += 1
+    session.flush()
+    return added
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    id: int
+    score: float
+    reasons: tuple[str, ...]
+    left: ChildRow
+    right: ChildRow
+    left_device: str | None
+    right_device: str | None
+
+
+def list_open_pairs(session: Session, *, limit: int = 100) -> list[DuplicatePair]:
+    rows = session.exec(
+        select(SuspectedDuplicate)
+        .where(SuspectedDuplicate.status == "open")
+        .order_by(col(SuspectedDuplicate.score).desc(), col(SuspectedDuplicate.id))
+        .limit(limit)
+    ).all()
+    out = []
+    for row in rows:
+        left, right = child_row(session, row.record_id), child_row(session, row.other_id)
+        if left is None or right is None:
+            continue
+        a, b = session.get(Record, row.record_id), session.get(Record, row.other_id)
+        assert row.id is not None
+        out.append(
+            DuplicatePair(
+                id=row.id,
+                score=row.score,
+                reasons=tuple(row.reasons),
+                left=left,
+                right=right,
+                left_device=a.created_by_device if a else None,
+                right_device=b.created_by_device if b else None,
+            )
+        )
+    return out
+
+
+def dismiss_pair(session: Session, pair_id: int, *, staff_user: str, now: int) -> None:
+    pair = session.get(SuspectedDuplicate, pair_id)
+    if pair is None or pair.status != "open":
+        raise ReviewError("not_found", "no such open pair")
+    pair.status = "dismissed"
+    pair.resolved_by = staff_user
+    pair.resolved_at = now
+    session.add(pair)
+    session.commit()
+
+
+def merge_pair(
+    session: Session, pair_id: int, keep_id: str, *, staff_user: str, now: int
+) -> dict[str, Any]:
+    """Merge the pair into *keep_id*. Returns {"kept", "merged", "moved"}."""
+    writer = ChangeLogWriter(session)
+    pair = session.get(SuspectedDuplicate, pair_id)
+    if pair is None or pair.status != "open":
+        raise ReviewError("not_found", "no such open pair")
+    if keep_id not in (pair.record_id, pair.other_id):
+        raise ReviewError("bad_choice", "keep one of the two children of the pair")
+    drop_id = pair.other_id if keep_id == pair.record_id else pair.record_id
+    keep, drop = session.get(Record, keep_id), session.get(Record, drop_id)
+    if keep is None or drop is None or keep.deleted or drop.deleted:
+        raise ReviewError("gone", "one of the two children no longer exists")
+    moved = 0
+    try:
+        dependents = session.exec(
+            select(Record)
+            .where(Record.child_id == drop_id)
+            .where(col(Record.entity).in_(DEPENDENT_ENTITIES))
+        ).all()
+        for dependent in dependents:
+            staff_write(
+                session, writer, dependent, {"child_id": keep_id}, staff_user=staff_user, now=now
+            )
+            moved += 1
+        staff_write(
+            session,
+            writer,
+            drop,
+            {"merged_into": keep_id},
+            staff_user=staff_user,
+            now=now,
+            deleted=True,
+        )
+    except OpRejected as exc:
+        session.rollback()
+        raise ReviewError("rejected", exc.message) from None
+    drop.merged_into = keep_id
+    session.add(drop)
+    refresh_child_index(session, drop_id)
+    pair.status = "merged"
+    pair.resolved_by = staff_user
+    pair.resolved_at = now
+    session.add(pair)
+    # Other open pairs with the tombstone are moot now.
+    for other in session.exec(
+        select(SuspectedDuplicate)
+        .where(SuspectedDuplicate.status == "open")
+        .where(
+            or_(SuspectedDuplicate.record_id == drop_id, SuspectedDuplicate.other_id == drop_id)
+        )
+    ).all():
+        other.status = "obsolete"
+        other.resolved_by = staff_user
+        other.resolved_at = now
+        session.add(other)
+    session.commit()
+    log.info("duplicate pair %d merged: %d dependent record(s) moved", pair_id, moved)
+    return {"kept": keep_id, "merged": drop_id, "moved": moved}

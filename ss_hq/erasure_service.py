@@ -1,0 +1,158 @@
+"""Erasure of a child on request (PIPL): personal data gone, aggregate counts kept.
+
+The child record keeps only what cannot identify the child and the dashboard counts by: site,
+gender, birth year (as a year-precision date), stage, grade, school system, the six categories
+and status. Every other field is written as null (through ``write_record``, with head office's
+stamp, so laptops overwrite their copy), then the record is marked ``erased``: from then on
+``write_record`` ignores any edit of it, however late its stamp. The child's guardians and
+consents are erased the same way and deleted; enrollments and attendance marks (which name no
+one) stay, so lessons delivered still add up. The change history and the conflicts of every
+erased record are removed: old values must not survive in them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from ss_core.protocol.wire import Entity
+from ss_hq.change_log import ChangeLogWriter
+from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate
+from ss_hq.review_service import ReviewError, server_stamp
+from ss_hq.search_service import refresh_child_index
+
+log = logging.getLogger(__name__)
+
+KEPT_CHILD_FIELDS = frozenset(
+    {"site_id", "gender", "stage", "grade", "school_system", "categories", "status"}
+)
+PERSONAL_DEPENDENTS = (Entity.GUARDIAN.value, Entity.CONSENT.value)
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    child_id: str
+    fields_wiped: int
+    dependents_erased: int
+    history_rows_removed: int
+
+
+def _erase_record(
+    session: Session,
+    writer: ChangeLogWriter,
+    record: Record,
+    keep: frozenset[str],
+    *,
+    now: int,
+    deleted: bool,
+    replace: dict[str, object] | None = None,
+) -> int:
+    """Overwrite every field not in *keep* with null (or *replace*); returns fields changed.
+
+    Not a merge: an erasure must win over every stamp, and the field rules would refuse a
+    null name. So the record is written here directly, with head office's stamp, a new
+    version and a change-log row, exactly as ``write_record`` would publish it.
+    """
+    stamp = server_stamp(record)
+    version = record.version + 1
+    fields = dict(record.fields or {})
+    changed = 0
+    for name, value in list(fields.items()):
+        new_value = (replace or {}).get(name, value if name in keep else None)
+        if new_value != value:
+            fields[name] = new_value
+            changed += 1
+    for name, value in (replace or {}).items():
+        if name not in fields:
+            fields[name] = value
+            changed += 1
+    meta = dict(record.field_meta or {})
+    for name in fields:
+        if name not in meta or fields[name] != (record.fields or {}).get(name):
+            meta[name] = [stamp, version, None]
+    record.fields = fields
+    record.field_meta = meta
+    record.version = version
+    record.hlc = max(record.hlc, stamp)
+    record.erased = True
+    record.deleted = record.deleted or deleted
+    record.updated_at = now
+    session.add(record)
+    session.flush()
+    writer.append(
+        entity=record.entity, record_id=record.id, version=version, site_id=record.site_id, at=now
+    )
+    return changed
+
+
+def _forget(session: Session, record_ids: list[str]) -> int:
+    removed = session.exec(  # type: ignore[call-overload]
+        delete(ChangeHistory).where(col(ChangeHistory.record_id).in_(record_ids))
+    ).rowcount
+    session.exec(delete(Conflict).where(col(Conflict.record_id).in_(record_ids)))  # type: ignore[call-overload]
+    return int(removed or 0)
+
+
+def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -> ErasureResult:
+    writer = ChangeLogWriter(session)
+    child = session.get(Record, child_id)
+    if child is None or child.entity != Entity.CHILD.value:
+        raise ReviewError("not_found", "no such child")
+    if child.erased:
+        raise ReviewError("already_erased", "this child was already erased")
+    replace: dict[str, object] = {}
+    dob = (child.fields or {}).get("dob")
+    if isinstance(dob, str) and len(dob) >= 4 and dob[:4].isdigit():
+        replace = {"dob": f"{dob[:4]}-01-01", "dob_precision": "year"}
+    wiped = _erase_record(
+        session, writer, child, KEPT_CHILD_FIELDS, now=now, deleted=False, replace=replace
+    )
+    erased_ids = [child_id]
+    dependents = session.exec(
+        select(Record)
+        .where(Record.child_id == child_id)
+        .where(col(Record.entity).in_(PERSONAL_DEPENDENTS))
+    ).all()
+    for dependent in dependents:
+        if not dependent.erased:
+            _erase_record(session, writer, dependent, frozenset({"child_id"}), now=now, deleted=True)
+        erased_ids.append(dependent.id)
+    removed = _forget(session, erased_ids)
+    session.add(
+        ChangeHistory(
+            record_id=child_id,
+            entity=Entity.CHILD.value,
+            field="erased",
+            old_value=None,
+            new_value=True,
+            hlc=child.hlc,
+            version=child.version,
+            device_id=None,
+            staff_user=staff_user,
+            applied=True,
+            at=now,
+        )
+    )
+    for pair in session.exec(
+        select(SuspectedDuplicate).where(
+            (col(SuspectedDuplicate.record_id) == child_id)
+            | (col(SuspectedDuplicate.other_id) == child_id)
+        )
+    ).all():
+        if pair.status == "open":
+            pair.status = "obsolete"
+            pair.resolved_by = staff_user
+            pair.resolved_at = now
+            session.add(pair)
+    refresh_child_index(session, child_id)
+    session.commit()
+    log.info("child %s erased on request (%d dependents)", child_id, len(erased_ids) - 1)
+    return ErasureResult(
+        child_id=child_id,
+        fields_wiped=wiped,
+        dependents_erased=len(erased_ids) - 1,
+        history_rows_removed=removed,
+    )

@@ -1,0 +1,112 @@
+"""What every staff page needs: the signed-in staff member, the role check, CSRF, rendering."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlmodel import Session
+
+from ss_hq.api.deps import SessionDep
+from ss_hq.clock import now_ms
+from ss_hq.security import LANG_COOKIE, SESSION_COOKIE, SignedInStaff, csrf_matches, load_session
+from ss_hq.web.i18n import choose_language, translator
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+class SignInRequired(Exception):
+    """No valid session: pages redirect to the sign-in page, the JSON API answers 401."""
+
+
+class NotAllowed(Exception):
+    """Signed in, but the role does not allow this."""
+
+
+class CsrfFailed(Exception):
+    """A state-changing request without the session's CSRF token."""
+
+
+class PageNotFound(Exception):
+    pass
+
+
+def _format_ms(value: Any) -> str:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        return ""
+    return datetime.fromtimestamp(value / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    templates.env.filters["ms"] = _format_ms
+    return templates
+
+
+def language_of(request: Request) -> str:
+    return choose_language(request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+
+
+def current_staff_or_none(request: Request, session: Session) -> SignedInStaff | None:
+    return load_session(session, request.cookies.get(SESSION_COOKIE), now=now_ms())
+
+
+def signed_in(request: Request, session: SessionDep) -> SignedInStaff:
+    staff = current_staff_or_none(request, session)
+    if staff is None:
+        raise SignInRequired()
+    request.state.staff = staff
+    return staff
+
+
+StaffDep = Annotated[SignedInStaff, Depends(signed_in)]
+
+
+def allowed(permission: str) -> Any:
+    """A dependency: the signed-in staff member, if their role grants *permission*."""
+
+    def check(staff: StaffDep) -> SignedInStaff:
+        if not staff.may(permission):
+            raise NotAllowed()
+        return staff
+
+    return Depends(check)
+
+
+async def check_csrf_form(request: Request, staff: StaffDep) -> dict[str, Any]:
+    """The posted form, once its CSRF token matched the session's."""
+    form = await request.form()
+    if not csrf_matches(staff.csrf_token, form.get("csrf_token")):
+        raise CsrfFailed()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+CsrfForm = Annotated[dict[str, Any], Depends(check_csrf_form)]
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+) -> HTMLResponse:
+    language = language_of(request)
+    staff: SignedInStaff | None = getattr(request.state, "staff", None)
+    full = {
+        "t": translator(language),
+        "lang": language,
+        "staff": staff,
+        "csrf_token": staff.csrf_token if staff else "",
+        "path": request.url.path,
+    }
+    full.update(context or {})
+    templates: Jinja2Templates = request.app.state.templates
+    response = templates.TemplateResponse(request, name, full, status_code=status_code)
+    response.headers["Cache-Control"] = "no-store"
+    return response
