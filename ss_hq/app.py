@@ -24,11 +24,13 @@ def create_app(
     *,
     engine: Engine | None = None,
     extra_routers: list[APIRouter] | None = None,
+    with_web: bool = True,
 ) -> FastAPI:
     """A ready app for *settings*. The database must already be migrated (``ss-hq migrate``).
 
     *engine* lets tests share one engine; otherwise the app makes its own and disposes of it
-    on shutdown. *extra_routers* is where the staff web pages plug in.
+    on shutdown. *extra_routers* are added after the sync API; *with_web* adds the staff
+    web pages (``ss_hq.web``), their security headers and static files.
     """
     own_engine = engine is None
     db_engine = engine if engine is not None else make_engine(settings.database_url)
@@ -49,6 +51,10 @@ def create_app(
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(sync_router)
+    if with_web:
+        from ss_hq.web import install_web
+
+        install_web(app)
     for router in extra_routers or []:
         app.include_router(router)
 

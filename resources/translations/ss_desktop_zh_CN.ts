@@ -19,164 +19,225 @@ Data folder: {path}</source>
         </message>
     </context>
     <context>
+        <name>AttendanceModel</name>
+        <message>
+            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="30" />
+            <source>Child</source>
+            <translation>儿童</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="31" />
+            <source>Lessons</source>
+            <translation>课时</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="34" />
+            <source>P</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="35" />
+            <source>A</source>
+            <translation>缺</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="36" />
+            <source>E</source>
+            <translation>假</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendancePage</name>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="129" />
+            <source>&amp;Program:</source>
+            <translation>项目(&amp;P)：</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="130" />
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="131" />
+            <source>&amp;Lessons:</source>
+            <translation>课时(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="135" />
+            <source>Topic (optional)</source>
+            <translation>主题（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="137" />
+            <source>Add &amp;session</source>
+            <translation>添加课次(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/attendance_page.py" line="141" />
+            <source>Keys: P or 1 present, A or 2 absent, E or 3 excused, Delete clears. Arrow keys move.</source>
+            <translation>按键：P 或 1 出勤，A 或 2 缺勤，E 或 3 请假，Delete 清除。方向键移动。</translation>
+        </message>
+    </context>
+    <context>
         <name>ChildrenModel</name>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="47" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="48" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="48" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="49" />
             <source>Pinyin</source>
             <translation>拼音</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="49" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="50" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="50" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="51" />
             <source>Born</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="51" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="52" />
             <source>Site</source>
             <translation>站点</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="52" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="53" />
             <source>Grade</source>
             <translation>年级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="53" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="54" />
             <source>Class</source>
             <translation>班级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="54" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="55" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="55" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="56" />
             <source>Consent</source>
             <translation>同意书</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="56" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="57" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="60" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="61" />
             <source>Unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="61" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="62" />
             <source>Male</source>
             <translation>男</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="62" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="63" />
             <source>Female</source>
             <translation>女</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="63" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="64" />
             <source>Not stated</source>
             <translation>未说明</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="67" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="68" />
             <source>Preschool</source>
             <translation>学前</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="68" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="69" />
             <source>Primary</source>
             <translation>小学</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="69" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="70" />
             <source>Junior secondary</source>
             <translation>初中</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="70" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="71" />
             <source>Senior secondary</source>
             <translation>高中</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="71" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="72" />
             <source>Vocational</source>
             <translation>中职</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="75" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="76" />
             <source>Migrant</source>
             <translation>流动儿童</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="76" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="77" />
             <source>Low income</source>
             <translation>低收入</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="77" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="78" />
             <source>Lower-tier city</source>
             <translation>三线及以下城市</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="78" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="79" />
             <source>Left-behind</source>
             <translation>留守儿童</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="79" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="80" />
             <source>In care</source>
             <translation>机构养育</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="80" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="81" />
             <source>Disability</source>
             <translation>残障</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="84" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="85" />
             <source>Active</source>
             <translation>在册</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="85" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="86" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="86" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="87" />
             <source>Merged</source>
             <translation>已合并</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="105" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="106" />
             <source>{stage} {grade}</source>
             <translation>{stage}{grade}年级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="175" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="176" />
             <source>Guardian consent is missing: this record is saved but not synced.</source>
             <translation>缺少监护人同意：此记录已保存，但不会同步。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="198" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="199" />
             <source>Pending</source>
             <translation>待补</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="198" />
+            <location filename="../../ss_desktop/ui/models/children_model.py" line="199" />
             <source>Given</source>
             <translation>已取得</translation>
         </message>
@@ -184,174 +245,179 @@ Data folder: {path}</source>
     <context>
         <name>ChildrenPage</name>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="245" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="250" />
             <source>Children</source>
             <translation>儿童名单</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="246" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="251" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="248" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="253" />
             <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
             <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="252" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="257" />
             <source>&amp;View:</source>
             <translation>视图(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="253" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="258" />
             <source>S&amp;ite:</source>
             <translation>站点(&amp;I)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="254" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="259" />
             <source>&amp;Category:</source>
             <translation>类别(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="255" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="260" />
             <source>Sta&amp;ge:</source>
             <translation>学段(&amp;G)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="256" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="261" />
             <source>Any grade</source>
             <translation>全部年级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="259" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="264" />
             <source>Grade within the school stage</source>
             <translation>学段内的年级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="261" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="266" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="262" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="267" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="264" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="269" />
             <source>Open the selected child (Enter)</source>
             <translation>打开所选儿童（回车）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="266" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="271" />
             <source>&amp;New child</source>
             <translation>新登记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="268" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="273" />
             <source>Register a new child (Ctrl+N)</source>
             <translation>登记一名新儿童（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="270" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="275" />
             <source>&amp;Archive…</source>
             <translation>归档(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="271" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="276" />
             <source>&amp;Restore…</source>
             <translation>恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="291" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="296" />
             <source>All children</source>
             <translation>全部儿童</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="292" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="297" />
             <source>Needs consent</source>
             <translation>待补同意书</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="293" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="298" />
             <source>Possible duplicates</source>
             <translation>疑似重复</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="297" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="302" />
             <source>All sites</source>
             <translation>全部站点</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="299" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="304" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="306" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="311" />
             <source>All stages</source>
             <translation>全部学段</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="313" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="318" />
             <source>Active</source>
             <translation>在册</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="314" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="319" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="315" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="320" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="402" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="413" />
             <source>Searching…</source>
             <translation>正在搜索…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="410" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="420" />
+            <source>No children registered yet. Press Ctrl+N to register the first child.</source>
+            <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/children_page.py" line="423" />
             <source>No child matches.</source>
             <translation>没有符合条件的儿童。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ss_desktop/ui/children_page.py" line="414" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="427" />
             <source>%n child(ren)</source>
             <translation>
                 <numerusform>共 %n 名儿童</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="447" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="468" />
             <source>Archive child</source>
             <translation>归档儿童记录</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="448" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="469" />
             <source>Why is this record archived? (e.g. left the school, moved away)</source>
             <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="456" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="477" />
             <source>Restore child</source>
             <translation>恢复儿童记录</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="457" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="478" />
             <source>Why is this record restored?</source>
             <translation>为什么恢复这条记录？</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="480" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="503" />
             <source>Archived.</source>
             <translation>已归档。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="482" />
+            <location filename="../../ss_desktop/ui/children_page.py" line="505" />
             <source>Restored.</source>
             <translation>已恢复。</translation>
         </message>
@@ -359,19 +425,19 @@ Data folder: {path}</source>
     <context>
         <name>DivisionPicker</name>
         <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="173" />
+            <location filename="../../ss_desktop/ui/division_picker.py" line="191" />
             <source>Province</source>
-            <translation type="unfinished" />
+            <translation>省</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="174" />
+            <location filename="../../ss_desktop/ui/division_picker.py" line="192" />
             <source>Prefecture / city</source>
-            <translation type="unfinished" />
+            <translation>地市</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="175" />
+            <location filename="../../ss_desktop/ui/division_picker.py" line="193" />
             <source>County / district</source>
-            <translation type="unfinished" />
+            <translation>区县</translation>
         </message>
     </context>
     <context>
@@ -379,97 +445,97 @@ Data folder: {path}</source>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="30" />
             <source>same ID number</source>
-            <translation type="unfinished" />
+            <translation>身份证号相同</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="31" />
             <source>same name</source>
-            <translation type="unfinished" />
+            <translation>姓名相同</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32" />
             <source>similar name</source>
-            <translation type="unfinished" />
+            <translation>姓名相近</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
             <source>same birth date</source>
-            <translation type="unfinished" />
+            <translation>出生日期相同</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
             <source>close birth date</source>
-            <translation type="unfinished" />
+            <translation>出生日期相近</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
             <source>same guardian phone</source>
-            <translation type="unfinished" />
+            <translation>监护人电话相同</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
             <source>same site</source>
-            <translation type="unfinished" />
+            <translation>同一站点</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
             <source>same gender</source>
-            <translation type="unfinished" />
+            <translation>性别相同</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41" />
             <source>Birth date</source>
-            <translation type="unfinished" />
+            <translation>出生日期</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42" />
             <source>Site</source>
-            <translation type="unfinished" />
+            <translation>站点</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
             <source>Why it matches</source>
-            <translation type="unfinished" />
+            <translation>相似之处</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
             <source>Score</source>
-            <translation type="unfinished" />
+            <translation>相似度</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="121" />
             <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
-            <translation type="unfinished" />
+            <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127" />
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>原因(&amp;R)：</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131" />
             <source>e.g. twins; a different child with the same name</source>
-            <translation type="unfinished" />
+            <translation>例如：双胞胎；同名的另一名儿童</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
             <source>&amp;Open existing</source>
-            <translation type="unfinished" />
+            <translation>打开已有记录(&amp;O)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141" />
             <source>Save &amp;anyway</source>
-            <translation type="unfinished" />
+            <translation>仍然保存(&amp;A)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146" />
             <source>Back to the form</source>
-            <translation type="unfinished" />
+            <translation>返回表单</translation>
         </message>
     </context>
     <context>
@@ -477,12 +543,12 @@ Data folder: {path}</source>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="14" />
             <source>Male</source>
-            <translation type="unfinished" />
+            <translation>男</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="15" />
             <source>Female</source>
-            <translation type="unfinished" />
+            <translation>女</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="16" />
@@ -491,504 +557,504 @@ Data folder: {path}</source>
             <location filename="../../ss_desktop/ui/form_labels.py" line="86" />
             <location filename="../../ss_desktop/ui/form_labels.py" line="110" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>不详</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="17" />
             <source>Not stated</source>
-            <translation type="unfinished" />
+            <translation>未说明</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="20" />
             <source>Exact date</source>
-            <translation type="unfinished" />
+            <translation>精确到日</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="21" />
             <source>Month only</source>
-            <translation type="unfinished" />
+            <translation>仅知年月</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="22" />
             <source>Year only</source>
-            <translation type="unfinished" />
+            <translation>仅知年份</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="25" />
             <source>Resident hukou</source>
-            <translation type="unfinished" />
+            <translation>居民户口</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="26" />
             <source>Agricultural (old)</source>
-            <translation type="unfinished" />
+            <translation>农业户口（旧）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="27" />
             <source>Non-agricultural (old)</source>
-            <translation type="unfinished" />
+            <translation>非农业户口（旧）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="28" />
             <source>Not registered</source>
-            <translation type="unfinished" />
+            <translation>未落户</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="32" />
             <source>Preschool</source>
-            <translation type="unfinished" />
+            <translation>学前</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="33" />
             <source>Primary</source>
-            <translation type="unfinished" />
+            <translation>小学</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="34" />
             <source>Junior secondary</source>
-            <translation type="unfinished" />
+            <translation>初中</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="35" />
             <source>Senior secondary</source>
-            <translation type="unfinished" />
+            <translation>高中</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="36" />
             <source>Secondary vocational</source>
-            <translation type="unfinished" />
+            <translation>中职</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="39" />
             <source>6-3-3</source>
-            <translation type="unfinished" />
+            <translation>六三三学制</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="40" />
             <source>5-4 (Shanghai)</source>
-            <translation type="unfinished" />
+            <translation>五四学制（上海）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="43" />
             <source>Public school</source>
-            <translation type="unfinished" />
+            <translation>公办学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="44" />
             <source>Migrant school</source>
-            <translation type="unfinished" />
+            <translation>随迁子女学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="45" />
             <source>Private school</source>
-            <translation type="unfinished" />
+            <translation>民办学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="46" />
             <source>Special education school</source>
-            <translation type="unfinished" />
+            <translation>特殊教育学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="47" />
             <source>Vocational school</source>
-            <translation type="unfinished" />
+            <translation>职业学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="48" />
             <source>Teaching point</source>
-            <translation type="unfinished" />
+            <translation>教学点</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="49" />
             <source>Care home</source>
-            <translation type="unfinished" />
+            <translation>儿童福利机构</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="50" />
             <source>Community centre</source>
-            <translation type="unfinished" />
+            <translation>社区中心</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="51" />
             <source>Online</source>
-            <translation type="unfinished" />
+            <translation>线上</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="54" />
             <source>Migrant</source>
-            <translation type="unfinished" />
+            <translation>流动儿童</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="55" />
             <source>Left-behind</source>
-            <translation type="unfinished" />
+            <translation>留守儿童</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="56" />
             <source>In care</source>
-            <translation type="unfinished" />
+            <translation>机构养育</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="57" />
             <source>Disability</source>
-            <translation type="unfinished" />
+            <translation>残障</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="58" />
             <source>Low income</source>
-            <translation type="unfinished" />
+            <translation>低收入</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="59" />
             <source>Lower-tier city</source>
-            <translation type="unfinished" />
+            <translation>三线及以下城市</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="62" />
             <source>With both parents</source>
-            <translation type="unfinished" />
+            <translation>与父母同住</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="63" />
             <source>With one parent</source>
-            <translation type="unfinished" />
+            <translation>与父亲或母亲同住</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="64" />
             <source>With grandparents</source>
-            <translation type="unfinished" />
+            <translation>与祖辈同住</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="65" />
             <source>With other relatives</source>
-            <translation type="unfinished" />
+            <translation>与其他亲属同住</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="66" />
             <source>In a care home</source>
-            <translation type="unfinished" />
+            <translation>住在福利机构</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="67" />
             <source>At boarding school</source>
-            <translation type="unfinished" />
+            <translation>寄宿在学校</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="68" />
             <source>Alone</source>
-            <translation type="unfinished" />
+            <translation>独自生活</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="69" />
             <location filename="../../ss_desktop/ui/form_labels.py" line="120" />
             <location filename="../../ss_desktop/ui/form_labels.py" line="150" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>其他</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="72" />
             <source>Lives with the child</source>
-            <translation type="unfinished" />
+            <translation>与孩子同住</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="73" />
             <source>Working away</source>
-            <translation type="unfinished" />
+            <translation>外出务工</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="74" />
             <source>Deceased</source>
-            <translation type="unfinished" />
+            <translation>已故</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="75" />
             <source>Unable to care</source>
-            <translation type="unfinished" />
+            <translation>无抚养能力</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="76" />
             <source>Missing</source>
-            <translation type="unfinished" />
+            <translation>下落不明</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="80" />
             <source>Every week</source>
-            <translation type="unfinished" />
+            <translation>每周</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="81" />
             <source>Every month</source>
-            <translation type="unfinished" />
+            <translation>每月</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="82" />
             <source>A few times a year</source>
-            <translation type="unfinished" />
+            <translation>一年几次</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="83" />
             <source>Once a year</source>
-            <translation type="unfinished" />
+            <translation>一年一次</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="84" />
             <source>Less than once a year</source>
-            <translation type="unfinished" />
+            <translation>不到一年一次</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="85" />
             <source>Never</source>
-            <translation type="unfinished" />
+            <translation>从不</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="89" />
             <source>Visual</source>
-            <translation type="unfinished" />
+            <translation>视力残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="90" />
             <source>Hearing</source>
-            <translation type="unfinished" />
+            <translation>听力残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="91" />
             <source>Speech</source>
-            <translation type="unfinished" />
+            <translation>言语残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="92" />
             <source>Physical</source>
-            <translation type="unfinished" />
+            <translation>肢体残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="93" />
             <source>Intellectual</source>
-            <translation type="unfinished" />
+            <translation>智力残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="94" />
             <source>Mental</source>
-            <translation type="unfinished" />
+            <translation>精神残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="95" />
             <source>Multiple</source>
-            <translation type="unfinished" />
+            <translation>多重残疾</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="98" />
             <source>Grade 1 (most severe)</source>
-            <translation type="unfinished" />
+            <translation>一级（最重）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="99" />
             <source>Grade 2</source>
-            <translation type="unfinished" />
+            <translation>二级</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="100" />
             <source>Grade 3</source>
-            <translation type="unfinished" />
+            <translation>三级</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="101" />
             <source>Grade 4</source>
-            <translation type="unfinished" />
+            <translation>四级</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="104" />
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>无</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="105" />
             <source>Dibao (minimum living allowance)</source>
-            <translation type="unfinished" />
+            <translation>低保</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="106" />
             <source>Tekun (extreme poverty support)</source>
-            <translation type="unfinished" />
+            <translation>特困供养</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="107" />
             <source>Low-income family</source>
-            <translation type="unfinished" />
+            <translation>低收入家庭</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="108" />
             <source>Orphan</source>
-            <translation type="unfinished" />
+            <translation>孤儿</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="109" />
             <source>De facto unsupported child</source>
-            <translation type="unfinished" />
+            <translation>事实无人抚养儿童</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="113" />
             <source>Mother</source>
-            <translation type="unfinished" />
+            <translation>母亲</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="114" />
             <source>Father</source>
-            <translation type="unfinished" />
+            <translation>父亲</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="115" />
             <source>Paternal grandparent</source>
-            <translation type="unfinished" />
+            <translation>祖父母</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="116" />
             <source>Maternal grandparent</source>
-            <translation type="unfinished" />
+            <translation>外祖父母</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="117" />
             <source>Sibling</source>
-            <translation type="unfinished" />
+            <translation>兄弟姐妹</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="118" />
             <source>Other relative</source>
-            <translation type="unfinished" />
+            <translation>其他亲属</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="119" />
             <source>Institution</source>
-            <translation type="unfinished" />
+            <translation>机构</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="123" />
             <source>Legal guardian</source>
-            <translation type="unfinished" />
+            <translation>法定监护人</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="124" />
             <source>Caregiver entrusted by the guardian</source>
-            <translation type="unfinished" />
+            <translation>受监护人委托的照料人</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="125" />
             <source>The child (14 or older)</source>
-            <translation type="unfinished" />
+            <translation>儿童本人（14 周岁及以上）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="128" />
             <source>Signed paper form</source>
-            <translation type="unfinished" />
+            <translation>纸质签字</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="129" />
             <source>In person</source>
-            <translation type="unfinished" />
+            <translation>当面</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="130" />
             <source>By phone</source>
-            <translation type="unfinished" />
+            <translation>电话</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="131" />
             <source>By WeChat</source>
-            <translation type="unfinished" />
+            <translation>微信</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="134" />
             <source>Registration</source>
-            <translation type="unfinished" />
+            <translation>登记</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="135" />
             <source>Sensitive details (disability, health, income, care)</source>
-            <translation type="unfinished" />
+            <translation>敏感信息（残障、健康、收入、养育情况）</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="136" />
             <source>Photos</source>
-            <translation type="unfinished" />
+            <translation>照片</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="137" />
             <source>Named in reports</source>
-            <translation type="unfinished" />
+            <translation>在报告中署名</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="138" />
             <source>Sharing with school or partners</source>
-            <translation type="unfinished" />
+            <translation>与学校或合作方共享</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="141" />
             <source>English</source>
-            <translation type="unfinished" />
+            <translation>英语</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="142" />
             <source>Reading</source>
-            <translation type="unfinished" />
+            <translation>阅读</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="143" />
             <source>Videolink</source>
-            <translation type="unfinished" />
+            <translation>视频连线课堂</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="144" />
             <source>Home Classroom</source>
-            <translation type="unfinished" />
+            <translation>家庭课堂</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="145" />
             <source>Stepping Up</source>
-            <translation type="unfinished" />
+            <translation>成长课程</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="146" />
             <source>I-Care</source>
-            <translation type="unfinished" />
+            <translation>爱眼行动</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="147" />
             <source>After-school tuition</source>
-            <translation type="unfinished" />
+            <translation>课后辅导</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="148" />
             <source>Summer programme</source>
-            <translation type="unfinished" />
+            <translation>暑期项目</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="149" />
             <source>Teaching trip</source>
-            <translation type="unfinished" />
+            <translation>支教行</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="153" />
-            <source>Pending (not yet confirmed by head office)</source>
-            <translation type="unfinished" />
+            <source>Pending</source>
+            <translation>待确认</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="154" />
             <source>Confirmed</source>
-            <translation type="unfinished" />
+            <translation>已确认</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="157" />
             <source>Present</source>
-            <translation type="unfinished" />
+            <translation>出勤</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="158" />
             <source>Absent</source>
-            <translation type="unfinished" />
+            <translation>缺勤</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/form_labels.py" line="159" />
             <source>Excused</source>
-            <translation type="unfinished" />
+            <translation>请假</translation>
         </message>
     </context>
     <context>
@@ -1223,9 +1289,13 @@ Data folder: {path}</source>
             <translation>身份证号中的出生日期在未来。请核对第 7 至 14 位。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/services/messages.py" line="29" />
             <source>The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them.</source>
-            <translation>身份证号显示出生日期为 {id_dob}，但表中填写的是 {form_dob}。请改正其中一个。</translation>
+            <translation type="vanished">身份证号显示出生日期为 {id_dob}，但表中填写的是 {form_dob}。请改正其中一个。</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/services/messages.py" line="29" />
+            <source>The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.</source>
+            <translation>身份证号显示出生日期为 {id_birth_date}，与表中填写的出生日期不同。请改正其中一个。</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/services/messages.py" line="30" />
@@ -1366,147 +1436,147 @@ Data folder: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="122" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="123" />
             <source>This page is not available in this version.</source>
             <translation>当前版本暂不提供此页面。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="182" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="193" />
             <source>never</source>
             <translation>从未</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="334" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="350" />
             <source>&amp;Children</source>
             <translation>儿童名单(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="335" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="351" />
             <source>&amp;Register</source>
             <translation>登记(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="336" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="352" />
             <source>Sites &amp;&amp; &amp;programs</source>
             <translation>站点与项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="337" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="353" />
             <source>&amp;Attendance</source>
             <translation>考勤(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="338" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="354" />
             <source>S&amp;ync</source>
             <translation>同步(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="339" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="355" />
             <source>Se&amp;ttings</source>
             <translation>设置(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="347" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="363" />
             <source>&amp;New child</source>
             <translation>新登记(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="348" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="364" />
             <source>&amp;Find child</source>
             <translation>查找儿童(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="349" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="365" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="350" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="366" />
             <source>S&amp;witch user…</source>
             <translation>切换用户(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="351" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="367" />
             <source>Sign &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="352" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="368" />
             <source>&amp;Quit</source>
             <translation>退出程序(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="353" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="369" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="354" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="370" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="355" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="371" />
             <source>&amp;Go</source>
             <translation>转到(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="356" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="372" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="364" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="380" />
             <source>Stepping Stones registration</source>
             <translation>踏脚石儿童登记</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="369" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="385" />
             <source>Stepping Stones registration — {user}</source>
             <translation>踏脚石儿童登记 — {user}</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="374" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="390" />
             <source>Signed in: {user} ({role})</source>
             <translation>当前用户：{user}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="382" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="398" />
             <source>volunteer</source>
             <translation>志愿者</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="383" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="399" />
             <source>teacher</source>
             <translation>教师</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="384" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="400" />
             <source>coordinator</source>
             <translation>协调员</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="385" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="401" />
             <source>administrator</source>
             <translation>管理员</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="424" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="440" />
             <source>Unsaved changes</source>
             <translation>未保存的更改</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="425" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="441" />
             <source>The registration form has changes that are not saved. Leave without saving them?</source>
             <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="506" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="522" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="507" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="523" />
             <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -1515,42 +1585,42 @@ Device {device}</source>
 设备 {device}</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="541" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="557" />
             <source>● Online</source>
             <translation>● 在线</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="543" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="559" />
             <source>○ Offline</source>
             <translation>○ 离线</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="546" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="562" />
             <source>Connection to head office</source>
             <translation>与总部的连接</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="549" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="565" />
             <source>Pending: {n}</source>
             <translation>待发送：{n}</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="554" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="570" />
             <source>Changes saved on this laptop, not yet sent to head office</source>
             <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="559" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="575" />
             <source>Quarantined: {n}</source>
             <translation>被退回：{n}</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="564" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="580" />
             <source>Changes head office refused; they need a review</source>
             <translation>总部拒收的更改，需要复核</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="569" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="585" />
             <source>Last sync: {when}</source>
             <translation>上次同步：{when}</translation>
         </message>
@@ -1560,354 +1630,354 @@ Device {device}</source>
         <message>
             <location filename="../../ss_desktop/ui/register_people.py" line="60" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_people.py" line="61" />
-            <location filename="../../ss_desktop/ui/register_people.py" line="165" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="180" />
             <source>Relationship</source>
-            <translation type="unfinished" />
+            <translation>关系</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="63" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="64" />
             <source>Legal guardian</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="65" />
-            <source>Primary caregiver</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="67" />
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="68" />
-            <source>Situation</source>
-            <translation type="unfinished" />
+            <translation>法定监护人</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_people.py" line="69" />
+            <source>Primary caregiver</source>
+            <translation>主要照料人</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="72" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="73" />
+            <source>Situation</source>
+            <translation>状况</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="74" />
             <source>Works in</source>
-            <translation type="unfinished" />
+            <translation>工作地</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="70" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="77" />
             <source>Sees the child</source>
-            <translation type="unfinished" />
+            <translation>见孩子的频率</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="81" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="89" />
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="83" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="93" />
             <source>13812345678 or 021-12345678</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="164" />
-            <source>Given by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="167" />
-            <source>As</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="168" />
-            <source>How</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="169" />
-            <source>Date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="170" />
-            <source>Notice version</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="172" />
-            <source>Agreed to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="173" />
-            <source>The child agrees too</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="175" />
-            <source>Withdrawn on</source>
-            <translation type="unfinished" />
+            <translation>13812345678 或 021-12345678</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_people.py" line="177" />
-            <source>Why withdrawn</source>
-            <translation type="unfinished" />
+            <source>Given by</source>
+            <translation>同意人</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="189" />
-            <source>Consent recorded</source>
-            <translation type="unfinished" />
+            <location filename="../../ss_desktop/ui/register_people.py" line="183" />
+            <source>As</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="184" />
+            <source>How</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="185" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="188" />
+            <source>Notice version</source>
+            <translation>告知书版本</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_people.py" line="191" />
+            <source>Agreed to</source>
+            <translation>同意事项</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="194" />
+            <source>The child agrees too</source>
+            <translation>儿童本人也同意</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="197" />
+            <source>Withdrawn on</source>
+            <translation>撤回日期</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="200" />
+            <source>Why withdrawn</source>
+            <translation>撤回原因</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="213" />
+            <source>Consent recorded</source>
+            <translation>已记录同意</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_people.py" line="218" />
             <source>2024-09-01</source>
-            <translation type="unfinished" />
+            <translation>2024-09-01</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="107" />
             <source>Identity</source>
-            <translation type="unfinished" />
+            <translation>基本信息</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="115" />
             <source>&amp;Surname</source>
-            <translation type="unfinished" />
+            <translation>姓(&amp;S)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="117" />
             <source>&amp;Given name</source>
-            <translation type="unfinished" />
+            <translation>名(&amp;G)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="119" />
             <source>Pin&amp;yin</source>
-            <translation type="unfinished" />
+            <translation>拼音(&amp;Y)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="120" />
             <source>G&amp;ender</source>
-            <translation type="unfinished" />
+            <translation>性别(&amp;E)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="127" />
             <source>&amp;Date of birth</source>
-            <translation type="unfinished" />
+            <translation>出生日期(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="135" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="134" />
             <source>&amp;ID number (optional)</source>
-            <translation type="unfinished" />
+            <translation>身份证号（可选）(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="141" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="140" />
             <source>2015-03-04, 2015-03 or 2015</source>
-            <translation type="unfinished" />
+            <translation>2015-03-04、2015-03 或 2015</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="146" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="145" />
             <source>Filled in from the name; correct it if the reading is wrong.</source>
-            <translation type="unfinished" />
+            <translation>根据姓名自动填写；读音不对时请改正。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="152" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="151" />
             <source>Hukou and residence</source>
-            <translation type="unfinished" />
+            <translation>户籍与居住地</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="161" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="160" />
             <source>Hukou &amp;place</source>
-            <translation type="unfinished" />
+            <translation>户籍地(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="165" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="164" />
             <source>Hukou &amp;type</source>
-            <translation type="unfinished" />
+            <translation>户口类型(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="170" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="169" />
             <source>Lives &amp;in</source>
-            <translation type="unfinished" />
+            <translation>现居住地(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="176" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="175" />
             <source>Site and school</source>
-            <translation type="unfinished" />
+            <translation>站点与学校</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_sections.py" line="185" />
+            <source>Si&amp;te</source>
+            <translation>站点(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="186" />
-            <source>Si&amp;te</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="187" />
             <source>School s&amp;tage</source>
-            <translation type="unfinished" />
+            <translation>学段(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="191" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="190" />
             <source>School system</source>
-            <translation type="unfinished" />
+            <translation>学制</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/register_sections.py" line="193" />
+            <source>G&amp;rade</source>
+            <translation>年级(&amp;R)</translation>
         </message>
         <message>
             <location filename="../../ss_desktop/ui/register_sections.py" line="194" />
-            <source>G&amp;rade</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="195" />
             <source>&amp;Class</source>
-            <translation type="unfinished" />
+            <translation>班级(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="197" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="196" />
             <source>Boards at school</source>
-            <translation type="unfinished" />
+            <translation>在校寄宿</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="201" />
-            <location filename="../../ss_desktop/ui/register_sections.py" line="204" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="200" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="203" />
             <source>Categories</source>
-            <translation type="unfinished" />
+            <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="214" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="213" />
             <source>Tick the suggested</source>
-            <translation type="unfinished" />
+            <translation>勾选建议的类别</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="225" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="224" />
             <source>Living arrangement</source>
-            <translation type="unfinished" />
+            <translation>居住情况</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="232" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="231" />
             <source>Lives &amp;with</source>
-            <translation type="unfinished" />
+            <translation>与谁同住(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="236" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="235" />
             <source>Father</source>
-            <translation type="unfinished" />
+            <translation>父亲</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="239" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="238" />
             <source>Mother</source>
-            <translation type="unfinished" />
+            <translation>母亲</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="252" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="251" />
             <source>Father works in</source>
-            <translation type="unfinished" />
+            <translation>父亲务工地</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="258" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="257" />
             <source>Mother works in</source>
-            <translation type="unfinished" />
+            <translation>母亲务工地</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="264" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="263" />
             <source>Sees the parents</source>
-            <translation type="unfinished" />
+            <translation>与父母见面频率</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="270" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="269" />
             <source>Day-to-day caregiver</source>
-            <translation type="unfinished" />
+            <translation>日常照料人</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="277" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="276" />
             <source>Disability</source>
-            <translation type="unfinished" />
+            <translation>残障</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="289" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="288" />
             <source>Types</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="295" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="294" />
             <source>Grade</source>
-            <translation type="unfinished" />
+            <translation>等级</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="301" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="300" />
             <source>Has a disability certificate</source>
-            <translation type="unfinished" />
+            <translation>持有残疾人证</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="305" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="304" />
             <source>Autism diagnosis</source>
-            <translation type="unfinished" />
+            <translation>孤独症诊断</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="313" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="312" />
             <source>Care home</source>
-            <translation type="unfinished" />
+            <translation>福利机构</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="323" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="322" />
             <source>Placement</source>
-            <translation type="unfinished" />
+            <translation>安置方式</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="327" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="326" />
             <source>In care since</source>
-            <translation type="unfinished" />
+            <translation>入住日期</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="332" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="331" />
             <source>2022-09-01</source>
-            <translation type="unfinished" />
+            <translation>2022-09-01</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="339" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="338" />
             <source>Hardship</source>
-            <translation type="unfinished" />
+            <translation>困难情况</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="343" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="342" />
             <source>Hardship status</source>
-            <translation type="unfinished" />
+            <translation>困难类型</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="348" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="347" />
             <source>Evidence seen (do not write its number)</source>
-            <translation type="unfinished" />
+            <translation>已核验证明（不要填写证件号码）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="355" />
+            <location filename="../../ss_desktop/ui/register_sections.py" line="354" />
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="128" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="137" />
             <source>Guardians</source>
-            <translation type="unfinished" />
+            <translation>监护人</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="135" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="147" />
             <source>&amp;Add a guardian</source>
-            <translation type="unfinished" />
+            <translation>添加监护人(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="142" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="154" />
             <source>Consent</source>
-            <translation type="unfinished" />
+            <translation>同意书</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="165" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="177" />
             <source>Clear form</source>
-            <translation type="unfinished" />
+            <translation>清空表单</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="167" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="180" />
             <source>Save (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="169" />
+            <location filename="../../ss_desktop/ui/register_page.py" line="185" />
             <source>Save and new (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>保存并新建（Ctrl+Enter）</translation>
         </message>
     </context>
     <context>
@@ -2051,139 +2121,139 @@ Device {device}</source>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="153" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="160" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="154" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="161" />
             <source>General</source>
             <translation>常规</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="155" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="162" />
             <source>&amp;Language:</source>
             <translation>语言(&amp;L)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="156" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="163" />
             <source>&amp;Lock after idle:</source>
             <translation>闲置自动锁定(&amp;I)：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="157" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="164" />
             <source> min</source>
             <translation> 分钟</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="158" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="165" />
             <source>Never</source>
             <translation>从不</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="159" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="166" />
             <source>Data</source>
             <translation>数据</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="160" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="167" />
             <source>Data folder:</source>
             <translation>数据文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="161" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="168" />
             <source>Open &amp;folder</source>
             <translation>打开文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="162" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="169" />
             <source>&amp;Back up now…</source>
             <translation>立即备份(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="164" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="171" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="166" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="173" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="167" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="174" />
             <source>Version:</source>
             <translation>版本：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="169" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="176" />
             <source>Database revision:</source>
             <translation>数据库版本：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="171" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="178" />
             <source>Device ID:</source>
             <translation>设备编号：</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="174" />
-            <location filename="../../ss_desktop/ui/settings_page.py" line="233" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="181" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="240" />
             <source>Last backup: {path}</source>
             <translation>最近一次备份：{path}</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="214" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="221" />
             <source>Back up all data to</source>
             <translation>把全部数据备份到</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="216" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="223" />
             <source>Backup files (*.sqlite3)</source>
             <translation>备份文件 (*.sqlite3)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="227" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="234" />
             <source>Backing up…</source>
             <translation>正在备份…</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="237" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="244" />
             <source>Backup written.</source>
             <translation>备份已完成。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="242" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="249" />
             <source>Backup failed</source>
             <translation>备份失败</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="254" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="261" />
             <source>Restore data from</source>
             <translation>从以下文件恢复数据</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="256" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="263" />
             <source>Backup files (*.sqlite3);;All files (*)</source>
             <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="264" />
-            <location filename="../../ss_desktop/ui/settings_page.py" line="285" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="271" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="292" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="265" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="272" />
             <source>Replace ALL data on this laptop with the backup {name}? The current data is saved to the backup folder first. Everyone will need to sign in again.</source>
             <translation>要用备份 {name} 替换这台电脑上的全部数据吗？当前数据会先保存到备份文件夹。之后所有人都需要重新登录。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="286" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="293" />
             <source>The data was restored. The data it replaced was saved to {path}. Please sign in again.</source>
             <translation>数据已恢复。被替换的数据已保存到 {path}。请重新登录。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="295" />
+            <location filename="../../ss_desktop/ui/settings_page.py" line="302" />
             <source>Restore failed</source>
             <translation>恢复失败</translation>
         </message>
@@ -2265,19 +2335,119 @@ Device {device}</source>
         </message>
     </context>
     <context>
+        <name>SitesPage</name>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="46" />
+            <source>Site</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="47" />
+            <location filename="../../ss_desktop/ui/sites_page.py" line="52" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="51" />
+            <source>Program</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
+            <location filename="../../ss_desktop/ui/sites_page.py" line="201" />
+            <source>Term</source>
+            <translation>学期</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
+            <source>Children</source>
+            <translation>儿童</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="57" />
+            <source>Child</source>
+            <translation>儿童</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="58" />
+            <source>Since</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
+            <source>Lessons</source>
+            <translation>课时</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="176" />
+            <source>Sites</source>
+            <translation>站点</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="180" />
+            <source>Programs of the site</source>
+            <translation>本站点的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="185" />
+            <source>Children in the program</source>
+            <translation>参加项目的儿童</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="190" />
+            <source>New site's name</source>
+            <translation>新站点名称</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="192" />
+            <source>Add site</source>
+            <translation>添加站点</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="196" />
+            <source>New program's name</source>
+            <translation>新项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="204" />
+            <source>Add program</source>
+            <translation>添加项目</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="209" />
+            <source>Find children of the site: name, pinyin, initials</source>
+            <translation>查找本站点儿童：姓名、拼音、首字母</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="214" />
+            <source>Enroll the selected children</source>
+            <translation>为所选儿童报名</translation>
+        </message>
+        <message>
+            <location filename="../../ss_desktop/ui/sites_page.py" line="219" />
+            <source>Select several children with Ctrl or Shift, then enroll them.</source>
+            <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="153" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="158" />
             <source>Sync with head office</source>
             <translation>与总部同步</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="155" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="160" />
             <source>This laptop is not enrolled with head office yet. Enrolment with a code and "Sync now" will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.</source>
             <translation>这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
         </message>
         <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="165" />
+            <location filename="../../ss_desktop/ui/main_window.py" line="170" />
             <source>Pending changes: {pending}    Quarantined: {held}</source>
             <translation>待发送的更改：{pending}    被退回：{held}</translation>
         </message>

@@ -195,37 +195,90 @@ def _decode_cursor(after: str) -> tuple[int, str, str]:
         raise ValueError("not a page cursor from search_children") from exc
 
 
+def _fts_sql(match: _Match, *, exact: bool) -> tuple[str, list[Any]]:
+    """SELECT rowid of the children matching every term (FTS rowid = child.search_rowid)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for table, terms in (("child_search", match.search), ("child_digits", match.digits)):
+        if terms:
+            parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+            params.append(" AND ".join(e if exact else p for p, e in terms))
+    return " INTERSECT ".join(parts), params
+
+
 def _ranked_sql(
     match: _Match, where: list[str], params: list[Any], columns: str
 ) -> tuple[str, list[Any]] | None:
     """SELECT <columns>, rank, sort key FROM the children matching, with filters applied."""
     if match.impossible:
         return None
-    hits: list[str] = []
-    exact: list[str] = []
-    hit_params: list[Any] = []
-    exact_params: list[Any] = []
-    for table, parts in (("child_search", match.search), ("child_digits", match.digits)):
-        if parts:
-            hits.append(f"SELECT child_id FROM {table} WHERE {table} MATCH ?")
-            hit_params.append(" AND ".join(p for p, _ in parts))
-            exact.append(f"SELECT child_id FROM {table} WHERE {table} MATCH ?")
-            exact_params.append(" AND ".join(e for _, e in parts))
-    if hits:
+    if match.search or match.digits:
+        hits, hit_params = _fts_sql(match, exact=False)
+        exact, exact_params = _fts_sql(match, exact=True)
         sql = (
-            f"WITH hits AS ({' INTERSECT '.join(hits)}),"
-            f" exact AS ({' INTERSECT '.join(exact)})"
-            f" SELECT {columns}, CASE WHEN c.id IN exact THEN 0 ELSE 1 END AS rnk,"
-            " c.name_sort AS sk FROM hits JOIN child c ON c.id = hits.child_id"
-            " LEFT JOIN site s ON s.id = c.site_id"
-            f" WHERE {' AND '.join(where)}"
+            f"SELECT {columns}, CASE WHEN c.search_rowid IN ({exact}) THEN 0 ELSE 1 END AS rnk,"
+            f" c.name_sort AS sk FROM ({hits}) h CROSS JOIN child c ON c.search_rowid = h.rowid"
+            f" LEFT JOIN site s ON s.id = c.site_id WHERE {' AND '.join(where)}"
         )
-        return sql, [*hit_params, *exact_params, *params]
+        return sql, [*exact_params, *hit_params, *params]
     sql = (
         f"SELECT {columns}, 0 AS rnk, c.name_sort AS sk FROM child c"
         f" LEFT JOIN site s ON s.id = c.site_id WHERE {' AND '.join(where)}"
     )
     return sql, list(params)
+
+
+def _search_page(
+    cursor: sqlite3.Cursor,
+    match: _Match,
+    where: list[str],
+    params: list[Any],
+    limit: int,
+    after: tuple[int, str, str] | None,
+) -> tuple[list[tuple], int | None]:
+    """Up to limit+1 rows (columns, rnk, sk) ranked exact-token first, then by pinyin.
+
+    The FTS index gives rowids only (cheap); the covering index ix_child_search_cover turns
+    them into (status, site, sort key, id) without reading child rows, so even a one-letter
+    query matching a third of all children sorts in a few milliseconds. Full rows are read
+    for the one page shown.
+    """
+    hits, hit_params = _fts_sql(match, exact=False)
+    exact, exact_params = _fts_sql(match, exact=True)
+    filters = " AND ".join(where)
+    found: list[tuple[str, int, str]] = []
+    if after is None or after[0] == 0:
+        page = " AND (c.name_sort, c.id) > (?, ?)" if after else ""
+        found = cursor.execute(
+            f"SELECT c.id, 0, c.name_sort FROM ({exact}) h"
+            f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}{page}"
+            " ORDER BY c.name_sort, c.id LIMIT ?",
+            [*exact_params, *params, *(after[1:] if after else ()), limit + 1],
+        ).fetchall()
+    if len(found) <= limit:
+        resume = after is not None and after[0] == 1
+        page = " AND (c.name_sort, c.id) > (?, ?)" if resume else ""
+        found += cursor.execute(
+            f"SELECT c.id, 1, c.name_sort FROM ({hits}) h"
+            f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}"
+            f" AND c.search_rowid NOT IN ({exact}){page} ORDER BY c.name_sort, c.id LIMIT ?",
+            [*hit_params, *params, *exact_params, *(after[1:] if resume else ()),
+             limit + 1 - len(found)],
+        ).fetchall()
+    # Counted only when the first page holds every hit (a broad search shows "more").
+    total = len(found) if after is None and len(found) <= limit else None
+    if not found:
+        return [], total
+    marks = ",".join("?" * len(found))
+    full = {
+        row[0]: row
+        for row in cursor.execute(
+            f"SELECT {_ROW_COLUMNS} FROM child c LEFT JOIN site s ON s.id = c.site_id"
+            f" WHERE c.id IN ({marks})",
+            [f[0] for f in found],
+        )
+    }
+    return [(*full[cid], rnk, sk) for cid, rnk, sk in found], total
 
 
 def search_children(
@@ -242,40 +295,34 @@ def search_children(
 ) -> SearchPage:
     """One page of children, best match first (exact token, then prefix), then by pinyin.
 
-    An empty query lists every child (filters applied) by pinyin then id.
+    An empty query lists every child (filters applied) by pinyin then id. ``total_estimate``
+    is given on the first page when counting is cheap (None for very broad searches).
     """
     where, params = _filters(site_ids, category, stage, grade, status)
     match = parse_query(query)
-    built = _ranked_sql(match, where, params, _ROW_COLUMNS)
-    if built is None:
+    if match.impossible:
         return SearchPage([], None, 0)
-    inner, inner_params = built
-    page_params: list[Any] = []
-    listing = not match.search and not match.digits
-    if listing:
-        # No search terms: walk the (status, name_sort, id) index directly.
-        page_where = " AND (c.name_sort, c.id) > (?, ?)" if after else ""
-        sql = f"{inner}{page_where} ORDER BY c.name_sort, c.id LIMIT ?"
-    else:
-        page_where = " WHERE (rnk, sk, id) > (?, ?, ?)" if after else ""
-        sql = f"SELECT * FROM ({inner}){page_where} ORDER BY rnk, sk, id LIMIT ?"
-    if after:
-        rank, sort_key, child_id = _decode_cursor(after)
-        page_params = [sort_key, child_id] if listing else [rank, sort_key, child_id]
+    position = _decode_cursor(after) if after else None
     with engine.connect() as conn:
         cursor = _cursor(conn)
-        found = cursor.execute(sql, [*inner_params, *page_params, limit + 1]).fetchall()
+        if match.search or match.digits:
+            found, total = _search_page(cursor, match, where, params, limit, position)
+        else:
+            page = " AND (c.name_sort, c.id) > (?, ?)" if position else ""
+            found = cursor.execute(
+                f"SELECT {_ROW_COLUMNS}, 0, c.name_sort FROM child c"
+                f" LEFT JOIN site s ON s.id = c.site_id WHERE {' AND '.join(where)}{page}"
+                " ORDER BY c.name_sort, c.id LIMIT ?",
+                [*params, *(position[1:] if position else ()), limit + 1],
+            ).fetchall()
+            total = None
+            if position is None:
+                total = cursor.execute(
+                    f"SELECT count(*) FROM child c WHERE {' AND '.join(where)}", params
+                ).fetchone()[0]
         more = len(found) > limit
         found = found[:limit]
         rows = _child_rows(cursor, found)
-        total = None
-        if after is None and not more:
-            total = len(found)
-        elif after is None and listing:
-            count_sql = f"SELECT count(*) FROM child c WHERE {' AND '.join(where)}"
-            total = cursor.execute(count_sql, params).fetchone()[0]
-        elif after is None:
-            total = cursor.execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
     next_after = _encode_cursor(found[-1][-2], found[-1][-1], found[-1][0]) if more else None
     return SearchPage(rows, next_after, total)
 

@@ -31,7 +31,12 @@ from ss_desktop.db.codec import (
     to_column,
     utc_now_iso,
 )
-from ss_desktop.db.search_index import delete_search_rows, reindex_children, sort_key_for
+from ss_desktop.db.search_index import (
+    delete_search_rows,
+    reindex_children,
+    search_rowid,
+    sort_key_for,
+)
 from ss_desktop.db.tables import JSON_LIST_FIELDS, SYNCED_TABLES
 
 if TYPE_CHECKING:
@@ -134,6 +139,7 @@ def _insert(
     )
     if entity is Entity.CHILD:
         row["name_sort"] = sort_key_for(row["surname"], row["given_name"], row["pinyin"])
+        row["search_rowid"] = search_rowid(change.record_id)
     sql.insert_rows(cursor, entity, [row])
     return list(incoming)
 

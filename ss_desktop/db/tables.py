@@ -90,6 +90,15 @@ class Child(SyncedColumns, table=True):
         Index("ix_child_id_number", "id_number"),
         Index("ix_child_names", "surname", "given_name"),
         Index("ix_child_name_sort", "name_sort"),  # since revision 0002
+        Index(  # since revision 0003: a search sorts its hits from this index alone
+            "ix_child_search_cover",
+            "search_rowid",
+            "status",
+            "site_id",
+            "name_sort",
+            "id",
+            sqlite_where=text("deleted = 0"),
+        ),
     )
 
     surname: str | None = None
@@ -129,6 +138,8 @@ class Child(SyncedColumns, table=True):
     archive_reason: str | None = None
     # Local only (not synced): the full pinyin key lists and keyset pages sort on.
     name_sort: str = ""
+    # Local only: the rowid of this child's rows in the FTS search tables (revision 0003).
+    search_rowid: int | None = None
 
 
 class Guardian(SyncedColumns, table=True):
@@ -332,7 +343,7 @@ SYNCED_TABLES: dict[Entity, type[SyncedColumns]] = {
 ENTITY_ORDER: tuple[Entity, ...] = tuple(SYNCED_TABLES)
 
 BOOKKEEPING_COLUMNS = frozenset(SyncedColumns.model_fields)
-LOCAL_ONLY_COLUMNS = {Entity.CHILD: frozenset({"name_sort"})}
+LOCAL_ONLY_COLUMNS = {Entity.CHILD: frozenset({"name_sort", "search_rowid"})}
 JSON_LIST_FIELDS: dict[Entity, frozenset[str]] = {
     Entity.CHILD: frozenset({"categories", "disability_types"}),
     Entity.CONSENT: frozenset({"scopes"}),

@@ -46,6 +46,7 @@ from ss_desktop.db.search_index import (
     insert_search_rows,
     reindex_children,
     search_row,
+    search_rowid,
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
@@ -392,6 +393,7 @@ class ChangeWriter:
                     updated_at=now,
                 )
                 if entity is Entity.CHILD:
+                    row["search_rowid"] = search_rowid(plan.record_id)
                     row["name_sort"] = sort_key_for(
                         plan.full["surname"], plan.full["given_name"], plan.full["pinyin"]
                     )

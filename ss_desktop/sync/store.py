@@ -341,7 +341,8 @@ _SCOPE_SQL = {
     " LEFT JOIN child c ON c.id = g.child_id",
     "enrollment": "SELECT g.id, g.server_version, c.site_id FROM enrollment g"
     " LEFT JOIN child c ON c.id = g.child_id",
-    "attendance_session": "SELECT id, server_version, site_id FROM attendance_session",
+    "attendance_session": "SELECT s.id, s.server_version, p.site_id FROM attendance_session s"
+    " LEFT JOIN program p ON p.id = s.program_id",
     "attendance_mark": "SELECT g.id, g.server_version, c.site_id FROM attendance_mark g"
     " LEFT JOIN child c ON c.id = g.child_id",
 }

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.children_views import needs_consent_page, possible_duplicates
@@ -97,6 +98,10 @@ class ChildrenPage(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
         self.search_label = QLabel()
         self.search = QLineEdit()
         self.search.setObjectName("childSearch")
@@ -346,6 +351,12 @@ class ChildrenPage(QWidget):
             "status": self.status_combo.currentData(),
         }
 
+    def stop(self) -> None:
+        """Signed out: no pending search or refresh may run."""
+        self._search_timer.stop()
+        self._refresh_timer.stop()
+        self.model.set_source(None)
+
     def run_search(self) -> None:
         session = self.ctx.session
         if session is None:
@@ -378,7 +389,7 @@ class ChildrenPage(QWidget):
         )
 
     def _set_sites(self, sites: list[tuple[str, str]]) -> None:
-        if sites == self._sites:
+        if not isValid(self) or sites == self._sites:
             return
         current = self.site_combo.currentData()
         self._sites = sites
@@ -405,7 +416,9 @@ class ChildrenPage(QWidget):
         shown = self.model.rowCount()
         if total is None:
             total = shown
-        if total == 0:
+        if total == 0 and not self._filtered():
+            self.count_label.setText(QCoreApplication.translate("ChildrenPage", "No children registered yet. Press Ctrl+N to register the first child."))
+        elif total == 0:
             self.count_label.setText(
                 QCoreApplication.translate("ChildrenPage", "No child matches.")
             )
@@ -413,6 +426,14 @@ class ChildrenPage(QWidget):
             self.count_label.setText(
                 QCoreApplication.translate("ChildrenPage", "%n child(ren)", None, total)
             )
+
+    def _filtered(self) -> bool:
+        """True when a query, a filter or a special view narrows the list."""
+        narrowed = any(v is not None for k, v in self.filters().items() if k != "status")
+        return bool(self.search.text().strip()) or narrowed or (
+            self.view_combo.currentData() != VIEW_ALL
+            or self.status_combo.currentData() != "active"
+        )
 
     def _update_buttons(self) -> None:
         row = self.model.child_row(self.table.currentIndex().row())
@@ -476,6 +497,8 @@ class ChildrenPage(QWidget):
             )
 
         def done(result: Any) -> None:
+            if not isValid(self):
+                return
             self.message.emit(
                 QCoreApplication.translate("ChildrenPage", "Archived.")
                 if archive

@@ -150,7 +150,7 @@ PROGRAM_TYPE = {
     "other": QT_TRANSLATE_NOOP("Enum", "Other"),
 }
 SITE_STATUS = {
-    "pending": QT_TRANSLATE_NOOP("Enum", "Pending (not yet confirmed by head office)"),
+    "pending": QT_TRANSLATE_NOOP("Enum", "Pending"),
     "confirmed": QT_TRANSLATE_NOOP("Enum", "Confirmed"),
 }
 ATTENDANCE = {

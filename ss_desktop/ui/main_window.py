@@ -132,6 +132,10 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
         self.state = QLabel()
         self.state.setObjectName("syncState")
         self.state.setWordWrap(True)
@@ -215,6 +219,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(3)
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
 
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
             self.last_sync_label,
             self.user_label,
         ):
+            label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
 
         self._make_actions()
@@ -413,7 +422,7 @@ class MainWindow(QMainWindow):
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None
-        self.children_page.model.set_source(None)
+        self.children_page.stop()
 
     def set_idle_minutes(self, minutes: float) -> None:
         self.idle.set_minutes(minutes)

@@ -56,6 +56,10 @@ class SettingsPage(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
         self.general = QGroupBox()
         self.language_label = QLabel()
         self.language_combo = QComboBox()
@@ -68,7 +72,10 @@ class SettingsPage(QWidget):
         self.idle_spin.setObjectName("idleMinutes")
         self.idle_spin.setRange(0, MAX_IDLE_LOCK_MINUTES)
         self.idle_label.setBuddy(self.idle_spin)
+        self.language_combo.setMinimumWidth(220)
+        self.idle_spin.setMinimumWidth(220)
         general = QFormLayout(self.general)
+        general.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         general.addRow(self.language_label, self.language_combo)
         general.addRow(self.idle_label, self.idle_spin)
 

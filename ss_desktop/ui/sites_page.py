@@ -198,7 +198,7 @@ class SitesPage(QWidget):
         t.add(
             self.program_term.setPlaceholderText,
             CONTEXT,
-            QT_TRANSLATE_NOOP("SitesPage", "Term, e.g. 2024 autumn"),
+            QT_TRANSLATE_NOOP("SitesPage", "Term"),
         )
         t.add(
             self.add_program_button.setText, CONTEXT, QT_TRANSLATE_NOOP("SitesPage", "Add program")

@@ -1,5 +1,6 @@
 """Bad input in the registration form: long pastes, emoji, full-width digits, a failed save."""
-# ruff: noqa: F811  (the fixtures page and site are imported from form_fixtures)
+
+# ruff: noqa: F811 - the fixtures page and site are imported from form_fixtures
 
 from __future__ import annotations
 

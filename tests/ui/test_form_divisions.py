@@ -1,5 +1,6 @@
 """Province -> prefecture -> county pickers: filtering by Chinese, pinyin and initials."""
-# ruff: noqa: F811  (the fixtures page and site are imported from form_fixtures)
+
+# ruff: noqa: F811 - the fixtures page and site are imported from form_fixtures
 
 from __future__ import annotations
 

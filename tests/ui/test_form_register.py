@@ -1,6 +1,7 @@
 """The registration form driven as a volunteer would: typing Chinese through input-method
-# ruff: noqa: F811  (the fixtures page and site are imported from form_fixtures)
 events, keyboard shortcuts, the real services and executor on a temp data folder."""
+
+# ruff: noqa: F811 - the fixtures page and site are imported from form_fixtures
 
 from __future__ import annotations
 

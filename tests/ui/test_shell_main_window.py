@@ -196,3 +196,28 @@ def test_self_test_command_exits_zero():
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "self-test OK" in done.stdout
+
+
+def test_enter_on_a_child_opens_it_in_the_register_page(qtbot, main_window, ui_ctx):
+    from ss_desktop.ui.main_window import PAGE_REGISTER
+
+    if main_window.register_page is None:
+        pytest.skip("the registration page is not in this build")
+    from ss_desktop.services.children import ChildrenService
+    from ss_desktop.services.sites import SitesService
+    from tests.ui.test_shell_children import _form
+
+    site = SitesService(ui_ctx.app, ui_ctx.session).create_site("阳光学校", "migrant_school")
+    result = ChildrenService(ui_ctx.app, ui_ctx.session).register(
+        _form(site.id, "张", "三", "2015-03-04"))
+    ui_ctx.publish_changes(result.changes)
+    page = main_window.children_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert main_window.stack.currentIndex() == PAGE_REGISTER
+    main_window.show_page(PAGE_CHILDREN)
+    qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.stack.currentIndex() == PAGE_REGISTER
+    wait_for_executor(qtbot, ui_ctx)

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +249,7 @@ class ChildrenTableModel(QAbstractTableModel):
         return self.SORT_PAGE_SIZE if self._sort_column >= 0 else self.PAGE_SIZE
 
     def _first_page(self, generation: int, page: Any) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._next_after = page.next_after
         self.total = page.total_estimate
@@ -283,7 +284,7 @@ class ChildrenTableModel(QAbstractTableModel):
         )
 
     def _more_rows(self, generation: int, page: Any) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._next_after = page.next_after
         known = self._arrival
@@ -311,7 +312,7 @@ class ChildrenTableModel(QAbstractTableModel):
             self.fetchMore(QModelIndex())
 
     def _page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         self._set_loading(False)
         self._next_after = None

@@ -1,0 +1,63 @@
+"""Head office's staff web pages (server-rendered, Chinese and English)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from ss_core.protocol.wire import ErrorCode
+from ss_hq.api.errors import error_response
+from ss_hq.security import SecurityHeadersMiddleware
+from ss_hq.web import api_routes, routes_admin, routes_auth, routes_children, routes_review
+from ss_hq.web.deps import (
+    STATIC_DIR,
+    CsrfFailed,
+    NotAllowed,
+    PageNotFound,
+    SignInRequired,
+    make_templates,
+    render,
+)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def install_web(app: FastAPI) -> None:
+    """Add the staff pages, their static files, error pages and the security headers."""
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    for module in (routes_auth, routes_children, routes_review, routes_admin, api_routes):
+        app.include_router(module.router)
+
+    @app.exception_handler(SignInRequired)
+    async def _sign_in(request: Request, _exc: SignInRequired) -> Response:
+        if _wants_json(request):
+            return error_response(401, ErrorCode.UNAUTHORIZED, "sign in as a staff member first")
+        target = request.url.path
+        if request.url.query:
+            target += "?" + request.url.query
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(NotAllowed)
+    async def _not_allowed(request: Request, _exc: NotAllowed) -> Response:
+        if _wants_json(request):
+            return error_response(403, ErrorCode.UNAUTHORIZED, "your role does not allow this")
+        return render(request, "message.html", {"message": "You may not open this page."}, status_code=403)
+
+    @app.exception_handler(CsrfFailed)
+    async def _csrf(request: Request, _exc: CsrfFailed) -> Response:
+        if _wants_json(request):
+            return error_response(403, ErrorCode.UNAUTHORIZED, "missing or wrong CSRF token")
+        message = "The form expired or did not come from this site. Go back, reload the page and try again."
+        return render(request, "message.html", {"message": message}, status_code=403)
+
+    @app.exception_handler(PageNotFound)
+    async def _not_found(request: Request, _exc: PageNotFound) -> Response:
+        return render(request, "message.html", {"message": "Not found."}, status_code=404)
+
+    app.add_middleware(SecurityHeadersMiddleware)

@@ -1,0 +1,268 @@
+"""Builders for the laptop <-> head-office tests: the server process, laptops, fake data."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlmodel import Session, col, select
+from stdnum.cn import ric
+
+from ss_core.protocol.hlc import system_ms
+from ss_core.protocol.wire import scope_checksum
+from ss_desktop.config import AppPaths
+from ss_desktop.services.accounts import Accounts
+from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.children import ChildForm, ChildrenService
+from ss_desktop.services.sync import SyncService
+from ss_hq.db import make_engine
+from ss_hq.device_service import create_enrollment_code
+from ss_hq.models import AppliedOp, Device, Record
+from ss_hq.pull_service import scope_records
+from ss_hq.site_service import add_site
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Tree-house-42"
+_site_numbers = itertools.count(1)
+
+SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+GIVEN = ["小明", "雨涵", "子轩", "欣怡", "浩然", "梓涵", "俊杰", "诗琪", "宇航", "佳怡"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fake_id_number(rng: random.Random, dob: date, male: bool) -> str:
+    body = f"310115{dob:%Y%m%d}{rng.randint(10, 99)}{rng.choice('13579' if male else '02468')}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def child_form(site_id: str, rng: random.Random | None = None, **over: Any) -> ChildForm:
+    rng = rng or random.Random()
+    male = rng.random() < 0.5
+    dob = date(2012 + rng.randint(0, 5), rng.randint(1, 12), rng.randint(1, 28))
+    fields = {
+        "surname": rng.choice(SURNAMES),
+        "given_name": rng.choice(GIVEN),
+        "gender": 1 if male else 2,
+        "dob": dob.isoformat(),
+        "dob_precision": "exact",
+        "id_number": fake_id_number(rng, dob, male),
+        "site_id": site_id,
+        "stage": "primary",
+        "grade": rng.randint(1, 6),
+        "categories": ["migrant"],
+    }
+    fields.update(over)
+    guardians = [
+        {
+            "name": "李秀英",
+            "relationship": "mother",
+            "is_legal_guardian": True,
+            "phone": f"139{rng.randint(10_000_000, 99_999_999)}",
+        }
+    ]
+    return ChildForm(fields, guardians, [])
+
+
+class HQProcess:
+    """``python -m ss_hq serve`` on a free loopback port, plus direct database access."""
+
+    def __init__(self, database_url: str, log_dir: Path) -> None:
+        self.database_url = database_url
+        self.log_dir = log_dir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.engine = make_engine(database_url)
+
+    def start(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / "server.log", "ab")  # noqa: SIM115
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "ss_hq", "--db", self.database_url, "serve", "--port",
+             str(self.port), "--log-level", "warning"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
+        )
+        log.close()
+        deadline = time.monotonic() + 40
+        while True:
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(
+                    "ss-hq serve did not start:\n" + (self.log_dir / "server.log").read_text()
+                )
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+
+    def close(self) -> None:
+        self.stop()
+        self.engine.dispose()
+
+    # -- head office's data -------------------------------------------------------------
+    def site(self, code: str | None = None) -> str:
+        code = code or f"S{next(_site_numbers):04d}"
+        with Session(self.engine) as session:
+            return add_site(
+                session, code=code, name=f"学校 {code}", site_type="migrant_school",
+                division="310115",
+            ).id
+
+    def code(self, *site_ids: str, lifetime_ms: int = 3_600_000, now: int | None = None) -> str:
+        with Session(self.engine) as session:
+            return create_enrollment_code(
+                session, list(site_ids), now=now or system_ms(), lifetime_ms=lifetime_ms
+            )
+
+    def records(self, entity: str = "child") -> dict[str, Record]:
+        with Session(self.engine) as session:
+            rows = session.exec(select(Record).where(Record.entity == entity)).all()
+            return {r.id: r for r in rows}
+
+    def applied_count(self, device_id: str | None = None) -> int:
+        with Session(self.engine) as session:
+            query = select(AppliedOp)
+            if device_id:
+                query = query.where(col(AppliedOp.device_id) == device_id)
+            return len(session.exec(query).all())
+
+    def applied_seqs(self, device_id: str) -> list[int]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(AppliedOp.device_seq).where(col(AppliedOp.device_id) == device_id)
+            ).all()
+            return sorted(int(r) for r in rows)
+
+    def checksum(self, sites: list[str]) -> tuple[int, str]:
+        with Session(self.engine) as session:
+            return scope_checksum(scope_records(session, set(sites)))
+
+    def revoke(self, device_id: str) -> None:
+        with Session(self.engine) as session:
+            device = session.get(Device, device_id)
+            assert device is not None
+            device.revoked_at = system_ms()
+            session.add(device)
+            session.commit()
+
+
+@dataclass
+class Laptop:
+    name: str
+    paths: AppPaths
+    app: LocalApp
+    session: UserSession
+
+    @property
+    def children(self) -> ChildrenService:
+        return ChildrenService(self.app, self.session)
+
+    def sync_service(self, **kw: Any) -> SyncService:
+        kw.setdefault("stall_seconds", 10.0)
+        return SyncService(self.app, self.session, **kw)
+
+    def sync(self, **kw: Any):
+        attempts = kw.pop("attempts", 1)
+        return self.sync_service(**kw).sync_round(attempts=attempts, sleep=lambda s: None)
+
+    def enroll(self, hq: HQProcess, *site_ids: str, url: str | None = None) -> str:
+        result = self.sync_service().enroll(url or hq.url, hq.code(*site_ids))
+        return result.device_id
+
+    def register(self, site_id: str, rng: random.Random | None = None, **over: Any) -> str:
+        return self.children.register(child_form(site_id, rng, **over)).child_id
+
+    def child_rows(self) -> dict[str, dict[str, Any]]:
+        """id -> synced values of every child (what a user would see)."""
+        with self.app.engine.connect() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            rows = cur.execute(
+                "SELECT id, surname, given_name, grade, status, class_name, notes, deleted,"
+                " server_version FROM child"
+            ).fetchall()
+        names = ["surname", "given_name", "grade", "status", "class_name", "notes", "deleted",
+                 "server_version"]
+        return {r[0]: dict(zip(names, r[1:], strict=True)) for r in rows}
+
+    def pending(self) -> int:
+        with self.app.engine.connect() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+
+    def outbox_seqs(self) -> list[int]:
+        with self.app.engine.connect() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            return [r[0] for r in cur.execute("SELECT device_seq FROM outbox ORDER BY 1")]
+
+    def quarantine(self) -> list[tuple[int, str]]:
+        with self.app.engine.connect() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            return cur.execute("SELECT device_seq, reason FROM quarantine").fetchall()
+
+
+class LaptopFactory:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.made: list[Laptop] = []
+
+    def new(self, name: str | None = None, *, now_ms: Any = None) -> Laptop:
+        name = name or f"laptop{len(self.made) + 1}"
+        paths = AppPaths.resolve(self.root / name)
+        app = LocalApp.initialize(paths, admin="admin", password=PASSWORD)
+        if now_ms is not None:
+            app.close()
+            app = open_with_clock(paths, now_ms)
+        session = Accounts(app).sign_in("admin", PASSWORD)
+        laptop = Laptop(name, paths, app, session)
+        self.made.append(laptop)
+        return laptop
+
+    def reopen(self, laptop: Laptop, *, now_ms: Any = None) -> Laptop:
+        laptop.app.close()
+        laptop.app = open_with_clock(laptop.paths, now_ms) if now_ms else LocalApp.open(
+            laptop.paths
+        )
+        laptop.session = Accounts(laptop.app).sign_in("admin", PASSWORD)
+        return laptop
+
+    def close_all(self) -> None:
+        for laptop in self.made:
+            laptop.app.close()
+
+
+def open_with_clock(paths: AppPaths, now_ms: Any) -> LocalApp:
+    """A LocalApp whose clock reads *now_ms* (a laptop with a wrong system clock)."""
+    from ss_desktop.db.writer import load_clock
+
+    app = LocalApp.open(paths)
+    clock = load_clock(app.engine, app.device_id, now_ms=now_ms)
+    fixed = LocalApp(app.paths, app.engine, app.device_id, clock)
+    return fixed

@@ -1,0 +1,56 @@
+"""The sync process killed with SIGKILL at random moments (issue 5, item 4): after a restart
+and a new round nothing is lost or doubled."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+from tests.integration.harness import PASSWORD, ROOT
+
+RUNS = 20
+
+
+def _start_sync(data_dir) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, SS_DESKTOP_PASSWORD=PASSWORD, PYTHONPATH=str(ROOT))
+    return subprocess.Popen(
+        [sys.executable, "-m", "ss_desktop", "--data-dir", str(data_dir), "--user", "admin",
+         "sync", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env,
+    )
+
+
+def test_sync_killed_at_random_moments_loses_and_doubles_nothing(hq, laptops):
+    site = hq.site()
+    writer, reader = laptops.new("writer"), laptops.new("reader")
+    device_id = writer.enroll(hq, site)
+    reader.enroll(hq, site)
+    rng = random.Random(11)
+    children: list[str] = []
+    finished = killed = 0
+    for _run in range(RUNS):
+        children += [writer.register(site, rng) for _ in range(rng.randint(5, 40))]
+        for laptop in (writer, reader):
+            process = _start_sync(laptop.paths.data_dir)
+            time.sleep(rng.uniform(0.6, 2.2))  # imports and sign-in take about a second
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL)
+                killed += 1
+            else:
+                finished += 1
+            process.communicate(timeout=30)
+    assert killed >= RUNS // 2, (killed, finished)  # most runs really were cut short
+
+    for laptop in (writer, reader, writer):
+        report = laptop.sync()
+    assert report.pending == 0 and report.rejected == 0 and report.checksum_ok is True
+    seqs = hq.applied_seqs(device_id)
+    assert seqs == list(range(1, len(children) * 2 + 1))  # every change once, in order
+    assert set(hq.records("child")) == set(children)
+    assert set(reader.child_rows()) == set(children)
+    final = reader.sync()
+    assert final.checksum_ok is True and final.local_count == final.server_count
