@@ -10,7 +10,7 @@ DEMO_USER ?= admin
 DEMO_PASSWORD ?= demo-pass-2024
 PYTEST_ARGS ?=
 
-.PHONY: run test lint venv demo clean translations bench dist
+.PHONY: run test lint venv demo clean translations ts-update bench dist
 
 # Qt translations: .ts sources are committed, .qm files are built here (and by the build).
 TS := $(wildcard resources/translations/*.ts)
@@ -28,6 +28,12 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# Refresh the .ts sources from the code (then translate the new entries with Qt Linguist).
+TS_SOURCES := ss_desktop/ui/*.py ss_desktop/ui/models/*.py ss_desktop/services/messages.py
+ts-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language zh_CN -ts resources/translations/ss_desktop_zh_CN.ts
+	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language en -pluralonly -ts resources/translations/ss_desktop_en.ts
 
 # The demo data folder is made once (init + demo data) and reused.
 $(DEMO_DIR)/.demo-ready: | $(STAMP)

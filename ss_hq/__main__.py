@@ -230,6 +230,75 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ss_hq.bundle_service import BundleRefused, import_bundle
+    from ss_hq.clock import now_ms
+
+    source, target = Path(args.file), Path(args.receipt)
+    if not source.is_file():
+        raise CliError(f"no such file: {source}", EXIT_USAGE)
+    if target.exists():
+        raise CliError(f"{target} already exists; choose another receipt file name", EXIT_USAGE)
+    with Session(_engine(args)) as session:
+        try:
+            result = import_bundle(session, source.read_bytes(), now=now_ms())
+        except BundleRefused as exc:
+            raise CliError(f"bundle refused ({exc.code}): {exc.message}", EXIT_USAGE) from exc
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(result.receipt)
+    os.replace(partial, target)
+    summary = {
+        "bundle_id": result.bundle_id,
+        "device_id": result.device_id,
+        "ops": result.op_count,
+        "statuses": result.statuses,
+        "acked_through_seq": result.acked_through_seq,
+        "changes_returned": result.changes_returned,
+        "receipt": str(target),
+    }
+    if args.json:
+        _print_json(summary)
+    else:
+        counts = ", ".join(f"{n} {s}" for s, n in sorted(result.statuses.items())) or "no changes"
+        print(
+            f"bundle {result.bundle_id} from device {result.device_id}: {counts}; "
+            f"{result.changes_returned} change(s) for the laptop; receipt written to {target}"
+        )
+    return EXIT_OK
+
+
+def cmd_enroll_file(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ss_hq.bundle_service import create_offline_enrollment
+    from ss_hq.clock import now_ms
+    from ss_hq.site_service import find_site
+
+    target = Path(args.out)
+    if target.exists():
+        raise CliError(f"{target} already exists; choose another file name", EXIT_USAGE)
+    with Session(_engine(args)) as session:
+        site_ids = []
+        for code in args.site:
+            site = find_site(session, code)
+            if site is None:
+                raise CliError(f"no site with code {code!r}; see `ss-hq site list`", EXIT_USAGE)
+            site_ids.append(site.id)
+        content = create_offline_enrollment(
+            session, site_ids, device_name=args.name, server_url=args.server, now=now_ms()
+        )
+    partial = target.with_name(target.name + ".part")
+    partial.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    os.replace(partial, target)
+    print(
+        f"enrollment file for device {content['device_id']} ({', '.join(args.site)}) written to "
+        f"{target}; it holds the laptop's credentials: hand it over like a password"
+    )
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------------ parser
 
 
@@ -289,6 +358,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     code.add_argument("--site", required=True, action="append", metavar="CODE")
     code.add_argument("--expires", default="7d", help="lifetime: 30m, 12h, 7d, 2w (default 7d)")
+
+    bundle = add(
+        "import-bundle",
+        cmd_import_bundle,
+        "apply a laptop's USB bundle and write the signed receipt to take back",
+    )
+    bundle.add_argument("file", metavar="FILE")
+    bundle.add_argument("--receipt", required=True, metavar="OUT", help="receipt file to write")
+    bundle.add_argument("--json", action="store_true")
+
+    enroll_file = add(
+        "enroll-file",
+        cmd_enroll_file,
+        "enroll a laptop that has never been online: write an enrollment file for it",
+    )
+    enroll_file.add_argument("--site", required=True, action="append", metavar="CODE")
+    enroll_file.add_argument("--out", required=True, metavar="FILE")
+    enroll_file.add_argument("--name", default="offline laptop", help="the laptop's name")
+    enroll_file.add_argument(
+        "--server",
+        default=None,
+        metavar="URL",
+        help="head office's address, for when the laptop gets online",
+    )
 
     stats = add("stats", cmd_stats, "counts: children, devices, conflicts, duplicates, changes")
     stats.add_argument("--json", action="store_true")

@@ -32,7 +32,9 @@ AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("18+", 18, 200),
 )
 DIMENSIONS = ("site_id", "gender", "birth_year", "stage", "hukou_local")
-_PROVINCES_CSV = Path(__file__).resolve().parent.parent / "resources" / "divisions" / "provinces.csv"
+_PROVINCES_CSV = (
+    Path(__file__).resolve().parent.parent / "resources" / "divisions" / "provinces.csv"
+)
 
 
 @dataclass

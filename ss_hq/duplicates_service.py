@@ -236,9 +236,7 @@ def merge_pair(
     for other in session.exec(
         select(SuspectedDuplicate)
         .where(SuspectedDuplicate.status == "open")
-        .where(
-            or_(SuspectedDuplicate.record_id == drop_id, SuspectedDuplicate.other_id == drop_id)
-        )
+        .where(or_(SuspectedDuplicate.record_id == drop_id, SuspectedDuplicate.other_id == drop_id))
     ).all():
         other.status = "obsolete"
         other.resolved_by = staff_user

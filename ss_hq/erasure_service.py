@@ -2,9 +2,10 @@
 
 The child record keeps only what cannot identify the child and the dashboard counts by: site,
 gender, birth year (as a year-precision date), stage, grade, school system, the six categories
-and status. Every other field is written as null (through ``write_record``, with head office's
-stamp, so laptops overwrite their copy), then the record is marked ``erased``: from then on
-``write_record`` ignores any edit of it, however late its stamp. The child's guardians and
+and status. Every other field is written as null with head office's stamp, a new version and a
+change-log row (directly, not through ``write_record``: an erasure is not a merge, and the
+field rules would refuse a null name), and the record is marked ``erased``: from then on
+``write_record`` ignores any edit of it, however late its stamp; laptops get ``erased=True``. The child's guardians and
 consents are erased the same way and deleted; enrollments and attendance marks (which name no
 one) stay, so lessons delivered still add up. The change history and the conflicts of every
 erased record are removed: old values must not survive in them.
@@ -118,7 +119,9 @@ def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -
     ).all()
     for dependent in dependents:
         if not dependent.erased:
-            _erase_record(session, writer, dependent, frozenset({"child_id"}), now=now, deleted=True)
+            _erase_record(
+                session, writer, dependent, frozenset({"child_id"}), now=now, deleted=True
+            )
         erased_ids.append(dependent.id)
     removed = _forget(session, erased_ids)
     session.add(

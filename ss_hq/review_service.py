@@ -106,7 +106,9 @@ def _label(record: Record | None) -> str:
     return str(f.get("name") or f.get("code") or "")
 
 
-def list_conflicts(session: Session, *, status: str = "open", limit: int = 200) -> list[ConflictView]:
+def list_conflicts(
+    session: Session, *, status: str = "open", limit: int = 200
+) -> list[ConflictView]:
     rows = session.exec(
         select(Conflict)
         .where(Conflict.status == status)
@@ -157,7 +159,12 @@ def resolve_conflict(
         if (record.fields or {}).get(conflict.field) != chosen:
             try:
                 staff_write(
-                    session, writer, record, {conflict.field: chosen}, staff_user=staff_user, now=now
+                    session,
+                    writer,
+                    record,
+                    {conflict.field: chosen},
+                    staff_user=staff_user,
+                    now=now,
                 )
             except OpRejected as exc:
                 session.rollback()

@@ -156,8 +156,7 @@ def index_values(record: Record) -> dict[str, Any]:
         "stage": _text(f.get("stage"))[:16] or None,
         "grade": _int(f.get("grade")),
         "hukou_local": is_local_hukou(f.get("hukou_division"), f.get("residence_division"))
-        if isinstance(f.get("hukou_division"), str)
-        and isinstance(f.get("residence_division"), str)
+        if isinstance(f.get("hukou_division"), str) and isinstance(f.get("residence_division"), str)
         else None,
         "name_key": name_key[:120],
         "name_sort": (display or name_key)[:200].lower(),
@@ -276,7 +275,9 @@ def search_children(
     return [_row(record, index) for index, record in pairs], total
 
 
-def iter_children(session: Session, filters: ChildFilters, *, chunk: int = 1000) -> Iterable[ChildRow]:
+def iter_children(
+    session: Session, filters: ChildFilters, *, chunk: int = 1000
+) -> Iterable[ChildRow]:
     """Every matching child, in the list's order (for exports), fetched in chunks."""
     offset = 0
     while True:

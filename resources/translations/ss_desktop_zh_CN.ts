@@ -1,2455 +1,2467 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../../ss_desktop/ui/app.py" line="58" />
-            <source>Cannot open the data</source>
-            <translation>无法打开数据</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/app.py" line="59" />
-            <source>{problem}
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ss_desktop/ui/app.py" line="58"/>
+        <source>Cannot open the data</source>
+        <translation>无法打开数据</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/app.py" line="59"/>
+        <source>{problem}
 
 Data folder: {path}</source>
-            <translation>{problem}
+        <translation>{problem}
 
 数据文件夹：{path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendanceModel</name>
-        <message>
-            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="30" />
-            <source>Child</source>
-            <translation>儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="31" />
-            <source>Lessons</source>
-            <translation>课时</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="34" />
-            <source>P</source>
-            <translation>到</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="35" />
-            <source>A</source>
-            <translation>缺</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/attendance_model.py" line="36" />
-            <source>E</source>
-            <translation>假</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttendancePage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="129" />
-            <source>&amp;Program:</source>
-            <translation>项目(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="130" />
-            <source>&amp;Date:</source>
-            <translation>日期(&amp;D)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="131" />
-            <source>&amp;Lessons:</source>
-            <translation>课时(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="135" />
-            <source>Topic (optional)</source>
-            <translation>主题（可选）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="137" />
-            <source>Add &amp;session</source>
-            <translation>添加课次(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/attendance_page.py" line="141" />
-            <source>Keys: P or 1 present, A or 2 absent, E or 3 excused, Delete clears. Arrow keys move.</source>
-            <translation>按键：P 或 1 出勤，A 或 2 缺勤，E 或 3 请假，Delete 清除。方向键移动。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChildrenModel</name>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="48" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="49" />
-            <source>Pinyin</source>
-            <translation>拼音</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="50" />
-            <source>Gender</source>
-            <translation>性别</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="51" />
-            <source>Born</source>
-            <translation>出生日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="52" />
-            <source>Site</source>
-            <translation>站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="53" />
-            <source>Grade</source>
-            <translation>年级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="54" />
-            <source>Class</source>
-            <translation>班级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="55" />
-            <source>Categories</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="56" />
-            <source>Consent</source>
-            <translation>同意书</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="57" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="61" />
-            <source>Unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="62" />
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="63" />
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="64" />
-            <source>Not stated</source>
-            <translation>未说明</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="68" />
-            <source>Preschool</source>
-            <translation>学前</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="69" />
-            <source>Primary</source>
-            <translation>小学</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="70" />
-            <source>Junior secondary</source>
-            <translation>初中</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="71" />
-            <source>Senior secondary</source>
-            <translation>高中</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="72" />
-            <source>Vocational</source>
-            <translation>中职</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="76" />
-            <source>Migrant</source>
-            <translation>流动儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="77" />
-            <source>Low income</source>
-            <translation>低收入</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="78" />
-            <source>Lower-tier city</source>
-            <translation>三线及以下城市</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="79" />
-            <source>Left-behind</source>
-            <translation>留守儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="80" />
-            <source>In care</source>
-            <translation>机构养育</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="81" />
-            <source>Disability</source>
-            <translation>残障</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="85" />
-            <source>Active</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="86" />
-            <source>Archived</source>
-            <translation>已归档</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="87" />
-            <source>Merged</source>
-            <translation>已合并</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="106" />
-            <source>{stage} {grade}</source>
-            <translation>{stage}{grade}年级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="176" />
-            <source>Guardian consent is missing: this record is saved but not synced.</source>
-            <translation>缺少监护人同意：此记录已保存，但不会同步。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="199" />
-            <source>Pending</source>
-            <translation>待补</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/models/children_model.py" line="199" />
-            <source>Given</source>
-            <translation>已取得</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChildrenPage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="250" />
-            <source>Children</source>
-            <translation>儿童名单</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="251" />
-            <source>&amp;Search:</source>
-            <translation>搜索(&amp;S)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="253" />
-            <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
-            <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="257" />
-            <source>&amp;View:</source>
-            <translation>视图(&amp;V)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="258" />
-            <source>S&amp;ite:</source>
-            <translation>站点(&amp;I)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="259" />
-            <source>&amp;Category:</source>
-            <translation>类别(&amp;C)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="260" />
-            <source>Sta&amp;ge:</source>
-            <translation>学段(&amp;G)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="261" />
-            <source>Any grade</source>
-            <translation>全部年级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="264" />
-            <source>Grade within the school stage</source>
-            <translation>学段内的年级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="266" />
-            <source>Stat&amp;us:</source>
-            <translation>状态(&amp;U)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="267" />
-            <source>&amp;Open</source>
-            <translation>打开(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="269" />
-            <source>Open the selected child (Enter)</source>
-            <translation>打开所选儿童（回车）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="271" />
-            <source>&amp;New child</source>
-            <translation>新登记(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="273" />
-            <source>Register a new child (Ctrl+N)</source>
-            <translation>登记一名新儿童（Ctrl+N）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="275" />
-            <source>&amp;Archive…</source>
-            <translation>归档(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="276" />
-            <source>&amp;Restore…</source>
-            <translation>恢复(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="296" />
-            <source>All children</source>
-            <translation>全部儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="297" />
-            <source>Needs consent</source>
-            <translation>待补同意书</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="298" />
-            <source>Possible duplicates</source>
-            <translation>疑似重复</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="302" />
-            <source>All sites</source>
-            <translation>全部站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="304" />
-            <source>All categories</source>
-            <translation>全部类别</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="311" />
-            <source>All stages</source>
-            <translation>全部学段</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="318" />
-            <source>Active</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="319" />
-            <source>Archived</source>
-            <translation>已归档</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="320" />
-            <source>All</source>
-            <translation>全部</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="413" />
-            <source>Searching…</source>
-            <translation>正在搜索…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="420" />
-            <source>No children registered yet. Press Ctrl+N to register the first child.</source>
-            <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="423" />
-            <source>No child matches.</source>
-            <translation>没有符合条件的儿童。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ss_desktop/ui/children_page.py" line="427" />
-            <source>%n child(ren)</source>
-            <translation>
-                <numerusform>共 %n 名儿童</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="468" />
-            <source>Archive child</source>
-            <translation>归档儿童记录</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="469" />
-            <source>Why is this record archived? (e.g. left the school, moved away)</source>
-            <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="477" />
-            <source>Restore child</source>
-            <translation>恢复儿童记录</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="478" />
-            <source>Why is this record restored?</source>
-            <translation>为什么恢复这条记录？</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="503" />
-            <source>Archived.</source>
-            <translation>已归档。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/children_page.py" line="505" />
-            <source>Restored.</source>
-            <translation>已恢复。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DivisionPicker</name>
-        <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="191" />
-            <source>Province</source>
-            <translation>省</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="192" />
-            <source>Prefecture / city</source>
-            <translation>地市</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/division_picker.py" line="193" />
-            <source>County / district</source>
-            <translation>区县</translation>
-        </message>
-    </context>
-    <context>
-        <name>DuplicatesPanel</name>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="30" />
-            <source>same ID number</source>
-            <translation>身份证号相同</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="31" />
-            <source>same name</source>
-            <translation>姓名相同</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32" />
-            <source>similar name</source>
-            <translation>姓名相近</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
-            <source>same birth date</source>
-            <translation>出生日期相同</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
-            <source>close birth date</source>
-            <translation>出生日期相近</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
-            <source>same guardian phone</source>
-            <translation>监护人电话相同</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
-            <source>same site</source>
-            <translation>同一站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
-            <source>same gender</source>
-            <translation>性别相同</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41" />
-            <source>Birth date</source>
-            <translation>出生日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42" />
-            <source>Site</source>
-            <translation>站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
-            <source>Why it matches</source>
-            <translation>相似之处</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
-            <source>Score</source>
-            <translation>相似度</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="121" />
-            <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
-            <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127" />
-            <source>&amp;Reason:</source>
-            <translation>原因(&amp;R)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131" />
-            <source>e.g. twins; a different child with the same name</source>
-            <translation>例如：双胞胎；同名的另一名儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
-            <source>&amp;Open existing</source>
-            <translation>打开已有记录(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141" />
-            <source>Save &amp;anyway</source>
-            <translation>仍然保存(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146" />
-            <source>Back to the form</source>
-            <translation>返回表单</translation>
-        </message>
-    </context>
-    <context>
-        <name>Enum</name>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="14" />
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="15" />
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="16" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="29" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="77" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="86" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="110" />
-            <source>Unknown</source>
-            <translation>不详</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="17" />
-            <source>Not stated</source>
-            <translation>未说明</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="20" />
-            <source>Exact date</source>
-            <translation>精确到日</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="21" />
-            <source>Month only</source>
-            <translation>仅知年月</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="22" />
-            <source>Year only</source>
-            <translation>仅知年份</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="25" />
-            <source>Resident hukou</source>
-            <translation>居民户口</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="26" />
-            <source>Agricultural (old)</source>
-            <translation>农业户口（旧）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="27" />
-            <source>Non-agricultural (old)</source>
-            <translation>非农业户口（旧）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="28" />
-            <source>Not registered</source>
-            <translation>未落户</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="32" />
-            <source>Preschool</source>
-            <translation>学前</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="33" />
-            <source>Primary</source>
-            <translation>小学</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="34" />
-            <source>Junior secondary</source>
-            <translation>初中</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="35" />
-            <source>Senior secondary</source>
-            <translation>高中</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="36" />
-            <source>Secondary vocational</source>
-            <translation>中职</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="39" />
-            <source>6-3-3</source>
-            <translation>六三三学制</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="40" />
-            <source>5-4 (Shanghai)</source>
-            <translation>五四学制（上海）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="43" />
-            <source>Public school</source>
-            <translation>公办学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="44" />
-            <source>Migrant school</source>
-            <translation>随迁子女学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="45" />
-            <source>Private school</source>
-            <translation>民办学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="46" />
-            <source>Special education school</source>
-            <translation>特殊教育学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="47" />
-            <source>Vocational school</source>
-            <translation>职业学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="48" />
-            <source>Teaching point</source>
-            <translation>教学点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="49" />
-            <source>Care home</source>
-            <translation>儿童福利机构</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="50" />
-            <source>Community centre</source>
-            <translation>社区中心</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="51" />
-            <source>Online</source>
-            <translation>线上</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="54" />
-            <source>Migrant</source>
-            <translation>流动儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="55" />
-            <source>Left-behind</source>
-            <translation>留守儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="56" />
-            <source>In care</source>
-            <translation>机构养育</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="57" />
-            <source>Disability</source>
-            <translation>残障</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="58" />
-            <source>Low income</source>
-            <translation>低收入</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="59" />
-            <source>Lower-tier city</source>
-            <translation>三线及以下城市</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="62" />
-            <source>With both parents</source>
-            <translation>与父母同住</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="63" />
-            <source>With one parent</source>
-            <translation>与父亲或母亲同住</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="64" />
-            <source>With grandparents</source>
-            <translation>与祖辈同住</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="65" />
-            <source>With other relatives</source>
-            <translation>与其他亲属同住</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="66" />
-            <source>In a care home</source>
-            <translation>住在福利机构</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="67" />
-            <source>At boarding school</source>
-            <translation>寄宿在学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="68" />
-            <source>Alone</source>
-            <translation>独自生活</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="69" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="120" />
-            <location filename="../../ss_desktop/ui/form_labels.py" line="150" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="72" />
-            <source>Lives with the child</source>
-            <translation>与孩子同住</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="73" />
-            <source>Working away</source>
-            <translation>外出务工</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="74" />
-            <source>Deceased</source>
-            <translation>已故</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="75" />
-            <source>Unable to care</source>
-            <translation>无抚养能力</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="76" />
-            <source>Missing</source>
-            <translation>下落不明</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="80" />
-            <source>Every week</source>
-            <translation>每周</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="81" />
-            <source>Every month</source>
-            <translation>每月</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="82" />
-            <source>A few times a year</source>
-            <translation>一年几次</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="83" />
-            <source>Once a year</source>
-            <translation>一年一次</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="84" />
-            <source>Less than once a year</source>
-            <translation>不到一年一次</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="85" />
-            <source>Never</source>
-            <translation>从不</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="89" />
-            <source>Visual</source>
-            <translation>视力残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="90" />
-            <source>Hearing</source>
-            <translation>听力残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="91" />
-            <source>Speech</source>
-            <translation>言语残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="92" />
-            <source>Physical</source>
-            <translation>肢体残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="93" />
-            <source>Intellectual</source>
-            <translation>智力残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="94" />
-            <source>Mental</source>
-            <translation>精神残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="95" />
-            <source>Multiple</source>
-            <translation>多重残疾</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="98" />
-            <source>Grade 1 (most severe)</source>
-            <translation>一级（最重）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="99" />
-            <source>Grade 2</source>
-            <translation>二级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="100" />
-            <source>Grade 3</source>
-            <translation>三级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="101" />
-            <source>Grade 4</source>
-            <translation>四级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="104" />
-            <source>None</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="105" />
-            <source>Dibao (minimum living allowance)</source>
-            <translation>低保</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="106" />
-            <source>Tekun (extreme poverty support)</source>
-            <translation>特困供养</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="107" />
-            <source>Low-income family</source>
-            <translation>低收入家庭</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="108" />
-            <source>Orphan</source>
-            <translation>孤儿</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="109" />
-            <source>De facto unsupported child</source>
-            <translation>事实无人抚养儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="113" />
-            <source>Mother</source>
-            <translation>母亲</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="114" />
-            <source>Father</source>
-            <translation>父亲</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="115" />
-            <source>Paternal grandparent</source>
-            <translation>祖父母</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="116" />
-            <source>Maternal grandparent</source>
-            <translation>外祖父母</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="117" />
-            <source>Sibling</source>
-            <translation>兄弟姐妹</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="118" />
-            <source>Other relative</source>
-            <translation>其他亲属</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="119" />
-            <source>Institution</source>
-            <translation>机构</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="123" />
-            <source>Legal guardian</source>
-            <translation>法定监护人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="124" />
-            <source>Caregiver entrusted by the guardian</source>
-            <translation>受监护人委托的照料人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="125" />
-            <source>The child (14 or older)</source>
-            <translation>儿童本人（14 周岁及以上）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="128" />
-            <source>Signed paper form</source>
-            <translation>纸质签字</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="129" />
-            <source>In person</source>
-            <translation>当面</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="130" />
-            <source>By phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="131" />
-            <source>By WeChat</source>
-            <translation>微信</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="134" />
-            <source>Registration</source>
-            <translation>登记</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="135" />
-            <source>Sensitive details (disability, health, income, care)</source>
-            <translation>敏感信息（残障、健康、收入、养育情况）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="136" />
-            <source>Photos</source>
-            <translation>照片</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="137" />
-            <source>Named in reports</source>
-            <translation>在报告中署名</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="138" />
-            <source>Sharing with school or partners</source>
-            <translation>与学校或合作方共享</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="141" />
-            <source>English</source>
-            <translation>英语</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="142" />
-            <source>Reading</source>
-            <translation>阅读</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="143" />
-            <source>Videolink</source>
-            <translation>视频连线课堂</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="144" />
-            <source>Home Classroom</source>
-            <translation>家庭课堂</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="145" />
-            <source>Stepping Up</source>
-            <translation>成长课程</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="146" />
-            <source>I-Care</source>
-            <translation>爱眼行动</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="147" />
-            <source>After-school tuition</source>
-            <translation>课后辅导</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="148" />
-            <source>Summer programme</source>
-            <translation>暑期项目</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="149" />
-            <source>Teaching trip</source>
-            <translation>支教行</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="153" />
-            <source>Pending</source>
-            <translation>待确认</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="154" />
-            <source>Confirmed</source>
-            <translation>已确认</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="157" />
-            <source>Present</source>
-            <translation>出勤</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="158" />
-            <source>Absent</source>
-            <translation>缺勤</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/form_labels.py" line="159" />
-            <source>Excused</source>
-            <translation>请假</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorReport</name>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="115" />
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="118" />
-            <source>The app met an error it did not expect. What you saved before is safe. Please copy the report below and send it to head office; it contains no names or ID numbers.</source>
-            <translation>程序遇到了意外错误。之前保存的内容都是安全的。请复制下面的报告发给总部；报告中不含任何姓名或证件号。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="131" />
-            <source>Log file: {path}</source>
-            <translation>日志文件：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="140" />
-            <source>&amp;Copy report</source>
-            <translation>复制报告(&amp;C)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="71" />
-            <source>Some fields need fixing:</source>
-            <translation>以下内容需要修改：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="76" />
-            <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
-            <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="91" />
-            <source>Could not finish</source>
-            <translation>未能完成</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRun</name>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="36" />
-            <source>Public school</source>
-            <translation>公办学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="37" />
-            <source>Migrant school</source>
-            <translation>随迁子女学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="38" />
-            <source>Private school</source>
-            <translation>民办学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="39" />
-            <source>Special education school</source>
-            <translation>特殊教育学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="40" />
-            <source>Vocational school</source>
-            <translation>职业学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="41" />
-            <source>Teaching point</source>
-            <translation>教学点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="42" />
-            <source>Care home</source>
-            <translation>儿童福利机构</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="43" />
-            <source>Community centre</source>
-            <translation>社区中心</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="44" />
-            <source>Online</source>
-            <translation>线上</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="101" />
-            <source>Welcome</source>
-            <translation>欢迎</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="103" />
-            <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
-            <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="108" />
-            <source>&amp;Language:</source>
-            <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="143" />
-            <source>Administrator</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="145" />
-            <source>Create the first account. The administrator manages users and settings on this laptop.</source>
-            <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="150" />
-            <source>&amp;User name:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="151" />
-            <source>&amp;Password:</source>
-            <translation>密码(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="152" />
-            <source>&amp;Repeat password:</source>
-            <translation>再次输入密码(&amp;R)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="154" />
-            <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
-            <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="169" />
-            <source>The two passwords are not the same.</source>
-            <translation>两次输入的密码不一致。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="207" />
-            <source>Head office</source>
-            <translation>总部</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="209" />
-            <source>Laptops send their records to head office when they can.</source>
-            <translation>电脑在能联网时把记录发送到总部。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="213" />
-            <source>&amp;Work offline for now</source>
-            <translation>暂时离线工作(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="215" />
-            <source>I have an &amp;enrolment code from head office</source>
-            <translation>我有总部发放的注册码(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="217" />
-            <source>Enrolment code</source>
-            <translation>注册码</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="219" />
-            <source>Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.</source>
-            <translation>当前版本还不能注册到总部：以后可以在“同步”页面完成注册，现在输入的注册码不会被保存。您可以离线登记儿童，记录会作为待发送的更改保存在这台电脑上。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="257" />
-            <source>Site</source>
-            <translation>站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="259" />
-            <source>Where is this laptop used? (a school, care home or community centre)</source>
-            <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="263" />
-            <source>Site &amp;name:</source>
-            <translation>站点名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="264" />
-            <source>&amp;Kind of site:</source>
-            <translation>站点类型(&amp;K)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="265" />
-            <source>Site &amp;code (optional):</source>
-            <translation>站点代码（可选）(&amp;C)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="267" />
-            <source>The site is marked "pending" until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
-            <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="328" />
-            <source>Set up Stepping Stones</source>
-            <translation>设置踏脚石</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/first_run.py" line="342" />
-            <source>Setting up…</source>
-            <translation>正在设置…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Issue</name>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="25" />
-            <source>The ID number must have 18 characters: 17 digits and a last digit or X.</source>
-            <translation>身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="26" />
-            <source>The ID number's last character does not match the others. Check each digit against the card.</source>
-            <translation>身份证号的校验位与前面的数字不符。请对照证件逐位核对。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="27" />
-            <source>The birth date inside the ID number is not a real date. Check digits 7 to 14.</source>
-            <translation>身份证号中的出生日期不是有效日期。请核对第 7 至 14 位。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="28" />
-            <source>The birth date inside the ID number is in the future. Check digits 7 to 14.</source>
-            <translation>身份证号中的出生日期在未来。请核对第 7 至 14 位。</translation>
-        </message>
-        <message>
-            <source>The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them.</source>
-            <translation type="vanished">身份证号显示出生日期为 {id_dob}，但表中填写的是 {form_dob}。请改正其中一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="29" />
-            <source>The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.</source>
-            <translation>身份证号显示出生日期为 {id_birth_date}，与表中填写的出生日期不同。请改正其中一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="30" />
-            <source>The ID number's 17th digit does not match the gender chosen on the form.</source>
-            <translation>身份证号第 17 位与表中选择的性别不符。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="31" />
-            <source>The first six digits of the ID number are not a known place code. Check them; you can still save.</source>
-            <translation>身份证号前六位不是已知的行政区划代码。请核对；仍然可以保存。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="32" />
-            <source>Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678).</source>
-            <translation>请输入以 1 开头的 11 位手机号，或带区号的固定电话（例如 021-12345678）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="33" />
-            <source>Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015).</source>
-            <translation>出生日期请按“年-月-日”（2015-03-04）、“年-月”（2015-03）或“年”（2015）填写。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="34" />
-            <source>The birth date is in the future.</source>
-            <translation>出生日期在未来。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="35" />
-            <source>This child is 18 or older. Check the birth date; you can still save.</source>
-            <translation>该儿童已满 18 岁。请核对出生日期；仍然可以保存。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="36" />
-            <source>The birth date has more detail than the chosen precision.</source>
-            <translation>出生日期比所选精度更详细。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="37" />
-            <source>Enter the date as year-month-day, e.g. 2024-09-01.</source>
-            <translation>日期请按“年-月-日”填写，例如 2024-09-01。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="38" />
-            <source>This date is in the future.</source>
-            <translation>该日期在未来。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="39" />
-            <source>This date is before the child was born.</source>
-            <translation>该日期早于儿童的出生日期。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="40" />
-            <source>Enter the name.</source>
-            <translation>请填写姓名。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="41" />
-            <source>The name is too long (at most {max} characters).</source>
-            <translation>姓名太长（最多 {max} 个字符）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="42" />
-            <source>Use Chinese characters or letters only in the name (a middle dot · is allowed).</source>
-            <translation>姓名只能使用汉字或字母（可以使用间隔号 ·）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="43" />
-            <source>Use letters and spaces only in the pinyin.</source>
-            <translation>拼音只能使用字母和空格。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="44" />
-            <source>This text is too long (at most {max} characters).</source>
-            <translation>内容太长（最多 {max} 个字符）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="45" />
-            <source>This text contains characters that cannot be saved.</source>
-            <translation>内容中含有无法保存的字符。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="46" />
-            <source>This field is required.</source>
-            <translation>此项必填。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="47" />
-            <source>This value has the wrong form.</source>
-            <translation>此项的格式不正确。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="48" />
-            <source>Choose one of the listed options.</source>
-            <translation>请从列表中选择一项。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="49" />
-            <source>A place code has 6 digits.</source>
-            <translation>行政区划代码为 6 位数字。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="50" />
-            <source>This place code is not in the list of provinces, prefectures and counties.</source>
-            <translation>该代码不在省、地、县行政区划列表中。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="51" />
-            <source>This grade does not exist in this school stage.</source>
-            <translation>该学段没有这个年级。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="52" />
-            <source>The disability grade is 1 (most severe) to 4.</source>
-            <translation>残疾等级为 1 级（最重）至 4 级。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="53" />
-            <source>Tick at least one thing the guardian agreed to.</source>
-            <translation>请至少勾选一项监护人同意的内容。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="54" />
-            <source>A child under 14 cannot consent alone: record the guardian's consent.</source>
-            <translation>未满 14 周岁的儿童不能单独表示同意：请记录监护人的同意。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="55" />
-            <source>Say why the consent was withdrawn.</source>
-            <translation>请说明撤回同意的原因。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="56" />
-            <source>The withdrawal date is before the consent date.</source>
-            <translation>撤回日期早于同意日期。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="123" />
-            <source>This page is not available in this version.</source>
-            <translation>当前版本暂不提供此页面。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="193" />
-            <source>never</source>
-            <translation>从未</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="350" />
-            <source>&amp;Children</source>
-            <translation>儿童名单(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="351" />
-            <source>&amp;Register</source>
-            <translation>登记(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="352" />
-            <source>Sites &amp;&amp; &amp;programs</source>
-            <translation>站点与项目(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="353" />
-            <source>&amp;Attendance</source>
-            <translation>考勤(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="354" />
-            <source>S&amp;ync</source>
-            <translation>同步(&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="355" />
-            <source>Se&amp;ttings</source>
-            <translation>设置(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="363" />
-            <source>&amp;New child</source>
-            <translation>新登记(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="364" />
-            <source>&amp;Find child</source>
-            <translation>查找儿童(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="365" />
-            <source>&amp;Lock now</source>
-            <translation>立即锁定(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="366" />
-            <source>S&amp;witch user…</source>
-            <translation>切换用户(&amp;W)…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="367" />
-            <source>Sign &amp;out</source>
-            <translation>退出登录(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="368" />
-            <source>&amp;Quit</source>
-            <translation>退出程序(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="369" />
-            <source>&amp;About</source>
-            <translation>关于(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="370" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="371" />
-            <source>&amp;Go</source>
-            <translation>转到(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="372" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="380" />
-            <source>Stepping Stones registration</source>
-            <translation>踏脚石儿童登记</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="385" />
-            <source>Stepping Stones registration — {user}</source>
-            <translation>踏脚石儿童登记 — {user}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="390" />
-            <source>Signed in: {user} ({role})</source>
-            <translation>当前用户：{user}（{role}）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="398" />
-            <source>volunteer</source>
-            <translation>志愿者</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="399" />
-            <source>teacher</source>
-            <translation>教师</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="400" />
-            <source>coordinator</source>
-            <translation>协调员</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="401" />
-            <source>administrator</source>
-            <translation>管理员</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="440" />
-            <source>Unsaved changes</source>
-            <translation>未保存的更改</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="441" />
-            <source>The registration form has changes that are not saved. Leave without saving them?</source>
-            <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="522" />
-            <source>About</source>
-            <translation>关于</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="523" />
-            <source>Stepping Stones registration {version}
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="30"/>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="31"/>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="34"/>
+        <source>P</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="35"/>
+        <source>A</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="36"/>
+        <source>E</source>
+        <translation>假</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="129"/>
+        <source>&amp;Program:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="130"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="131"/>
+        <source>&amp;Lessons:</source>
+        <translation>课时(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="135"/>
+        <source>Topic (optional)</source>
+        <translation>主题（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="137"/>
+        <source>Add &amp;session</source>
+        <translation>添加课次(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="141"/>
+        <source>Keys: P or 1 present, A or 2 absent, E or 3 excused, Delete clears. Arrow keys move.</source>
+        <translation>按键：P 或 1 出勤，A 或 2 缺勤，E 或 3 请假，Delete 清除。方向键移动。</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenModel</name>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="48"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="49"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="50"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="51"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="52"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="53"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="54"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="55"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="56"/>
+        <source>Consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="57"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="61"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="62"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="63"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="64"/>
+        <source>Not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="68"/>
+        <source>Preschool</source>
+        <translation>学前</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="69"/>
+        <source>Primary</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="70"/>
+        <source>Junior secondary</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="71"/>
+        <source>Senior secondary</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="72"/>
+        <source>Vocational</source>
+        <translation>中职</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="76"/>
+        <source>Migrant</source>
+        <translation>流动儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="77"/>
+        <source>Low income</source>
+        <translation>低收入</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="78"/>
+        <source>Lower-tier city</source>
+        <translation>三线及以下城市</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="79"/>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="80"/>
+        <source>In care</source>
+        <translation>机构养育</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="81"/>
+        <source>Disability</source>
+        <translation>残障</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="85"/>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="86"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="87"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="106"/>
+        <source>{stage} {grade}</source>
+        <translation>{stage}{grade}年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="176"/>
+        <source>Guardian consent is missing: this record is saved but not synced.</source>
+        <translation>缺少监护人同意：此记录已保存，但不会同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="202"/>
+        <source>Pending</source>
+        <translation>待补</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="204"/>
+        <source>Given</source>
+        <translation>已取得</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="271"/>
+        <source>Children</source>
+        <translation>儿童名单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
+        <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
+        <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="278"/>
+        <source>&amp;View:</source>
+        <translation>视图(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="279"/>
+        <source>S&amp;ite:</source>
+        <translation>站点(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="280"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
+        <source>Sta&amp;ge:</source>
+        <translation>学段(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="282"/>
+        <source>Any grade</source>
+        <translation>全部年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
+        <source>Grade within the school stage</source>
+        <translation>学段内的年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="288"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
+        <source>Open the selected child (Enter)</source>
+        <translation>打开所选儿童（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="292"/>
+        <source>&amp;New child</source>
+        <translation>新登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="294"/>
+        <source>Register a new child (Ctrl+N)</source>
+        <translation>登记一名新儿童（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="296"/>
+        <source>&amp;Archive…</source>
+        <translation>归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="297"/>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="317"/>
+        <source>All children</source>
+        <translation>全部儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="318"/>
+        <source>Needs consent</source>
+        <translation>待补同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="319"/>
+        <source>Possible duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="323"/>
+        <source>All sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="325"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="332"/>
+        <source>All stages</source>
+        <translation>全部学段</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="339"/>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="340"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="341"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="434"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ss_desktop/ui/children_page.py" line="440"/>
+        <source>More than %n children match</source>
+        <translation>
+            <numerusform>超过 %n 名儿童符合条件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="449"/>
+        <source>No children registered yet. Press Ctrl+N to register the first child.</source>
+        <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="456"/>
+        <source>No child matches.</source>
+        <translation>没有符合条件的儿童。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ss_desktop/ui/children_page.py" line="460"/>
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>共 %n 名儿童</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="505"/>
+        <source>Archive child</source>
+        <translation>归档儿童记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="506"/>
+        <source>Why is this record archived? (e.g. left the school, moved away)</source>
+        <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="514"/>
+        <source>Restore child</source>
+        <translation>恢复儿童记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="515"/>
+        <source>Why is this record restored?</source>
+        <translation>为什么恢复这条记录？</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="540"/>
+        <source>Archived.</source>
+        <translation>已归档。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_page.py" line="542"/>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionPicker</name>
+    <message>
+        <location filename="../../ss_desktop/ui/division_picker.py" line="191"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/division_picker.py" line="192"/>
+        <source>Prefecture / city</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/division_picker.py" line="193"/>
+        <source>County / district</source>
+        <translation>区县</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="30"/>
+        <source>same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="31"/>
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32"/>
+        <source>similar name</source>
+        <translation>姓名相近</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33"/>
+        <source>same birth date</source>
+        <translation>出生日期相同</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34"/>
+        <source>close birth date</source>
+        <translation>出生日期相近</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35"/>
+        <source>same guardian phone</source>
+        <translation>监护人电话相同</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36"/>
+        <source>same site</source>
+        <translation>同一站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37"/>
+        <source>same gender</source>
+        <translation>性别相同</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43"/>
+        <source>Why it matches</source>
+        <translation>相似之处</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44"/>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="121"/>
+        <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
+        <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131"/>
+        <source>e.g. twins; a different child with the same name</source>
+        <translation>例如：双胞胎；同名的另一名儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138"/>
+        <source>&amp;Open existing</source>
+        <translation>打开已有记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141"/>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146"/>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+</context>
+<context>
+    <name>Enum</name>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="14"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="15"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="16"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="29"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="77"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="86"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="110"/>
+        <source>Unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="17"/>
+        <source>Not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="20"/>
+        <source>Exact date</source>
+        <translation>精确到日</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="21"/>
+        <source>Month only</source>
+        <translation>仅知年月</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="22"/>
+        <source>Year only</source>
+        <translation>仅知年份</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="25"/>
+        <source>Resident hukou</source>
+        <translation>居民户口</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="26"/>
+        <source>Agricultural (old)</source>
+        <translation>农业户口（旧）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="27"/>
+        <source>Non-agricultural (old)</source>
+        <translation>非农业户口（旧）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="28"/>
+        <source>Not registered</source>
+        <translation>未落户</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="32"/>
+        <source>Preschool</source>
+        <translation>学前</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="33"/>
+        <source>Primary</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="34"/>
+        <source>Junior secondary</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="35"/>
+        <source>Senior secondary</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="36"/>
+        <source>Secondary vocational</source>
+        <translation>中职</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="39"/>
+        <source>6-3-3</source>
+        <translation>六三三学制</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="40"/>
+        <source>5-4 (Shanghai)</source>
+        <translation>五四学制（上海）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="43"/>
+        <source>Public school</source>
+        <translation>公办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="44"/>
+        <source>Migrant school</source>
+        <translation>随迁子女学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="45"/>
+        <source>Private school</source>
+        <translation>民办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="46"/>
+        <source>Special education school</source>
+        <translation>特殊教育学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="47"/>
+        <source>Vocational school</source>
+        <translation>职业学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="48"/>
+        <source>Teaching point</source>
+        <translation>教学点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="49"/>
+        <source>Care home</source>
+        <translation>儿童福利机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="50"/>
+        <source>Community centre</source>
+        <translation>社区中心</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="51"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="54"/>
+        <source>Migrant</source>
+        <translation>流动儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="55"/>
+        <source>Left-behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="56"/>
+        <source>In care</source>
+        <translation>机构养育</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="57"/>
+        <source>Disability</source>
+        <translation>残障</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="58"/>
+        <source>Low income</source>
+        <translation>低收入</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="59"/>
+        <source>Lower-tier city</source>
+        <translation>三线及以下城市</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="62"/>
+        <source>With both parents</source>
+        <translation>与父母同住</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="63"/>
+        <source>With one parent</source>
+        <translation>与父亲或母亲同住</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="64"/>
+        <source>With grandparents</source>
+        <translation>与祖辈同住</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="65"/>
+        <source>With other relatives</source>
+        <translation>与其他亲属同住</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="66"/>
+        <source>In a care home</source>
+        <translation>住在福利机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="67"/>
+        <source>At boarding school</source>
+        <translation>寄宿在学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="68"/>
+        <source>Alone</source>
+        <translation>独自生活</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="69"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="120"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="150"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="72"/>
+        <source>Lives with the child</source>
+        <translation>与孩子同住</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="73"/>
+        <source>Working away</source>
+        <translation>外出务工</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="74"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="75"/>
+        <source>Unable to care</source>
+        <translation>无抚养能力</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="76"/>
+        <source>Missing</source>
+        <translation>下落不明</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="80"/>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="81"/>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="82"/>
+        <source>A few times a year</source>
+        <translation>一年几次</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="83"/>
+        <source>Once a year</source>
+        <translation>一年一次</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="84"/>
+        <source>Less than once a year</source>
+        <translation>不到一年一次</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="85"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="89"/>
+        <source>Visual</source>
+        <translation>视力残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="90"/>
+        <source>Hearing</source>
+        <translation>听力残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="91"/>
+        <source>Speech</source>
+        <translation>言语残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="92"/>
+        <source>Physical</source>
+        <translation>肢体残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="93"/>
+        <source>Intellectual</source>
+        <translation>智力残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="94"/>
+        <source>Mental</source>
+        <translation>精神残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="95"/>
+        <source>Multiple</source>
+        <translation>多重残疾</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="98"/>
+        <source>Grade 1 (most severe)</source>
+        <translation>一级（最重）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="99"/>
+        <source>Grade 2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="100"/>
+        <source>Grade 3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="101"/>
+        <source>Grade 4</source>
+        <translation>四级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="104"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="105"/>
+        <source>Dibao (minimum living allowance)</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="106"/>
+        <source>Tekun (extreme poverty support)</source>
+        <translation>特困供养</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="107"/>
+        <source>Low-income family</source>
+        <translation>低收入家庭</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="108"/>
+        <source>Orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="109"/>
+        <source>De facto unsupported child</source>
+        <translation>事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="113"/>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="114"/>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="115"/>
+        <source>Paternal grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="116"/>
+        <source>Maternal grandparent</source>
+        <translation>外祖父母</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="117"/>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="118"/>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="119"/>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="123"/>
+        <source>Legal guardian</source>
+        <translation>法定监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="124"/>
+        <source>Caregiver entrusted by the guardian</source>
+        <translation>受监护人委托的照料人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="125"/>
+        <source>The child (14 or older)</source>
+        <translation>儿童本人（14 周岁及以上）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="128"/>
+        <source>Signed paper form</source>
+        <translation>纸质签字</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="129"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="130"/>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="131"/>
+        <source>By WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="134"/>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="135"/>
+        <source>Sensitive details (disability, health, income, care)</source>
+        <translation>敏感信息（残障、健康、收入、养育情况）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="136"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="137"/>
+        <source>Named in reports</source>
+        <translation>在报告中署名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="138"/>
+        <source>Sharing with school or partners</source>
+        <translation>与学校或合作方共享</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="141"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="142"/>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="143"/>
+        <source>Videolink</source>
+        <translation>视频连线课堂</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="144"/>
+        <source>Home Classroom</source>
+        <translation>家庭课堂</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="145"/>
+        <source>Stepping Up</source>
+        <translation>成长课程</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="146"/>
+        <source>I-Care</source>
+        <translation>爱眼行动</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="147"/>
+        <source>After-school tuition</source>
+        <translation>课后辅导</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="148"/>
+        <source>Summer programme</source>
+        <translation>暑期项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="149"/>
+        <source>Teaching trip</source>
+        <translation>支教行</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="153"/>
+        <source>Pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="154"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="157"/>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="158"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="159"/>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="105"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="108"/>
+        <source>The app met an error it did not expect. What you saved before is safe. Please copy the report below and send it to head office; it contains no names or ID numbers.</source>
+        <translation>程序遇到了意外错误。之前保存的内容都是安全的。请复制下面的报告发给总部；报告中不含任何姓名或证件号。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="121"/>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="130"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="61"/>
+        <source>Some fields need fixing:</source>
+        <translation>以下内容需要修改：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="66"/>
+        <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
+        <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/errors.py" line="81"/>
+        <source>Could not finish</source>
+        <translation>未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="36"/>
+        <source>Public school</source>
+        <translation>公办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="37"/>
+        <source>Migrant school</source>
+        <translation>随迁子女学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="38"/>
+        <source>Private school</source>
+        <translation>民办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="39"/>
+        <source>Special education school</source>
+        <translation>特殊教育学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="40"/>
+        <source>Vocational school</source>
+        <translation>职业学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="41"/>
+        <source>Teaching point</source>
+        <translation>教学点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="42"/>
+        <source>Care home</source>
+        <translation>儿童福利机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="43"/>
+        <source>Community centre</source>
+        <translation>社区中心</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="44"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="101"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="103"/>
+        <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
+        <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="108"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="143"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="145"/>
+        <source>Create the first account. The administrator manages users and settings on this laptop.</source>
+        <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="150"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="151"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="152"/>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="154"/>
+        <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
+        <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="169"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="207"/>
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="209"/>
+        <source>Laptops send their records to head office when they can.</source>
+        <translation>电脑在能联网时把记录发送到总部。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="213"/>
+        <source>&amp;Work offline for now</source>
+        <translation>暂时离线工作(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="215"/>
+        <source>I have an &amp;enrolment code from head office</source>
+        <translation>我有总部发放的注册码(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="217"/>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="219"/>
+        <source>Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.</source>
+        <translation>当前版本还不能注册到总部：以后可以在“同步”页面完成注册，现在输入的注册码不会被保存。您可以离线登记儿童，记录会作为待发送的更改保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="257"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="259"/>
+        <source>Where is this laptop used? (a school, care home or community centre)</source>
+        <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="263"/>
+        <source>Site &amp;name:</source>
+        <translation>站点名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="264"/>
+        <source>&amp;Kind of site:</source>
+        <translation>站点类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="265"/>
+        <source>Site &amp;code (optional):</source>
+        <translation>站点代码（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="267"/>
+        <source>The site is marked &quot;pending&quot; until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
+        <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="328"/>
+        <source>Set up Stepping Stones</source>
+        <translation>设置踏脚石</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="342"/>
+        <source>Setting up…</source>
+        <translation>正在设置…</translation>
+    </message>
+</context>
+<context>
+    <name>Issue</name>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="25"/>
+        <source>The ID number must have 18 characters: 17 digits and a last digit or X.</source>
+        <translation>身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="26"/>
+        <source>The ID number&apos;s last character does not match the others. Check each digit against the card.</source>
+        <translation>身份证号的校验位与前面的数字不符。请对照证件逐位核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="27"/>
+        <source>The birth date inside the ID number is not a real date. Check digits 7 to 14.</source>
+        <translation>身份证号中的出生日期不是有效日期。请核对第 7 至 14 位。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="28"/>
+        <source>The birth date inside the ID number is in the future. Check digits 7 to 14.</source>
+        <translation>身份证号中的出生日期在未来。请核对第 7 至 14 位。</translation>
+    </message>
+    <message>
+        <source>The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them.</source>
+        <translation type="vanished">身份证号显示出生日期为 {id_dob}，但表中填写的是 {form_dob}。请改正其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="29"/>
+        <source>The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.</source>
+        <translation>身份证号显示出生日期为 {id_birth_date}，与表中填写的出生日期不同。请改正其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="30"/>
+        <source>The ID number&apos;s 17th digit does not match the gender chosen on the form.</source>
+        <translation>身份证号第 17 位与表中选择的性别不符。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="31"/>
+        <source>The first six digits of the ID number are not a known place code. Check them; you can still save.</source>
+        <translation>身份证号前六位不是已知的行政区划代码。请核对；仍然可以保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="32"/>
+        <source>Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678).</source>
+        <translation>请输入以 1 开头的 11 位手机号，或带区号的固定电话（例如 021-12345678）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="33"/>
+        <source>Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015).</source>
+        <translation>出生日期请按“年-月-日”（2015-03-04）、“年-月”（2015-03）或“年”（2015）填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="34"/>
+        <source>The birth date is in the future.</source>
+        <translation>出生日期在未来。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="35"/>
+        <source>This child is 18 or older. Check the birth date; you can still save.</source>
+        <translation>该儿童已满 18 岁。请核对出生日期；仍然可以保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="36"/>
+        <source>The birth date has more detail than the chosen precision.</source>
+        <translation>出生日期比所选精度更详细。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="37"/>
+        <source>Enter the date as year-month-day, e.g. 2024-09-01.</source>
+        <translation>日期请按“年-月-日”填写，例如 2024-09-01。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="38"/>
+        <source>This date is in the future.</source>
+        <translation>该日期在未来。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="39"/>
+        <source>This date is before the child was born.</source>
+        <translation>该日期早于儿童的出生日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="40"/>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="41"/>
+        <source>The name is too long (at most {max} characters).</source>
+        <translation>姓名太长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="42"/>
+        <source>Use Chinese characters or letters only in the name (a middle dot · is allowed).</source>
+        <translation>姓名只能使用汉字或字母（可以使用间隔号 ·）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="43"/>
+        <source>Use letters and spaces only in the pinyin.</source>
+        <translation>拼音只能使用字母和空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="44"/>
+        <source>This text is too long (at most {max} characters).</source>
+        <translation>内容太长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="45"/>
+        <source>This text contains characters that cannot be saved.</source>
+        <translation>内容中含有无法保存的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="46"/>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="47"/>
+        <source>This value has the wrong form.</source>
+        <translation>此项的格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="48"/>
+        <source>Choose one of the listed options.</source>
+        <translation>请从列表中选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="49"/>
+        <source>A place code has 6 digits.</source>
+        <translation>行政区划代码为 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="50"/>
+        <source>This place code is not in the list of provinces, prefectures and counties.</source>
+        <translation>该代码不在省、地、县行政区划列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="51"/>
+        <source>This grade does not exist in this school stage.</source>
+        <translation>该学段没有这个年级。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="52"/>
+        <source>The disability grade is 1 (most severe) to 4.</source>
+        <translation>残疾等级为 1 级（最重）至 4 级。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="53"/>
+        <source>Tick at least one thing the guardian agreed to.</source>
+        <translation>请至少勾选一项监护人同意的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="54"/>
+        <source>A child under 14 cannot consent alone: record the guardian&apos;s consent.</source>
+        <translation>未满 14 周岁的儿童不能单独表示同意：请记录监护人的同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="55"/>
+        <source>Say why the consent was withdrawn.</source>
+        <translation>请说明撤回同意的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="56"/>
+        <source>This refers to a record that does not exist (any more). Reload and try again.</source>
+        <translation>引用的记录不存在（或已被删除）。请刷新后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="57"/>
+        <source>The withdrawal date is before the consent date.</source>
+        <translation>撤回日期早于同意日期。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="123"/>
+        <source>This page is not available in this version.</source>
+        <translation>当前版本暂不提供此页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="193"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="350"/>
+        <source>&amp;Children</source>
+        <translation>儿童名单(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="351"/>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="352"/>
+        <source>Sites &amp;&amp; &amp;programs</source>
+        <translation>站点与项目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="353"/>
+        <source>&amp;Attendance</source>
+        <translation>考勤(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="354"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="355"/>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="363"/>
+        <source>&amp;New child</source>
+        <translation>新登记(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="364"/>
+        <source>&amp;Find child</source>
+        <translation>查找儿童(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="365"/>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="366"/>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="367"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="368"/>
+        <source>&amp;Quit</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="369"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="370"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="371"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="372"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="380"/>
+        <source>Stepping Stones registration</source>
+        <translation>踏脚石儿童登记</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="385"/>
+        <source>Stepping Stones registration — {user}</source>
+        <translation>踏脚石儿童登记 — {user}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="390"/>
+        <source>Signed in: {user} ({role})</source>
+        <translation>当前用户：{user}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="398"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="399"/>
+        <source>teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="400"/>
+        <source>coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="401"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="440"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="441"/>
+        <source>The registration form has changes that are not saved. Leave without saving them?</source>
+        <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="522"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="523"/>
+        <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
-            <translation>踏脚石儿童登记 {version}
+        <translation>踏脚石儿童登记 {version}
 数据库版本 {revision}
 设备 {device}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="557" />
-            <source>● Online</source>
-            <translation>● 在线</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="559" />
-            <source>○ Offline</source>
-            <translation>○ 离线</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="562" />
-            <source>Connection to head office</source>
-            <translation>与总部的连接</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="565" />
-            <source>Pending: {n}</source>
-            <translation>待发送：{n}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="570" />
-            <source>Changes saved on this laptop, not yet sent to head office</source>
-            <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="575" />
-            <source>Quarantined: {n}</source>
-            <translation>被退回：{n}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="580" />
-            <source>Changes head office refused; they need a review</source>
-            <translation>总部拒收的更改，需要复核</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="585" />
-            <source>Last sync: {when}</source>
-            <translation>上次同步：{when}</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegisterPage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="60" />
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="61" />
-            <location filename="../../ss_desktop/ui/register_people.py" line="180" />
-            <source>Relationship</source>
-            <translation>关系</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="64" />
-            <source>Legal guardian</source>
-            <translation>法定监护人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="69" />
-            <source>Primary caregiver</source>
-            <translation>主要照料人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="72" />
-            <source>Phone</source>
-            <translation>电话</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="73" />
-            <source>Situation</source>
-            <translation>状况</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="74" />
-            <source>Works in</source>
-            <translation>工作地</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="77" />
-            <source>Sees the child</source>
-            <translation>见孩子的频率</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="89" />
-            <source>Remove</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="93" />
-            <source>13812345678 or 021-12345678</source>
-            <translation>13812345678 或 021-12345678</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="177" />
-            <source>Given by</source>
-            <translation>同意人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="183" />
-            <source>As</source>
-            <translation>身份</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="184" />
-            <source>How</source>
-            <translation>方式</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="185" />
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="188" />
-            <source>Notice version</source>
-            <translation>告知书版本</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="191" />
-            <source>Agreed to</source>
-            <translation>同意事项</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="194" />
-            <source>The child agrees too</source>
-            <translation>儿童本人也同意</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="197" />
-            <source>Withdrawn on</source>
-            <translation>撤回日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="200" />
-            <source>Why withdrawn</source>
-            <translation>撤回原因</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="213" />
-            <source>Consent recorded</source>
-            <translation>已记录同意</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_people.py" line="218" />
-            <source>2024-09-01</source>
-            <translation>2024-09-01</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="107" />
-            <source>Identity</source>
-            <translation>基本信息</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="115" />
-            <source>&amp;Surname</source>
-            <translation>姓(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="117" />
-            <source>&amp;Given name</source>
-            <translation>名(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="119" />
-            <source>Pin&amp;yin</source>
-            <translation>拼音(&amp;Y)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="120" />
-            <source>G&amp;ender</source>
-            <translation>性别(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="127" />
-            <source>&amp;Date of birth</source>
-            <translation>出生日期(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="134" />
-            <source>&amp;ID number (optional)</source>
-            <translation>身份证号（可选）(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="140" />
-            <source>2015-03-04, 2015-03 or 2015</source>
-            <translation>2015-03-04、2015-03 或 2015</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="145" />
-            <source>Filled in from the name; correct it if the reading is wrong.</source>
-            <translation>根据姓名自动填写；读音不对时请改正。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="151" />
-            <source>Hukou and residence</source>
-            <translation>户籍与居住地</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="160" />
-            <source>Hukou &amp;place</source>
-            <translation>户籍地(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="164" />
-            <source>Hukou &amp;type</source>
-            <translation>户口类型(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="169" />
-            <source>Lives &amp;in</source>
-            <translation>现居住地(&amp;I)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="175" />
-            <source>Site and school</source>
-            <translation>站点与学校</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="185" />
-            <source>Si&amp;te</source>
-            <translation>站点(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="186" />
-            <source>School s&amp;tage</source>
-            <translation>学段(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="190" />
-            <source>School system</source>
-            <translation>学制</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="193" />
-            <source>G&amp;rade</source>
-            <translation>年级(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="194" />
-            <source>&amp;Class</source>
-            <translation>班级(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="196" />
-            <source>Boards at school</source>
-            <translation>在校寄宿</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="200" />
-            <location filename="../../ss_desktop/ui/register_sections.py" line="203" />
-            <source>Categories</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="213" />
-            <source>Tick the suggested</source>
-            <translation>勾选建议的类别</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="224" />
-            <source>Living arrangement</source>
-            <translation>居住情况</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="231" />
-            <source>Lives &amp;with</source>
-            <translation>与谁同住(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="235" />
-            <source>Father</source>
-            <translation>父亲</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="238" />
-            <source>Mother</source>
-            <translation>母亲</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="251" />
-            <source>Father works in</source>
-            <translation>父亲务工地</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="257" />
-            <source>Mother works in</source>
-            <translation>母亲务工地</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="263" />
-            <source>Sees the parents</source>
-            <translation>与父母见面频率</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="269" />
-            <source>Day-to-day caregiver</source>
-            <translation>日常照料人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="276" />
-            <source>Disability</source>
-            <translation>残障</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="288" />
-            <source>Types</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="294" />
-            <source>Grade</source>
-            <translation>等级</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="300" />
-            <source>Has a disability certificate</source>
-            <translation>持有残疾人证</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="304" />
-            <source>Autism diagnosis</source>
-            <translation>孤独症诊断</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="312" />
-            <source>Care home</source>
-            <translation>福利机构</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="322" />
-            <source>Placement</source>
-            <translation>安置方式</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="326" />
-            <source>In care since</source>
-            <translation>入住日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="331" />
-            <source>2022-09-01</source>
-            <translation>2022-09-01</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="338" />
-            <source>Hardship</source>
-            <translation>困难情况</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="342" />
-            <source>Hardship status</source>
-            <translation>困难类型</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="347" />
-            <source>Evidence seen (do not write its number)</source>
-            <translation>已核验证明（不要填写证件号码）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_sections.py" line="354" />
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="137" />
-            <source>Guardians</source>
-            <translation>监护人</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="147" />
-            <source>&amp;Add a guardian</source>
-            <translation>添加监护人(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="154" />
-            <source>Consent</source>
-            <translation>同意书</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="177" />
-            <source>Clear form</source>
-            <translation>清空表单</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="180" />
-            <source>Save (Ctrl+S)</source>
-            <translation>保存（Ctrl+S）</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/register_page.py" line="185" />
-            <source>Save and new (Ctrl+Enter)</source>
-            <translation>保存并新建（Ctrl+Enter）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServiceError</name>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="48" />
-            <source>Enter the site's name.</source>
-            <translation>请填写站点名称。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="49" />
-            <source>The site's name is too long (at most {max} characters).</source>
-            <translation>站点名称太长（最多 {max} 个字符）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="52" />
-            <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
-            <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/errors.py" line="55" />
-            <source>Choose the kind of site.</source>
-            <translation>请选择站点类型。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="60" />
-            <source>Wrong user name or password.</source>
-            <translation>用户名或密码错误。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="61" />
-            <source>Too many wrong passwords. Try again in {seconds} seconds.</source>
-            <translation>密码错误次数过多。请在 {seconds} 秒后重试。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="62" />
-            <source>This account is switched off. Ask an administrator.</source>
-            <translation>此账户已停用。请联系管理员。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="63" />
-            <source>Your role may not do this.</source>
-            <translation>您的角色无权进行此操作。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="64" />
-            <source>You may only work with children of your own sites.</source>
-            <translation>您只能处理自己所在站点的儿童记录。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="65" />
-            <source>This record no longer exists.</source>
-            <translation>这条记录已不存在。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="66" />
-            <source>This data folder is already set up ({path}).</source>
-            <translation>此数据文件夹已经设置过了（{path}）。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="67" />
-            <source>No data here yet ({path}). Run 'ss-desktop init --admin NAME' first.</source>
-            <translation>这里还没有数据（{path}）。请先运行“ss-desktop init --admin 用户名”。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="68" />
-            <source>A user with this name already exists.</source>
-            <translation>已有同名用户。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="69" />
-            <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
-            <translation>用户名由 2 至 32 个字母、数字、点、横线或下划线组成。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="70" />
-            <source>The password needs at least {min} characters.</source>
-            <translation>密码至少需要 {min} 个字符。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="71" />
-            <source>This password is too easy to guess. Choose another.</source>
-            <translation>这个密码太容易被猜到。请换一个。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="72" />
-            <source>Say why the record is archived or restored.</source>
-            <translation>请说明归档或恢复这条记录的原因。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="73" />
-            <source>This file is not a backup of this app.</source>
-            <translation>这个文件不是本程序的备份。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="74" />
-            <source>The file does not exist: {path}</source>
-            <translation>文件不存在：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="75" />
-            <source>A file already exists there: {path}. Choose another name.</source>
-            <translation>该位置已有文件：{path}。请换一个文件名。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="76" />
-            <source>The data file is not a database of this app. It was not changed.</source>
-            <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="77" />
-            <source>The data file is damaged. It was not changed; restore a backup.</source>
-            <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="78" />
-            <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
-            <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="79" />
-            <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
-            <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="80" />
-            <source>The data file is busy (another copy of the app?). Try again.</source>
-            <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="81" />
-            <source>The disk is full. Free some space; nothing typed was lost.</source>
-            <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/services/messages.py" line="82" />
-            <source>Some fields need fixing: {fields}</source>
-            <translation>以下内容需要修改：{fields}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="160" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="161" />
-            <source>General</source>
-            <translation>常规</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="162" />
-            <source>&amp;Language:</source>
-            <translation>语言(&amp;L)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="163" />
-            <source>&amp;Lock after idle:</source>
-            <translation>闲置自动锁定(&amp;I)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="164" />
-            <source> min</source>
-            <translation> 分钟</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="165" />
-            <source>Never</source>
-            <translation>从不</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="166" />
-            <source>Data</source>
-            <translation>数据</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="167" />
-            <source>Data folder:</source>
-            <translation>数据文件夹：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="168" />
-            <source>Open &amp;folder</source>
-            <translation>打开文件夹(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="169" />
-            <source>&amp;Back up now…</source>
-            <translation>立即备份(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="171" />
-            <source>&amp;Restore from backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="173" />
-            <source>About</source>
-            <translation>关于</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="174" />
-            <source>Version:</source>
-            <translation>版本：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="176" />
-            <source>Database revision:</source>
-            <translation>数据库版本：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="178" />
-            <source>Device ID:</source>
-            <translation>设备编号：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="181" />
-            <location filename="../../ss_desktop/ui/settings_page.py" line="240" />
-            <source>Last backup: {path}</source>
-            <translation>最近一次备份：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="221" />
-            <source>Back up all data to</source>
-            <translation>把全部数据备份到</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="223" />
-            <source>Backup files (*.sqlite3)</source>
-            <translation>备份文件 (*.sqlite3)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="234" />
-            <source>Backing up…</source>
-            <translation>正在备份…</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="244" />
-            <source>Backup written.</source>
-            <translation>备份已完成。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="249" />
-            <source>Backup failed</source>
-            <translation>备份失败</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="261" />
-            <source>Restore data from</source>
-            <translation>从以下文件恢复数据</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="263" />
-            <source>Backup files (*.sqlite3);;All files (*)</source>
-            <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="271" />
-            <location filename="../../ss_desktop/ui/settings_page.py" line="292" />
-            <source>Restore from backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="272" />
-            <source>Replace ALL data on this laptop with the backup {name}? The current data is saved to the backup folder first. Everyone will need to sign in again.</source>
-            <translation>要用备份 {name} 替换这台电脑上的全部数据吗？当前数据会先保存到备份文件夹。之后所有人都需要重新登录。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="293" />
-            <source>The data was restored. The data it replaced was saved to {path}. Please sign in again.</source>
-            <translation>数据已恢复。被替换的数据已保存到 {path}。请重新登录。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/settings_page.py" line="302" />
-            <source>Restore failed</source>
-            <translation>恢复失败</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignIn</name>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="85" />
-            <source>Enter your user name and password.</source>
-            <translation>请输入用户名和密码。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="90" />
-            <source>Checking…</source>
-            <translation>正在验证…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ss_desktop/ui/signin.py" line="120" />
-            <source>%n more wrong password(s) will pause sign-in.</source>
-            <translation>
-                <numerusform>再输错 %n 次密码，登录将被暂停。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="136" />
-            <source>You can try again now.</source>
-            <translation>现在可以再试一次。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="188" />
-            <source>Sign in — Stepping Stones</source>
-            <translation>登录 — 踏脚石</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="189" />
-            <source>Stepping Stones registration</source>
-            <translation>踏脚石儿童登记</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="190" />
-            <source>&amp;User name:</source>
-            <translation>用户名(&amp;U)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="191" />
-            <location filename="../../ss_desktop/ui/signin.py" line="256" />
-            <source>&amp;Password:</source>
-            <translation>密码(&amp;P)：</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="192" />
-            <source>&amp;Sign in</source>
-            <translation>登录(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="193" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="249" />
-            <source>Locked</source>
-            <translation>已锁定</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="251" />
-            <source>The app was locked because nobody used it for a while. {user}, enter your password to continue.</source>
-            <translation>程序因一段时间无人使用而锁定。{user}，请输入密码继续。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="257" />
-            <source>&amp;Unlock</source>
-            <translation>解锁(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/signin.py" line="258" />
-            <source>Sign &amp;out</source>
-            <translation>退出登录(&amp;O)</translation>
-        </message>
-    </context>
-    <context>
-        <name>SitesPage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="46" />
-            <source>Site</source>
-            <translation>站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="47" />
-            <location filename="../../ss_desktop/ui/sites_page.py" line="52" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="51" />
-            <source>Program</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
-            <location filename="../../ss_desktop/ui/sites_page.py" line="201" />
-            <source>Term</source>
-            <translation>学期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
-            <source>Children</source>
-            <translation>儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="57" />
-            <source>Child</source>
-            <translation>儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="58" />
-            <source>Since</source>
-            <translation>开始日期</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
-            <source>Lessons</source>
-            <translation>课时</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="176" />
-            <source>Sites</source>
-            <translation>站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="180" />
-            <source>Programs of the site</source>
-            <translation>本站点的项目</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="185" />
-            <source>Children in the program</source>
-            <translation>参加项目的儿童</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="190" />
-            <source>New site's name</source>
-            <translation>新站点名称</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="192" />
-            <source>Add site</source>
-            <translation>添加站点</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="196" />
-            <source>New program's name</source>
-            <translation>新项目名称</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="204" />
-            <source>Add program</source>
-            <translation>添加项目</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="209" />
-            <source>Find children of the site: name, pinyin, initials</source>
-            <translation>查找本站点儿童：姓名、拼音、首字母</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="214" />
-            <source>Enroll the selected children</source>
-            <translation>为所选儿童报名</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/sites_page.py" line="219" />
-            <source>Select several children with Ctrl or Shift, then enroll them.</source>
-            <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPage</name>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="158" />
-            <source>Sync with head office</source>
-            <translation>与总部同步</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="160" />
-            <source>This laptop is not enrolled with head office yet. Enrolment with a code and "Sync now" will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.</source>
-            <translation>这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
-        </message>
-        <message>
-            <location filename="../../ss_desktop/ui/main_window.py" line="170" />
-            <source>Pending changes: {pending}    Quarantined: {held}</source>
-            <translation>待发送的更改：{pending}    被退回：{held}</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="557"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="559"/>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="562"/>
+        <source>Connection to head office</source>
+        <translation>与总部的连接</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="565"/>
+        <source>Pending: {n}</source>
+        <translation>待发送：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="570"/>
+        <source>Changes saved on this laptop, not yet sent to head office</source>
+        <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="575"/>
+        <source>Quarantined: {n}</source>
+        <translation>被退回：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="580"/>
+        <source>Changes head office refused; they need a review</source>
+        <translation>总部拒收的更改，需要复核</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="585"/>
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="60"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="61"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="180"/>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="64"/>
+        <source>Legal guardian</source>
+        <translation>法定监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="69"/>
+        <source>Primary caregiver</source>
+        <translation>主要照料人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="72"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="73"/>
+        <source>Situation</source>
+        <translation>状况</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="74"/>
+        <source>Works in</source>
+        <translation>工作地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="77"/>
+        <source>Sees the child</source>
+        <translation>见孩子的频率</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="89"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="93"/>
+        <source>13812345678 or 021-12345678</source>
+        <translation>13812345678 或 021-12345678</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="177"/>
+        <source>Given by</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="183"/>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="184"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="185"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="188"/>
+        <source>Notice version</source>
+        <translation>告知书版本</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="191"/>
+        <source>Agreed to</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="194"/>
+        <source>The child agrees too</source>
+        <translation>儿童本人也同意</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="197"/>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="200"/>
+        <source>Why withdrawn</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="213"/>
+        <source>Consent recorded</source>
+        <translation>已记录同意</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="218"/>
+        <source>2024-09-01</source>
+        <translation>2024-09-01</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="107"/>
+        <source>Identity</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="115"/>
+        <source>&amp;Surname</source>
+        <translation>姓(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="117"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="119"/>
+        <source>Pin&amp;yin</source>
+        <translation>拼音(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="120"/>
+        <source>G&amp;ender</source>
+        <translation>性别(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="127"/>
+        <source>&amp;Date of birth</source>
+        <translation>出生日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="134"/>
+        <source>&amp;ID number (optional)</source>
+        <translation>身份证号（可选）(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="140"/>
+        <source>2015-03-04, 2015-03 or 2015</source>
+        <translation>2015-03-04、2015-03 或 2015</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="145"/>
+        <source>Filled in from the name; correct it if the reading is wrong.</source>
+        <translation>根据姓名自动填写；读音不对时请改正。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="151"/>
+        <source>Hukou and residence</source>
+        <translation>户籍与居住地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="160"/>
+        <source>Hukou &amp;place</source>
+        <translation>户籍地(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="164"/>
+        <source>Hukou &amp;type</source>
+        <translation>户口类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="169"/>
+        <source>Lives &amp;in</source>
+        <translation>现居住地(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="175"/>
+        <source>Site and school</source>
+        <translation>站点与学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="185"/>
+        <source>Si&amp;te</source>
+        <translation>站点(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="186"/>
+        <source>School s&amp;tage</source>
+        <translation>学段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="190"/>
+        <source>School system</source>
+        <translation>学制</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
+        <source>G&amp;rade</source>
+        <translation>年级(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="194"/>
+        <source>&amp;Class</source>
+        <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="196"/>
+        <source>Boards at school</source>
+        <translation>在校寄宿</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="200"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="203"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="213"/>
+        <source>Tick the suggested</source>
+        <translation>勾选建议的类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="224"/>
+        <source>Living arrangement</source>
+        <translation>居住情况</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="231"/>
+        <source>Lives &amp;with</source>
+        <translation>与谁同住(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="235"/>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="238"/>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="251"/>
+        <source>Father works in</source>
+        <translation>父亲务工地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="257"/>
+        <source>Mother works in</source>
+        <translation>母亲务工地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="263"/>
+        <source>Sees the parents</source>
+        <translation>与父母见面频率</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="269"/>
+        <source>Day-to-day caregiver</source>
+        <translation>日常照料人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="276"/>
+        <source>Disability</source>
+        <translation>残障</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="288"/>
+        <source>Types</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="294"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="300"/>
+        <source>Has a disability certificate</source>
+        <translation>持有残疾人证</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="304"/>
+        <source>Autism diagnosis</source>
+        <translation>孤独症诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="312"/>
+        <source>Care home</source>
+        <translation>福利机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="322"/>
+        <source>Placement</source>
+        <translation>安置方式</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="326"/>
+        <source>In care since</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="331"/>
+        <source>2022-09-01</source>
+        <translation>2022-09-01</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="338"/>
+        <source>Hardship</source>
+        <translation>困难情况</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="342"/>
+        <source>Hardship status</source>
+        <translation>困难类型</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="347"/>
+        <source>Evidence seen (do not write its number)</source>
+        <translation>已核验证明（不要填写证件号码）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="354"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="137"/>
+        <source>Guardians</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="147"/>
+        <source>&amp;Add a guardian</source>
+        <translation>添加监护人(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="154"/>
+        <source>Consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="177"/>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="180"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="185"/>
+        <source>Save and new (Ctrl+Enter)</source>
+        <translation>保存并新建（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="85"/>
+        <source>Enter the site&apos;s name.</source>
+        <translation>请填写站点名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="86"/>
+        <source>The site&apos;s name is too long (at most {max} characters).</source>
+        <translation>站点名称太长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="89"/>
+        <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
+        <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="92"/>
+        <source>Choose the kind of site.</source>
+        <translation>请选择站点类型。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="61"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="62"/>
+        <source>Too many wrong passwords. Try again in {seconds} seconds.</source>
+        <translation>密码错误次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="63"/>
+        <source>This account is switched off. Ask an administrator.</source>
+        <translation>此账户已停用。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="64"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="65"/>
+        <source>You may only work with children of your own sites.</source>
+        <translation>您只能处理自己所在站点的儿童记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="66"/>
+        <source>This record no longer exists.</source>
+        <translation>这条记录已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="67"/>
+        <source>This data folder is already set up ({path}).</source>
+        <translation>此数据文件夹已经设置过了（{path}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="68"/>
+        <source>No data here yet ({path}). Run &apos;ss-desktop init --admin NAME&apos; first.</source>
+        <translation>这里还没有数据（{path}）。请先运行“ss-desktop init --admin 用户名”。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="69"/>
+        <source>A user with this name already exists.</source>
+        <translation>已有同名用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="70"/>
+        <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>用户名由 2 至 32 个字母、数字、点、横线或下划线组成。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="71"/>
+        <source>The password needs at least {min} characters.</source>
+        <translation>密码至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="72"/>
+        <source>This password is too easy to guess. Choose another.</source>
+        <translation>这个密码太容易被猜到。请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="73"/>
+        <source>Say why the record is archived or restored.</source>
+        <translation>请说明归档或恢复这条记录的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="74"/>
+        <source>This file is not a backup of this app.</source>
+        <translation>这个文件不是本程序的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="75"/>
+        <source>The file does not exist: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="76"/>
+        <source>A file already exists there: {path}. Choose another name.</source>
+        <translation>该位置已有文件：{path}。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="77"/>
+        <source>The data file is not a database of this app. It was not changed.</source>
+        <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="78"/>
+        <source>The data file is damaged. It was not changed; restore a backup.</source>
+        <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="79"/>
+        <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
+        <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="80"/>
+        <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
+        <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="81"/>
+        <source>The data file is busy (another copy of the app?). Try again.</source>
+        <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="82"/>
+        <source>The disk is full. Free some space; nothing typed was lost.</source>
+        <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="83"/>
+        <source>Some fields need fixing: {fields}</source>
+        <translation>以下内容需要修改：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="160"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="161"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="162"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="163"/>
+        <source>&amp;Lock after idle:</source>
+        <translation>闲置自动锁定(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="164"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="165"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="166"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="167"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="168"/>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="169"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="171"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="173"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="174"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="176"/>
+        <source>Database revision:</source>
+        <translation>数据库版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="178"/>
+        <source>Device ID:</source>
+        <translation>设备编号：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="181"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="240"/>
+        <source>Last backup: {path}</source>
+        <translation>最近一次备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="221"/>
+        <source>Back up all data to</source>
+        <translation>把全部数据备份到</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="223"/>
+        <source>Backup files (*.sqlite3)</source>
+        <translation>备份文件 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="234"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="244"/>
+        <source>Backup written.</source>
+        <translation>备份已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="249"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="261"/>
+        <source>Restore data from</source>
+        <translation>从以下文件恢复数据</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="263"/>
+        <source>Backup files (*.sqlite3);;All files (*)</source>
+        <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="271"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="292"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="272"/>
+        <source>Replace ALL data on this laptop with the backup {name}? The current data is saved to the backup folder first. Everyone will need to sign in again.</source>
+        <translation>要用备份 {name} 替换这台电脑上的全部数据吗？当前数据会先保存到备份文件夹。之后所有人都需要重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="293"/>
+        <source>The data was restored. The data it replaced was saved to {path}. Please sign in again.</source>
+        <translation>数据已恢复。被替换的数据已保存到 {path}。请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="302"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="85"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="90"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ss_desktop/ui/signin.py" line="120"/>
+        <source>%n more wrong password(s) will pause sign-in.</source>
+        <translation>
+            <numerusform>再输错 %n 次密码，登录将被暂停。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="136"/>
+        <source>You can try again now.</source>
+        <translation>现在可以再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="188"/>
+        <source>Sign in — Stepping Stones</source>
+        <translation>登录 — 踏脚石</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="189"/>
+        <source>Stepping Stones registration</source>
+        <translation>踏脚石儿童登记</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="190"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="191"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="256"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="192"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="193"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="249"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="251"/>
+        <source>The app was locked because nobody used it for a while. {user}, enter your password to continue.</source>
+        <translation>程序因一段时间无人使用而锁定。{user}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="257"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/signin.py" line="258"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="46"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="47"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="52"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="51"/>
+        <source>Program</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="53"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="201"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="54"/>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="57"/>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="58"/>
+        <source>Since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="59"/>
+        <source>Lessons</source>
+        <translation>课时</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="176"/>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="180"/>
+        <source>Programs of the site</source>
+        <translation>本站点的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="185"/>
+        <source>Children in the program</source>
+        <translation>参加项目的儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="190"/>
+        <source>New site&apos;s name</source>
+        <translation>新站点名称</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="192"/>
+        <source>Add site</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="196"/>
+        <source>New program&apos;s name</source>
+        <translation>新项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="204"/>
+        <source>Add program</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="209"/>
+        <source>Find children of the site: name, pinyin, initials</source>
+        <translation>查找本站点儿童：姓名、拼音、首字母</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="214"/>
+        <source>Enroll the selected children</source>
+        <translation>为所选儿童报名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="219"/>
+        <source>Select several children with Ctrl or Shift, then enroll them.</source>
+        <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="158"/>
+        <source>Sync with head office</source>
+        <translation>与总部同步</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="160"/>
+        <source>This laptop is not enrolled with head office yet. Enrolment with a code and &quot;Sync now&quot; will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.</source>
+        <translation>这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="170"/>
+        <source>Pending changes: {pending}    Quarantined: {held}</source>
+        <translation>待发送的更改：{pending}    被退回：{held}</translation>
+    </message>
+</context>
 </TS>

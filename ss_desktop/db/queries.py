@@ -146,6 +146,8 @@ def parse_query(query: str) -> _Match:
             if not key:
                 continue
             match.search.append((f"keys : {_fts_term(key)} *", f"keys : {_fts_term(key)}"))
+    if not match.search and not match.digits:
+        match.impossible = True  # only punctuation or emoji: nothing can match
     return match
 
 

@@ -53,6 +53,7 @@ ISSUE_TEMPLATES: dict[str, str] = {
     "consent.scopes_required": QT_TRANSLATE_NOOP("Issue", "Tick at least one thing the guardian agreed to."),
     "consent.self_under_14": QT_TRANSLATE_NOOP("Issue", "A child under 14 cannot consent alone: record the guardian's consent."),
     "consent.withdrawal_reason_required": QT_TRANSLATE_NOOP("Issue", "Say why the consent was withdrawn."),
+    "reference.unknown": QT_TRANSLATE_NOOP("Issue", "This refers to a record that does not exist (any more). Reload and try again."),
     "consent.withdrawn_before_given": QT_TRANSLATE_NOOP("Issue", "The withdrawal date is before the consent date."),
 }
 
@@ -80,6 +81,15 @@ ERROR_TEMPLATES: dict[str, str] = {
     "database.locked": QT_TRANSLATE_NOOP("ServiceError", "The data file is busy (another copy of the app?). Try again."),
     "disk.full": QT_TRANSLATE_NOOP("ServiceError", "The disk is full. Free some space; nothing typed was lost."),
     "validation.failed": QT_TRANSLATE_NOOP("ServiceError", "Some fields need fixing: {fields}"),
+
+    "site.name_required": QT_TRANSLATE_NOOP("ServiceError", "Enter the site's name."),
+    "site.name_too_long": QT_TRANSLATE_NOOP(
+        "ServiceError", "The site's name is too long (at most {max} characters)."
+    ),
+    "site.code_invalid": QT_TRANSLATE_NOOP(
+        "ServiceError", "A site code has up to 32 letters, digits, dashes or underscores."
+    ),
+    "site.type_invalid": QT_TRANSLATE_NOOP("ServiceError", "Choose the kind of site."),
 }
 
 # Exit codes of the CLI per error code (2 = the input is unusable).
@@ -88,7 +98,8 @@ USAGE_CODES = {
     "setup.already_initialized", "setup.not_initialized", "user.exists", "user.name_invalid",
     "password.too_short", "password.too_common", "archive.reason_required", "backup.not_a_backup",
     "backup.missing", "backup.target_exists", "database.not_ours", "database.corrupt",
-    "database.too_new", "validation.failed", "not_found",
+    "database.too_new", "validation.failed", "not_found", "site.name_required",
+    "site.name_too_long", "site.code_invalid", "site.type_invalid",
 }
 
 

@@ -184,9 +184,7 @@ class SyncService:
             return runner.run_round()
 
         try:
-            report = run_with_retries(
-                attempt, attempts=attempts, backoff=self.backoff, sleep=sleep
-            )
+            report = run_with_retries(attempt, attempts=attempts, backoff=self.backoff, sleep=sleep)
         finally:
             api.close()
         return SyncReport.from_round(report, tries)

@@ -13,31 +13,96 @@ from ss_desktop.services.messages import QT_TRANSLATE_NOOP, fill
 SYNC_CONTEXT = "SyncError"
 
 SYNC_TEMPLATES: dict[str, str] = {
-    "invalid_code": QT_TRANSLATE_NOOP("SyncError", "Head office does not know this enrollment code, or it was already used. Check the code, or ask head office for a new one."),
-    "code_expired": QT_TRANSLATE_NOOP("SyncError", "This enrollment code has expired. Ask head office for a new one."),
-    "device_revoked": QT_TRANSLATE_NOOP("SyncError", "Head office has switched off sync for this laptop. Nothing was sent. Ask head office for a new enrollment code and enroll again; your unsent changes are kept."),
-    "not_enrolled": QT_TRANSLATE_NOOP("SyncError", "This laptop is not enrolled with head office yet (or head office no longer knows it). Enroll it with a code from head office."),
-    "bad_url": QT_TRANSLATE_NOOP("SyncError", "'{url}' is not a server address. Enter it like https://hq.example.org."),
-    "insecure_url": QT_TRANSLATE_NOOP("SyncError", "'{url}' is not encrypted (http). Use an https:// address, or switch on 'allow insecure connections' if head office told you to."),
-    "ca_bundle_missing": QT_TRANSLATE_NOOP("SyncError", "The certificate file {path} does not exist. Choose the file head office gave you."),
-    "unreachable": QT_TRANSLATE_NOOP("SyncError", "Head office cannot be reached. Check the network connection; sync will try again. Your changes are kept on this laptop."),
-    "dns_failure": QT_TRANSLATE_NOOP("SyncError", "The head-office server name could not be found. Check the network connection and the server address; sync will try again."),
-    "tls_failure": QT_TRANSLATE_NOOP("SyncError", "The secure connection to head office failed: its certificate could not be checked. Check the server address and the certificate setting; nothing was sent."),
-    "connection_lost": QT_TRANSLATE_NOOP("SyncError", "The connection to head office broke off. Nothing was lost; sync will try again."),
-    "timeout": QT_TRANSLATE_NOOP("SyncError", "Head office stopped answering (the connection stalled). Nothing was lost; sync will try again with smaller pieces."),
-    "server_error": QT_TRANSLATE_NOOP("SyncError", "Head office had a problem (error {status}). Nothing was lost; sync will try again later."),
-    "rate_limited": QT_TRANSLATE_NOOP("SyncError", "Head office is busy. Sync will try again later."),
-    "bad_response": QT_TRANSLATE_NOOP("SyncError", "Head office sent an answer that cannot be read ({detail}). Nothing was lost; sync will try again."),
-    "refused": QT_TRANSLATE_NOOP("SyncError", "Head office refused the request ({reason}): {message}"),
-    "disk_full": QT_TRANSLATE_NOOP("SyncError", "The disk is full: the changes from head office could not be saved. Free some space; nothing was lost."),
-    "enrollment_file_invalid": QT_TRANSLATE_NOOP("SyncError", "{path} is not an enrollment file from head office, or it is damaged."),
+    "invalid_code": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office does not know this enrollment code, or it was already used. Check the code, or ask head office for a new one.",
+    ),
+    "code_expired": QT_TRANSLATE_NOOP(
+        "SyncError", "This enrollment code has expired. Ask head office for a new one."
+    ),
+    "device_revoked": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office has switched off sync for this laptop. Nothing was sent. Ask head office for a new enrollment code and enroll again; your unsent changes are kept.",
+    ),
+    "not_enrolled": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "This laptop is not enrolled with head office yet (or head office no longer knows it). Enroll it with a code from head office.",
+    ),
+    "bad_url": QT_TRANSLATE_NOOP(
+        "SyncError", "'{url}' is not a server address. Enter it like https://hq.example.org."
+    ),
+    "insecure_url": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "'{url}' is not encrypted (http). Use an https:// address, or switch on 'allow insecure connections' if head office told you to.",
+    ),
+    "ca_bundle_missing": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The certificate file {path} does not exist. Choose the file head office gave you.",
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office cannot be reached. Check the network connection; sync will try again. Your changes are kept on this laptop.",
+    ),
+    "dns_failure": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The head-office server name could not be found. Check the network connection and the server address; sync will try again.",
+    ),
+    "tls_failure": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The secure connection to head office failed: its certificate could not be checked. Check the server address and the certificate setting; nothing was sent.",
+    ),
+    "connection_lost": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The connection to head office broke off. Nothing was lost; sync will try again.",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office stopped answering (the connection stalled). Nothing was lost; sync will try again with smaller pieces.",
+    ),
+    "server_error": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office had a problem (error {status}). Nothing was lost; sync will try again later.",
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "SyncError", "Head office is busy. Sync will try again later."
+    ),
+    "bad_response": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Head office sent an answer that cannot be read ({detail}). Nothing was lost; sync will try again.",
+    ),
+    "refused": QT_TRANSLATE_NOOP(
+        "SyncError", "Head office refused the request ({reason}): {message}"
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The disk is full: the changes from head office could not be saved. Free some space; nothing was lost.",
+    ),
+    "enrollment_file_invalid": QT_TRANSLATE_NOOP(
+        "SyncError", "{path} is not an enrollment file from head office, or it is damaged."
+    ),
     "file_missing": QT_TRANSLATE_NOOP("SyncError", "The file does not exist: {path}"),
-    "file_exists": QT_TRANSLATE_NOOP("SyncError", "A file already exists there: {path}. Choose another name."),
-    "bundle_tampered": QT_TRANSLATE_NOOP("SyncError", "The bundle file is damaged or was changed after it was written ({detail}). Nothing was applied. Export a new bundle on the laptop."),
-    "bundle_foreign": QT_TRANSLATE_NOOP("SyncError", "The bundle was not written by a laptop enrolled here, or not for this head office. Nothing was applied."),
-    "receipt_invalid": QT_TRANSLATE_NOOP("SyncError", "This receipt is damaged, is not from this laptop's head office, or is for another laptop ({detail}). Nothing was changed."),
-    "nothing_to_export": QT_TRANSLATE_NOOP("SyncError", "There are no unsent changes: no bundle is needed."),
-    "clock_off": QT_TRANSLATE_NOOP("SyncError", "This laptop's clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office's time."),
+    "file_exists": QT_TRANSLATE_NOOP(
+        "SyncError", "A file already exists there: {path}. Choose another name."
+    ),
+    "bundle_tampered": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The bundle file is damaged or was changed after it was written ({detail}). Nothing was applied. Export a new bundle on the laptop.",
+    ),
+    "bundle_foreign": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "The bundle was not written by a laptop enrolled here, or not for this head office. Nothing was applied.",
+    ),
+    "receipt_invalid": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "This receipt is damaged, is not from this laptop's head office, or is for another laptop ({detail}). Nothing was changed.",
+    ),
+    "nothing_to_export": QT_TRANSLATE_NOOP(
+        "SyncError", "There are no unsent changes: no bundle is needed."
+    ),
+    "clock_off": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "This laptop's clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office's time.",
+    ),
 }
 
 

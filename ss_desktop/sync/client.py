@@ -118,8 +118,10 @@ def _transport_error(exc: httpx.HTTPError) -> SyncError:
         if isinstance(item, ssl.SSLError):
             return SyncError("tls_failure", detail=type(item).__name__)
     text = " ".join(str(item) for item in chain).lower()
-    if "name or service not known" in text or "nodename nor servname" in text or (
-        "temporary failure in name resolution" in text
+    if (
+        "name or service not known" in text
+        or "nodename nor servname" in text
+        or ("temporary failure in name resolution" in text)
     ):
         return SyncError("dns_failure")
     if "certificate" in text or "ssl" in text or "tls" in text:

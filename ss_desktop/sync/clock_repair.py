@@ -63,8 +63,7 @@ def correct_clock(engine: Engine, clock: HybridClock, server_ms: int) -> ClockCh
 
 def _restamp_pending(cur, clock: HybridClock, delta: int, server_ms: int) -> int:  # noqa: ANN001
     rows = cur.execute(
-        "SELECT device_seq, entity, record_id, hlc FROM outbox WHERE acked = 0"
-        " ORDER BY device_seq"
+        "SELECT device_seq, entity, record_id, hlc FROM outbox WHERE acked = 0 ORDER BY device_seq"
     ).fetchall()
     mapping: dict[str, str] = {}
     touched: set[tuple[str, str]] = set()

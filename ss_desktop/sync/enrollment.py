@@ -22,7 +22,12 @@ from sqlalchemy import Engine
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.wire import EnrollRequest, EnrollResponse
 from ss_desktop.sync import store
-from ss_desktop.sync.client import ConnectionSettings, SyncApi, make_http_client, normalize_server_url
+from ss_desktop.sync.client import (
+    ConnectionSettings,
+    SyncApi,
+    make_http_client,
+    normalize_server_url,
+)
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError
 from ss_desktop.sync.keys import new_signing_key, public_of, signing_key, verify_key

@@ -13,7 +13,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ss_desktop.config import APP_AUTHOR, APP_NAME, AppPaths
@@ -140,9 +140,18 @@ class AppShell(QObject):
             log.warning("settings not saved: %s", type(exc).__name__)
 
     def shutdown(self) -> None:
+        """Close every window, let running jobs finish, close the data."""
+        for widget in (self.wizard, self.signin, self.window):
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if self.window is not None:
+            self.window.end_session()
+        self.wizard = self.signin = self.window = None
         if self.ctx is None:
             return
         self.ctx.executor.wait_idle(10_000)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.ctx.app.close()
 
 

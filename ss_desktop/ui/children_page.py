@@ -33,7 +33,14 @@ from ss_desktop.ui.models.children_model import (
     CATEGORIES,
     CHILD_ID_ROLE,
     COL_CATEGORIES,
+    COL_CLASS,
+    COL_CONSENT,
+    COL_DOB,
+    COL_GENDER,
+    COL_GRADE,
     COL_NAME,
+    COL_PINYIN,
+    COL_SITE,
     STAGES,
     ChildrenTableModel,
 )
@@ -44,6 +51,18 @@ SEARCH_DELAY_MS = 150
 MAX_QUERY = 100
 
 VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES = "all", "consent", "duplicates"
+# starting column widths, in average character widths (CJK glyphs are about two)
+COLUMN_CHARS = {
+    COL_NAME: 10,
+    COL_PINYIN: 14,
+    COL_GENDER: 7,
+    COL_DOB: 11,
+    COL_SITE: 22,
+    COL_GRADE: 10,
+    COL_CLASS: 9,
+    COL_CATEGORIES: 22,
+    COL_CONSENT: 8,
+}
 
 
 def _t(text: str) -> str:
@@ -148,8 +167,10 @@ class ChildrenPage(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setColumnWidth(COL_NAME, 110)
-        self.table.setColumnWidth(COL_CATEGORIES, 180)
+        for column, chars in COLUMN_CHARS.items():
+            self.table.setColumnWidth(
+                column, self.fontMetrics().horizontalAdvance("0") * chars + 12
+            )
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -414,10 +435,22 @@ class ChildrenPage(QWidget):
             return
         total = self.model.total
         shown = self.model.rowCount()
+        if total is None and self.model.canFetchMore():
+            self.count_label.setText(
+                QCoreApplication.translate(
+                    "ChildrenPage", "More than %n children match", None, shown
+                )
+            )
+            return
         if total is None:
             total = shown
         if total == 0 and not self._filtered():
-            self.count_label.setText(QCoreApplication.translate("ChildrenPage", "No children registered yet. Press Ctrl+N to register the first child."))
+            self.count_label.setText(
+                QCoreApplication.translate(
+                    "ChildrenPage",
+                    "No children registered yet. Press Ctrl+N to register the first child.",
+                )
+            )
         elif total == 0:
             self.count_label.setText(
                 QCoreApplication.translate("ChildrenPage", "No child matches.")
@@ -430,9 +463,13 @@ class ChildrenPage(QWidget):
     def _filtered(self) -> bool:
         """True when a query, a filter or a special view narrows the list."""
         narrowed = any(v is not None for k, v in self.filters().items() if k != "status")
-        return bool(self.search.text().strip()) or narrowed or (
-            self.view_combo.currentData() != VIEW_ALL
-            or self.status_combo.currentData() != "active"
+        return (
+            bool(self.search.text().strip())
+            or narrowed
+            or (
+                self.view_combo.currentData() != VIEW_ALL
+                or self.status_combo.currentData() != "active"
+            )
         )
 
     def _update_buttons(self) -> None:

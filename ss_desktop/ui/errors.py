@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,16 +44,6 @@ log = logging.getLogger(__name__)
 
 # Codes raised by services written for the desktop shell (ss_desktop.services.setup) that
 # are not (yet) in ss_desktop.services.messages.
-SHELL_ERROR_TEMPLATES: dict[str, str] = {
-    "site.name_required": QT_TRANSLATE_NOOP("ServiceError", "Enter the site's name."),
-    "site.name_too_long": QT_TRANSLATE_NOOP(
-        "ServiceError", "The site's name is too long (at most {max} characters)."
-    ),
-    "site.code_invalid": QT_TRANSLATE_NOOP(
-        "ServiceError", "A site code has up to 32 letters, digits, dashes or underscores."
-    ),
-    "site.type_invalid": QT_TRANSLATE_NOOP("ServiceError", "Choose the kind of site."),
-}
 
 
 def issue_message(code: str, params: dict) -> str:
@@ -70,7 +60,7 @@ def error_message(exc: BaseException) -> str:
         lines = [issue_message(str(i.code), dict(i.params)) for i in exc.issues]
         head = QCoreApplication.translate("Errors", "Some fields need fixing:")
         return "\n".join([head, *(f"• {line}" for line in dict.fromkeys(lines))])
-    template = ERROR_TEMPLATES.get(code) or SHELL_ERROR_TEMPLATES.get(code)
+    template = ERROR_TEMPLATES.get(code)
     if template is not None:
         return fill(QCoreApplication.translate(ERROR_CONTEXT, template), params)
     return QCoreApplication.translate(

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,11 @@ class _Job(QRunnable):
             self._executor._finished.emit(self._job_id, None, exc)
         else:
             self._executor._finished.emit(self._job_id, result, None)
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class DbExecutor(QObject):
@@ -79,6 +85,9 @@ class DbExecutor(QObject):
         on_result, on_error = self._callbacks.pop(job_id, (None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)
+        # A page closed while its job ran: drop the answer instead of touching a dead widget.
+        on_result = on_result if _receiver_alive(on_result) else None
+        on_error = on_error if _receiver_alive(on_error) else None
         if error is not None:
             if on_error is not None:
                 on_error(error)

@@ -69,8 +69,9 @@ class LanguageSwitcher:
         if ours.load(str(path)):
             self._installed.append(ours)
         elif lang != SOURCE_LANGUAGE:
-            log.warning("translation file missing or unreadable: %s (run make translations)",
-                        path.name)
+            log.warning(
+                "translation file missing or unreadable: %s (run make translations)", path.name
+            )
             ok = False
         else:  # English works without its file; only plural forms ("1 child") need it
             log.info("English plural forms unavailable: %s missing", path.name)

@@ -53,8 +53,9 @@ def run_self_test() -> int:
             if not switcher.apply("zh_CN"):
                 return _fail("the Chinese translation file is missing (run: make translations)")
             executor = DbExecutor()
-            ctx = UiContext(app, executor, AppEvents(), session=session,
-                            settings={"idle_lock_minutes": 0})
+            ctx = UiContext(
+                app, executor, AppEvents(), session=session, settings={"idle_lock_minutes": 0}
+            )
             window = MainWindow(ctx, switcher)
             window.show()
             window.start_session()

@@ -47,7 +47,9 @@ def install_web(app: FastAPI) -> None:
     async def _not_allowed(request: Request, _exc: NotAllowed) -> Response:
         if _wants_json(request):
             return error_response(403, ErrorCode.UNAUTHORIZED, "your role does not allow this")
-        return render(request, "message.html", {"message": "You may not open this page."}, status_code=403)
+        return render(
+            request, "message.html", {"message": "You may not open this page."}, status_code=403
+        )
 
     @app.exception_handler(CsrfFailed)
     async def _csrf(request: Request, _exc: CsrfFailed) -> Response:

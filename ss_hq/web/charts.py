@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-
 import re
+from collections.abc import Callable, Mapping
 
 import pygal
 from pygal.style import Style
@@ -18,21 +17,22 @@ CHART_STYLE = Style(
     foreground_subtle="#999",
     colors=("#2b7a78", "#3aafa9", "#def2f1", "#17252a", "#f4a261", "#e76f51"),
     font_family="'WenQuanYi Micro Hei', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
-    label_font_size=12,
-    major_label_font_size=12,
-    value_font_size=12,
+    label_font_size=15,
+    major_label_font_size=15,
+    value_font_size=15,
     title_font_size=14,
 )
 
 
 def _config(title: str, height: int) -> pygal.Config:
     config = pygal.Config()
-    config.title = title
+    config.title = None  # the page shows the title above the chart
     config.style = CHART_STYLE
     config.js = []  # no scripts from elsewhere (and our CSP would block them anyway)
     config.show_legend = False
     config.height = height
-    config.width = 520
+    config.width = 440
+    config.truncate_label = -1  # never cut a Chinese label
     config.print_values = True
     config.disable_xml_declaration = True
     config.explicit_size = False
@@ -44,7 +44,7 @@ def bar_chart(
 ) -> str:
     """A horizontal bar chart as an inline ``<svg>`` string."""
     items = list(counts.items())[:limit]
-    height = max(160, 60 + 28 * len(items))
+    height = max(140, 50 + 34 * len(items))
     chart = pygal.HorizontalBar(_config(title, height))
     chart.x_labels = [label(k) for k, _ in reversed(items)]
     chart.add(title, [v for _, v in reversed(items)])

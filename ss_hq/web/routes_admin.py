@@ -50,7 +50,9 @@ def devices_page(request: Request, staff: DeviceStaff, session: SessionDep) -> R
 
 
 @router.post("/devices/codes")
-async def issue_code(request: Request, staff: DeviceStaff, form: CsrfForm, session: SessionDep) -> Response:
+async def issue_code(
+    request: Request, staff: DeviceStaff, form: CsrfForm, session: SessionDep
+) -> Response:
     submitted = await request.form()
     wanted = [s for s in submitted.getlist("site") if isinstance(s, str)]
     known = {s.id for s in list_sites(session)}
@@ -64,14 +66,18 @@ async def issue_code(request: Request, staff: DeviceStaff, form: CsrfForm, sessi
     if not site_ids:
         context["code_error"] = True
         return render(request, "devices.html", context, status_code=422)
-    code = device_service.create_enrollment_code(session, site_ids, now=now, lifetime_ms=days * DAY_MS)
+    code = device_service.create_enrollment_code(
+        session, site_ids, now=now, lifetime_ms=days * DAY_MS
+    )
     context = _devices_context(session, now)
     context["new_code"] = code
     return render(request, "devices.html", context)
 
 
 @router.post("/devices/{device_id}/revoke")
-def revoke_device_page(device_id: str, staff: DeviceStaff, form: CsrfForm, session: SessionDep) -> Response:
+def revoke_device_page(
+    device_id: str, staff: DeviceStaff, form: CsrfForm, session: SessionDep
+) -> Response:
     try:
         device_service.revoke_device(session, device_id[:36], now=now_ms())
     except ServiceError:

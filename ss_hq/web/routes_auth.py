@@ -12,10 +12,10 @@ from fastapi.responses import RedirectResponse, Response
 from ss_hq.api.deps import SessionDep
 from ss_hq.clock import now_ms
 from ss_hq.security import (
+    ABSOLUTE_TIMEOUT_MS,
     LANG_COOKIE,
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
-    ABSOLUTE_TIMEOUT_MS,
     csrf_matches,
     end_session,
     start_session,
@@ -76,7 +76,12 @@ def login(
         return render(
             request,
             "login.html",
-            {"login_csrf": csrf_token, "next": _safe_next(next), "failed": True, "username": username},
+            {
+                "login_csrf": csrf_token,
+                "next": _safe_next(next),
+                "failed": True,
+                "username": username,
+            },
             status_code=401,
         )
     session_id = start_session(session, user.id, now=now)

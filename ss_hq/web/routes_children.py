@@ -34,8 +34,8 @@ EditStaff = Annotated[SignedInStaff, allowed("edit")]
 
 @router.get("/")
 def dashboard_page(request: Request, staff: DashboardStaff, session: SessionDep) -> Response:
-    from ss_hq.web.i18n import translator
     from ss_hq.web.deps import language_of
+    from ss_hq.web.i18n import translator
 
     t = translator(language_of(request))
     data = build_dashboard(session)
@@ -143,7 +143,9 @@ def _value(value: Any) -> str:
 
 
 @router.get("/children/{child_id}")
-def child_page(request: Request, child_id: str, staff: ChildrenStaff, session: SessionDep) -> Response:
+def child_page(
+    request: Request, child_id: str, staff: ChildrenStaff, session: SessionDep
+) -> Response:
     record = session.get(Record, child_id[:36])
     if record is None or record.entity != Entity.CHILD.value:
         raise PageNotFound()

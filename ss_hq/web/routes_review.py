@@ -56,7 +56,11 @@ def resolve_conflict_page(
 ) -> Response:
     try:
         resolve_conflict(
-            session, _int(conflict_id), form.get("choice", ""), staff_user=staff.username, now=now_ms()
+            session,
+            _int(conflict_id),
+            form.get("choice", ""),
+            staff_user=staff.username,
+            now=now_ms(),
         )
     except ReviewError as exc:
         return RedirectResponse(f"/conflicts?error={exc.code}", status_code=303)

@@ -10,12 +10,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+from stdnum.cn import ric
 
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.ids import new_id
 from ss_hq.staff_service import create_staff_user
-from stdnum.cn import ric
-
 from tests.hq.helpers import HQ, Device, child_fields
 
 PASSWORD = "correct horse 1"
@@ -76,16 +75,46 @@ def seed(hq: HQ) -> Seeded:
     data = Seeded(laptop, other, a, b)
     people = {
         "zhangsan": child_fields(
-            a, surname="张", given_name="三", gender=1, dob="2014-05-06",
-            categories=["migrant", "left_behind"], stage="primary", grade=3,
+            a,
+            surname="张",
+            given_name="三",
+            gender=1,
+            dob="2014-05-06",
+            categories=["migrant", "left_behind"],
+            stage="primary",
+            grade=3,
             id_number=made_up_id_number("20140506"),
         ),
-        "lisi": child_fields(a, surname="李", given_name="四", gender=2, dob="2012-01-02",
-                             categories=["migrant"], stage="junior", grade=1),
-        "shan": child_fields(b, surname="单", given_name="雄信", gender=1, dob="2016-07-08",
-                             categories=["low_income"], stage="primary", grade=1),
-        "wangfang": child_fields(b, surname="王", given_name="芳", gender=2, dob="2010-09-10",
-                                 categories=[], stage="junior", grade=3),
+        "lisi": child_fields(
+            a,
+            surname="李",
+            given_name="四",
+            gender=2,
+            dob="2012-01-02",
+            categories=["migrant"],
+            stage="junior",
+            grade=1,
+        ),
+        "shan": child_fields(
+            b,
+            surname="单",
+            given_name="雄信",
+            gender=1,
+            dob="2016-07-08",
+            categories=["low_income"],
+            stage="primary",
+            grade=1,
+        ),
+        "wangfang": child_fields(
+            b,
+            surname="王",
+            given_name="芳",
+            gender=2,
+            dob="2010-09-10",
+            categories=[],
+            stage="junior",
+            grade=3,
+        ),
     }
     ops = []
     for label, fields in people.items():

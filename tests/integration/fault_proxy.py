@@ -12,6 +12,7 @@ garbage or an HTTP 500 instead of forwarding, or stall (accept and never answer)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import struct
 import threading
@@ -31,7 +32,7 @@ class Faults:
 
 GARBAGE_JSON = (
     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 16\r\n"
-    b"Connection: close\r\n\r\n{\"changes\": [tru"
+    b'Connection: close\r\n\r\n{"changes": [tru'
 )
 HTTP_500 = (
     b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
@@ -167,8 +168,6 @@ def _reset(writer: asyncio.StreamWriter) -> None:
     """Close with RST instead of FIN."""
     sock = writer.get_extra_info("socket")
     if sock is not None:
-        try:
+        with contextlib.suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
     writer.transport.abort()

@@ -94,9 +94,22 @@ class HQProcess:
         log = open(self.log_dir / "server.log", "ab")  # noqa: SIM115
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ss_hq", "--db", self.database_url, "serve", "--port",
-             str(self.port), "--log-level", "warning"],
-            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "ss_hq",
+                "--db",
+                self.database_url,
+                "serve",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
         )
         log.close()
         deadline = time.monotonic() + 40
@@ -132,7 +145,10 @@ class HQProcess:
         code = code or f"S{next(_site_numbers):04d}"
         with Session(self.engine) as session:
             return add_site(
-                session, code=code, name=f"学校 {code}", site_type="migrant_school",
+                session,
+                code=code,
+                name=f"学校 {code}",
+                site_type="migrant_school",
                 division="310115",
             ).id
 
@@ -208,8 +224,16 @@ class Laptop:
                 "SELECT id, surname, given_name, grade, status, class_name, notes, deleted,"
                 " server_version FROM child"
             ).fetchall()
-        names = ["surname", "given_name", "grade", "status", "class_name", "notes", "deleted",
-                 "server_version"]
+        names = [
+            "surname",
+            "given_name",
+            "grade",
+            "status",
+            "class_name",
+            "notes",
+            "deleted",
+            "server_version",
+        ]
         return {r[0]: dict(zip(names, r[1:], strict=True)) for r in rows}
 
     def pending(self) -> int:
@@ -247,8 +271,8 @@ class LaptopFactory:
 
     def reopen(self, laptop: Laptop, *, now_ms: Any = None) -> Laptop:
         laptop.app.close()
-        laptop.app = open_with_clock(laptop.paths, now_ms) if now_ms else LocalApp.open(
-            laptop.paths
+        laptop.app = (
+            open_with_clock(laptop.paths, now_ms) if now_ms else LocalApp.open(laptop.paths)
         )
         laptop.session = Accounts(laptop.app).sign_in("admin", PASSWORD)
         return laptop

@@ -17,9 +17,7 @@ def _hq_view(hq) -> dict[str, dict]:
 
 
 def _laptop_view(laptop) -> dict[str, dict]:
-    return {
-        rid: {name: row[name] for name in FIELDS} for rid, row in laptop.child_rows().items()
-    }
+    return {rid: {name: row[name] for name in FIELDS} for rid, row in laptop.child_rows().items()}
 
 
 def test_three_laptops_edit_each_others_records_and_converge(hq, laptops):

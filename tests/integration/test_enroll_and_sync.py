@@ -119,7 +119,8 @@ def test_tls_certificate_that_cannot_be_verified_is_refused(laptops, tmp_path):
         assert refused.value.code == "tls_failure"
         with pytest.raises(SyncError) as missing:
             laptop.sync_service().enroll(
-                f"https://127.0.0.1:{server.server_port}", "ABCD-EFGH-JKMN",
+                f"https://127.0.0.1:{server.server_port}",
+                "ABCD-EFGH-JKMN",
                 ca_bundle=str(tmp_path / "nope.pem"),
             )
         assert missing.value.code == "ca_bundle_missing"

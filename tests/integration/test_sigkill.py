@@ -18,9 +18,21 @@ RUNS = 20
 def _start_sync(data_dir) -> subprocess.Popen[bytes]:
     env = dict(os.environ, SS_DESKTOP_PASSWORD=PASSWORD, PYTHONPATH=str(ROOT))
     return subprocess.Popen(
-        [sys.executable, "-m", "ss_desktop", "--data-dir", str(data_dir), "--user", "admin",
-         "sync", "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "ss_desktop",
+            "--data-dir",
+            str(data_dir),
+            "--user",
+            "admin",
+            "sync",
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
     )
 
 
@@ -32,18 +44,19 @@ def test_sync_killed_at_random_moments_loses_and_doubles_nothing(hq, laptops):
     rng = random.Random(11)
     children: list[str] = []
     finished = killed = 0
-    for _run in range(RUNS):
+    for run in range(RUNS):
         children += [writer.register(site, rng) for _ in range(rng.randint(5, 40))]
-        for laptop in (writer, reader):
-            process = _start_sync(laptop.paths.data_dir)
-            time.sleep(rng.uniform(0.6, 2.2))  # imports and sign-in take about a second
-            if process.poll() is None:
-                process.send_signal(signal.SIGKILL)
-                killed += 1
-            else:
-                finished += 1
-            process.communicate(timeout=30)
+        laptop = writer if run % 2 == 0 else reader  # pushes killed, then pulls killed
+        process = _start_sync(laptop.paths.data_dir)
+        time.sleep(rng.uniform(0.6, 2.0))  # imports and sign-in take about a second
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        else:
+            finished += 1
+        process.communicate(timeout=30)
     assert killed >= RUNS // 2, (killed, finished)  # most runs really were cut short
+    assert hq.applied_count(device_id) > 0  # and some got far enough to push
 
     for laptop in (writer, reader, writer):
         report = laptop.sync()

@@ -71,7 +71,10 @@ def ui_ctx(qapp, local_app: LocalApp, admin_session: UserSession, switcher):
 
     executor = DbExecutor()
     ctx = UiContext(
-        local_app, executor, AppEvents(), session=admin_session,
+        local_app,
+        executor,
+        AppEvents(),
+        session=admin_session,
         settings={"language": "en", "idle_lock_minutes": 0, "last_user": "admin"},
     )
     yield ctx

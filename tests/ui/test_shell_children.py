@@ -18,21 +18,57 @@ from tests.ui.conftest import wait_for_executor
 from tests.ui.helpers import fake_id_number, type_text, when_dialog_shows
 
 
-def _form(site_id: str, surname: str, given: str, dob: str, *, consent: bool = True,
-          male: bool = True, class_name: str = "三(1)班") -> ChildForm:
+def _form(
+    site_id: str,
+    surname: str,
+    given: str,
+    dob: str,
+    *,
+    consent: bool = True,
+    male: bool = True,
+    class_name: str = "三(1)班",
+) -> ChildForm:
     fields = {
-        "surname": surname, "given_name": given, "gender": 1 if male else 2, "dob": dob,
-        "dob_precision": "exact", "site_id": site_id, "stage": "primary", "grade": 3,
-        "school_system": "6-3-3", "class_name": class_name, "hukou_type": "resident",
+        "surname": surname,
+        "given_name": given,
+        "gender": 1 if male else 2,
+        "dob": dob,
+        "dob_precision": "exact",
+        "site_id": site_id,
+        "stage": "primary",
+        "grade": 3,
+        "school_system": "6-3-3",
+        "class_name": class_name,
+        "hukou_type": "resident",
         "categories": ["migrant"],
         "id_number": fake_id_number("310112", date.fromisoformat(dob), male),
     }
-    guardians = [{"name": "王芳", "relationship": "mother", "is_legal_guardian": True,
-                  "is_primary_caregiver": True, "phone": "13800001234", "status": "with_child"}]
-    consents = [] if not consent else [
-        {"giver_name": "王芳", "giver_relationship": "mother", "giver_role": "legal_guardian",
-         "method": "paper_signed", "given_on": "2024-09-01", "notice_version": "2024-01",
-         "scopes": ["registration"], "child_assent": True}]
+    guardians = [
+        {
+            "name": "王芳",
+            "relationship": "mother",
+            "is_legal_guardian": True,
+            "is_primary_caregiver": True,
+            "phone": "13800001234",
+            "status": "with_child",
+        }
+    ]
+    consents = (
+        []
+        if not consent
+        else [
+            {
+                "giver_name": "王芳",
+                "giver_relationship": "mother",
+                "giver_role": "legal_guardian",
+                "method": "paper_signed",
+                "given_on": "2024-09-01",
+                "notice_version": "2024-01",
+                "scopes": ["registration"],
+                "child_assent": True,
+            }
+        ]
+    )
     return ChildForm(fields, guardians, consents)
 
 
@@ -119,8 +155,7 @@ def test_needs_consent_view_lists_children_without_consent(qtbot, page):
     assert page.model.index(0, 8).data() == "Pending"
 
 
-def test_possible_duplicates_view_groups_look_alikes(qtbot, page, ui_ctx, local_app,
-                                                     admin_session):
+def test_possible_duplicates_view_groups_look_alikes(qtbot, page, ui_ctx, local_app, admin_session):
     site_id = SitesService(local_app, admin_session).list_sites()[0].id
     ChildrenService(local_app, admin_session).register(_form(site_id, "章", "三", "2015-05-01"))
     page.view_combo.setCurrentIndex(page.view_combo.findData("duplicates"))
@@ -141,8 +176,7 @@ def _select(page: ChildrenPage, name: str) -> None:
     page.table.setCurrentIndex(page.model.index(row, 0))
 
 
-def test_archive_and_restore_with_a_reason(qtbot, page, ui_ctx, local_app, admin_session,
-                                           children):
+def test_archive_and_restore_with_a_reason(qtbot, page, ui_ctx, local_app, admin_session, children):
     _select(page, "张三")
     assert page.archive_button.isEnabled()
 
@@ -174,8 +208,9 @@ def test_archive_and_restore_with_a_reason(qtbot, page, ui_ctx, local_app, admin
     assert ChildrenService(local_app, admin_session).get(children["张三"])["status"] == "active"
 
 
-def test_cancelling_the_reason_archives_nothing(qtbot, page, ui_ctx, local_app, admin_session,
-                                               children):
+def test_cancelling_the_reason_archives_nothing(
+    qtbot, page, ui_ctx, local_app, admin_session, children
+):
     _select(page, "李小红")
     when_dialog_shows(qtbot, lambda d: d.reject(), cls=ReasonDialog)
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
@@ -226,7 +261,8 @@ def test_sorting_by_birth_date_covers_every_child(qtbot, ui_ctx, many):
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not page.model.loading, timeout=10000)
     total = page.model.total
     page.table.sortByColumn(COL_DOB, Qt.SortOrder.AscendingOrder)
-    qtbot.waitUntil(lambda: page.model.rowCount() == total and not page.model.loading,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == total and not page.model.loading, timeout=15000
+    )
     dobs = [page.model.child_row(r).dob or "" for r in range(page.model.rowCount())]
     assert dobs == sorted(dobs)

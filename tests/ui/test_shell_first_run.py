@@ -19,14 +19,10 @@ from tests.ui.helpers import type_text
 def shell(qapp, data_paths):
     shell = AppShell(qapp, data_paths, lang="en")
     yield shell
-    for widget in (shell.wizard, shell.signin, shell.window):
-        if widget is not None:
-            widget.hide()
-    if shell.window is not None:
-        shell.window.end_session()
     shell.shutdown()
     shell.switcher.apply("en")
     shell.deleteLater()
+    qapp.processEvents()
 
 
 def _next(qtbot, wizard: QWizard) -> None:

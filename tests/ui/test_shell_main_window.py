@@ -68,8 +68,7 @@ def test_idle_lock_appears_and_the_password_unlocks(qtbot, main_window, ui_ctx):
     assert not main_window.centralWidget().isVisible()  # no data on screen while locked
     type_text(dialog.password, "wrong-password")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Wrong user name or password." in dialog.message.text(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: "Wrong user name or password." in dialog.message.text(), timeout=10000)
     assert main_window.is_locked
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)  # Escape does not unlock
     assert main_window.is_locked
@@ -115,13 +114,15 @@ def test_backup_now_writes_a_database_file(qtbot, main_window, ui_ctx, tmp_path)
     assert str(target) in page.backup_note.text()
 
 
-def test_backup_over_an_existing_file_is_refused_with_a_message(qtbot, main_window, tmp_path,
-                                                                monkeypatch):
+def test_backup_over_an_existing_file_is_refused_with_a_message(
+    qtbot, main_window, tmp_path, monkeypatch
+):
     target = tmp_path / "exists.sqlite3"
     target.write_bytes(b"keep me")
     shown = []
-    monkeypatch.setattr("ss_desktop.ui.errors.QMessageBox.warning",
-                        lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(
+        "ss_desktop.ui.errors.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+    )
     main_window.settings_page.backup_to(target)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "A file already exists there" in shown[0]
@@ -146,26 +147,30 @@ def test_sign_out_and_sign_in_again_through_the_shell(qtbot, qapp, local_app, da
         type_text(dialog.user, "admin")
         type_text(dialog.password, PASSWORD)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(),
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: shell.window is not None and shell.window.isVisible(), timeout=10000
+        )
         shell.window.request_sign_out(switch_user=False)
         assert shell.ctx.session is None and not shell.window.isVisible()
         assert shell.signin is not None and shell.signin.user.text() == "admin"
         assert load_settings(data_paths.settings_file)["last_user"] == "admin"
     finally:
-        if shell.signin is not None:
-            shell.signin.hide()
-        if shell.window is not None:
-            shell.window.end_session()
         shell.shutdown()
         shell.deleteLater()
+        qapp.processEvents()
 
 
 # -- the settings file ---------------------------------------------------------------------
 @pytest.mark.parametrize(
     "content",
-    ["", "not json", "[1, 2]", json.dumps({"language": "fr", "idle_lock_minutes": -3}),
-     json.dumps({"idle_lock_minutes": "ten", "last_user": 5}), "\x00\xff"],
+    [
+        "",
+        "not json",
+        "[1, 2]",
+        json.dumps({"language": "fr", "idle_lock_minutes": -3}),
+        json.dumps({"idle_lock_minutes": "ten", "last_user": 5}),
+        "\x00\xff",
+    ],
 )
 def test_a_bad_settings_file_falls_back_to_defaults(tmp_path, content):
     path = tmp_path / "settings.json"
@@ -175,15 +180,27 @@ def test_a_bad_settings_file_falls_back_to_defaults(tmp_path, content):
 
 def test_settings_round_trip(tmp_path):
     path = tmp_path / "deep" / "settings.json"
-    save_settings(path, {"language": "zh_CN", "idle_lock_minutes": 3, "last_user": "张老师",
-                         "unknown": 1})
-    assert load_settings(path) == {"language": "zh_CN", "idle_lock_minutes": 3,
-                                   "last_user": "张老师"}
+    save_settings(
+        path, {"language": "zh_CN", "idle_lock_minutes": 3, "last_user": "张老师", "unknown": 1}
+    )
+    assert load_settings(path) == {
+        "language": "zh_CN",
+        "idle_lock_minutes": 3,
+        "last_user": "张老师",
+    }
 
 
-@pytest.mark.parametrize(("system", "expected"),
-                         [("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("zh-Hans", "zh_CN"),
-                          ("en_US", "en"), ("de_DE", "en"), ("C", "en")])
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("zh_CN", "zh_CN"),
+        ("zh_TW", "zh_CN"),
+        ("zh-Hans", "zh_CN"),
+        ("en_US", "en"),
+        ("de_DE", "en"),
+        ("C", "en"),
+    ],
+)
 def test_default_language_follows_the_system(system, expected):
     assert default_language(system) == expected
 
@@ -192,8 +209,9 @@ def test_default_language_follows_the_system(system, expected):
 def test_self_test_command_exits_zero():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     exe = Path(sys.executable).with_name("ss-desktop")
-    done = subprocess.run([str(exe), "self-test"], env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [str(exe), "self-test"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "self-test OK" in done.stdout
 
@@ -209,7 +227,8 @@ def test_enter_on_a_child_opens_it_in_the_register_page(qtbot, main_window, ui_c
 
     site = SitesService(ui_ctx.app, ui_ctx.session).create_site("阳光学校", "migrant_school")
     result = ChildrenService(ui_ctx.app, ui_ctx.session).register(
-        _form(site.id, "张", "三", "2015-03-04"))
+        _form(site.id, "张", "三", "2015-03-04")
+    )
     ui_ctx.publish_changes(result.changes)
     page = main_window.children_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)

@@ -139,3 +139,12 @@ def test_volunteer_cannot_touch_another_sites_children(env) -> None:
     visible = {r.id for r in service.search("").rows}
     assert mine in visible and theirs not in visible
     assert queries.get_child(app.engine, theirs)["status"] == "active"
+
+
+def test_a_query_with_nothing_searchable_finds_nothing(env) -> None:
+    app, session, site = env
+    service = ChildrenService(app, session)
+    service.register(child_form(site))
+    assert names(service.search("😀")) == []
+    assert names(service.search("--")) == []
+    assert names(service.search("")) == ["单雄信"]  # an empty box lists everyone

@@ -173,7 +173,9 @@ class ChildrenTableModel(QAbstractTableModel):
         if role == SORT_KEY_ROLE:
             return self._sort_key(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CONSENT and row.consent_pending:
-            return QCoreApplication.translate("ChildrenModel", "Guardian consent is missing: this record is saved but not synced.")
+            return QCoreApplication.translate(
+                "ChildrenModel", "Guardian consent is missing: this record is saved but not synced."
+            )
         if role == Qt.ItemDataRole.ForegroundRole and row.status != "active":
             return QBrush(QColor("#777777"))
         return None
@@ -196,7 +198,11 @@ class ChildrenTableModel(QAbstractTableModel):
         if col == COL_CATEGORIES:
             return ", ".join(_tr(CATEGORIES.get(c, c)) for c in row.categories or ())
         if col == COL_CONSENT:
-            return QCoreApplication.translate("ChildrenModel", "Pending") if row.consent_pending else QCoreApplication.translate("ChildrenModel", "Given")
+            return (
+                QCoreApplication.translate("ChildrenModel", "Pending")
+                if row.consent_pending
+                else QCoreApplication.translate("ChildrenModel", "Given")
+            )
         if col == COL_STATUS:
             return _tr(STATUSES.get(row.status, row.status))
         return ""

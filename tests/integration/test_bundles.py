@@ -1,0 +1,204 @@
+"""USB bundles and offline enrollment (issue 5, item 6): imported twice -> all duplicate, out
+of order -> fine, one flipped byte -> refused, a receipt signed by another key -> refused."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ss_desktop.__main__ import main as desktop
+from ss_desktop.sync.errors import SyncError
+from ss_hq.__main__ import main as hq_cli
+from tests.integration.harness import PASSWORD
+
+
+@pytest.fixture
+def cli(monkeypatch, capsys, hq):
+    monkeypatch.setenv("SS_DESKTOP_PASSWORD", PASSWORD)
+
+    class Cli:
+        def desktop(self, laptop, *args):
+            code = desktop(["--data-dir", str(laptop.paths.data_dir), "--user", "admin", *args])
+            return code, capsys.readouterr()
+
+        def hq(self, *args, db=None):
+            code = hq_cli(["--db", db or hq.database_url, *args])
+            return code, capsys.readouterr()
+
+    return Cli()
+
+
+def _site_code(hq, site_id):
+    return hq.records("site")[site_id].fields["code"]
+
+
+def _offline_laptop(hq, laptops, cli, tmp_path, site):
+    laptop = laptops.new()
+    enrollment = tmp_path / f"{laptop.name}.enroll.json"
+    code, out = cli.hq("enroll-file", "--site", _site_code(hq, site), "--out", str(enrollment))
+    assert code == 0, out.err
+    code, out = cli.desktop(laptop, "enroll", "--file", str(enrollment), "--json")
+    assert code == 0, out.err
+    return laptop, json.loads(out.out)["device_id"]
+
+
+def _import(cli, bundle, receipt, **kw):
+    code, out = cli.hq("import-bundle", str(bundle), "--receipt", str(receipt), "--json", **kw)
+    return code, (json.loads(out.out) if code == 0 else out.err)
+
+
+def test_offline_laptop_round_trip_and_the_same_bundle_twice(hq, laptops, cli, tmp_path):
+    site = hq.site()
+    laptop, device_id = _offline_laptop(hq, laptops, cli, tmp_path, site)
+    children = [laptop.register(site) for _ in range(3)]
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b1.zip"), "--json")
+    assert code == 0, out.err
+    exported = json.loads(out.out)
+    assert (exported["op_count"], exported["first_seq"], exported["last_seq"]) == (6, 1, 6)
+    assert laptop.pending() == 6  # only a receipt clears the outbox
+
+    code, first = _import(cli, tmp_path / "b1.zip", tmp_path / "r1.json")
+    assert code == 0, first
+    assert first["statuses"] == {"applied": 6} and first["acked_through_seq"] == 6
+    assert set(children) <= set(hq.records("child"))
+    code, second = _import(cli, tmp_path / "b1.zip", tmp_path / "r1-again.json")
+    assert code == 0 and second["statuses"] == {"duplicate": 6}
+    assert hq.applied_seqs(device_id) == list(range(1, 7))
+
+    code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r1.json"), "--json")
+    assert code == 0, out.err
+    received = json.loads(out.out)
+    assert received["acked"] == 6 and received["pending"] == 0
+    assert received["pulled"] >= 7  # the site and everything the laptop sent, with versions
+    assert laptop.pending() == 0
+    # A receipt applied twice changes nothing.
+    code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r1-again.json"))
+    assert code == 0 and laptop.pending() == 0
+    # Head office's versions came back: the checksum agrees once the laptop is online.
+    assert laptop.sync_service().status().pending == 0
+
+
+def test_bundles_imported_out_of_order(hq, laptops, cli, tmp_path):
+    site = hq.site()
+    laptop = laptops.new()
+    device_id = laptop.enroll(hq, site)
+    laptop.register(site)
+    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b1.zip"))
+    laptop.register(site)
+    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b2.zip"))  # cumulative: seq 1-4
+
+    code, newer = _import(cli, tmp_path / "b2.zip", tmp_path / "r2.json")
+    assert code == 0 and newer["statuses"] == {"applied": 4}
+    code, older = _import(cli, tmp_path / "b1.zip", tmp_path / "r1.json")
+    assert code == 0 and older["statuses"] == {"duplicate": 2}
+    for receipt in ("r2.json", "r1.json"):  # receipts out of order too
+        code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / receipt))
+        assert code == 0, out.err
+    assert laptop.pending() == 0
+    assert hq.applied_seqs(device_id) == [1, 2, 3, 4]
+    report = laptop.sync()  # and the network round afterwards agrees with head office
+    assert report.pushed == 0 and report.checksum_ok is True
+
+
+def test_one_flipped_byte_anywhere_is_refused(hq, laptops, cli, tmp_path):
+    site = hq.site()
+    laptop = laptops.new()
+    device_id = laptop.enroll(hq, site)
+    laptop.register(site)
+    bundle = tmp_path / "b.zip"
+    cli.desktop(laptop, "bundle", "export", str(bundle))
+    data = bundle.read_bytes()
+    for position in range(0, len(data), max(1, len(data) // 25)):  # every part of the file
+        broken = bytearray(data)
+        broken[position] ^= 0x01
+        target = tmp_path / f"flipped-{position}.zip"
+        target.write_bytes(bytes(broken))
+        code, err = _import(cli, target, tmp_path / f"r-{position}.json")
+        assert code == 2, (position, err)
+        assert "bundle refused" in err and "Traceback" not in err
+        assert not (tmp_path / f"r-{position}.json").exists()
+    assert hq.applied_count(device_id) == 0
+    (tmp_path / "garbage.zip").write_bytes(b"not a zip at all")
+    assert _import(cli, tmp_path / "garbage.zip", tmp_path / "r-garbage.json")[0] == 2
+    assert _import(cli, tmp_path / "missing.zip", tmp_path / "r-missing.json")[0] == 2
+
+
+def test_a_bundle_from_elsewhere_is_refused_as_foreign(hq, laptops, cli, tmp_path):
+    site = hq.site()
+    laptop = laptops.new()
+    laptop.enroll(hq, site)
+    laptop.register(site)
+    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.zip"))
+    other_db = f"sqlite:///{tmp_path / 'other-hq.sqlite3'}"
+    code, out = cli.hq(
+        "import-bundle", str(tmp_path / "b.zip"), "--receipt", str(tmp_path / "r.json"), db=other_db
+    )
+    assert code == 2 and "bundle_foreign" in out.err
+
+
+def _forged_receipt(original: bytes, key: Ed25519PrivateKey) -> bytes:
+    document = json.loads(original)
+    payload = base64.b64decode(document["payload"])
+    document["signature"] = base64.b64encode(key.sign(payload)).decode()
+    return json.dumps(document).encode()
+
+
+def test_receipts_that_are_forged_damaged_or_for_another_laptop_are_refused(
+    hq, laptops, cli, tmp_path
+):
+    site = hq.site()
+    laptop, other = laptops.new(), laptops.new()
+    laptop.enroll(hq, site)
+    other.enroll(hq, site)
+    laptop.register(site)
+    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.zip"))
+    assert _import(cli, tmp_path / "b.zip", tmp_path / "r.json")[0] == 0
+    genuine = (tmp_path / "r.json").read_bytes()
+
+    forged = tmp_path / "forged.json"
+    forged.write_bytes(_forged_receipt(genuine, Ed25519PrivateKey.generate()))
+    code, out = cli.desktop(laptop, "bundle", "receive", str(forged))
+    assert code == 2 and "receipt" in out.err.lower() and "Nothing was changed" in out.err
+
+    document = json.loads(genuine)
+    payload = bytearray(base64.b64decode(document["payload"]))
+    payload[len(payload) // 2] ^= 0x01
+    document["payload"] = base64.b64encode(bytes(payload)).decode()
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(document))
+    with pytest.raises(SyncError) as refused:
+        laptop.sync_service().receive_receipt(damaged)
+    assert refused.value.code == "receipt_invalid"
+
+    with pytest.raises(SyncError) as foreign:
+        other.sync_service().receive_receipt(tmp_path / "r.json")
+    assert foreign.value.code == "receipt_invalid"
+    assert "another laptop" in foreign.value.params["detail"]
+
+    (tmp_path / "junk.json").write_text("{not json")
+    with pytest.raises(SyncError) as junk:
+        laptop.sync_service().receive_receipt(tmp_path / "junk.json")
+    assert junk.value.code == "receipt_invalid"
+    assert laptop.pending() == 2  # nothing was acknowledged by any of them
+    assert laptop.sync_service().receive_receipt(tmp_path / "r.json").pending == 0
+
+
+def test_bad_enrollment_files_and_export_refusals(hq, laptops, cli, tmp_path):
+    laptop = laptops.new()
+    (tmp_path / "bad.json").write_text('{"format": "something else"}')
+    code, out = cli.desktop(laptop, "enroll", "--file", str(tmp_path / "bad.json"))
+    assert code == 2 and "enrollment file" in out.err
+    code, out = cli.desktop(laptop, "enroll", "--file", str(tmp_path / "none.json"))
+    assert code == 2 and "does not exist" in out.err
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.zip"))
+    assert code == 2 and "not enrolled" in out.err
+    code, out = cli.hq("enroll-file", "--site", "NOPE", "--out", str(tmp_path / "e.json"))
+    assert code == 2 and "no site" in out.err
+    site = hq.site()
+    laptop.enroll(hq, site)
+    (tmp_path / "exists.zip").write_text("x")
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "exists.zip"))
+    assert code == 2 and "already exists" in out.err
