@@ -11,6 +11,7 @@ import importlib
 import logging
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from ss_core.protocol.ids import is_valid_id
@@ -51,8 +52,20 @@ def _domain_validator(entity: Entity) -> Callable[..., list[Any]] | None:
     return getattr(module, f"validate_{entity.value}", None)
 
 
-def check_fields(entity: Entity, fields: Mapping[str, Any], *, creating: bool) -> None:
-    """Raise :class:`FieldsInvalid` when *fields* cannot be stored for *entity*."""
+def check_fields(
+    entity: Entity,
+    fields: Mapping[str, Any],
+    *,
+    creating: bool,
+    stored: Mapping[str, Any] | None = None,
+    child: Mapping[str, Any] | None = None,
+) -> None:
+    """Raise :class:`FieldsInvalid` when *fields* cannot be stored for *entity*.
+
+    An edit sends only the fields it changed; *stored* (the record's current fields) gives the
+    rules their context, so a grade can be checked against the stored stage. *child* is the
+    child a consent belongs to (its age decides who may consent).
+    """
     codes: list[str] = []
     if len(fields) > MAX_FIELDS:
         raise FieldsInvalid(["fields.too_many"])
@@ -66,23 +79,38 @@ def check_fields(entity: Entity, fields: Mapping[str, Any], *, creating: bool) -
             codes.append(f"value.invalid_id@{name}")
     if creating and entity in CHILD_DEPENDENTS and not fields.get("child_id"):
         codes.append("value.required@child_id")
-    if (
-        creating
-        and entity in (Entity.CHILD, Entity.ATTENDANCE_SESSION)
-        and not fields.get("site_id")
-    ):
+    if creating and entity is Entity.CHILD and not fields.get("site_id"):
         codes.append("value.required@site_id")
     if codes:
         raise FieldsInvalid(codes)
     validator = _domain_validator(entity)
     if validator is None:
         return
+    values = {**(stored or {}), **fields} if not creating else dict(fields)
+    kwargs: dict[str, Any] = {"partial": not creating}
+    if entity is Entity.CONSENT:
+        kwargs.update(
+            child_dob=_date_or_none((child or {}).get("dob")),
+            child_dob_precision=(child or {}).get("dob_precision"),
+        )
     try:
-        issues = validator(fields, partial=not creating)
+        issues = validator(values, **kwargs)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         # A value of an unexpected shape that the rule did not anticipate: still bad input.
         log.info("domain rule for %s raised %s", entity.value, type(exc).__name__)
         raise FieldsInvalid(["value.invalid_type"]) from None
-    errors = [i for i in issues if getattr(i, "is_error", True)]
+    # Only what this change touches can be refused: an old stored value is not its fault.
+    errors = [
+        i
+        for i in issues
+        if getattr(i, "is_error", True) and (creating or i.field in fields or i.field == "")
+    ]
     if errors:
         raise FieldsInvalid([f"{i.code}@{i.field}" for i in errors])
+
+
+def _date_or_none(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None

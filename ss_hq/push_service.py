@@ -70,6 +70,11 @@ def push(session: Session, device: Device, request: PushRequest, *, now: int) ->
     for op in ops:
         if op.device_seq in answered or op.device_seq in recorded or op.device_seq <= contiguous:
             stored = recorded.get(op.device_seq)
+            if stored is not None and stored.status == OpStatus.REJECTED.value:
+                # A resent op that was refused the first time gets the same refusal, so a
+                # laptop that lost the first answer still quarantines it.
+                results.append(OpResult.model_validate(stored.result))
+                continue
             version = stored.result.get("version") if stored else None
             results.append(
                 OpResult(device_seq=op.device_seq, status=OpStatus.DUPLICATE, version=version)

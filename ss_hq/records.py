@@ -65,8 +65,19 @@ def _scope(
     """(site_id, child_id) deciding who may see the record."""
     if entity is Entity.SITE:
         return record_id, None
-    if entity in (Entity.CHILD, Entity.ATTENDANCE_SESSION, Entity.PROGRAM):
+    if entity in (Entity.CHILD, Entity.PROGRAM):
         return fields.get("site_id"), None
+    if entity is Entity.ATTENDANCE_SESSION:
+        # The laptop's session names its program; the program says which site it is at.
+        if fields.get("site_id"):
+            return fields["site_id"], None
+        program_id = fields.get("program_id")
+        program = session.get(Record, program_id) if program_id else None
+        if program is None or program.entity != Entity.PROGRAM.value:
+            raise OpRejected(
+                ErrorCode.VALIDATION_FAILED, "program_id names no program known to head office"
+            )
+        return program.site_id, None
     if entity in CHILD_DEPENDENTS:
         child_id = fields.get("child_id")
         child = session.get(Record, child_id) if child_id else None
@@ -106,8 +117,19 @@ def write_record(
     if record is not None and record.entity != entity.value:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, "the record id belongs to another entity")
     creating = record is None
+    child = None
+    if entity is Entity.CONSENT:
+        child_id = fields.get("child_id") or (record.fields.get("child_id") if record else None)
+        child_record = session.get(Record, child_id) if child_id else None
+        child = child_record.fields if child_record is not None else None
     try:
-        check_fields(entity, fields, creating=creating and not deleted)
+        check_fields(
+            entity,
+            fields,
+            creating=creating and not deleted,
+            stored=record.fields if record is not None else None,
+            child=child,
+        )
     except FieldsInvalid as exc:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None
 

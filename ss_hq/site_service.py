@@ -52,8 +52,8 @@ def _info(record: Record) -> SiteInfo:
         id=record.id,
         code=str(f.get("code", "")),
         name=str(f.get("name", "")),
-        type=str(f.get("type", "")),
-        division=str(f.get("division", "")),
+        type=str(f.get("site_type") or f.get("type") or ""),
+        division=str(f.get("division_code") or f.get("division") or ""),
         version=record.version,
     )
 
@@ -97,7 +97,14 @@ def add_site(session: Session, *, code: str, name: str, site_type: str, division
         log,
         entity=Entity.SITE,
         record_id=site_id,
-        fields={"code": code, "name": name, "type": site_type, "division": division},
+        # the laptop's field names (ss_desktop.db.tables.Site): records travel as they are
+        fields={
+            "code": code,
+            "name": name,
+            "site_type": site_type,
+            "division_code": division,
+            "status": "confirmed",
+        },
         hlc=str(HybridClock(HQ_NODE).now()),
         base_version=0,
         deleted=False,

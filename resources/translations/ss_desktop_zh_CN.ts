@@ -1691,6 +1691,11 @@ Device {device}</source>
         <translation>13812345678 或 021-12345678</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/register_people.py" line="104"/>
+        <source>Guardian {n}</source>
+        <translation>监护人 {n}</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/register_people.py" line="177"/>
         <source>Given by</source>
         <translation>同意人</translation>
@@ -1746,250 +1751,320 @@ Device {device}</source>
         <translation>2024-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="107"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="104"/>
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="115"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="112"/>
         <source>&amp;Surname</source>
         <translation>姓(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="117"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="114"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="119"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="116"/>
         <source>Pin&amp;yin</source>
         <translation>拼音(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="120"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="117"/>
         <source>G&amp;ender</source>
         <translation>性别(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="127"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="124"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="134"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="131"/>
         <source>&amp;ID number (optional)</source>
         <translation>身份证号（可选）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="140"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="137"/>
         <source>2015-03-04, 2015-03 or 2015</source>
         <translation>2015-03-04、2015-03 或 2015</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="145"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="142"/>
         <source>Filled in from the name; correct it if the reading is wrong.</source>
         <translation>根据姓名自动填写；读音不对时请改正。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="151"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="148"/>
         <source>Hukou and residence</source>
         <translation>户籍与居住地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="160"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="157"/>
         <source>Hukou &amp;place</source>
         <translation>户籍地(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="164"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="161"/>
         <source>Hukou &amp;type</source>
         <translation>户口类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="169"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="166"/>
         <source>Lives &amp;in</source>
         <translation>现居住地(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="175"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="172"/>
         <source>Site and school</source>
         <translation>站点与学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="185"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="182"/>
         <source>Si&amp;te</source>
         <translation>站点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="186"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="183"/>
         <source>School s&amp;tage</source>
         <translation>学段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="190"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="187"/>
         <source>School system</source>
         <translation>学制</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="190"/>
         <source>G&amp;rade</source>
         <translation>年级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="194"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="191"/>
         <source>&amp;Class</source>
         <translation>班级(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="196"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
         <source>Boards at school</source>
         <translation>在校寄宿</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="197"/>
         <location filename="../../ss_desktop/ui/register_sections.py" line="200"/>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="203"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="213"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="210"/>
         <source>Tick the suggested</source>
         <translation>勾选建议的类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="224"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="221"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="231"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="228"/>
         <source>Lives &amp;with</source>
         <translation>与谁同住(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="235"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="232"/>
         <source>Father</source>
         <translation>父亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="238"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="235"/>
         <source>Mother</source>
         <translation>母亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="251"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="248"/>
         <source>Father works in</source>
         <translation>父亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="257"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="254"/>
         <source>Mother works in</source>
         <translation>母亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="263"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="260"/>
         <source>Sees the parents</source>
         <translation>与父母见面频率</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="269"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="266"/>
         <source>Day-to-day caregiver</source>
         <translation>日常照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="276"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="273"/>
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="288"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="285"/>
         <source>Types</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="294"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="291"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="300"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="297"/>
         <source>Has a disability certificate</source>
         <translation>持有残疾人证</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="304"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="301"/>
         <source>Autism diagnosis</source>
         <translation>孤独症诊断</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="312"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="309"/>
         <source>Care home</source>
         <translation>福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="322"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="319"/>
         <source>Placement</source>
         <translation>安置方式</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="326"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="323"/>
         <source>In care since</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="331"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="328"/>
         <source>2022-09-01</source>
         <translation>2022-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="338"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="335"/>
         <source>Hardship</source>
         <translation>困难情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="342"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="339"/>
         <source>Hardship status</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="347"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="344"/>
         <source>Evidence seen (do not write its number)</source>
         <translation>已核验证明（不要填写证件号码）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="354"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="351"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="137"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="446"/>
+        <source>Local hukou</source>
+        <translation>本地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="448"/>
+        <source>Hukou elsewhere</source>
+        <translation>外地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="475"/>
+        <source>Suggested from the answers: {names}</source>
+        <translation>根据所填内容建议：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="494"/>
+        <source> (pending)</source>
+        <translation>（待总部确认）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="62"/>
+        <source>This record refers to something that no longer exists.</source>
+        <translation>该记录引用的内容已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="136"/>
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="147"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="146"/>
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="154"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="153"/>
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="177"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="176"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="180"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="179"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="185"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="184"/>
         <source>Save and new (Ctrl+Enter)</source>
         <translation>保存并新建（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="324"/>
+        <source>Edit child</source>
+        <translation>编辑儿童信息</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="326"/>
+        <source>Register a child</source>
+        <translation>登记儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="508"/>
+        <source>This child is under 14 and no guardian consent is recorded. The record will be saved as &quot;consent pending&quot;: it stays on this laptop and is not sent to head office until a guardian&apos;s consent is recorded.</source>
+        <translation>该儿童未满 14 周岁，且尚未记录监护人同意。记录将保存为“待补同意书”：只保存在本机，记录监护人同意前不会发送到总部。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="515"/>
+        <source>No consent is recorded. The record will be saved as &quot;consent pending&quot; and is not sent to head office until consent is recorded.</source>
+        <translation>尚未记录同意书。记录将保存为“待补同意书”，记录同意前不会发送到总部。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="536"/>
+        <source>Some fields need fixing. Nothing was saved.</source>
+        <translation>有些内容需要修改，尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="589"/>
+        <source>Saved. Consent pending: this record stays on this laptop and is not sent to head office until consent is recorded.</source>
+        <translation>已保存。待补同意书：该记录只保存在本机，记录同意前不会发送到总部。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="596"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="643"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_page.py" line="644"/>
+        <source>What you typed in this form has not been saved. Discard it?</source>
+        <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2519,16 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/sites_page.py" line="219"/>
         <source>Select several children with Ctrl or Shift, then enroll them.</source>
         <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="444"/>
+        <source>Select the children to enroll first.</source>
+        <translation>请先选择要报名的儿童。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="451"/>
+        <source>{n} enrolled; {m} were already.</source>
+        <translation>已报名 {n} 名；{m} 名此前已报名。</translation>
     </message>
 </context>
 <context>

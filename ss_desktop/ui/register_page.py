@@ -52,9 +52,6 @@ REQUIRED_CODES = frozenset({IssueCode.NAME_REQUIRED.value, IssueCode.REQUIRED.va
 KEPT_BY_SAVE_AND_NEW = ("site_id", "stage", "school_system", "grade", "class_name")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def issue_text(issue: Issue, form_dob: str | None = None) -> str:
     params = dict(issue.params)
@@ -62,7 +59,9 @@ def issue_text(issue: Issue, form_dob: str | None = None) -> str:
         params.setdefault("id_dob", params.get("id_birth_date", ""))
         params.setdefault("form_dob", form_dob or "")
     if str(issue.code) == "reference.unknown":
-        return _tr("This record refers to something that no longer exists.")
+        return QCoreApplication.translate(
+            "RegisterPage", "This record refers to something that no longer exists."
+        )
     return issue_message(str(issue.code), params)
 
 
@@ -321,7 +320,11 @@ class RegisterPage(QWidget):
         self._baseline = self._snapshot()
 
     def _set_title(self) -> None:
-        self.title.setText(_tr("Edit child") if self.child_id else _tr("Register a child"))
+        self.title.setText(
+            QCoreApplication.translate("RegisterPage", "Edit child")
+            if self.child_id
+            else QCoreApplication.translate("RegisterPage", "Register a child")
+        )
 
     # -- guardians ----------------------------------------------------------------------
     def _add_guardian(self, *, focus: bool = False) -> GuardianEditor:
@@ -502,15 +505,17 @@ class RegisterPage(QWidget):
         if reason == PENDING_UNDER_14 or needs_guardian_consent(
             fields.get("dob"), fields.get("dob_precision")
         ):
-            text = _tr(
+            text = QCoreApplication.translate(
+                "RegisterPage",
                 "This child is under 14 and no guardian consent is recorded. The record "
                 'will be saved as "consent pending": it stays on this laptop and is not '
-                "sent to head office until a guardian's consent is recorded."
+                "sent to head office until a guardian's consent is recorded.",
             )
         else:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "RegisterPage",
                 'No consent is recorded. The record will be saved as "consent pending" '
-                "and is not sent to head office until consent is recorded."
+                "and is not sent to head office until consent is recorded.",
             )
         show_banner(self.consent_banner, text, "warning")
 
@@ -526,7 +531,13 @@ class RegisterPage(QWidget):
         issues = self._refresh_errors(only=None)
         errors = {k for k, i in issues.items() if i.is_error}
         if errors:
-            show_banner(self.message, _tr("Some fields need fixing. Nothing was saved."), "error")
+            show_banner(
+                self.message,
+                QCoreApplication.translate(
+                    "RegisterPage", "Some fields need fixing. Nothing was saved."
+                ),
+                "error",
+            )
             self._focus_first_error(errors)
             return False
         form = self.form()
@@ -575,13 +586,14 @@ class RegisterPage(QWidget):
         self.duplicates.hide()
         self.ctx.publish_changes(result.changes)
         if result.consent_pending:
-            text = _tr(
+            text = QCoreApplication.translate(
+                "RegisterPage",
                 "Saved. Consent pending: this record stays on this laptop and is not sent "
-                "to head office until consent is recorded."
+                "to head office until consent is recorded.",
             )
             kind = "warning"
         else:
-            text = _tr("Saved.")
+            text = QCoreApplication.translate("RegisterPage", "Saved.")
             kind = "ok"
         if and_new:
             keep = {
@@ -628,8 +640,10 @@ class RegisterPage(QWidget):
         if self.has_unsaved_changes():
             answer = QMessageBox.question(
                 self,
-                _tr("Discard changes?"),
-                _tr("What you typed in this form has not been saved. Discard it?"),
+                QCoreApplication.translate("RegisterPage", "Discard changes?"),
+                QCoreApplication.translate(
+                    "RegisterPage", "What you typed in this form has not been saved. Discard it?"
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -101,7 +101,7 @@ class GuardianEditor(QFrame):
             check.toggled.connect(self.changed)
 
     def set_number(self, number: int) -> None:
-        self.title.setText(QCoreApplication.translate(CONTEXT, "Guardian {n}").format(n=number))
+        self.title.setText(QCoreApplication.translate("RegisterPage", "Guardian {n}").format(n=number))
 
     def is_blank(self) -> bool:
         return not any(

@@ -42,9 +42,6 @@ CLASS_MAX = 41
 PARENTS_AWAY = "working_away"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def parse_form_dob(text: str) -> tuple[date, str]:
     """(date, precision) from what was typed; ValidationFailed(dob.format) otherwise."""
@@ -445,7 +442,11 @@ class ChildSections(QWidget):
         if local is None:
             self.local_label.setText("")
         else:
-            self.local_label.setText(_tr("Local hukou") if local else _tr("Hukou elsewhere"))
+            self.local_label.setText(
+                QCoreApplication.translate("RegisterPage", "Local hukou")
+                if local
+                else QCoreApplication.translate("RegisterPage", "Hukou elsewhere")
+            )
 
     def _site(self) -> SiteInfo | None:
         site_id = self.site.currentData()
@@ -470,7 +471,11 @@ class ChildSections(QWidget):
         missing = [c for c in self.suggested() if c not in self.categories.values()]
         if missing:
             names = ", ".join(L.enum_label(L.CATEGORY, c) for c in missing)
-            self.suggestion.setText(_tr("Suggested from the answers: {names}").format(names=names))
+            self.suggestion.setText(
+                QCoreApplication.translate(
+                    "RegisterPage", "Suggested from the answers: {names}"
+                ).format(names=names)
+            )
         self.suggestion.setVisible(bool(missing))
         self.use_suggestion.setVisible(bool(missing))
 
@@ -485,7 +490,11 @@ class ChildSections(QWidget):
         self.site.clear()
         self.site.addItem("—", None)
         for s in self.sites:
-            suffix = _tr(" (pending)") if s.status == "pending" else ""
+            suffix = (
+                QCoreApplication.translate("RegisterPage", " (pending)")
+                if s.status == "pending"
+                else ""
+            )
             self.site.addItem(s.name + suffix, s.id)
         index = self.site.findData(current) if current else -1
         if index < 0 and len(self.sites) == 1:

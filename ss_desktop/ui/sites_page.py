@@ -441,14 +441,14 @@ class SitesPage(QWidget):
         if program_id is None or not ids:
             show_banner(
                 self.message,
-                QCoreApplication.translate(CONTEXT, "Select the children to enroll first."),
+                QCoreApplication.translate("SitesPage", "Select the children to enroll first."),
                 "warning",
             )
             return
         app, session = self.ctx.app, self.ctx.session
 
         def done(result: Any) -> None:
-            text = QCoreApplication.translate(CONTEXT, "{n} enrolled; {m} were already.").format(
+            text = QCoreApplication.translate("SitesPage", "{n} enrolled; {m} were already.").format(
                 n=len(result.enrolled), m=len(result.already)
             )
             show_banner(self.message, text, "ok")

@@ -10,6 +10,8 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import ss_hq.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import ss_hq.search_service  # noqa: F401  (child_index)
+import ss_hq.security  # noqa: F401  (staff_session)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -24,7 +24,7 @@ def fake_id_number(birth: str = "20150304", seed: int = 0) -> str:
     """A made-up resident ID number with a valid check digit (Pudong, 310115)."""
     rng = random.Random(seed)
     body = f"310115{birth}{rng.randint(0, 99):02d}{rng.choice('13579')}"
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")  # it reads the first 17 of 18 characters
 
 
 def stamp(node: str, *, offset_ms: int = 0, counter: int = 0) -> str:
