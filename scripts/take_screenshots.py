@@ -51,6 +51,12 @@ def main() -> int:
     parser.add_argument("--data-dir")
     parser.add_argument("--user", default="admin")
     parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--demo-count", type=int, default=2000)
+    parser.add_argument(
+        "--shots",
+        default="list,form,attendance,settings",
+        help="which screenshots (the attendance grid reads best on small data)",
+    )
     args = parser.parse_args()
     suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
     password = os.environ.get("SS_DESKTOP_PASSWORD", "Screen-shot-2026")
@@ -61,7 +67,7 @@ def main() -> int:
         app = LocalApp.initialize(AppPaths.resolve(tmp.name), admin=args.user, password=password)
     session = Accounts(app).sign_in(args.user, password)
     if not args.data_dir:
-        DemoService(app, session).populate(300, seed=3)
+        DemoService(app, session).populate(args.demo_count, seed=1)
 
     qapp = make_qapplication()
     switcher = LanguageSwitcher(qapp)
@@ -73,9 +79,30 @@ def main() -> int:
     window.show()
     window.start_session()
     settle(executor, 1.5)
-    window.grab().save(str(OUT / f"children_list{suffix}.png"))
+    shots = set(args.shots.split(","))
+    if "list" in shots:
+        window.grab().save(str(OUT / f"children_list{suffix}.png"))
 
-    # The registration form with the mistakes a volunteer makes, in the form's own words.
+    if "form" in shots:
+        form_shot(window, executor, suffix)
+    if "attendance" in shots:
+        window.show_page(3)
+        settle(executor, 1.0)
+        window.grab().save(str(OUT / f"attendance{suffix}.png"))
+    if "settings" in shots:
+        window.show_page(5)
+        settle(executor)
+        window.grab().save(str(OUT / f"settings{suffix}.png"))
+    window.close()
+    executor.wait_idle(5000)
+    app.close()
+    QApplication.processEvents()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
+    """The registration form with the mistakes a volunteer makes, in the form's own words."""
     window.new_child()
     settle(executor)
     page = window.register_page
@@ -89,19 +116,7 @@ def main() -> int:
     page.save()
     settle(executor)
     window.grab().save(str(OUT / f"form_validation{suffix}.png"))
-
-    window.show_page(3)  # attendance
-    settle(executor, 1.0)
-    window.grab().save(str(OUT / f"attendance{suffix}.png"))
-    window.show_page(5)  # settings
-    settle(executor)
-    window.grab().save(str(OUT / f"settings{suffix}.png"))
-    window.close()
-    executor.wait_idle(5000)
-    app.close()
-    QApplication.processEvents()
-    print(f"screenshots written to {OUT}")
-    return 0
+    page.new_child()  # nothing left unsaved, so closing asks nothing
 
 
 if __name__ == "__main__":

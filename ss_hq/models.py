@@ -197,3 +197,18 @@ class ServerKey(SQLModel, table=True):
     public_key: str = Field(max_length=200)
     private_key: str = Field(max_length=200)
     created_at: int = Field(sa_type=sa.BigInteger)
+
+
+def hq_metadata() -> sa.MetaData:
+    """Head office's tables only. SQLModel keeps one global metadata, which also holds the
+    laptop's tables when both packages are imported in one process (the test suite)."""
+    import ss_hq.search_service  # noqa: F401  (child_index)
+    import ss_hq.security  # noqa: F401  (staff_session)
+
+    metadata = sa.MetaData()
+    for mapper in SQLModel._sa_registry.mappers:
+        cls = mapper.class_
+        table = getattr(cls, "__table__", None)
+        if table is not None and cls.__module__.startswith("ss_hq."):
+            table.to_metadata(metadata)
+    return metadata

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 WALL_DIGITS = 16
 COUNTER_DIGITS = 5
 MAX_COUNTER = 10**COUNTER_DIGITS - 1
+OFFSET_TOLERANCE_MS = 2000  # below this, head office's time and ours are taken as equal
 
 
 class HLCFormatError(ValueError):
@@ -80,9 +81,17 @@ class HybridClock:
         """The wall clock corrected by the offset learned from head office."""
         return self._now_ms() + self._offset_ms
 
-    def observe_server_time(self, server_ms: int) -> int:
-        """Learn the laptop clock's error from head office's time; returns the new offset."""
-        self._offset_ms = server_ms - self._now_ms()
+    def observe_server_time(
+        self, server_ms: int, *, tolerance_ms: int = OFFSET_TOLERANCE_MS
+    ) -> int:
+        """Learn the laptop clock's error from head office's time; returns the new offset.
+
+        A difference within *tolerance_ms* is the noise of measuring over a network (half a
+        round trip, a busy machine), not a wrong clock: the offset is then zero, so two
+        laptops with correct clocks order their edits by their own clocks.
+        """
+        error = server_ms - self._now_ms()
+        self._offset_ms = error if abs(error) > tolerance_ms else 0
         return self._offset_ms
 
     def last(self) -> HLC:

@@ -47,7 +47,10 @@ from ss_desktop.ui.models.children_model import (
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 150
+# Typing: the first keystroke searches at once; keystrokes that arrive while a search runs
+# are folded into one search started as soon as it finishes (the latest text wins), so the
+# list follows the typing without a fixed delay and never queues stale searches.
+SEARCH_DELAY_MS = 15
 MAX_QUERY = 100
 
 VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES = "all", "consent", "duplicates"
@@ -228,7 +231,9 @@ class ChildrenPage(QWidget):
         self._refresh_timer.setInterval(300)
         self._refresh_timer.timeout.connect(self.run_search)
 
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._typed_while_busy = False
+        self.search.textChanged.connect(self._text_typed)
+        self.model.loading_changed.connect(self._search_finished)
         self.search.returnPressed.connect(self._search_now)
         for combo in (
             self.view_combo,
@@ -357,6 +362,17 @@ class ChildrenPage(QWidget):
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+
+    def _text_typed(self, _text: str) -> None:
+        if self.model.loading:
+            self._typed_while_busy = True
+        else:
+            self._search_timer.start()  # a few ms: lets an input method's burst arrive
+
+    def _search_finished(self, busy: bool) -> None:
+        if not busy and self._typed_while_busy:
+            self._typed_while_busy = False
+            self._search_timer.start()
 
     def _search_now(self, *_args: Any) -> None:
         self._search_timer.stop()

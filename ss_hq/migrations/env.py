@@ -7,14 +7,11 @@ alembic.ini and no URL here, so migrations run from any folder (and inside a fro
 from __future__ import annotations
 
 from alembic import context
-from sqlmodel import SQLModel
 
-import ss_hq.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-import ss_hq.search_service  # noqa: F401  (child_index)
-import ss_hq.security  # noqa: F401  (staff_session)
+from ss_hq.models import hq_metadata
 
 config = context.config
-target_metadata = SQLModel.metadata
+target_metadata = hq_metadata()
 
 
 def run_migrations_online() -> None:

@@ -6,18 +6,18 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
 from ss_hq.db import make_engine
 from ss_hq.migrate import DatabaseTooNewError, current_revision, head_revision, upgrade
-from ss_hq.models import ServerKey
+from ss_hq.models import ServerKey, hq_metadata
 
 
 def test_migrated_schema_matches_the_models(engine):
     assert current_revision(engine) == head_revision()
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, SQLModel.metadata) == []
+        assert compare_metadata(context, hq_metadata()) == []
 
 
 def test_upgrade_is_idempotent_and_keys_exist_once(engine):

@@ -134,6 +134,21 @@ def test_concurrent_edits_of_different_fields_are_both_kept(hq, engine):
     assert _count(engine, Conflict) == 0
 
 
+def test_an_edit_is_checked_against_the_stored_record(hq, engine):
+    """A laptop sends only what changed: a new grade is checked against the stored stage."""
+    site = hq.site()
+    device = hq.device(site.id)
+    child = device.op("child", fields=child_fields(site.id, stage="primary", grade=3))
+    hq.push(device, child)
+    rid = child["record_id"]
+    ok = hq.push(device, device.op("child", rid, {"grade": 4}, base_version=1))
+    assert _statuses(ok)[0][1] == "applied"
+    bad = hq.push(device, device.op("child", rid, {"grade": 9}, base_version=2))
+    assert _statuses(bad)[0][1:] == ("rejected", "validation_failed")
+    assert "grade.out_of_range" in bad.json()["results"][0]["message"]
+    assert _record(engine, rid).fields["grade"] == 4
+
+
 def test_edit_older_than_the_stored_value_is_merged_not_applied(hq, engine):
     site = hq.site()
     a, b = hq.device(site.id), hq.device(site.id)
@@ -209,9 +224,12 @@ def test_invalid_child_is_rejected_without_blocking_later_ops(hq, engine):
     assert response.json()["acked_through_seq"] == 6
     assert all(r["message"] for r in response.json()["results"][:5])
     assert _count(engine, Record, Record.entity == "child") == 1
-    # Rejected ops are recorded so that a resend answers duplicate, not a second rejection.
+    # Rejected ops are recorded: a resend (the laptop lost the answer) gets the same refusal,
+    # so the laptop still quarantines it, and nothing is applied twice.
     again = hq.push(device, bad_gender)
-    assert _statuses(again) == [(1, "duplicate", None)]
+    assert _statuses(again) == [(1, "rejected", "validation_failed")]
+    assert again.json()["acked_through_seq"] == 6
+    assert _count(engine, Record, Record.entity == "child") == 1
 
 
 def test_hlc_two_days_ahead_is_rejected_clock_skew(hq, engine):
@@ -231,6 +249,30 @@ def test_hlc_two_days_ahead_is_rejected_clock_skew(hq, engine):
         (3, "rejected", "validation_failed"),
     ]
     assert _record(engine, future["record_id"]) is None
+
+
+def test_consent_is_checked_against_its_childs_age(hq, engine):
+    site = hq.site()
+    device = hq.device(site.id)
+    child = device.op("child", fields=child_fields(site.id, dob="2015-03-04"))  # under 14
+    consent = {
+        "child_id": child["record_id"],
+        "giver_name": "王芳",
+        "giver_relationship": "mother",
+        "giver_role": "legal_guardian",
+        "method": "paper_signed",
+        "given_on": "2024-09-01",
+        "scopes": ["registration"],
+    }
+    by_guardian = device.op("consent", fields=consent)
+    by_child = device.op("consent", fields=consent | {"giver_role": "self"})
+    response = hq.push(device, child, by_guardian, by_child)
+    assert _statuses(response) == [
+        (1, "applied", None),
+        (2, "applied", None),
+        (3, "rejected", "validation_failed"),
+    ]
+    assert "consent.self_under_14" in response.json()["results"][2]["message"]
 
 
 def test_dependents_need_a_known_child_and_follow_its_scope(hq, engine):

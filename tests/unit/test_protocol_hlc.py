@@ -63,6 +63,13 @@ def test_offset_from_head_office_corrects_a_wrong_clock() -> None:
     assert abs(stamp.wall_ms - YEAR_2026) < 1000
 
 
+def test_a_small_difference_is_measurement_noise_not_a_wrong_clock() -> None:
+    clock = HybridClock("dev", now_ms=FakeWall(YEAR_2026))
+    assert clock.observe_server_time(YEAR_2026 + 800) == 0
+    assert clock.observe_server_time(YEAR_2026 - 1500) == 0
+    assert clock.observe_server_time(YEAR_2026 + 5 * 60_000) == 5 * 60_000
+
+
 def test_restored_clock_continues_after_last_stamp() -> None:
     last = HLC(YEAR_2035, 3, "dev")
     clock = HybridClock("dev", now_ms=FakeWall(YEAR_2026), last=last)
