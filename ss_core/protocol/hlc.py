@@ -98,6 +98,12 @@ class HybridClock:
         with self._lock:
             return HLC(self._wall, self._counter, self.node)
 
+    def rebase(self, last: HLC) -> None:
+        """Make *last* the newest stamp, even backwards in time. Only for repairing stamps
+        issued while the wall clock was far ahead (the caller restamps them first)."""
+        with self._lock:
+            self._wall, self._counter = last.wall_ms, last.counter
+
     def now(self) -> HLC:
         """A stamp strictly greater than every stamp this clock has issued or received."""
         with self._lock:

@@ -18,13 +18,14 @@ from typing import Any
 
 import httpx
 
+from ss_desktop.db import queries
+from ss_desktop.db import sync_store as store
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.permissions import Permission, require
 from ss_desktop.services.sync_messages import clock_warning_text
-from ss_desktop.sync import store
 from ss_desktop.sync.client import ConnectionSettings, SyncApi, make_http_client
 from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enroll_online
-from ss_desktop.sync.errors import SyncError
+from ss_desktop.sync.errors import SyncError, disk_full_as_sync_error
 from ss_desktop.sync.policy import Backoff, BatchSizer
 from ss_desktop.sync.runner import ProgressCallback, RoundReport, SyncRunner, run_with_retries
 
@@ -119,6 +120,7 @@ class SyncService:
         self.backoff = Backoff()
 
     # -- enrollment ---------------------------------------------------------------------
+    @disk_full_as_sync_error()
     def enroll(
         self,
         server_url: str,
@@ -141,11 +143,13 @@ class SyncService:
             http_factory=self.http_factory,
         )
 
+    @disk_full_as_sync_error()
     def enroll_file(self, path: Path) -> EnrollmentResult:
         require(self.session.role, Permission.SETTINGS)
         return enroll_from_file(self.app.engine, self.app.clock, Path(path))
 
     # -- a round ------------------------------------------------------------------------
+    @disk_full_as_sync_error()
     def sync_round(
         self,
         progress: ProgressCallback | None = None,
@@ -190,12 +194,14 @@ class SyncService:
         return SyncReport.from_round(report, tries)
 
     # -- USB bundles --------------------------------------------------------------------
+    @disk_full_as_sync_error()
     def export_bundle(self, path: Path) -> Any:
         require(self.session.role, Permission.SYNC)
         from ss_desktop.sync.bundle import export_bundle
 
         return export_bundle(self.app.engine, Path(path))
 
+    @disk_full_as_sync_error()
     def receive_receipt(self, path: Path) -> Any:
         require(self.session.role, Permission.SYNC)
         from ss_desktop.sync.bundle import receive_receipt
@@ -205,10 +211,8 @@ class SyncService:
     # -- status -------------------------------------------------------------------------
     def status(self) -> SyncStatus:
         enrollment = store.load_enrollment(self.app.engine)
+        quarantined = queries.quarantined(self.app.engine)
         with store.read_cursor(self.app.engine) as cur:
-            quarantined = cur.execute(
-                "SELECT count(*) FROM quarantine WHERE resolved = 0"
-            ).fetchone()[0]
             last = store.get_meta(cur, store.K_LAST_REPORT)
         return SyncStatus(
             enrolled=enrollment.enrolled,

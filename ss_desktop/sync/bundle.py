@@ -41,8 +41,8 @@ from sqlalchemy import Engine
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import OpResult, PullChange
+from ss_desktop.db import sync_store as store
 from ss_desktop.db.codec import utc_now_iso
-from ss_desktop.sync import store
 from ss_desktop.sync.errors import SyncError
 from ss_desktop.sync.keys import b64, encryption_key, key_id, public_of, signing_key, verify_key
 

@@ -12,16 +12,13 @@ lost to every older value.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
-from ss_desktop.db.codec import dumps
-from ss_desktop.db.tables import SYNCED_TABLES
-from ss_desktop.sync.store import write_cursor
+from ss_core.protocol.hlc import HLC, HybridClock
+from ss_desktop.db import sync_store as store
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +42,15 @@ def correct_clock(engine: Engine, clock: HybridClock, server_ms: int) -> ClockCh
     new = clock.observe_server_time(server_ms)
     delta = new - old
     restamped = 0
-    with write_cursor(engine) as cur:
+    with store.write_cursor(engine) as cur:
         if abs(delta) > RESTAMP_THRESHOLD_MS:
-            restamped = _restamp_pending(cur, clock, delta, server_ms)
-        cur.execute(
-            "UPDATE sync_state SET clock_offset_ms = ?, hlc_last = ? WHERE id = 1",
-            (clock.offset_ms, str(clock.last())),
-        )
+            restamped, newest = store.restamp_pending(cur, delta, server_ms)
+            if restamped and delta < 0:
+                # The clock ran ahead: move the HLC back to true time (never below a fixed
+                # stamp).
+                floor = newest or HLC(server_ms, 0, clock.node)
+                rebase_clock(clock, max(floor, HLC(min(server_ms, floor.wall_ms), 0, clock.node)))
+        store.write_clock_state(cur, clock)
     if restamped:
         log.warning(
             "laptop clock was off by %d s: %d pending change(s) restamped",
@@ -61,54 +60,6 @@ def correct_clock(engine: Engine, clock: HybridClock, server_ms: int) -> ClockCh
     return ClockCheck(offset_ms=new, restamped=restamped)
 
 
-def _restamp_pending(cur, clock: HybridClock, delta: int, server_ms: int) -> int:  # noqa: ANN001
-    rows = cur.execute(
-        "SELECT device_seq, entity, record_id, hlc FROM outbox WHERE acked = 0 ORDER BY device_seq"
-    ).fetchall()
-    mapping: dict[str, str] = {}
-    touched: set[tuple[str, str]] = set()
-    newest: HLC | None = None
-    for seq, entity, record_id, text in rows:
-        try:
-            stamp = HLC.parse(text)
-        except HLCFormatError:
-            continue
-        wall = max(0, min(stamp.wall_ms + delta, server_ms))
-        fixed = HLC(wall, stamp.counter, stamp.node)
-        mapping[text] = str(fixed)
-        newest = fixed if newest is None or fixed > newest else newest
-        cur.execute("UPDATE outbox SET hlc = ? WHERE device_seq = ?", (str(fixed), seq))
-        touched.add((entity, record_id))
-    for entity, record_id in touched:
-        table_type = SYNCED_TABLES.get(entity)  # type: ignore[call-overload]
-        if table_type is None:
-            continue
-        table = table_type.__tablename__
-        found = cur.execute(
-            f"SELECT field_hlcs, hlc FROM {table} WHERE id = ?", (record_id,)
-        ).fetchone()
-        if not found:
-            continue
-        stamps = json.loads(found[0] or "{}")
-        stamps = {name: mapping.get(value, value) for name, value in stamps.items()}
-        row_hlc = mapping.get(found[1], found[1])
-        if stamps:
-            row_hlc = max(stamps.values())
-        cur.execute(
-            f"UPDATE {table} SET field_hlcs = ?, hlc = ? WHERE id = ?",
-            (dumps(stamps), row_hlc, record_id),
-        )
-    if delta < 0:
-        # The clock ran ahead: move the HLC back to true time (never below a fixed stamp).
-        floor = newest or HLC(server_ms, 0, clock.node)
-        rebase_clock(clock, max(floor, HLC(min(server_ms, floor.wall_ms), 0, clock.node)))
-    return len(mapping)
-
-
 def rebase_clock(clock: HybridClock, last: HLC) -> None:
-    """Set the clock's last stamp to *last*, even backwards (only after a clock repair).
-
-    HybridClock has no public method for this yet; the attributes are its own state.
-    """
-    with clock._lock:  # noqa: SLF001
-        clock._wall, clock._counter = last.wall_ms, last.counter  # noqa: SLF001
+    """Set the clock's last stamp to *last*, even backwards (only after a clock repair)."""
+    clock.rebase(last)

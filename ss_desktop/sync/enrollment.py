@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.wire import EnrollRequest, EnrollResponse
-from ss_desktop.sync import store
+from ss_desktop.db import sync_store as store
 from ss_desktop.sync.client import (
     ConnectionSettings,
     SyncApi,

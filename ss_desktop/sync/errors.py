@@ -3,7 +3,11 @@ and parameters. ``retryable`` says whether the sync loop should try again after 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from ss_desktop.db.sync_store import DiskFullError
 
 # Codes the user can only fix by changing what they typed or chose (CLI exit code 2).
 USAGE_CODES = frozenset(
@@ -51,3 +55,13 @@ class SyncError(Exception):
     @property
     def is_usage(self) -> bool:
         return self.code in USAGE_CODES
+
+
+@contextmanager
+def disk_full_as_sync_error() -> Iterator[None]:
+    """The store reports a full disk as DiskFullError; the sync client's callers get the
+    same SyncError("disk_full") as for a bundle that cannot be written."""
+    try:
+        yield
+    except DiskFullError as exc:
+        raise SyncError("disk_full") from exc

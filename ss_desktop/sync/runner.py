@@ -23,8 +23,8 @@ from sqlalchemy import Engine
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PushRequest, scope_checksum
+from ss_desktop.db import sync_store as store
 from ss_desktop.db.writer import ChangeSet
-from ss_desktop.sync import store
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError

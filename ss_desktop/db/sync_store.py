@@ -8,6 +8,7 @@ cursor after it. A crash at any moment leaves either both or neither.
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -17,14 +18,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from ss_core.protocol.hlc import HybridClock
+from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
 from ss_core.protocol.wire import ErrorCode, OpResult, OpStatus, PullChange, PushOp
-from ss_desktop.db.codec import utc_now_iso
+from ss_desktop.db.codec import dumps, utc_now_iso
 from ss_desktop.db.engine import WRITE_OPTIONS
 from ss_desktop.db.remote import apply_pulled
 from ss_desktop.db.tables import SYNCED_TABLES
 from ss_desktop.db.writer import ChangeSet
-from ss_desktop.sync.errors import SyncError
 
 META_PREFIX = "sync."
 K_DEVICE_ID = "sync.device_id"  # head office's id for this laptop (the wire device_id)
@@ -39,6 +39,13 @@ K_LAST_REPORT = "sync.last_report"
 K_CLOCK_WARNING = "sync.clock_warning"
 
 
+class DiskFullError(OSError):
+    """SQLite could not write: the disk is full. Nothing of the transaction was kept."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.ENOSPC, "the disk is full")
+
+
 @contextmanager
 def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
     """A cursor inside one BEGIN IMMEDIATE transaction (committed on leaving)."""
@@ -47,11 +54,11 @@ def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
             yield conn.connection.driver_connection.cursor()
     except sqlite3.OperationalError as exc:
         if "full" in str(exc).lower():
-            raise SyncError("disk_full") from exc
+            raise DiskFullError() from exc
         raise
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
-            raise SyncError("disk_full") from exc
+            raise DiskFullError() from exc
         raise
 
 
@@ -361,3 +368,55 @@ def scope_pairs(engine: Engine, sites: Sequence[str]) -> list[tuple[str, int]]:
                     continue
                 pairs.append((record_id, int(version)))
     return pairs
+
+
+# -- clock repair (ss_desktop.sync.clock_repair decides when) ---------------------------
+
+
+def restamp_pending(cur: sqlite3.Cursor, delta: int, server_ms: int) -> tuple[int, HLC | None]:
+    """Shift the stamps of unsent changes (and of their records' fields) by *delta* ms,
+    never past *server_ms*. Returns how many stamps changed and the newest one."""
+    rows = cur.execute(
+        "SELECT device_seq, entity, record_id, hlc FROM outbox WHERE acked = 0 ORDER BY device_seq"
+    ).fetchall()
+    mapping: dict[str, str] = {}
+    touched: set[tuple[str, str]] = set()
+    newest: HLC | None = None
+    for seq, entity, record_id, text in rows:
+        try:
+            stamp = HLC.parse(text)
+        except HLCFormatError:
+            continue
+        wall = max(0, min(stamp.wall_ms + delta, server_ms))
+        fixed = HLC(wall, stamp.counter, stamp.node)
+        mapping[text] = str(fixed)
+        newest = fixed if newest is None or fixed > newest else newest
+        cur.execute("UPDATE outbox SET hlc = ? WHERE device_seq = ?", (str(fixed), seq))
+        touched.add((entity, record_id))
+    for entity, record_id in touched:
+        table_type = SYNCED_TABLES.get(entity)  # type: ignore[call-overload]
+        if table_type is None:
+            continue
+        table = table_type.__tablename__
+        found = cur.execute(
+            f"SELECT field_hlcs, hlc FROM {table} WHERE id = ?", (record_id,)
+        ).fetchone()
+        if not found:
+            continue
+        stamps = json.loads(found[0] or "{}")
+        stamps = {name: mapping.get(value, value) for name, value in stamps.items()}
+        row_hlc = mapping.get(found[1], found[1])
+        if stamps:
+            row_hlc = max(stamps.values())
+        cur.execute(
+            f"UPDATE {table} SET field_hlcs = ?, hlc = ? WHERE id = ?",
+            (dumps(stamps), row_hlc, record_id),
+        )
+    return len(mapping), newest
+
+
+def write_clock_state(cur: sqlite3.Cursor, clock: HybridClock) -> None:
+    cur.execute(
+        "UPDATE sync_state SET clock_offset_ms = ?, hlc_last = ? WHERE id = 1",
+        (clock.offset_ms, str(clock.last())),
+    )
