@@ -56,7 +56,8 @@ log = logging.getLogger(__name__)
 UNKNOWN_REFERENCE = "reference.unknown"
 # Saves with more records than this (imports, demo data) get one audit row per action and
 # entity listing the record ids, instead of one row per record.
-AUDIT_PER_RECORD_LIMIT = 20  # Issue code: child_id/program_id/... not found
+AUDIT_PER_RECORD_LIMIT = 20
+_PLAIN = (int, bool, float)  # values normalize_value returns unchanged  # Issue code: child_id/program_id/... not found
 
 # Which stored fields a partial validation needs as context when one of them changes.
 _CHILD_CONTEXT = (
@@ -200,7 +201,10 @@ class ChangeWriter:
             unknown = [name for name in change.fields if name not in known]
             if unknown:
                 raise ValueError(f"unknown fields for {entity.value}: {sorted(unknown)}")
-            norm = {k: normalize_value(entity, k, v) for k, v in change.fields.items()}
+            norm = {
+                k: v if v is None or type(v) in _PLAIN else normalize_value(entity, k, v)
+                for k, v in change.fields.items()
+            }
             earlier = planned.get((entity, record_id))
             if earlier is not None:  # the same record twice in one batch: merge the changes
                 extra = {

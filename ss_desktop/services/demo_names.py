@@ -1,7 +1,7 @@
 """Static tables for the demo-data generator: names, places, sites, programs, distributions.
 
 Everything here is invented or public reference data; no real person appears. The county codes
-are real GB/T 2260 codes (edition 2022-10-31, see /work/shared/data/divisions/areas.csv), chosen
+are real GB/T 2260 codes (edition 2022-10-31, see resources/divisions/areas.csv), chosen
 so that a resident ID number with that birthplace validates in ``stdnum.cn.ric`` for every birth
 year from 2005 onwards (Bijie's codes, for instance, changed in 2011 and are avoided).
 Weights are relative; only their ratios matter.

@@ -28,7 +28,7 @@ from ss_desktop.services.demo_data import (
 )
 
 TODAY = date(2026, 5, 20)
-AREAS_CSV = Path("/work/shared/data/divisions/areas.csv")
+AREAS_CSV = Path(__file__).resolve().parents[2] / "resources" / "divisions" / "areas.csv"
 PHONE = re.compile(r"^1[3-9]\d{9}$")
 
 
