@@ -30,7 +30,7 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 translations: $(QM)
 
 # Refresh the .ts sources from the code (then translate the new entries with Qt Linguist).
-TS_SOURCES := ss_desktop/ui/*.py ss_desktop/ui/models/*.py ss_desktop/services/messages.py
+TS_SOURCES := ss_desktop/ui/*.py ss_desktop/ui/models/*.py ss_desktop/services/messages.py ss_desktop/services/sync_messages.py
 ts-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language zh_CN -ts resources/translations/ss_desktop_zh_CN.ts
 	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language en -pluralonly -ts resources/translations/ss_desktop_en.ts
@@ -59,3 +59,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build dist .pytest_cache .ruff_cache
+
+# The frozen desktop app (PyInstaller, one folder): dist/ss-desktop/. See docs/BUILDING.md.
+dist: $(STAMP) $(QM)
+	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install --quiet -c constraints.txt 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller build.spec --noconfirm
+
+# The frozen app's smoke run: self-test, init, demo data, export, a sync round with ss-hq.
+.PHONY: smoke
+smoke: $(STAMP)
+	bash scripts/smoke_frozen.sh dist/ss-desktop

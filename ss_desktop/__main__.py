@@ -115,6 +115,20 @@ def build_parser() -> argparse.ArgumentParser:
     q = bundle_sub.add_parser("receive", help="apply head office's receipt FILE")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("import", help="import a class list (.xlsx or .csv); exit 0 all rows "
+                       "imported, 3 some rows rejected, 2 the file is unusable")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--site", metavar="CODE", help="the site the children belong to (needed "
+                   "when you have more than one site)")
+    p.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
+    p.add_argument("--error-report", metavar="OUT.xlsx", help="write the rejected rows with "
+                   "their reasons to this file (fix it and import it again)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="export the children you may see to FILE.xlsx or FILE.csv")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
     return parser
 
 
@@ -302,6 +316,70 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+EXIT_REJECTED_ROWS = 3
+
+
+def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.importing import (
+        ImportFileError,
+        ImportService,
+        column_letter,
+        import_text,
+        problem_text,
+        write_error_report,
+    )
+
+    with _open_app(paths) as app:
+        session = _signed_in(app, args)
+        service = ImportService(app, session)
+        try:
+            source = service.open(Path(args.file))
+            site_id = service.site_for(args.site)
+            preview = service.preview(source, source.suggested, site_id)
+        except ImportFileError as exc:
+            raise CliError(import_text(exc.code, exc.params), EXIT_USAGE) from exc
+        if args.dry_run:
+            imported, rejected = len(preview.valid_rows), preview.rejected_rows
+        else:
+            result = service.run(preview)
+            imported, rejected = result.imported, result.rejected
+        if args.error_report and rejected:
+            write_error_report(Path(args.error_report), source.header, rejected)
+        listed = []
+        for row in rejected:
+            reasons = [
+                {"column": None if p.column is None else column_letter(p.column),
+                 "code": p.code, "reason": problem_text(p)}
+                for p in row.problems if p.severity == "error"
+            ]
+            listed.append({"row": row.number, "reasons": reasons})
+        verb = "would import" if args.dry_run else "imported"
+        lines = [f"{verb} {imported} row(s), rejected {len(rejected)} row(s)."]
+        for entry in listed:
+            text = "; ".join(
+                (f"{r['column']}: " if r["column"] else "") + r["reason"] for r in entry["reasons"]
+            )
+            lines.append(f"  row {entry['row']}: {text}")
+        _emit(args, {"imported": imported, "rejected": len(rejected), "dry_run": args.dry_run,
+                     "rejected_rows": listed}, lines)
+    return EXIT_REJECTED_ROWS if rejected else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.exporting import ExportService
+
+    target = Path(args.file)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise CliError("the export file must end in .xlsx or .csv", EXIT_USAGE)
+    with _open_app(paths) as app:
+        session = _signed_in(app, args)
+        result = ExportService(app, session).export(target, filters={"status": "active"})
+        _emit(args, {"path": str(result.path), "rows": result.rows,
+                     "columns": list(result.columns)},
+              [f"Exported {result.rows} children to {result.path}."])
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.ui.selftest import run_self_test
 
@@ -326,6 +404,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
     "enroll": cmd_enroll,
     "sync": cmd_sync,
     "bundle": cmd_bundle,
+    "import": cmd_import,
+    "export": cmd_export,
 }
 
 

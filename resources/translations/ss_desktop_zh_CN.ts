@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="58"/>
+        <location filename="../../ss_desktop/ui/app.py" line="72"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="59"/>
+        <location filename="../../ss_desktop/ui/app.py" line="73"/>
         <source>{problem}
 
 Data folder: {path}</source>
@@ -245,186 +245,186 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="271"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="276"/>
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="277"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="279"/>
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="278"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="283"/>
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="279"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="284"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="280"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="286"/>
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="282"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="292"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="288"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="293"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="295"/>
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="292"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="297"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="294"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="299"/>
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="296"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="301"/>
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="297"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="302"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="317"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="322"/>
         <source>All children</source>
         <translation>全部儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="318"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="323"/>
         <source>Needs consent</source>
         <translation>待补同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="319"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="324"/>
         <source>Possible duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="323"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="328"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="325"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="330"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="332"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="337"/>
         <source>All stages</source>
         <translation>全部学段</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="339"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="344"/>
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="340"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="345"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="341"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="346"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="434"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="450"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="440"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="456"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="449"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="465"/>
         <source>No children registered yet. Press Ctrl+N to register the first child.</source>
         <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="456"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="472"/>
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="460"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="476"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="505"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="521"/>
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="506"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="522"/>
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="514"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="530"/>
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="515"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="531"/>
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="540"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="556"/>
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="542"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="558"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
@@ -1096,6 +1096,7 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/errors.py" line="66"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="105"/>
         <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
         <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
     </message>
@@ -1106,171 +1107,698 @@ Data folder: {path}</source>
     </message>
 </context>
 <context>
-    <name>FirstRun</name>
+    <name>Export</name>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="36"/>
-        <source>Public school</source>
-        <translation>公办学校</translation>
+        <location filename="../../ss_desktop/services/exporting.py" line="38"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="37"/>
-        <source>Migrant school</source>
-        <translation>随迁子女学校</translation>
+        <location filename="../../ss_desktop/services/exporting.py" line="39"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="38"/>
-        <source>Private school</source>
-        <translation>民办学校</translation>
+        <location filename="../../ss_desktop/services/exporting.py" line="40"/>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="39"/>
-        <source>Special education school</source>
-        <translation>特殊教育学校</translation>
+        <location filename="../../ss_desktop/services/exporting.py" line="41"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="40"/>
-        <source>Vocational school</source>
-        <translation>职业学校</translation>
+        <location filename="../../ss_desktop/services/exporting.py" line="42"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="41"/>
-        <source>Teaching point</source>
-        <translation>教学点</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="42"/>
-        <source>Care home</source>
-        <translation>儿童福利机构</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="43"/>
-        <source>Community centre</source>
-        <translation>社区中心</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="44"/>
-        <source>Online</source>
-        <translation>线上</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="101"/>
-        <source>Welcome</source>
-        <translation>欢迎</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="103"/>
-        <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
-        <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="108"/>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="143"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="145"/>
-        <source>Create the first account. The administrator manages users and settings on this laptop.</source>
-        <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="150"/>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="151"/>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="152"/>
-        <source>&amp;Repeat password:</source>
-        <translation>再次输入密码(&amp;R)：</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="154"/>
-        <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
-        <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="169"/>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="207"/>
-        <source>Head office</source>
-        <translation>总部</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="209"/>
-        <source>Laptops send their records to head office when they can.</source>
-        <translation>电脑在能联网时把记录发送到总部。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="213"/>
-        <source>&amp;Work offline for now</source>
-        <translation>暂时离线工作(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="215"/>
-        <source>I have an &amp;enrolment code from head office</source>
-        <translation>我有总部发放的注册码(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="217"/>
-        <source>Enrolment code</source>
-        <translation>注册码</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="219"/>
-        <source>Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.</source>
-        <translation>当前版本还不能注册到总部：以后可以在“同步”页面完成注册，现在输入的注册码不会被保存。您可以离线登记儿童，记录会作为待发送的更改保存在这台电脑上。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="257"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="43"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="259"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="44"/>
+        <source>Stage</source>
+        <translation>学段</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="45"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="46"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="47"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="48"/>
+        <source>Hukou type</source>
+        <translation>户口类型</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="49"/>
+        <source>Hukou place</source>
+        <translation>户籍地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="50"/>
+        <source>Current address (county)</source>
+        <translation>现居住地（区县）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="51"/>
+        <source>Living arrangement</source>
+        <translation>居住情况</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="52"/>
+        <source>Guardian 1</source>
+        <translation>监护人1</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="53"/>
+        <source>Relationship 1</source>
+        <translation>关系1</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="54"/>
+        <source>Phone 1</source>
+        <translation>电话1</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="55"/>
+        <source>Guardian 2</source>
+        <translation>监护人2</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="56"/>
+        <source>Relationship 2</source>
+        <translation>关系2</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="57"/>
+        <source>Phone 2</source>
+        <translation>电话2</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/exporting.py" line="58"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="38"/>
+        <source>Public school</source>
+        <translation>公办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="39"/>
+        <source>Migrant school</source>
+        <translation>随迁子女学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="40"/>
+        <source>Private school</source>
+        <translation>民办学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="41"/>
+        <source>Special education school</source>
+        <translation>特殊教育学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="42"/>
+        <source>Vocational school</source>
+        <translation>职业学校</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="43"/>
+        <source>Teaching point</source>
+        <translation>教学点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="44"/>
+        <source>Care home</source>
+        <translation>儿童福利机构</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="45"/>
+        <source>Community centre</source>
+        <translation>社区中心</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="46"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="103"/>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="105"/>
+        <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
+        <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="110"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="145"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="147"/>
+        <source>Create the first account. The administrator manages users and settings on this laptop.</source>
+        <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="152"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="153"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="154"/>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="156"/>
+        <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
+        <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="171"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="237"/>
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="239"/>
+        <source>Laptops send their records to head office when they can.</source>
+        <translation>电脑在能联网时把记录发送到总部。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="243"/>
+        <source>&amp;Work offline for now</source>
+        <translation>暂时离线工作(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="245"/>
+        <source>I have an &amp;enrolment code from head office</source>
+        <translation>我有总部发放的注册码(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="247"/>
+        <source>Head-office &amp;address:</source>
+        <translation>总部地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="249"/>
+        <source>Enrolment &amp;code:</source>
+        <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="250"/>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="252"/>
+        <source>Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code, the laptop enrols when you press Next and gets its sites from head office.</source>
+        <translation>离线工作时，在本机登记的儿童会作为待发送的更改保存在本机；以后可以在“同步”页注册到总部。如果有注册码，点“下一步”时本机即向总部注册，并从总部获得所属站点。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="270"/>
+        <source>Enter head office&apos;s address and the enrolment code.</source>
+        <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="280"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="298"/>
+        <source>Enrolled with head office as device {device} for {count} site(s). Press Finish; the sites and children arrive with the first sync.</source>
+        <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
+    </message>
+    <message>
+        <source>Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.</source>
+        <translation type="vanished">当前版本还不能注册到总部：以后可以在“同步”页面完成注册，现在输入的注册码不会被保存。您可以离线登记儿童，记录会作为待发送的更改保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="353"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="355"/>
         <source>Where is this laptop used? (a school, care home or community centre)</source>
         <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="263"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="359"/>
         <source>Site &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="264"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="360"/>
         <source>&amp;Kind of site:</source>
         <translation>站点类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="265"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="361"/>
         <source>Site &amp;code (optional):</source>
         <translation>站点代码（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="267"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="363"/>
         <source>The site is marked &quot;pending&quot; until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
         <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="328"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="424"/>
         <source>Set up Stepping Stones</source>
         <translation>设置踏脚石</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="342"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="439"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="17"/>
+        <source>The file does not exist: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="18"/>
+        <source>The file is empty: there is no row to import.</source>
+        <translation>文件是空的，没有可以导入的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="19"/>
+        <source>The file is too large ({size_mb} MB; at most {limit_mb} MB or 60,000 rows). Split the class list into smaller files.</source>
+        <translation>文件太大（{size_mb} MB；最多 {limit_mb} MB 或 60,000 行）。请把名单拆分成几个较小的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="23"/>
+        <source>This is an old Excel file (.xls) or a workbook protected by a password. Open it in Excel or WPS, remove the password if it has one, and save it as .xlsx: File &gt; Save as &gt; Excel Workbook (*.xlsx).</source>
+        <translation>这是旧版 Excel 文件（.xls）或设有密码的工作簿。请用 Excel 或 WPS 打开，如有密码请先取消，再另存为 .xlsx：文件 &gt; 另存为 &gt; Excel 工作簿（*.xlsx）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="27"/>
+        <source>The workbook is protected by a password, so it cannot be read. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx: File &gt; Save as &gt; Excel Workbook (*.xlsx).</source>
+        <translation>该工作簿设有密码，无法读取。请用 Excel 或 WPS 打开，取消密码（文件 &gt; 信息 &gt; 保护工作簿），再另存为 .xlsx：文件 &gt; 另存为 &gt; Excel 工作簿（*.xlsx）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="31"/>
+        <source>This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx: File &gt; Save as &gt; Excel Workbook (*.xlsx); then import the new file.</source>
+        <translation>这是旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx：文件 &gt; 另存为 &gt; Excel 工作簿（*.xlsx），然后导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="35"/>
+        <source>This file is neither an Excel workbook (.xlsx) nor a CSV file, or it is damaged.</source>
+        <translation>这个文件不是 Excel 工作簿（.xlsx）或 CSV 文件，或者文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="38"/>
+        <source>The text of this CSV file is in an unknown encoding (not UTF-8 or GBK). Open it in Excel or WPS and save it as .xlsx, or as CSV UTF-8.</source>
+        <translation>这个 CSV 文件的文字编码无法识别（不是 UTF-8 或 GBK）。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="42"/>
+        <source>No header row found: the file needs a row naming its columns, such as 姓名, 性别, 出生日期 (or Name, Gender, Date of birth), within its first 30 rows.</source>
+        <translation>找不到表头：文件的前 30 行中需要有一行列名，例如 姓名、性别、出生日期（或 Name、Gender、Date of birth）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="46"/>
+        <source>&quot;{field}&quot; is chosen for two columns: {first} and {second}. Choose it for one column only.</source>
+        <translation>“{field}”被同时选给了两列：{first} 和 {second}。只能选给其中一列。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="50"/>
+        <source>Choose the column with the children&apos;s names (or one for the surname and one for the given name).</source>
+        <translation>请选择儿童姓名所在的列（或分别选择姓和名所在的列）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="54"/>
+        <source>Choose the site these children belong to.</source>
+        <translation>请选择这些儿童所属的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="57"/>
+        <source>There is no site with the code {site}.</source>
+        <translation>没有代码为 {site} 的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="59"/>
+        <source>&apos;{value}&apos; is not a gender: write 男 or 女 (M or F).</source>
+        <translation>“{value}”不是性别：请填写 男 或 女（M 或 F）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="62"/>
+        <source>&apos;{value}&apos; is not a date: write it like 2015-03-04, 2015.3.4 or 2015年3月4日.</source>
+        <translation>“{value}”不是日期：请写成 2015-03-04、2015.3.4 或 2015年3月4日。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="65"/>
+        <source>&apos;{value}&apos; is not a grade: write it like 三年级, 初一, 七年级 or 高二.</source>
+        <translation>“{value}”不是年级：请写成 三年级、初一、七年级 或 高二 这样的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="68"/>
+        <source>&apos;{value}&apos; is not a relationship: write 父亲, 母亲, 爷爷, 奶奶, 外公, 外婆 ... or 其他.</source>
+        <translation>“{value}”不是关系：请填写 父亲、母亲、爷爷、奶奶、外公、外婆……或 其他。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="72"/>
+        <source>&apos;{value}&apos; is not a hukou type: write 居民, 农业, 非农业 or 未登记.</source>
+        <translation>“{value}”不是户口类型：请填写 居民、农业、非农业 或 未登记。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="75"/>
+        <source>&apos;{value}&apos; is not a known county: write province, city and county (安徽省阜阳市临泉县) or the 6-digit code.</source>
+        <translation>“{value}”不是已知的区县：请写出省、市、县（如 安徽省阜阳市临泉县）或 6 位行政区划代码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="79"/>
+        <source>Excel stored this ID number as a number and lost its last digits. Format the column as Text and type the numbers again.</source>
+        <translation>Excel 把这个身份证号存成了数字，后几位已经丢失。请把该列设置为“文本”格式，再重新输入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="83"/>
+        <source>Excel shows this phone number in scientific notation. Format the column as Text and type it again.</source>
+        <translation>Excel 用科学计数法显示了这个电话号码。请把该列设置为“文本”格式，再重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="87"/>
+        <source>A phone number without the guardian&apos;s name: add the name.</source>
+        <translation>有电话号码但没有监护人姓名：请补上姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="90"/>
+        <source>A consent date without a guardian: add the guardian who gave consent.</source>
+        <translation>有同意日期但没有监护人：请补上表示同意的监护人。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="93"/>
+        <source>The same child as row {row} of this file (same name and birth date, or same ID number).</source>
+        <translation>与本文件第 {row} 行是同一个儿童（姓名和出生日期相同，或身份证号相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="97"/>
+        <source>This child is already registered (same name and birth date, or same ID number). Not imported again.</source>
+        <translation>这个儿童已经登记过（姓名和出生日期相同，或身份证号相同），不会重复导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="101"/>
+        <source>A child with a similar name or the same birth date is already registered. Check it is not the same child.</source>
+        <translation>已有姓名相似或出生日期相同的儿童登记在册，请确认不是同一个儿童。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="105"/>
+        <source>This row could not be saved.</source>
+        <translation>这一行无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportField</name>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="109"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="110"/>
+        <source>Surname</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="111"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="112"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="113"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="114"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="115"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="116"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="117"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="118"/>
+        <source>Guardian&apos;s relationship</source>
+        <translation>监护人关系</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="119"/>
+        <source>Guardian&apos;s phone</source>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="120"/>
+        <source>Father&apos;s name</source>
+        <translation>父亲姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="121"/>
+        <source>Father&apos;s phone</source>
+        <translation>父亲电话</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="122"/>
+        <source>Mother&apos;s name</source>
+        <translation>母亲姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="123"/>
+        <source>Mother&apos;s phone</source>
+        <translation>母亲电话</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="124"/>
+        <source>Hukou place</source>
+        <translation>户籍地</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="125"/>
+        <source>Hukou type</source>
+        <translation>户口类型</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="126"/>
+        <source>Current address (county)</source>
+        <translation>现居住地（区县）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="127"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/importing/messages.py" line="128"/>
+        <source>Consent date</source>
+        <translation>同意日期</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="75"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="111"/>
+        <source>Choose the class list</source>
+        <translation>选择班级名单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="77"/>
+        <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK).</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="83"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="96"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="98"/>
+        <source>Site of these children:</source>
+        <translation>这些儿童所属站点：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="113"/>
+        <source>Class lists (*.xlsx *.csv *.xls)</source>
+        <translation>班级名单 (*.xlsx *.csv *.xls)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="142"/>
+        <source>Which column holds what?</source>
+        <translation>每一列是什么内容？</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="144"/>
+        <source>Check the suggestion; choose &quot;(do not import)&quot; for columns to skip.</source>
+        <translation>请检查系统的建议；不需要的列请选“（不导入）”。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="153"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="154"/>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="155"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="181"/>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="212"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="226"/>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="272"/>
+        <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
+        <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="294"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="300"/>
+        <source>Stop after this batch</source>
+        <translation>本批完成后停止</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="323"/>
+        <source>Saving the rows without problems…</source>
+        <translation>正在保存没有问题的行…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="339"/>
+        <source>Stopping after the current batch; rows already saved stay saved.</source>
+        <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="368"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="373"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="386"/>
+        <source>{n} children were imported.</source>
+        <translation>已导入 {n} 名儿童。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="392"/>
+        <source>The import was stopped: {n} rows without problems were not imported. Import the file again to add them; the rows already imported will be recognised as duplicates.</source>
+        <translation>导入已停止：有 {n} 行没有问题但尚未导入。再次导入该文件即可补上；已导入的行会被识别为重复，不会重复添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="401"/>
+        <source>{n} rows were not imported. Save the error report, fix the rows in Excel and import the report again.</source>
+        <translation>有 {n} 行没有导入。请保存错误报告，在 Excel 中修改这些行后再导入该报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="417"/>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="419"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="428"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="433"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="442"/>
+        <source>Import class list</source>
+        <translation>导入班级名单</translation>
     </message>
 </context>
 <context>
@@ -1448,147 +1976,183 @@ Data folder: {path}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="138"/>
         <source>This page is not available in this version.</source>
         <translation>当前版本暂不提供此页面。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="158"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="332"/>
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="333"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="334"/>
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="356"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="337"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="338"/>
+        <source>Re&amp;ports</source>
+        <translation>统计报表(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="346"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="347"/>
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="348"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="349"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="350"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="351"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="352"/>
+        <source>&amp;Import class list…</source>
+        <translation>导入班级名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="353"/>
+        <source>&amp;Export list…</source>
+        <translation>导出名单(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="354"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="355"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="357"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="358"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="359"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="367"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="372"/>
         <source>Stepping Stones registration — {user}</source>
         <translation>踏脚石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="377"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="385"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="386"/>
         <source>teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="387"/>
         <source>coordinator</source>
         <translation>协调员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="388"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="432"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="433"/>
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="535"/>
+        <source>Export list</source>
+        <translation>导出名单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="537"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="567"/>
+        <source>Exported {n} children to {path}</source>
+        <translation>已导出 {n} 名儿童到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="588"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="589"/>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -1597,42 +2161,42 @@ Device {device}</source>
 设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="627"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="629"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="632"/>
         <source>Connection to head office</source>
         <translation>与总部的连接</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="635"/>
         <source>Pending: {n}</source>
         <translation>待发送：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="640"/>
         <source>Changes saved on this laptop, not yet sent to head office</source>
         <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="645"/>
         <source>Quarantined: {n}</source>
         <translation>被退回：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="580"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="650"/>
         <source>Changes head office refused; they need a review</source>
         <translation>总部拒收的更改，需要复核</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="655"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -2065,6 +2629,217 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/register_page.py" line="644"/>
         <source>What you typed in this form has not been saved. Discard it?</source>
         <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="48"/>
+        <source>Unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="49"/>
+        <source>Local hukou</source>
+        <translation>本地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="50"/>
+        <source>Hukou elsewhere</source>
+        <translation>外地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="204"/>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="205"/>
+        <source>Site:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="206"/>
+        <source>Program:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="207"/>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="208"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="209"/>
+        <source>Export .xlsx…</source>
+        <translation>导出 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="210"/>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="211"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="213"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="246"/>
+        <source>All sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="216"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="250"/>
+        <source>All programs</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="287"/>
+        <source>{children} children; {lessons} lessons delivered</source>
+        <translation>{children} 名儿童；已授课 {lessons} 节</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="294"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="430"/>
+        <source>Children by category</source>
+        <translation>按类别统计儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="302"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="438"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="440"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="310"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="446"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="448"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="318"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="454"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="456"/>
+        <source>Hukou</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="332"/>
+        <source>Sessions</source>
+        <translation>上课次数</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="333"/>
+        <source>Lessons delivered</source>
+        <translation>授课节数</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="334"/>
+        <source>Children present</source>
+        <translation>出勤儿童数</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="335"/>
+        <source>Child-lessons</source>
+        <translation>听课人次（节）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="336"/>
+        <source>Lessons per child</source>
+        <translation>人均听课节数</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="341"/>
+        <source>Program</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="342"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="361"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="343"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="376"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="377"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="384"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="391"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="433"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="441"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="449"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="457"/>
+        <source>Children</source>
+        <translation>儿童数</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="383"/>
+        <source>Stage and grade</source>
+        <translation>学段和年级</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="390"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="467"/>
+        <source>Living arrangement</source>
+        <translation>居住情况</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="415"/>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="423"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="432"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="463"/>
+        <source>Lessons by program</source>
+        <translation>按项目统计课时</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="464"/>
+        <source>Lessons by term</source>
+        <translation>按学期统计课时</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="465"/>
+        <source>Children by site</source>
+        <translation>按站点统计儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="466"/>
+        <source>Children by stage and grade</source>
+        <translation>按学段和年级统计儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="480"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="489"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2532,21 +3307,527 @@ Device {device}</source>
     </message>
 </context>
 <context>
+    <name>SyncError</name>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="16"/>
+        <source>Head office does not know this enrollment code, or it was already used. Check the code, or ask head office for a new one.</source>
+        <translation>总部不认识这个注册码，或者它已被使用过。请检查注册码，或向总部索取新的注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="20"/>
+        <source>This enrollment code has expired. Ask head office for a new one.</source>
+        <translation>这个注册码已过期。请向总部索取新的注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="23"/>
+        <source>Head office has switched off sync for this laptop. Nothing was sent. Ask head office for a new enrollment code and enroll again; your unsent changes are kept.</source>
+        <translation>总部已停止本机的同步，没有发送任何数据。请向总部索取新的注册码并重新注册；未发送的更改都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="27"/>
+        <source>This laptop is not enrolled with head office yet (or head office no longer knows it). Enroll it with a code from head office.</source>
+        <translation>本机尚未在总部注册（或总部已不认识本机）。请用总部提供的注册码注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="31"/>
+        <source>&apos;{url}&apos; is not a server address. Enter it like https://hq.example.org.</source>
+        <translation>“{url}”不是服务器地址。请按 https://hq.example.org 的格式输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="34"/>
+        <source>&apos;{url}&apos; is not encrypted (http). Use an https:// address, or switch on &apos;allow insecure connections&apos; if head office told you to.</source>
+        <translation>“{url}”没有加密（http）。请使用 https:// 地址；如果总部要求，也可以打开“允许不安全连接”。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="38"/>
+        <source>The certificate file {path} does not exist. Choose the file head office gave you.</source>
+        <translation>证书文件 {path} 不存在。请选择总部提供的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="42"/>
+        <source>Head office cannot be reached. Check the network connection; sync will try again. Your changes are kept on this laptop.</source>
+        <translation>无法连接总部。请检查网络连接；同步会自动重试。您的更改保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="46"/>
+        <source>The head-office server name could not be found. Check the network connection and the server address; sync will try again.</source>
+        <translation>找不到总部服务器的名称。请检查网络连接和服务器地址；同步会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="50"/>
+        <source>The secure connection to head office failed: its certificate could not be checked. Check the server address and the certificate setting; nothing was sent.</source>
+        <translation>与总部的安全连接失败：无法验证其证书。请检查服务器地址和证书设置；没有发送任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="54"/>
+        <source>The connection to head office broke off. Nothing was lost; sync will try again.</source>
+        <translation>与总部的连接中断了。没有丢失任何数据；同步会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="58"/>
+        <source>Head office stopped answering (the connection stalled). Nothing was lost; sync will try again with smaller pieces.</source>
+        <translation>总部没有响应（连接停滞）。没有丢失任何数据；同步会以更小的批次重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="62"/>
+        <source>Head office had a problem (error {status}). Nothing was lost; sync will try again later.</source>
+        <translation>总部出现问题（错误 {status}）。没有丢失任何数据；稍后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="66"/>
+        <source>Head office is busy. Sync will try again later.</source>
+        <translation>总部正忙。稍后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="69"/>
+        <source>Head office sent an answer that cannot be read ({detail}). Nothing was lost; sync will try again.</source>
+        <translation>总部返回的内容无法读取（{detail}）。没有丢失任何数据；同步会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="73"/>
+        <source>Head office refused the request ({reason}): {message}</source>
+        <translation>总部拒绝了请求（{reason}）：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="76"/>
+        <source>The disk is full: the changes from head office could not be saved. Free some space; nothing was lost.</source>
+        <translation>磁盘已满，无法保存来自总部的更改。请清理一些空间；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="80"/>
+        <source>{path} is not an enrollment file from head office, or it is damaged.</source>
+        <translation>{path} 不是总部提供的注册文件，或者文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="83"/>
+        <source>The file does not exist: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="84"/>
+        <source>A file already exists there: {path}. Choose another name.</source>
+        <translation>该位置已有文件：{path}。请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="87"/>
+        <source>The bundle file is damaged or was changed after it was written ({detail}). Nothing was applied. Export a new bundle on the laptop.</source>
+        <translation>同步包已损坏或写入后被改动（{detail}），未导入任何内容。请在笔记本电脑上重新导出同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="91"/>
+        <source>The bundle was not written by a laptop enrolled here, or not for this head office. Nothing was applied.</source>
+        <translation>该同步包不是由在此注册的笔记本电脑写入的，或不是发给本总部的，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="95"/>
+        <source>This receipt is damaged, is not from this laptop&apos;s head office, or is for another laptop ({detail}). Nothing was changed.</source>
+        <translation>该回执已损坏、不是来自本机的总部，或是发给另一台电脑的（{detail}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="99"/>
+        <source>There are no unsent changes: no bundle is needed.</source>
+        <translation>没有未发送的更改，不需要同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="102"/>
+        <source>This laptop&apos;s clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office&apos;s time.</source>
+        <translation>本机时钟大约差了 {amount}。请在系统设置中校正日期和时间。您的更改已保留，并按总部的时间记录。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="309"/>
         <source>Sync with head office</source>
         <translation>与总部同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="160"/>
         <source>This laptop is not enrolled with head office yet. Enrolment with a code and &quot;Sync now&quot; will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.</source>
-        <translation>这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
+        <translation type="vanished">这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="170"/>
         <source>Pending changes: {pending}    Quarantined: {held}</source>
-        <translation>待发送的更改：{pending}    被退回：{held}</translation>
+        <translation type="vanished">待发送的更改：{pending}    被退回：{held}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="57"/>
+        <source>Head office found a value it cannot accept. Correct the record, then retry.</source>
+        <translation>总部发现有一项内容无法接受。请修改该记录，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="60"/>
+        <source>The record belongs to a site this laptop is not enrolled for. Move it to one of this laptop&apos;s sites, or ask head office to add the site, then retry.</source>
+        <translation>该记录属于本机未注册的站点。请把它转到本机的站点，或请总部为本机添加该站点，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="64"/>
+        <source>The change was stamped with a date far in the future. Set the laptop&apos;s date and time, then retry.</source>
+        <translation>这项更改的时间远在未来。请先校正本机的日期和时间，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="68"/>
+        <source>Head office does not know this kind of record. Update the app, then retry.</source>
+        <translation>总部不认识这种记录。请先更新本软件，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="71"/>
+        <source>The change could not be read by head office. Retry; if it comes back, dismiss it.</source>
+        <translation>总部无法读取这项更改。请重试；如果再次出现，请忽略它。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="75"/>
+        <source>The change refers to a record head office does not have. Retry after the first sync.</source>
+        <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="80"/>
+        <source>Head office refused the change ({reason}).</source>
+        <translation>总部拒绝了这项更改（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="82"/>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="83"/>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="84"/>
+        <source>Consent</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="85"/>
+        <source>Programme enrolment</source>
+        <translation>项目报名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="86"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="87"/>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="88"/>
+        <source>Attendance session</source>
+        <translation>考勤课次</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="89"/>
+        <source>Attendance mark</source>
+        <translation>考勤记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="92"/>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>正在发送更改：{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="93"/>
+        <source>Receiving changes from head office: {done}</source>
+        <translation>正在接收总部的更改：{done}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="94"/>
+        <source>Comparing with head office…</source>
+        <translation>正在与总部核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="115"/>
+        <source>ahead</source>
+        <translation>偏快</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="117"/>
+        <source>behind</source>
+        <translation>偏慢</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="131"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="310"/>
+        <source>Enrol this laptop</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="311"/>
+        <source>Head-office &amp;address:</source>
+        <translation>总部地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="313"/>
+        <source>Enrolment &amp;code:</source>
+        <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="314"/>
+        <source>&amp;Enrol</source>
+        <translation>注册(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="315"/>
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="317"/>
+        <source>Head office:</source>
+        <translation>总部：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="318"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="319"/>
+        <source>Sites:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="320"/>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="321"/>
+        <source>Pending changes:</source>
+        <translation>待发送的更改：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="322"/>
+        <source>Quarantined:</source>
+        <translation>被拒收：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="326"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="328"/>
+        <source>Send and receive changes now (Ctrl+Shift+S)</source>
+        <translation>立即发送和接收更改（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="330"/>
+        <source>Write USB &amp;bundle…</source>
+        <translation>写入 U 盘同步包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="331"/>
+        <source>Read &amp;receipt…</source>
+        <translation>读取回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="332"/>
+        <source>Recent rounds</source>
+        <translation>最近的同步</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="335"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="336"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="337"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="338"/>
+        <source>Refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="339"/>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="340"/>
+        <source>Checksum</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="344"/>
+        <source>Quarantine: changes head office refused</source>
+        <translation>隔离区：总部拒收的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="348"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="349"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="350"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="353"/>
+        <source>No refused changes.</source>
+        <translation>没有被拒收的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="354"/>
+        <source>&amp;Open the record</source>
+        <translation>打开记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="355"/>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="357"/>
+        <source>Send the record again, after you fixed it</source>
+        <translation>修改记录之后，重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="359"/>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="399"/>
+        <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below. Until then everything you save stays on this laptop as pending changes.</source>
+        <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="404"/>
+        <source>Syncing with head office…</source>
+        <translation>正在与总部同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="408"/>
+        <source>Head office cannot be reached right now. Your changes are kept on this laptop; sync starts by itself when head office can be reached.</source>
+        <translation>目前无法连接总部。您的更改保存在本机；能连上总部时会自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="413"/>
+        <source>Head office can be reached. Sync runs by itself every few minutes.</source>
+        <translation>可以连接总部。每隔几分钟会自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="417"/>
+        <source>Checking whether head office can be reached…</source>
+        <translation>正在检查能否连接总部…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="427"/>
+        <source>not enrolled</source>
+        <translation>未注册</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="440"/>
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="447"/>
+        <source>Connecting to head office…</source>
+        <translation>正在连接总部…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="465"/>
+        <source>Sync finished: {pushed} sent, {pulled} received, {rejected} refused.</source>
+        <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，被拒收 {rejected} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="488"/>
+        <source>Sync stopped. Nothing was lost.</source>
+        <translation>同步已中断。没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="502"/>
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="504"/>
+        <source>differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="517"/>
+        <source>Enter head office&apos;s address and the enrolment code.</source>
+        <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="523"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="533"/>
+        <source>This laptop is enrolled with head office.</source>
+        <translation>本机已在总部注册。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="560"/>
+        <source>Write USB bundle</source>
+        <translation>写入 U 盘同步包</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="562"/>
+        <source>Sync bundles (*.ssb);;All files (*)</source>
+        <translation>同步包 (*.ssb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="567"/>
+        <source>The bundle was written.</source>
+        <translation>同步包已写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="573"/>
+        <source>Read receipt</source>
+        <translation>读取回执</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="575"/>
+        <source>Receipts (*.ssr);;All files (*)</source>
+        <translation>回执 (*.ssr);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="580"/>
+        <source>The receipt was applied.</source>
+        <translation>回执已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="669"/>
+        <source>The record will be sent again with the next sync.</source>
+        <translation>该记录会在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="693"/>
+        <source>Dismiss the refused change</source>
+        <translation>忽略被拒收的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="694"/>
+        <source>Head office will not receive this change. The record stays on this laptop as it is. Dismiss it?</source>
+        <translation>总部将不会收到这项更改，本机上的记录保持不变。确定忽略吗？</translation>
     </message>
 </context>
 </TS>

@@ -10,17 +10,27 @@ data is left untouched.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ss_core.resources import resource_path
 from ss_desktop.config import APP_AUTHOR, APP_NAME, AppPaths
 from ss_desktop.logs import setup_logging
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.settings import load_settings, save_settings
 from ss_desktop.services.setup import app_version, needs_first_run
+from ss_desktop.startup_checks import (
+    InstanceLock,
+    StartupProblem,
+    check_data_files,
+    check_display,
+)
 from ss_desktop.ui.context import AppEvents, UiContext
 from ss_desktop.ui.errors import error_message, install_excepthook
 from ss_desktop.ui.executor import DbExecutor
@@ -30,6 +40,10 @@ from ss_desktop.ui.main_window import MainWindow
 from ss_desktop.ui.signin import SignInDialog
 
 log = logging.getLogger(__name__)
+
+# Benchmarks (bench/bench_build.py): print "READY <time.time()>" and quit once the first
+# window (sign-in, or the first-run wizard) is shown and the event loop runs.
+EXIT_WHEN_READY_ENV = "SS_DESKTOP_EXIT_WHEN_READY"
 
 
 class AppShell(QObject):
@@ -161,19 +175,71 @@ def make_qapplication() -> QApplication:
     qapp.setApplicationName(APP_NAME)
     qapp.setOrganizationName(APP_AUTHOR)
     qapp.setApplicationVersion(app_version())
+    icon = resource_path("icons", "app.svg")
+    if icon.exists():
+        qapp.setWindowIcon(QIcon(str(icon)))
     return qapp
 
 
-def run_gui(paths: AppPaths, lang: str | None) -> int:
-    paths.ensure()
-    log_file = setup_logging(paths.log_dir)
-    log.info("starting ss-desktop %s", app_version())
-    qapp = make_qapplication()
-    install_excepthook(log_file, app_version())
-    shell = AppShell(qapp, paths, lang)
-    if not shell.start():
-        return 1
+def _problem_language(paths: AppPaths, lang: str | None) -> str:
+    saved = None
     try:
-        return qapp.exec()
+        if paths.settings_file.is_file():
+            saved = load_settings(paths.settings_file).get("language")
+    except Exception:  # noqa: BLE001 - an unreadable settings file must not hide the problem
+        saved = None
+    return resolve_language(lang, saved)
+
+
+def report_startup_problem(
+    problem: StartupProblem, paths: AppPaths, lang: str | None, *, dialog: bool
+) -> int:
+    """Say why the app cannot start: on stderr, and in a dialog when someone can see one."""
+    text = problem.message(_problem_language(paths, lang))
+    print(f"ss-desktop: {text}", file=sys.stderr, flush=True)
+    headless = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal")
+    if dialog and not headless:
+        make_qapplication()
+        QMessageBox.critical(None, "Stepping Stones", text)
+    return 1
+
+
+def _exit_when_ready(shell: AppShell) -> None:
+    def report() -> None:
+        shown = [w for w in (shell.signin, shell.wizard) if w is not None and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(2, report)
+            return
+        print(f"READY {time.time():.4f}", flush=True)
+        shell.qapp.exit(0)
+
+    QTimer.singleShot(0, report)
+
+
+def run_gui(paths: AppPaths, lang: str | None) -> int:
+    problem = check_display()  # before QApplication: without a display Qt aborts
+    if problem is None:
+        problem = check_data_files(paths)
+    if problem is not None:
+        return report_startup_problem(problem, paths, lang, dialog=problem.code != "no_display")
+    lock = InstanceLock(paths.data_dir)
+    problem = lock.acquire()
+    if problem is not None:
+        return report_startup_problem(problem, paths, lang, dialog=True)
+    try:
+        paths.ensure()
+        log_file = setup_logging(paths.log_dir)
+        log.info("starting ss-desktop %s", app_version())
+        qapp = make_qapplication()
+        install_excepthook(log_file, app_version())
+        shell = AppShell(qapp, paths, lang)
+        if not shell.start():
+            return 1
+        if os.environ.get(EXIT_WHEN_READY_ENV):
+            _exit_when_ready(shell)
+        try:
+            return qapp.exec()
+        finally:
+            shell.shutdown()
     finally:
-        shell.shutdown()
+        lock.release()

@@ -1,8 +1,10 @@
 """First run: language, the first administrator, head-office enrolment (or offline), the site.
 
-Nothing is written until Finish: then, on the executor, the admin is created and signed in and
-the site is created (status "pending" until head office confirms it). Enrolment with a
-head-office code arrives with the sync client; the wizard says so and keeps no code.
+The enrolment page enrols with a head-office code when Next is pressed (a wrong or expired
+code, or an unreachable server, is explained on the page); an enrolled laptop gets its sites
+from head office and skips the site page. Otherwise nothing is written until Finish: then,
+on the executor, the admin is created and signed in and the site is created (status
+"pending" until head office confirms it).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ss_core.domain.enums import SiteType
 from ss_desktop.services.accounts import USERNAME_RE, check_password_rules
-from ss_desktop.services.app import LocalApp
+from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.settings import LANGUAGES
 from ss_desktop.services.setup import check_site_input, complete_first_run
@@ -175,10 +177,25 @@ class AdminPage(_Page):
         return not text
 
 
+# During first run nobody is signed in yet: enrolment runs as the administrator being set up.
+SETUP_SESSION = UserSession(
+    user_id="", username="setup", display_name="", role="admin", site_ids=()
+)
+
+
 class EnrollPage(_Page):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Enrol with a code from head office (done when Next is pressed), or work offline.
+    An enrolled laptop gets its sites from head office, so the site page is skipped."""
+
+    def __init__(
+        self, app: LocalApp | None = None, executor: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("enrollPage")
+        self.app = app
+        self.executor = executor
+        self.enrolled: Any = None  # EnrollmentResult once enrolment worked
+        self._busy = False
         self.offline = QRadioButton()
         self.offline.setObjectName("workOffline")
         self.with_code = QRadioButton()
@@ -187,20 +204,33 @@ class EnrollPage(_Page):
         group.addButton(self.offline)
         group.addButton(self.with_code)
         self.offline.setChecked(True)
+        self.server = QLineEdit()
+        self.server.setObjectName("enrollServer")
+        self.server.setMaxLength(300)
         self.code = QLineEdit()
         self.code.setObjectName("enrollCode")
         self.code.setMaxLength(64)
-        self.code.setEnabled(False)
+        self.server_label, self.code_label = QLabel(), QLabel()
+        self.server_label.setBuddy(self.server)
+        self.code_label.setBuddy(self.code)
+        self.fields = QWidget()
+        form = QFormLayout(self.fields)
+        form.addRow(self.server_label, self.server)
+        form.addRow(self.code_label, self.code)
+        self.fields.setEnabled(False)
         self.note = QLabel()
         self.note.setObjectName("enrollNote")
         self.note.setWordWrap(True)
+        self.error = _error_label()
+        self.error.setObjectName("enrollError")
         layout = QVBoxLayout(self)
         layout.addWidget(self.offline)
         layout.addWidget(self.with_code)
-        layout.addWidget(self.code)
+        layout.addWidget(self.fields)
         layout.addWidget(self.note)
+        layout.addWidget(self.error)
         layout.addStretch(1)
-        self.with_code.toggled.connect(self.code.setEnabled)
+        self.with_code.toggled.connect(self.fields.setEnabled)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -214,13 +244,79 @@ class EnrollPage(_Page):
         self.with_code.setText(
             QCoreApplication.translate("FirstRun", "I have an &enrolment code from head office")
         )
+        self.server_label.setText(QCoreApplication.translate("FirstRun", "Head-office &address:"))
+        self.server.setPlaceholderText("https://hq.example.org")
+        self.code_label.setText(QCoreApplication.translate("FirstRun", "Enrolment &code:"))
         self.code.setPlaceholderText(QCoreApplication.translate("FirstRun", "Enrolment code"))
         self.note.setText(
             QCoreApplication.translate(
                 "FirstRun",
-                "Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.",
+                "Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code, the laptop enrols when you press Next and gets its sites from head office.",
             )
         )
+
+    def nextId(self) -> int:
+        return -1 if self.enrolled is not None else super().nextId()
+
+    def validatePage(self) -> bool:
+        if self.offline.isChecked() or self.enrolled is not None:
+            return True
+        if self._busy:
+            return False
+        server, code = self.server.text().strip(), self.code.text().strip()
+        if not server or not code:
+            _show(
+                self.error,
+                QCoreApplication.translate(
+                    "FirstRun", "Enter head office's address and the enrolment code."
+                ),
+            )
+            return False
+        if self.app is None or self.executor is None:
+            return False
+        from ss_desktop.services.sync import SyncService
+
+        self._busy = True
+        _show(self.error, QCoreApplication.translate("FirstRun", "Enrolling…"))
+        app = self.app
+        self.executor.submit(
+            lambda: SyncService(app, SETUP_SESSION).enroll(server, code),
+            write=True,
+            on_result=self._enrolled,
+            on_error=self._enrol_failed,
+        )
+        return False
+
+    def _enrolled(self, result: Any) -> None:
+        self._busy = False
+        self.enrolled = result
+        self.with_code.setEnabled(False)
+        self.offline.setEnabled(False)
+        self.fields.setEnabled(False)
+        _show(self.error, "")
+        self.note.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Enrolled with head office as device {device} for {count} site(s). Press Finish; the sites and children arrive with the first sync.",
+            ).format(device=result.device_id, count=len(result.sites))
+        )
+        self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.accept()
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        from ss_desktop.ui.sync_page import sync_error_message
+
+        code = getattr(exc, "code", None)
+        params = getattr(exc, "params", {})
+        text = (
+            sync_error_message(code, params)
+            if isinstance(code, str) and "." not in code
+            else error_message(exc)
+        )
+        _show(self.error, text)
 
 
 class SitePage(_Page):
@@ -311,7 +407,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.language_page = LanguagePage(switcher)
         self.admin_page = AdminPage()
-        self.enroll_page = EnrollPage()
+        self.enroll_page = EnrollPage(app, executor)
         self.site_page = SitePage()
         for page in (self.language_page, self.admin_page, self.enroll_page, self.site_page):
             self.addPage(page)
@@ -339,11 +435,12 @@ class FirstRunWizard(QWizard):
             return
         self._busy = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        _show(self.site_page.error, QCoreApplication.translate("FirstRun", "Setting up…"))
+        busy = self.enroll_page if self.enroll_page.enrolled is not None else self.site_page
+        _show(busy.error, QCoreApplication.translate("FirstRun", "Setting up…"))
         app = self.app
         username = self.admin_page.user.text().strip()
         password = self.admin_page.password.text()
-        site = self.site_page.values()
+        site = None if self.enroll_page.enrolled is not None else self.site_page.values()
         self.executor.submit(
             lambda: complete_first_run(app, username=username, password=password, site=site),
             write=True,
@@ -360,4 +457,5 @@ class FirstRunWizard(QWizard):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        _show(self.site_page.error, error_message(exc))
+        page = self.enroll_page if self.enroll_page.enrolled is not None else self.site_page
+        _show(page.error, error_message(exc))

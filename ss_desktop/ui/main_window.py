@@ -1,8 +1,10 @@
 """The main window: navigation between pages, the status bar, shortcuts, idle lock.
 
-Pages: Children, Register, Sites & programs, Attendance, Sync, Settings (Ctrl+1..6).
-The status bar always shows offline/online, pending and quarantined changes and the last
-sync, read with StatusService.stats() on the executor after every change and every 30 s.
+Pages: Children, Register, Sites & programs, Attendance, Sync, Settings, Reports
+(Ctrl+1..7); File menu: Import class list (teacher and up), Export list (coordinator and up);
+Ctrl+Shift+S syncs now. The status bar always shows offline/online (the sync controller's
+probe of head office), pending and quarantined changes and the last sync, read with
+StatusService.stats() on the executor after every change and every 30 s.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,13 +36,25 @@ from ss_desktop.services.setup import app_version
 from ss_desktop.services.status import StatusService
 from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.i18n import LanguageSwitcher
+from ss_desktop.ui.reports_page import ReportsPage
 from ss_desktop.ui.settings_page import SettingsPage
 from ss_desktop.ui.signin import LockDialog
+from ss_desktop.ui.sync_page import SyncPage
+from ss_desktop.ui.sync_worker import SyncController
 
 log = logging.getLogger(__name__)
 
-PAGE_CHILDREN, PAGE_REGISTER, PAGE_SITES, PAGE_ATTENDANCE, PAGE_SYNC, PAGE_SETTINGS = range(6)
+(
+    PAGE_CHILDREN,
+    PAGE_REGISTER,
+    PAGE_SITES,
+    PAGE_ATTENDANCE,
+    PAGE_SYNC,
+    PAGE_SETTINGS,
+    PAGE_REPORTS,
+) = range(7)
 STATUS_REFRESH_MS = 30_000
 
 _USER_INPUT = {
@@ -123,56 +138,6 @@ class PlaceholderPage(QWidget):
 PAGE_MISSING = QT_TRANSLATE_NOOP("MainWindow", "This page is not available in this version.")
 
 
-class SyncPage(QWidget):
-    """Sync with head office arrives with its own issue; until then this page is honest."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("syncPage")
-        self.ctx = ctx
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.state = QLabel()
-        self.state.setObjectName("syncState")
-        self.state.setWordWrap(True)
-        self.counts = QLabel()
-        self.counts.setObjectName("syncCounts")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.state)
-        layout.addWidget(self.counts)
-        layout.addStretch(1)
-        self._stats: dict[str, Any] = {}
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.title.setText(QCoreApplication.translate("SyncPage", "Sync with head office"))
-        self.state.setText(
-            QCoreApplication.translate(
-                "SyncPage",
-                'This laptop is not enrolled with head office yet. Enrolment with a code and "Sync now" will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.',
-            )
-        )
-        self.show_stats(self._stats)
-
-    def show_stats(self, stats: dict[str, Any]) -> None:
-        self._stats = stats
-        self.counts.setText(
-            QCoreApplication.translate(
-                "SyncPage", "Pending changes: {pending}    Quarantined: {held}"
-            ).format(pending=stats.get("pending_changes", 0), held=stats.get("quarantined", 0))
-        )
-
-
 def _without_mnemonic(text: str) -> str:
     """'&Children' -> 'Children', '同步(&Y)' -> '同步', 'Sites && &programs' -> 'Sites & programs'."""
     text = re.sub(r"\(&\w\)", "", text)
@@ -232,8 +197,11 @@ class MainWindow(QMainWindow):
         self.attendance_page = _optional_page(
             "ss_desktop.ui.attendance_page", "AttendancePage", ctx
         )
-        self.sync_page = SyncPage(ctx)
+        self.sync = SyncController(ctx, self)
+        self._online = False
+        self.sync_page = SyncPage(ctx, self.sync)
         self.settings_page = SettingsPage(ctx, switcher)
+        self.reports_page = ReportsPage(ctx)
         pages: list[QWidget] = [
             self.children_page,
             self.register_page or PlaceholderPage(PAGE_MISSING),
@@ -241,6 +209,7 @@ class MainWindow(QMainWindow):
             self.attendance_page or PlaceholderPage(PAGE_MISSING),
             self.sync_page,
             self.settings_page,
+            self.reports_page,
         ]
         for page in pages:
             self.stack.addWidget(page)
@@ -279,6 +248,11 @@ class MainWindow(QMainWindow):
         self.children_page.new_child_requested.connect(self.new_child)
         self.children_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.settings_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.sync_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.sync_page.open_child_requested.connect(self.open_child)
+        self.sync.online_changed.connect(self._online_changed)
+        self.sync.round_finished.connect(lambda _report: self.refresh_status())
+        self.sync.round_failed.connect(lambda _code, _params: self.refresh_status())
         self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
         self.settings_page.restored.connect(self.restored)
 
@@ -310,7 +284,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.page_actions = [
             self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_page(i), f"goPage{n + 1}")
-            for n in range(6)
+            for n in range(7)
         ]
         self.new_action = self._action("Ctrl+N", self.new_child, "newChildAction")
         self.find_action = self._action(
@@ -325,9 +299,15 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close, "quitAction")
         self.about_action = self._action(None, self.about, "aboutAction")
+        self.sync_action = self._action("Ctrl+Shift+S", self.sync_now, "syncNowAction")
+        self.import_action = self._action(None, self.import_class_list, "importAction")
+        self.export_action = self._action(None, self.export_list, "exportAction")
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.new_action, self.find_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         for action in (self.lock_action, self.switch_action, self.sign_out_action):
             self.file_menu.addAction(action)
@@ -336,6 +316,8 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("")
         for action in self.page_actions:
             self.go_menu.addAction(action)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.addAction(self.sync_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -353,6 +335,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "&Attendance"),
             QCoreApplication.translate("MainWindow", "S&ync"),
             QCoreApplication.translate("MainWindow", "Se&ttings"),
+            QCoreApplication.translate("MainWindow", "Re&ports"),
         ]
         for n, name in enumerate(names):
             plain = _without_mnemonic(name)
@@ -366,7 +349,11 @@ class MainWindow(QMainWindow):
         self.switch_action.setText(QCoreApplication.translate("MainWindow", "S&witch user…"))
         self.sign_out_action.setText(QCoreApplication.translate("MainWindow", "Sign &out"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.import_action.setText(QCoreApplication.translate("MainWindow", "&Import class list…"))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export list…"))
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About"))
+        self.sync_action.setText(QCoreApplication.translate("MainWindow", "&Sync now"))
+        self.sync_menu.setTitle(QCoreApplication.translate("MainWindow", "S&ync"))
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
         self.go_menu.setTitle(QCoreApplication.translate("MainWindow", "&Go"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
@@ -410,15 +397,20 @@ class MainWindow(QMainWindow):
         can_settings = session is not None and allowed(session.role, Permission.BACKUP)
         self.settings_page.backup_button.setEnabled(can_settings)
         self.settings_page.restore_button.setEnabled(can_settings)
+        role = session.role if session is not None else ""
+        self.import_action.setEnabled(allowed(role, Permission.IMPORT))
+        self.export_action.setEnabled(allowed(role, Permission.EXPORT))
         self.show_page(PAGE_CHILDREN)
         self.children_page.activate()
         self.refresh_status()
         self._status_timer.start()
         self.set_idle_minutes(float(self.ctx.settings.get("idle_lock_minutes", 10)))
+        self.sync.start()
 
     def end_session(self) -> None:
         self.idle.stop()
         self._status_timer.stop()
+        self.sync.stop()
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None
@@ -512,6 +504,80 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_REGISTER)
         self.register_page.new_child()
 
+    def sync_now(self) -> None:
+        """Ctrl+Shift+S: a sync round now, shown on the Sync page."""
+        if self.is_locked or self.ctx.session is None:
+            return
+        self.show_page(PAGE_SYNC)
+        self.sync_page.sync_now()
+
+    def import_class_list(self) -> None:
+        from ss_desktop.ui.import_wizard import ImportWizard
+
+        session = self.ctx.session
+        if session is None or not allowed(session.role, Permission.IMPORT):
+            return
+        wizard = ImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+
+    def export_list(self, path: str | None = None) -> None:
+        """The children list as it is filtered now, to .xlsx or .csv."""
+        from ss_desktop.services.exporting import COLUMN_HEADERS, EXPORT_CONTEXT, ExportService
+        from ss_desktop.ui import form_labels as labels
+
+        session = self.ctx.session
+        if session is None or not allowed(session.role, Permission.EXPORT):
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                QCoreApplication.translate("MainWindow", "Export list"),
+                "children.xlsx",
+                QCoreApplication.translate(
+                    "MainWindow", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
+                ),
+            )
+        if not path:
+            return
+        kinds = {
+            "gender": labels.GENDER,
+            "stage": labels.STAGE,
+            "category": labels.CATEGORY,
+            "hukou_type": labels.HUKOU_TYPE,
+            "living": labels.LIVING,
+            "relationship": labels.RELATIONSHIP,
+        }
+        value_labels = {
+            kind: {code: labels.enum_label(table, code) for code in table}
+            for kind, table in kinds.items()
+        }
+        headers = {
+            k: QCoreApplication.translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()
+        }
+
+        def value_label(kind: str, value: Any) -> str:
+            return value_labels.get(kind, {}).get(value, "" if value is None else str(value))
+
+        app, query = self.ctx.app, self.children_page.search.text().strip()
+        filters = self.children_page.filters()
+
+        def done(result: Any) -> None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Exported {n} children to {path}").format(
+                    n=result.rows, path=result.path
+                ),
+                8000,
+            )
+
+        self.ctx.executor.submit(
+            lambda: ExportService(app, session).export(
+                path, query, filters=filters, headers=headers, value_label=value_label
+            ),
+            on_result=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
     def find_child(self) -> None:
         self.show_page(PAGE_CHILDREN)
         self.children_page.focus_search()
@@ -550,9 +616,13 @@ class MainWindow(QMainWindow):
             lambda: StatusService(app, session).stats(), on_result=done, on_error=failed
         )
 
+    def _online_changed(self, online: bool) -> None:
+        self._online = online
+        self._show_stats(self._stats)
+
     def _show_stats(self, stats: dict[str, Any]) -> None:
         self._stats = dict(stats)
-        online = bool(stats.get("online"))
+        online = self._online
         self.conn_label.setText(
             QCoreApplication.translate("MainWindow", "● Online")
             if online
@@ -593,6 +663,7 @@ class MainWindow(QMainWindow):
         if self._may_leave():
             self.idle.stop()
             self._status_timer.stop()
+            self.sync.shutdown()
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,482 @@
+"""Sync benchmarks (issue 5; results in bench/results/sync.json).
+
+    DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:55436/ss_bench \\
+        .venv/bin/python -m bench.bench_sync [--children 10000] [--slow-changes 1000] \\
+        [--incremental-children 100000] [--skip-pouch]
+
+1. push: a laptop (its own data folder, SQLite) holding N new children (DemoGenerator, all
+   34 child fields) pushes them to a real ``ss-hq serve`` on PostgreSQL over loopback.
+   The same N children, as JSON documents with the same fields, are replicated by PouchDB
+   (leveldb, local) to pouchdb-server (leveldb, on disk), both installed from npm into a
+   throw-away folder under /tmp. Both go through the same byte-counting TCP proxy
+   (a separate process), so "bytes on the wire" means the same thing for both: every byte of
+   every HTTP request and response, headers included.
+2. 2G: M more children pushed over the same proxy set to a 50 kbit/s link with 300 ms
+   latency each way; compared with the bandwidth floor = zstd-compressed bytes of those
+   changes (one PushRequest body, level 6 as the laptop sends) / link rate.
+3. incremental: head office holds K children of the laptop's site (bulk-seeded), the laptop
+   pulls them all, then 10 of them are edited and one sync round is timed on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import multiprocessing as mp
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import zstandard
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from bench.common import summary, write_result
+from ss_core.protocol.hlc import HLC, system_ms
+from ss_core.protocol.wire import Entity, PushRequest
+from ss_desktop.db import sync_store
+from ss_desktop.db.writer import Change
+from ss_desktop.services.demo_data import DemoGenerator
+from ss_hq.db import make_engine
+from ss_hq.migrate import upgrade
+from ss_hq.models import ChangeLog, Record
+from ss_hq.search_service import ChildIndex, index_values
+from tests.integration.harness import HQProcess, Laptop, LaptopFactory, free_port
+
+HERE = Path(__file__).resolve().parent
+POUCH_VERSIONS = ("pouchdb@9.0.0", "pouchdb-server@4.2.0")
+LINK_BPS = 50_000
+LINK_LATENCY_MS = 300
+SAVE_BATCH = 2000
+
+
+# ----------------------------------------------------------------------- counting proxy
+class Link:
+    """Shared-memory knobs and counters of the proxy process."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.up = ctx.Value("q", 0, lock=False)  # client -> server bytes
+        self.down = ctx.Value("q", 0, lock=False)  # server -> client bytes
+        self.rate_bps = ctx.Value("q", 0, lock=False)  # 0: unlimited
+        self.latency_ms = ctx.Value("q", 0, lock=False)  # one way
+        self.port = ctx.Value("i", 0, lock=False)
+
+    def total(self) -> int:
+        return int(self.up.value + self.down.value)
+
+    def shape(self, rate_bps: int, latency_ms: int) -> None:
+        self.rate_bps.value, self.latency_ms.value = rate_bps, latency_ms
+
+
+def _proxy_main(target_port: int, link: Link) -> None:
+    asyncio.run(_proxy(target_port, link))
+
+
+async def _proxy(target_port: int, link: Link) -> None:
+    async def pipe(reader: Any, writer: Any, counter: Any) -> None:
+        # A link model: bytes are serialized at rate_bps (one queue per direction) and
+        # delivered latency_ms after they finished serializing; unlimited when rate is 0.
+        queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+        loop = asyncio.get_running_loop()
+
+        async def deliver() -> None:
+            while True:
+                due, data = await queue.get()
+                if not data:
+                    with contextlib.suppress(OSError):
+                        if writer.can_write_eof():
+                            writer.write_eof()
+                    return
+                delay = due - loop.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                writer.write(data)
+                await writer.drain()
+
+        sender = asyncio.ensure_future(deliver())
+        free_at = 0.0
+        try:
+            while True:
+                data = await reader.read(65536)
+                counter.value += len(data)
+                rate, latency = link.rate_bps.value, link.latency_ms.value / 1000
+                now = loop.time()
+                if rate and data:
+                    free_at = max(free_at, now) + len(data) * 8 / rate
+                    queue.put_nowait((free_at + latency, data))
+                else:
+                    queue.put_nowait((now + latency, data))
+                if not data:
+                    break
+            await sender
+        except (ConnectionError, OSError):
+            sender.cancel()
+
+    async def handle(reader: Any, writer: Any) -> None:
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", target_port)
+        except OSError:
+            writer.close()
+            return
+        await asyncio.gather(
+            pipe(reader, up_writer, link.up),
+            pipe(up_reader, writer, link.down),
+            return_exceptions=True,
+        )
+        up_writer.close()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    link.port.value = server.sockets[0].getsockname()[1]
+    async with server:
+        await server.serve_forever()
+
+
+class CountingProxy:
+    def __init__(self, target_port: int) -> None:
+        ctx = mp.get_context("spawn")
+        self.link = Link(ctx)
+        self.process = ctx.Process(
+            target=_proxy_main, args=(target_port, self.link), daemon=True
+        )
+
+    def __enter__(self) -> CountingProxy:
+        self.process.start()
+        deadline = time.monotonic() + 30
+        while not self.link.port.value:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the counting proxy did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.join(10)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.link.port.value}"
+
+
+# ----------------------------------------------------------------------- data
+def demo_children(count: int, site_id: str, *, skip: int = 0) -> list[tuple[str, dict]]:
+    """(id, fields) of DemoGenerator's children skip..skip+count, moved to *site_id*."""
+    gen = DemoGenerator(1)
+    sites = gen.sites()
+    out = []
+    for n, child in enumerate(gen.children(skip + count, sites, gen.programs(sites))):
+        if n >= skip:
+            out.append((child.id, {**child.fields, "site_id": site_id}))
+    return out
+
+
+def save_children(laptop: Laptop, children: list[tuple[str, dict]]) -> None:
+    for i in range(0, len(children), SAVE_BATCH):
+        changes = [Change(Entity.CHILD, cid, f) for cid, f in children[i : i + SAVE_BATCH]]
+        laptop.app.writer.save(changes, actor="admin", action="bench")
+
+
+class PhaseMeter:
+    """Progress callback that notes time and proxy bytes when the round reaches each phase."""
+
+    def __init__(self, link: Link) -> None:
+        self.link = link
+        self.marks: dict[str, tuple[float, int]] = {}
+        self.start = (time.perf_counter(), link.total())
+
+    def __call__(self, phase: str, done: int, total: int | None) -> None:
+        self.marks.setdefault(phase, (time.perf_counter(), self.link.total()))
+
+    def push(self) -> tuple[float, int]:
+        end = self.marks.get("pull") or (time.perf_counter(), self.link.total())
+        return end[0] - self.start[0], end[1] - self.start[1]
+
+
+def timed_round(laptop: Laptop, link: Link) -> tuple[Any, PhaseMeter, float, int]:
+    meter = PhaseMeter(link)
+    report = laptop.sync_service(stall_seconds=120.0).sync_round(meter)
+    seconds = time.perf_counter() - meter.start[0]
+    return report, meter, seconds, link.total() - meter.start[1]
+
+
+# ----------------------------------------------------------------------- PouchDB
+def bench_pouch(
+    children: list[tuple[str, dict]], work: Path, modules: Path | None = None
+) -> dict[str, Any]:
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not npm or not node:
+        print("npm or node is not installed: skipping the PouchDB comparison", flush=True)
+        return {"skipped": "npm or node is not installed: PouchDB part skipped"}
+    modules = modules or work / "npm"
+    print(f"installing {' '.join(POUCH_VERSIONS)} into {modules} ...", flush=True)
+    subprocess.run(
+        [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(modules),
+         *POUCH_VERSIONS],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    docs = work / "docs.json"
+    docs.write_text(json.dumps([{"_id": cid, **f} for cid, f in children], ensure_ascii=False))
+    port = free_port()
+    data = work / "pouchdb-server"
+    data.mkdir()
+    server = subprocess.Popen(
+        [str(modules / "node_modules/.bin/pouchdb-server"), "-p", str(port), "-d", str(data), "-n"],
+        cwd=data,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    runs = {}
+    try:
+        for _ in range(150):
+            with contextlib.suppress(httpx.TransportError):
+                if httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.2)
+        with CountingProxy(port) as proxy:
+            for batch in (100, 500):  # PouchDB's default, and a batch like ours
+                runs[f"batch_{batch}"] = _pouch_run(
+                    node, modules, docs, work / f"local-{batch}", f"{proxy.url}/bench{batch}",
+                    batch, proxy.link, len(children),
+                )
+                print("pouchdb", batch, runs[f"batch_{batch}"], flush=True)
+    finally:
+        server.terminate()
+        server.wait(10)
+    best = max(runs.values(), key=lambda r: r["records_per_s"])
+    return {"versions": list(POUCH_VERSIONS), "adapter": "leveldb both sides", "runs": runs,
+            "best": best}
+
+
+def _pouch_run(node: str, modules: Path, docs: Path, local: Path, remote: str, batch: int,
+               link: Link, count: int) -> dict[str, Any]:
+    env = dict(os.environ, NODE_PATH=str(modules / "node_modules"))
+    child = subprocess.Popen(
+        [node, str(HERE / "pouch_replicate.js"), str(docs), str(local), remote, str(batch)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+    )
+    assert child.stdin and child.stdout
+    if child.stdout.readline().strip() != "ready":
+        raise RuntimeError("pouch_replicate.js failed to load the documents")
+    before = link.total()
+    child.stdin.write("go\n")
+    child.stdin.close()
+    result = json.loads(child.stdout.readline())
+    wire = link.total() - before
+    child.wait(30)
+    if result["remote_count"] != count:
+        raise RuntimeError(f"pouchdb-server holds {result['remote_count']} of {count} docs")
+    return {
+        "batch_size": batch,
+        "seconds": round(result["seconds"], 2),
+        "records_per_s": round(count / result["seconds"], 1),
+        "wire_bytes": wire,
+        "bytes_per_record": round(wire / count, 1),
+    }
+
+
+# ----------------------------------------------------------------------- head office seed
+def seed_head_office(url: str, site_id: str, children: list[tuple[str, dict]]) -> float:
+    """Bulk-insert children at head office as if they had been pushed long ago (record,
+    change_log, child_index); the fast path for a large starting state."""
+    started = time.perf_counter()
+    engine = make_engine(url)
+    now = system_ms()
+    stamp = str(HLC(now - 86_400_000, 0, "0" * 32))
+    with Session(engine) as session:
+        head = int(session.execute(text("SELECT coalesce(max(seq), 0) FROM change_log")).scalar())
+        for i in range(0, len(children), 5000):
+            records, logs, index = [], [], []
+            for n, (cid, fields) in enumerate(children[i : i + 5000], start=head + i + 1):
+                record = Record(
+                    id=cid, entity="child", version=1, hlc=stamp, site_id=site_id,
+                    fields=fields, field_meta={k: [stamp, 1, None] for k in fields},
+                    created_at=now, updated_at=now,
+                )
+                records.append(record.model_dump())
+                logs.append({"seq": n, "entity": "child", "record_id": cid, "version": 1,
+                             "site_id": site_id, "at": now})
+                index.append({"record_id": cid, **index_values(record)})
+            session.execute(insert(Record), records)
+            session.execute(insert(ChangeLog), logs)
+            session.execute(insert(ChildIndex), index)
+        session.commit()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+# ----------------------------------------------------------------------- ours
+def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    hq = HQProcess(url, work / "hq-logs")
+    hq.start()
+    laptops = LaptopFactory(work / "laptops")
+    try:
+        with CountingProxy(hq.port) as proxy:
+            link = proxy.link
+            site = hq.site("BENCH1")
+            laptop = laptops.new("push")
+            laptop.enroll(hq, site, url=proxy.url)
+            laptop.sync()  # the site and the cursor, as after any enrollment
+            children = demo_children(args.children, site)
+            save_children(laptop, children)
+            report, meter, seconds, wire = timed_round(laptop, link)
+            push_s, push_wire = meter.push()
+            assert report.pushed == args.children and report.rejected == 0, report
+            results["push"] = {
+                "children": args.children,
+                "fields_per_child": len(children[0][1]),
+                "push_seconds": round(push_s, 2),
+                "records_per_s": round(args.children / push_s, 1),
+                "wire_bytes": push_wire,
+                "bytes_per_record": round(push_wire / args.children, 1),
+                "round_seconds": round(seconds, 2),
+                "round_wire_bytes": wire,
+                "round": {k: v for k, v in report.as_dict().items() if k != "clock_warning"},
+            }
+            print("ours push", results["push"], flush=True)
+
+            # 2. the 2G link
+            slow = demo_children(args.slow_changes, site, skip=args.children)
+            save_children(laptop, slow)
+            ops = sync_store.pending_ops(laptop.app.engine, len(slow) + 10)
+            body = PushRequest(device_id=laptop.app.device_id, batch_id=str(uuid.uuid4()),
+                               ops=ops).model_dump_json().encode()
+            compressed = len(zstandard.ZstdCompressor(level=6).compress(body))
+            floor = compressed * 8 / LINK_BPS
+            link.shape(LINK_BPS, LINK_LATENCY_MS)
+            try:
+                report, meter, seconds, wire = timed_round(laptop, link)
+            finally:
+                link.shape(0, 0)
+            push_s, push_wire = meter.push()
+            assert report.pushed == len(slow) and report.rejected == 0, report
+            results["link_2g"] = {
+                "changes": len(slow),
+                "link": f"{LINK_BPS} bit/s each way, {LINK_LATENCY_MS} ms latency each way",
+                "compressed_bytes": compressed,
+                "floor_seconds": round(floor, 1),
+                "push_seconds": round(push_s, 1),
+                "push_vs_floor": round(push_s / floor, 2),
+                "push_wire_bytes": push_wire,
+                "round_seconds": round(seconds, 1),
+                "round_vs_floor": round(seconds / floor, 2),
+                "round_wire_bytes": wire,
+                "pulled_back": report.pulled,
+            }
+            print("ours 2G", results["link_2g"], flush=True)
+
+            # 3. incremental sync with many children present
+            have = args.children + args.slow_changes
+            extra = max(0, args.incremental_children - have)
+            seeded = seed_head_office(url, site, demo_children(extra, site, skip=have))
+            pulled = laptop.sync()
+            assert pulled.checksum_ok, pulled
+            present = len(hq.records("child"))
+            samples, rounds = [], []
+            for n in range(args.rounds):
+                edits = [
+                    Change(Entity.CHILD, cid, {"notes": f"bench edit {n}"})
+                    for cid, _f in children[n * 10 : n * 10 + 10]
+                ]
+                laptop.app.writer.save(edits, actor="admin", action="bench")
+                report, meter, seconds, wire = timed_round(laptop, link)
+                assert report.pushed == 10 and report.checksum_ok, report
+                samples.append(seconds * 1000)
+                rounds.append({"seconds": round(seconds, 3), "wire_bytes": wire,
+                               "push_seconds": round(meter.push()[0], 3)})
+            results["incremental"] = {
+                "children_present": present,
+                "seeded_at_head_office": extra,
+                "seed_seconds": round(seeded, 1),
+                "first_pull_seconds": round(pulled.seconds, 1),
+                "changes": 10,
+                "rounds": rounds,
+                "round_ms": summary(samples),
+            }
+            print("ours incremental", results["incremental"], flush=True)
+    finally:
+        laptops.close_all()
+        hq.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--children", type=int, default=10_000)
+    parser.add_argument("--slow-changes", type=int, default=1_000)
+    parser.add_argument("--incremental-children", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--skip-pouch", action="store_true")
+    parser.add_argument("--skip-ours", action="store_true", help="only the PouchDB part")
+    parser.add_argument(
+        "--npm-dir", type=Path, help="reuse this /tmp folder for the npm packages (default: new)"
+    )
+    args = parser.parse_args(argv)
+    base_url = os.environ.get("DATABASE_URL", "").strip()
+    if not base_url.startswith("postgresql"):
+        print("set DATABASE_URL to a PostgreSQL server (postgresql+psycopg://...)")
+        return 2
+    url0 = make_url(base_url)
+    name = f"ss_sync_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url0, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    url = url0.set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    work = Path(tempfile.mkdtemp(prefix="ss-bench-sync-"))
+    try:
+        results: dict[str, Any] = {}
+        if not args.skip_ours:
+            results["ours"] = bench_ours(url, args, work)
+        if args.skip_pouch:
+            results["pouchdb"] = {"skipped": "--skip-pouch"}
+        else:
+            gen_site = "00000000-0000-7000-8000-000000000000"
+            results["pouchdb"] = bench_pouch(
+                demo_children(args.children, gen_site), work, args.npm_dir
+            )
+        results["targets"] = targets(results)
+        print("targets", results["targets"], flush=True)
+        print(f"written {write_result('sync', results)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    return 0
+
+
+def targets(results: dict[str, Any]) -> dict[str, Any]:
+    ours = results.get("ours")
+    out: dict[str, Any] = {}
+    if ours is None:
+        return out
+    pouch = results["pouchdb"].get("best")
+    if pouch:
+        speed = ours["push"]["records_per_s"] / pouch["records_per_s"]
+        size = ours["push"]["bytes_per_record"] / pouch["bytes_per_record"]
+        out["speed_vs_pouchdb"] = {"ratio": round(speed, 2), "target": ">= 2", "met": speed >= 2}
+        out["bytes_vs_pouchdb"] = {"ratio": round(size, 3), "target": "<= 0.5", "met": size <= 0.5}
+    ratio = ours["link_2g"]["push_vs_floor"]
+    out["push_2g_vs_floor"] = {"ratio": ratio, "target": "<= 1.5", "met": ratio <= 1.5}
+    p50 = ours["incremental"]["round_ms"]["p50_ms"]
+    out["incremental_p50_ms"] = {"value": p50, "target": "<= 1000", "met": p50 <= 1000}
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

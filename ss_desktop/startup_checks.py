@@ -1,0 +1,209 @@
+"""Checks run before the GUI starts, so a bad environment gets a clear message, not a trace.
+
+- no display (Linux: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM): Qt would abort the
+  process inside ``QApplication()``; we say what is missing instead;
+- a data folder that cannot be written (permissions) or sits on a read-only disk;
+- a second copy of the app on the same data folder: :class:`InstanceLock` holds an OS lock on
+  ``<data>/ss-desktop.lock`` (with the holder's process id inside) for as long as the app runs.
+  The OS drops the lock when the process ends, even after a crash, so no stale lock remains.
+
+Nothing here writes to the user's data: the write probe is a uniquely named empty file that
+is removed at once, and the lock file is the app's own. No Qt: the UI shows the messages.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+LOCK_FILENAME = "ss-desktop.lock"
+
+# code -> language -> text. Shown before the translators are loaded, so both languages live
+# here; {path} and {pid} are filled in.
+MESSAGES: dict[str, dict[str, str]] = {
+    "no_display": {
+        "en": "No display found: the Stepping Stones app needs a graphical desktop.\n"
+        "Start it from the desktop (not from a remote shell without X forwarding). The "
+        "command-line tools (ss-desktop --help) work without a display.",
+        "zh_CN": "找不到显示器：“踏脚石”登记程序需要图形桌面。\n"
+        "请在桌面环境中启动（不要在没有图形转发的远程终端里启动）。"
+        "命令行工具（ss-desktop --help）不需要显示器。",
+    },
+    "folder_not_writable": {
+        "en": "The data folder cannot be written to:\n{path}\n\nYour account has no permission "
+        "to change files there. Ask whoever manages this computer to give you write access, "
+        "or start the app with another data folder (--data-dir). Nothing was changed.",
+        "zh_CN": "无法写入数据文件夹：\n{path}\n\n您的账户没有修改该文件夹的权限。"
+        "请让电脑管理员给您写入权限，或用另一个数据文件夹启动（--data-dir）。没有改动任何数据。",
+    },
+    "read_only_disk": {
+        "en": "The disk holding the data folder is read-only:\n{path}\n\nIf it is a USB "
+        "drive or memory card, check its write-protect switch; otherwise copy the data folder "
+        "to a writable disk. Nothing was changed.",
+        "zh_CN": "数据文件夹所在的磁盘是只读的：\n{path}\n\n如果是U盘或存储卡，请检查写保护开关；"
+        "否则请把数据文件夹复制到可写的磁盘上。没有改动任何数据。",
+    },
+    "disk_full": {
+        "en": "The disk holding the data folder is full:\n{path}\n\nFree some space and start "
+        "the app again. Nothing was changed.",
+        "zh_CN": "数据文件夹所在的磁盘已满：\n{path}\n\n请腾出一些空间后再启动。没有改动任何数据。",
+    },
+    "not_a_folder": {
+        "en": "The data folder is not a folder but a file:\n{path}\n\nChoose another data "
+        "folder (--data-dir). Nothing was changed.",
+        "zh_CN": "数据文件夹的位置是一个文件，不是文件夹：\n{path}\n\n"
+        "请选择另一个数据文件夹（--data-dir）。没有改动任何数据。",
+    },
+    "already_open": {
+        "en": "The Stepping Stones app is already open with this data folder (process {pid}):"
+        "\n{path}\n\nSwitch to the window that is already open. Only one copy of the app can "
+        "use a data folder at a time.",
+        "zh_CN": "“踏脚石”登记程序已经打开了这个数据文件夹（进程 {pid}）：\n{path}\n\n"
+        "请切换到已经打开的窗口。同一个数据文件夹一次只能由一个程序使用。",
+    },
+}
+
+
+@dataclass(frozen=True)
+class StartupProblem:
+    """Why the app cannot start; ``message(lang)`` is the text for the user."""
+
+    code: str
+    path: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        texts = MESSAGES[self.code]
+        text = texts.get(lang) or texts["en"]
+        return text.format(path=self.path, **self.params)
+
+
+def check_display(environ: dict[str, str] | None = None, platform: str | None = None):
+    """A problem when Qt would find no display (Linux and other X11 systems only)."""
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return None
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return StartupProblem("no_display")
+
+
+def _os_problem(exc: OSError, path: Path) -> StartupProblem:
+    if exc.errno == errno.EROFS:
+        return StartupProblem("read_only_disk", str(path))
+    if exc.errno == errno.ENOSPC:
+        return StartupProblem("disk_full", str(path))
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST) or isinstance(exc, NotADirectoryError):
+        return StartupProblem("not_a_folder", str(path))
+    return StartupProblem("folder_not_writable", str(path))
+
+
+def check_writable_folder(folder: Path) -> StartupProblem | None:
+    """Create *folder* if needed and prove a file can be written in it (then removed)."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        return StartupProblem("not_a_folder", str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".write-probe-", dir=folder)
+        try:
+            os.write(handle, b"ok")
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+            os.unlink(probe)
+    except OSError as exc:
+        return _os_problem(exc, folder)
+    return None
+
+
+def check_data_files(paths) -> StartupProblem | None:
+    """The data, log and backup folders are writable, and so are the existing data files.
+
+    *paths* is an :class:`ss_desktop.config.AppPaths`.
+    """
+    for folder in (paths.data_dir, paths.log_dir, paths.backup_dir):
+        problem = check_writable_folder(folder)
+        if problem is not None:
+            return problem
+    for existing in (paths.database, paths.settings_file):
+        if existing.exists() and not os.access(existing, os.W_OK):
+            return StartupProblem("folder_not_writable", str(existing))
+    return None
+
+
+class InstanceLock:
+    """One running app per data folder: an OS lock on ``<folder>/ss-desktop.lock``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder) / LOCK_FILENAME
+        self._handle: IO[str] | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def acquire(self) -> StartupProblem | None:
+        """Take the lock; a problem ("already_open", naming the holder's pid) otherwise."""
+        handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while held
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            return StartupProblem("already_open", str(self.path.parent), {"pid": holder})
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return None
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.seek(0)
+            self._handle.truncate()
+            self._handle.flush()
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        # Lock one byte far past the pid: Windows locks are mandatory, and the second copy
+        # must still be able to read who holds the lock.
+        handle.seek(1 << 20)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(1 << 20)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

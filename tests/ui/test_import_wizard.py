@@ -1,0 +1,96 @@
+"""The import wizard, driven like a user: file and site, mapping, preview with coloured
+problem cells, import with a progress bar, summary and error report."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QWizard
+
+from ss_desktop.db import queries
+from ss_desktop.ui.import_wizard import ImportWizard
+from tests.ui.conftest import wait_for_executor
+from tests.unit.import_fixtures import good_rows, write_xlsx
+from tests.unit.services_fixtures import add_site
+
+
+def _wizard(qtbot, ui_ctx, path):
+    add_site(ui_ctx.app)
+    wizard = ImportWizard(ui_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    return wizard
+
+
+def test_import_with_bad_rows_progress_and_error_report(qtbot, ui_ctx, tmp_path):
+    rows = good_rows(60)
+    rows[4][2] = "?"
+    path = write_xlsx(tmp_path / "class.xlsx", rows)
+    wizard = _wizard(qtbot, ui_ctx, path)
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert wizard.mapping_page.combos[1].currentData() == "full_name"
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(page.isComplete, timeout=20_000)
+    assert "59 rows can be imported" in page.summary.text()
+    bad = page.table.item(4, 2)  # fifth child, gender column
+    assert "not a gender" in bad.toolTip()
+    assert bad.background().color().name() == "#f8d7da"
+    assert page.table.item(0, 2).toolTip() == ""
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    progress = wizard.run_page.progress
+    assert progress.value() == progress.maximum() == 59
+    assert "59 children were imported" in wizard.summary_page.text.text()
+    assert wizard.summary_page.save_button.isVisibleTo(wizard)
+    report = wizard.summary_page.save_report(str(tmp_path / "errors.xlsx"))
+    values = list(load_workbook(report).active.values)
+    assert (
+        len(values) == 2 and values[1][-1] == 8
+    )  # the row number in the file (title, blank, header above)
+    assert queries.stats(ui_ctx.app.engine)["children_active"] == 59
+    wait_for_executor(qtbot, ui_ctx)
+
+
+def test_bad_file_message_stays_on_first_page(qtbot, ui_ctx, tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(
+        bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64 + "Workbook".encode("utf-16-le")
+    )
+    wizard = _wizard(qtbot, ui_ctx, path)
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "Save as" in wizard.file_page.error.text()
+
+
+def test_column_mapped_twice_shows_a_message(qtbot, ui_ctx, tmp_path):
+    path = write_xlsx(tmp_path / "class.xlsx", good_rows(3))
+    wizard = _wizard(qtbot, ui_ctx, path)
+    wizard.next()
+    combo = wizard.mapping_page.combos[0]
+    combo.setCurrentIndex(combo.findData("dob"))
+    assert "two columns" in wizard.mapping_page.error.text()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    combo.setCurrentIndex(0)
+    assert wizard.mapping_page.error.text() == ""
+
+
+def test_cancel_during_import_leaves_nothing_half_done(qtbot, ui_ctx, tmp_path):
+    path = write_xlsx(tmp_path / "class.xlsx", good_rows(20))
+    wizard = _wizard(qtbot, ui_ctx, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=20_000)
+    wizard.next()
+    wizard.reject()  # the wizard's Cancel while saving: stop between batches
+    assert wizard.isVisible() and not wizard.run_page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    result = wizard.result
+    assert result.imported + result.not_attempted == 20
+    assert queries.stats(ui_ctx.app.engine)["children_active"] == result.imported
+    child_ids = result.child_ids
+    for child_id in child_ids:  # every saved child came with its guardian
+        assert queries.get_child(ui_ctx.app.engine, child_id)["guardians"]
+    assert isinstance(wizard, QWizard)
