@@ -30,7 +30,7 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 translations: $(QM)
 
 # Refresh the .ts sources from the code (then translate the new entries with Qt Linguist).
-TS_SOURCES := ss_desktop/ui/*.py ss_desktop/ui/models/*.py ss_desktop/services/messages.py ss_desktop/services/sync_messages.py
+TS_SOURCES := ss_desktop/ui/*.py ss_desktop/ui/models/*.py ss_desktop/services/messages.py ss_desktop/services/sync_messages.py ss_desktop/services/importing/messages.py ss_desktop/services/exporting.py
 ts-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language zh_CN -ts resources/translations/ss_desktop_zh_CN.ts
 	$(BIN)/pyside6-lupdate -silent $(TS_SOURCES) -source-language en -target-language en -pluralonly -ts resources/translations/ss_desktop_en.ts

@@ -222,9 +222,18 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing restored.")
             return EXIT_FAILURE
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
-        safety = BackupService(app, session).restore(source)
+    from ss_desktop.startup_checks import InstanceLock
+
+    lock = InstanceLock(paths.data_dir)
+    problem = lock.acquire() if paths.data_dir.exists() else None
+    if problem is not None:  # the app is open on this data: replacing it now would lose work
+        raise CliError(problem.message("en"), EXIT_USAGE)
+    try:
+        with _open_app(paths) as app:
+            session = _signed_in(app, args)
+            safety = BackupService(app, session).restore(source)
+    finally:
+        lock.release()
     print(f"Restored from {source}. The data it replaced was saved to {safety}")
     return EXIT_OK
 

@@ -1721,82 +1721,82 @@ Data folder: {path}</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="226"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="232"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="272"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="278"/>
         <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
         <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="294"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="309"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="300"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="315"/>
         <source>Stop after this batch</source>
         <translation>本批完成后停止</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="323"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="338"/>
         <source>Saving the rows without problems…</source>
         <translation>正在保存没有问题的行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="339"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="354"/>
         <source>Stopping after the current batch; rows already saved stay saved.</source>
         <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="368"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="383"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="373"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="388"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="386"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="401"/>
         <source>{n} children were imported.</source>
         <translation>已导入 {n} 名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="392"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="407"/>
         <source>The import was stopped: {n} rows without problems were not imported. Import the file again to add them; the rows already imported will be recognised as duplicates.</source>
         <translation>导入已停止：有 {n} 行没有问题但尚未导入。再次导入该文件即可补上；已导入的行会被识别为重复，不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="401"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="416"/>
         <source>{n} rows were not imported. Save the error report, fix the rows in Excel and import the report again.</source>
         <translation>有 {n} 行没有导入。请保存错误报告，在 Excel 中修改这些行后再导入该报告。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="417"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="432"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="419"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="434"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="428"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="443"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="433"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="448"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="442"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="457"/>
         <source>Import class list</source>
         <translation>导入班级名单</translation>
     </message>
@@ -2634,210 +2634,210 @@ Device {device}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="48"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="49"/>
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="49"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="50"/>
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="50"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="51"/>
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="204"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="208"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="205"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="209"/>
         <source>Site:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="206"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="210"/>
         <source>Program:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="207"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="211"/>
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="208"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="212"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="209"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="213"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="210"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="214"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="211"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="215"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="213"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="246"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="217"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="250"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="216"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="250"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="220"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="254"/>
         <source>All programs</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="287"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="291"/>
         <source>{children} children; {lessons} lessons delivered</source>
         <translation>{children} 名儿童；已授课 {lessons} 节</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="294"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="430"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="298"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="434"/>
         <source>Children by category</source>
         <translation>按类别统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="302"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="438"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="440"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="306"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="442"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="444"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="310"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="446"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="448"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="314"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="450"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="452"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="318"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="454"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="456"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="322"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="458"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="460"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="332"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="336"/>
         <source>Sessions</source>
         <translation>上课次数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="333"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="337"/>
         <source>Lessons delivered</source>
         <translation>授课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="334"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="338"/>
         <source>Children present</source>
         <translation>出勤儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="335"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="339"/>
         <source>Child-lessons</source>
         <translation>听课人次（节）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="336"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="340"/>
         <source>Lessons per child</source>
         <translation>人均听课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="341"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="345"/>
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="342"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="361"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="346"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="365"/>
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="343"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="376"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="347"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="380"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="377"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="384"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="391"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="433"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="441"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="449"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="457"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="381"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="388"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="395"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="437"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="445"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="453"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="461"/>
         <source>Children</source>
         <translation>儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="383"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="387"/>
         <source>Stage and grade</source>
         <translation>学段和年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="390"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="467"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="394"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="471"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="415"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="419"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="423"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="427"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="432"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="436"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="463"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="467"/>
         <source>Lessons by program</source>
         <translation>按项目统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="464"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="468"/>
         <source>Lessons by term</source>
         <translation>按学期统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="465"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="469"/>
         <source>Children by site</source>
         <translation>按站点统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="466"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="470"/>
         <source>Children by stage and grade</source>
         <translation>按学段和年级统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="480"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="484"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="489"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="493"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QMargins, Qt
-from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,7 @@ def _bar_chart(title: str, names: list[str], values: list[int]) -> QChart:
     chart.setTitle(title)
     bars = QBarSet(title)
     bars.append([float(v) for v in values])
+    bars.setLabelColor(QColor("#333333"))
     series = QBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)

@@ -131,3 +131,18 @@ def test_a_database_that_is_not_usable_is_refused_and_untouched(tmp_path: Path, 
                 "newer": "newer version"}[kind]
     assert expected in out.stderr
     assert sha(db) == before
+
+
+def test_restore_is_refused_while_the_app_is_open(demo_dir: Path, tmp_path: Path) -> None:
+    from ss_desktop.startup_checks import InstanceLock
+
+    backup = tmp_path / "copy.sqlite3"
+    assert run(demo_dir, "backup", str(backup)).returncode == 0
+    lock = InstanceLock(demo_dir)
+    assert lock.acquire() is None  # as the running app holds it
+    try:
+        out = run(demo_dir, "restore", str(backup), "--yes")
+    finally:
+        lock.release()
+    assert out.returncode == 2 and "already open" in out.stderr
+    assert "Traceback" not in out.stderr
