@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import multiprocessing as mp
 import os
 import shutil
@@ -78,6 +79,7 @@ class Link:
 
 
 def _proxy_main(target_port: int, link: Link) -> None:
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # torn-down connections
     asyncio.run(_proxy(target_port, link))
 
 
@@ -145,9 +147,7 @@ class CountingProxy:
     def __init__(self, target_port: int) -> None:
         ctx = mp.get_context("spawn")
         self.link = Link(ctx)
-        self.process = ctx.Process(
-            target=_proxy_main, args=(target_port, self.link), daemon=True
-        )
+        self.process = ctx.Process(target=_proxy_main, args=(target_port, self.link), daemon=True)
 
     def __enter__(self) -> CountingProxy:
         self.process.start()
@@ -200,6 +200,17 @@ class PhaseMeter:
         end = self.marks.get("pull") or (time.perf_counter(), self.link.total())
         return end[0] - self.start[0], end[1] - self.start[1]
 
+    def phases(self, end: float) -> dict[str, float]:
+        """Seconds spent in push (with the clock probe), pull and the checksum comparison."""
+        points = [("push", self.start[0])] + [
+            (p, self.marks[p][0]) for p in ("pull", "check") if p in self.marks
+        ]
+        points.append(("end", end))
+        return {
+            f"{name}_seconds": round(points[i + 1][1] - at, 3)
+            for i, (name, at) in enumerate(points[:-1])
+        }
+
 
 def timed_round(laptop: Laptop, link: Link) -> tuple[Any, PhaseMeter, float, int]:
     meter = PhaseMeter(link)
@@ -219,8 +230,16 @@ def bench_pouch(
     modules = modules or work / "npm"
     print(f"installing {' '.join(POUCH_VERSIONS)} into {modules} ...", flush=True)
     subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(modules),
-         *POUCH_VERSIONS],
+        [
+            npm,
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            "--prefix",
+            str(modules),
+            *POUCH_VERSIONS,
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -245,24 +264,45 @@ def bench_pouch(
         with CountingProxy(port) as proxy:
             for batch in (100, 500):  # PouchDB's default, and a batch like ours
                 runs[f"batch_{batch}"] = _pouch_run(
-                    node, modules, docs, work / f"local-{batch}", f"{proxy.url}/bench{batch}",
-                    batch, proxy.link, len(children),
+                    node,
+                    modules,
+                    docs,
+                    work / f"local-{batch}",
+                    f"{proxy.url}/bench{batch}",
+                    batch,
+                    proxy.link,
+                    len(children),
                 )
                 print("pouchdb", batch, runs[f"batch_{batch}"], flush=True)
     finally:
         server.terminate()
         server.wait(10)
     best = max(runs.values(), key=lambda r: r["records_per_s"])
-    return {"versions": list(POUCH_VERSIONS), "adapter": "leveldb both sides", "runs": runs,
-            "best": best}
+    return {
+        "versions": list(POUCH_VERSIONS),
+        "adapter": "leveldb both sides",
+        "runs": runs,
+        "best": best,
+    }
 
 
-def _pouch_run(node: str, modules: Path, docs: Path, local: Path, remote: str, batch: int,
-               link: Link, count: int) -> dict[str, Any]:
+def _pouch_run(
+    node: str,
+    modules: Path,
+    docs: Path,
+    local: Path,
+    remote: str,
+    batch: int,
+    link: Link,
+    count: int,
+) -> dict[str, Any]:
     env = dict(os.environ, NODE_PATH=str(modules / "node_modules"))
     child = subprocess.Popen(
         [node, str(HERE / "pouch_replicate.js"), str(docs), str(local), remote, str(batch)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
     )
     assert child.stdin and child.stdout
     if child.stdout.readline().strip() != "ready":
@@ -298,13 +338,27 @@ def seed_head_office(url: str, site_id: str, children: list[tuple[str, dict]]) -
             records, logs, index = [], [], []
             for n, (cid, fields) in enumerate(children[i : i + 5000], start=head + i + 1):
                 record = Record(
-                    id=cid, entity="child", version=1, hlc=stamp, site_id=site_id,
-                    fields=fields, field_meta={k: [stamp, 1, None] for k in fields},
-                    created_at=now, updated_at=now,
+                    id=cid,
+                    entity="child",
+                    version=1,
+                    hlc=stamp,
+                    site_id=site_id,
+                    fields=fields,
+                    field_meta={k: [stamp, 1, None] for k in fields},
+                    created_at=now,
+                    updated_at=now,
                 )
                 records.append(record.model_dump())
-                logs.append({"seq": n, "entity": "child", "record_id": cid, "version": 1,
-                             "site_id": site_id, "at": now})
+                logs.append(
+                    {
+                        "seq": n,
+                        "entity": "child",
+                        "record_id": cid,
+                        "version": 1,
+                        "site_id": site_id,
+                        "at": now,
+                    }
+                )
                 index.append({"record_id": cid, **index_values(record)})
             session.execute(insert(Record), records)
             session.execute(insert(ChangeLog), logs)
@@ -342,6 +396,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 "wire_bytes": push_wire,
                 "bytes_per_record": round(push_wire / args.children, 1),
                 "round_seconds": round(seconds, 2),
+                "round_phases": meter.phases(meter.start[0] + seconds),
                 "round_wire_bytes": wire,
                 "round": {k: v for k, v in report.as_dict().items() if k != "clock_warning"},
             }
@@ -351,8 +406,11 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             slow = demo_children(args.slow_changes, site, skip=args.children)
             save_children(laptop, slow)
             ops = sync_store.pending_ops(laptop.app.engine, len(slow) + 10)
-            body = PushRequest(device_id=laptop.app.device_id, batch_id=str(uuid.uuid4()),
-                               ops=ops).model_dump_json().encode()
+            body = (
+                PushRequest(device_id=laptop.app.device_id, batch_id=str(uuid.uuid4()), ops=ops)
+                .model_dump_json()
+                .encode()
+            )
             compressed = len(zstandard.ZstdCompressor(level=6).compress(body))
             floor = compressed * 8 / LINK_BPS
             link.shape(LINK_BPS, LINK_LATENCY_MS)
@@ -372,6 +430,8 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 "push_wire_bytes": push_wire,
                 "round_seconds": round(seconds, 1),
                 "round_vs_floor": round(seconds / floor, 2),
+                "round_phases": meter.phases(meter.start[0] + seconds),
+                "wire_floor_seconds": round(push_wire * 8 / LINK_BPS, 1),
                 "round_wire_bytes": wire,
                 "pulled_back": report.pulled,
             }
@@ -394,8 +454,13 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 report, meter, seconds, wire = timed_round(laptop, link)
                 assert report.pushed == 10 and report.checksum_ok, report
                 samples.append(seconds * 1000)
-                rounds.append({"seconds": round(seconds, 3), "wire_bytes": wire,
-                               "push_seconds": round(meter.push()[0], 3)})
+                rounds.append(
+                    {
+                        "seconds": round(seconds, 3),
+                        "wire_bytes": wire,
+                        **meter.phases(meter.start[0] + seconds),
+                    }
+                )
             results["incremental"] = {
                 "children_present": present,
                 "seeded_at_head_office": extra,
