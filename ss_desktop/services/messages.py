@@ -141,6 +141,8 @@ def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
             return "database.locked", {}
         if "full" in text:
             return "disk.full", {}
+    if isinstance(getattr(exc, "orig", exc), sqlite3.DatabaseError) and "malformed" in text:
+        return "database.corrupt", {}
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         return "disk.full", {}
     return "unexpected", {"type": name}
