@@ -34,7 +34,7 @@ from ss_desktop.services.demo_data import DemoGenerator
 
 PASSWORD = "Bench-mark-2026"
 QUERIES = [
-    "王", "李", "张伟", "刘洋", "陈", "欧阳", "单雄", "曾小",          # Chinese characters
+    "王", "李", "张子", "王浩然", "陈雨涵", "欧阳", "单", "曾",       # 1-3 Chinese characters
     "wang", "zhang", "liu", "chen", "ouyang", "zeng",               # pinyin prefixes
     "zw", "wxm", "ly", "sxx",                                        # initials
     "1234", "20150",                                                 # ID / phone fragments

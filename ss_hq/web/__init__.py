@@ -9,7 +9,14 @@ from fastapi.staticfiles import StaticFiles
 from ss_core.protocol.wire import ErrorCode
 from ss_hq.api.errors import error_response
 from ss_hq.security import SecurityHeadersMiddleware
-from ss_hq.web import api_routes, routes_admin, routes_auth, routes_children, routes_review
+from ss_hq.web import (
+    api_routes,
+    routes_admin,
+    routes_auth,
+    routes_children,
+    routes_edit,
+    routes_review,
+)
 from ss_hq.web.deps import (
     STATIC_DIR,
     CsrfFailed,
@@ -29,7 +36,14 @@ def install_web(app: FastAPI) -> None:
     """Add the staff pages, their static files, error pages and the security headers."""
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    for module in (routes_auth, routes_children, routes_review, routes_admin, api_routes):
+    for module in (
+        routes_auth,
+        routes_children,
+        routes_edit,
+        routes_review,
+        routes_admin,
+        api_routes,
+    ):
         app.include_router(module.router)
 
     @app.exception_handler(SignInRequired)

@@ -156,7 +156,116 @@ ZH_CN: dict[str, str] = {
     "Device revoked.": "设备已吊销。",
     "Nothing here yet.": "暂无内容。",
     "Resolved by": "处理人",
+    # The child edit page (routes_edit.py, child_edit.html).
+    "Edit": "修改",
+    "Edit child": "修改儿童信息",
+    "Save changes": "保存修改",
+    "Cancel": "取消",
+    "Surname": "姓",
+    "Given name": "名",
+    "Date of birth precision": "出生日期精确度",
+    "ID number": "身份证号",
+    "Hukou division": "户籍所在地（区县代码）",
+    "Residence division": "现居住地（区县代码）",
+    "School system": "学制",
+    "Class": "班级",
+    "Living arrangement": "居住情况",
+    "Notes": "备注",
+    "not given": "未填",
+    "Exact day": "精确到日",
+    "Month only": "仅月份",
+    "Year only": "仅年份",
+    "Both parents": "与父母同住",
+    "One parent": "与父亲或母亲同住",
+    "Grandparents": "与祖父母同住",
+    "Other relatives": "与其他亲属同住",
+    "Care home": "福利机构",
+    "Boarding school": "寄宿学校",
+    "Alone": "独自居住",
+    "Other arrangement": "其他",
+    "6-3-3 (primary 6 years)": "六三三制（小学六年）",
+    "5-4 (primary 5 years)": "五四制（小学五年）",
+    "Nothing was changed.": "没有修改任何内容。",
+    "Some values are not valid. Nothing was saved; correct the marked fields.": "部分内容无效，未保存任何修改；请更正标出的字段。",
+    "This child's record was erased or merged into another record and cannot be edited.": "此儿童记录已删除或已合并到另一条记录，无法修改。",
+    "The form was incomplete. Reload the page and try again.": "表单不完整。请刷新页面后重试。",
+    "Enter a name.": "请填写姓名。",
+    "The name is too long.": "姓名过长。",
+    "Use Chinese characters or Latin letters only.": "只能使用汉字或拉丁字母。",
+    "Use pinyin letters only.": "拼音只能包含字母。",
+    "The ID number's check digit is wrong: check every digit.": "身份证号校验位不正确，请逐位核对。",
+    "An ID number has 18 characters: 17 digits and a digit or X.": "身份证号为 18 位：17 位数字加一位数字或 X。",
+    "The birth date in the ID number is not a real date.": "身份证号中的出生日期无效。",
+    "The birth date in the ID number is in the future.": "身份证号中的出生日期在未来。",
+    "The birth date in the ID number differs from the date of birth.": "身份证号中的出生日期与填写的出生日期不一致。",
+    "The ID number's sex digit does not match the gender.": "身份证号的性别位与所选性别不一致。",
+    "The date of birth is in the future.": "出生日期不能在未来。",
+    "Enter the date as YYYY-MM-DD.": "日期格式应为 YYYY-MM-DD。",
+    "With month or year precision, the day (and month) must be 01.": "精确到月或年时，日（和月）须为 01。",
+    "The grade is not possible for this stage and school system.": "该年级不符合所选学段和学制。",
+    "Enter a whole number.": "请填写整数。",
+    "Choose a value from the list.": "请从列表中选择。",
+    "Enter a 6-digit county code (e.g. 310115).": "请填写 6 位区县代码（如 310115）。",
+    "No county has this code.": "没有此代码对应的区县。",
+    "This is required.": "此项必填。",
+    "The text is too long.": "内容过长。",
+    "The text contains control characters.": "内容包含控制字符。",
+    "This value is not valid.": "此值无效。",
 }
+
+# The child edit page's select lists: stored value -> English label (a key of ZH_CN).
+DOB_PRECISION_LABELS: dict[str, str] = {
+    "exact": "Exact day",
+    "month": "Month only",
+    "year": "Year only",
+}
+SCHOOL_SYSTEM_LABELS: dict[str, str] = {
+    "6-3-3": "6-3-3 (primary 6 years)",
+    "5-4": "5-4 (primary 5 years)",
+}
+LIVING_ARRANGEMENT_LABELS: dict[str, str] = {
+    "both_parents": "Both parents",
+    "one_parent": "One parent",
+    "grandparents": "Grandparents",
+    "other_relatives": "Other relatives",
+    "care_home": "Care home",
+    "boarding_school": "Boarding school",
+    "alone": "Alone",
+    "other": "Other arrangement",
+}
+
+# Domain issue codes (ss_core.domain.errors.IssueCode) -> English message (a key of ZH_CN).
+ISSUE_MESSAGES: dict[str, str] = {
+    "name.required": "Enter a name.",
+    "name.too_long": "The name is too long.",
+    "name.invalid_characters": "Use Chinese characters or Latin letters only.",
+    "pinyin.invalid_characters": "Use pinyin letters only.",
+    "id_number.format": "An ID number has 18 characters: 17 digits and a digit or X.",
+    "id_number.check_digit": "The ID number's check digit is wrong: check every digit.",
+    "id_number.invalid_birth_date": "The birth date in the ID number is not a real date.",
+    "id_number.future_birth_date": "The birth date in the ID number is in the future.",
+    "id_number.birth_date_mismatch": "The birth date in the ID number differs from the date of birth.",
+    "id_number.sex_mismatch": "The ID number's sex digit does not match the gender.",
+    "dob.future": "The date of birth is in the future.",
+    "dob.format": "Enter the date as YYYY-MM-DD.",
+    "dob.precision_mismatch": "With month or year precision, the day (and month) must be 01.",
+    "grade.out_of_range": "The grade is not possible for this stage and school system.",
+    "division.format": "Enter a 6-digit county code (e.g. 310115).",
+    "division.unknown": "No county has this code.",
+    "enum.invalid": "Choose a value from the list.",
+    "value.required": "This is required.",
+    "value.invalid_type": "This value is not valid.",
+    "value.not_integer": "Enter a whole number.",
+    "value.invalid_id": "Choose a value from the list.",
+    "text.too_long": "The text is too long.",
+    "text.invalid_characters": "The text contains control characters.",
+}
+GENERIC_ISSUE_MESSAGE = "This value is not valid."
+
+
+def issue_message(code: str) -> str:
+    """The English message (translate it with ``t``) for a domain issue code."""
+    return ISSUE_MESSAGES.get(code, GENERIC_ISSUE_MESSAGE)
 
 
 def translator(language: str) -> Callable[[str], str]:
