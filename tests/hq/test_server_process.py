@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -19,57 +15,13 @@ from sqlmodel import Session, select
 from ss_hq.app import create_app_from_env
 from ss_hq.models import AppliedOp, Record
 from ss_hq.settings import ENV_DATABASE_URL
-from tests.hq.helpers import Device, child_fields, stamp
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.hq.helpers import Device, child_fields, running_server, stamp
 
 
 @pytest.fixture
 def server(database_url, tmp_path):
-    port = _free_port()
-    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ss_hq",
-            "--db",
-            database_url,
-            "serve",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            log.close()
-            pytest.fail("ss-hq serve did not start:\n" + (tmp_path / "server.log").read_text())
-        time.sleep(0.1)
-    try:
+    with running_server(database_url, tmp_path / "server.log") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def test_enroll_push_pull_over_http(server, engine, hq):

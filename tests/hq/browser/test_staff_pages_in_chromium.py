@@ -8,10 +8,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -24,7 +20,7 @@ from ss_hq.app import create_app
 from ss_hq.db import make_engine
 from ss_hq.models import Record, SuspectedDuplicate
 from ss_hq.settings import HQSettings
-from tests.hq.helpers import HQ, child_fields
+from tests.hq.helpers import HQ, child_fields, running_server
 from tests.hq.test_web_support import PASSWORD, add_staff, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,12 +53,6 @@ GIVEN = [
     "可馨",
 ]
 CATEGORIES = ["migrant", "low_income", "lower_tier", "left_behind", "in_care", "disability"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _more_children(hq: HQ, device, sites: list[str], count: int) -> None:
@@ -130,42 +120,10 @@ def seeded_server(database_url, tmp_path):
         assert all(r["status"] == "applied" for r in result), result
     add_staff(engine, "admin1", "admin")
     total = 5 + 36
-    port = _free_port()
-    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ss_hq",
-            "--db",
-            database_url,
-            "serve",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("ss-hq serve did not start: " + (tmp_path / "server.log").read_text())
-        time.sleep(0.2)
     try:
-        yield base, data, engine, total
+        with running_server(database_url, tmp_path / "server.log") as base:
+            yield base, data, engine, total
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
         engine.dispose()
 
 
