@@ -1,0 +1,193 @@
+"""Shared pieces of the demo-data generator: result types, weighted tables, seeded ids."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Generic, TypeVar
+
+from ss_desktop.services import demo_names as names
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+NOTICE_VERSION = "2024-01"
+COLLECTOR = "demo"
+
+
+@dataclass
+class DemoSite:
+    id: str
+    code: str
+    name: str
+    site_type: str
+    division_code: str
+    boarding: bool
+    city_tier: int | None
+
+
+@dataclass
+class DemoProgram:
+    id: str
+    name: str
+    program_type: str
+    site_id: str
+    term: str
+    starts_on: str
+    ends_on: str
+
+
+@dataclass
+class DemoChild:
+    """``fields``: the child's columns (no ``id``); ``guardians`` and ``consents``: dicts that
+    carry their own ``id`` and ``child_id``; ``program_ids``: the programs the child attends."""
+
+    id: str
+    fields: dict[str, Any]
+    guardians: list[dict[str, Any]] = field(default_factory=list)
+    consents: list[dict[str, Any]] = field(default_factory=list)
+    program_ids: list[str] = field(default_factory=list)
+
+
+class _Weighted(Generic[T]):
+    """Draw items with fixed relative weights: one ``random()`` and a bisection per draw."""
+
+    __slots__ = ("_items", "_cum", "_total")
+
+    def __init__(self, pairs: Iterable[tuple[T, float]]) -> None:
+        self._items: list[T] = []
+        self._cum: list[float] = []
+        total = 0.0
+        for item, weight in pairs:
+            if weight <= 0:
+                continue
+            total += weight
+            self._items.append(item)
+            self._cum.append(total)
+        if not self._items:
+            raise ValueError("a weighted table needs at least one positive weight")
+        self._total = total
+
+    def pick(self, rng: random.Random) -> T:
+        return self._items[bisect.bisect_right(self._cum, rng.random() * self._total)]
+
+
+class _IdMaker:
+    """Valid, reproducible UUIDv7 strings whose timestamps grow from ``start``."""
+
+    __slots__ = ("_rng", "_ms")
+
+    def __init__(self, rng: random.Random, start: date) -> None:
+        self._rng = rng
+        self._ms = int(datetime(start.year, start.month, start.day, tzinfo=UTC).timestamp() * 1000)
+
+    def __call__(self) -> str:
+        bits = self._rng.getrandbits(86)
+        self._ms += 1 + (bits >> 74)  # 0-4 s apart, about two seconds on average
+        rand = bits & ((1 << 74) - 1)
+        value = (
+            (self._ms & 0xFFFF_FFFF_FFFF) << 80
+            | 0x7 << 76  # version 7
+            | (rand >> 62) << 64  # 12 random bits (rand_a)
+            | 0b10 << 62  # RFC 9562 variant
+            | (rand & ((1 << 62) - 1))  # 62 random bits (rand_b)
+        )
+        h = f"{value:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """How children at one kind of site look (see ``demo_names.PROFILES``)."""
+
+    kind: str
+    school_ages: _Weighted[int]
+    origins: _Weighted[str] | None
+    system: str
+    classes: int
+    left_behind: float
+    disability: float
+    boarding: float
+    hardship: _Weighted[str]
+
+
+def _weighted(table: dict[Any, float]) -> _Weighted[Any]:
+    return _Weighted(table.items())
+
+
+def _build_profile(spec: dict[str, Any]) -> _Profile:
+    origins = spec["origins"]
+    return _Profile(
+        kind=spec["kind"],
+        school_ages=_weighted(spec["school_ages"]),
+        origins=_Weighted(names.HUKOU_ORIGINS[origins]) if origins else None,
+        system=spec["system"],
+        classes=spec["classes"],
+        left_behind=spec["left_behind"],
+        disability=spec["disability"],
+        boarding=spec["boarding"],
+        hardship=_weighted(names.HARDSHIP[spec["hardship"]]),
+    )
+
+
+_PROFILES = {key: _build_profile(spec) for key, spec in names.PROFILES.items()}
+_SITE_PROFILE = {t[0]: t[6] for t in names.SITE_TEMPLATES}
+_SITE_SHARE = {t[0]: t[7] for t in names.SITE_TEMPLATES}
+
+_HAN_SURNAMES = _Weighted(names.HAN_SURNAMES)
+_YI_SURNAMES = _Weighted(names.YI_SURNAMES)
+_W = {key: _weighted(table) for key, table in names.WEIGHTS.items()}
+_GENDER = _W["gender"]
+_PRECISION = _W["dob_precision"]
+_HUKOU_TYPE = _W["hukou_type"]
+_HUKOU_TYPE_CARE = _W["hukou_type_care"]
+_PHONE_SECOND = _W["phone_second_digit"]
+_AWAY_ARRANGEMENT = _W["away_arrangement"]
+_UNABLE = _W["unable_parent"]
+_OTHER_PARENT = _W["other_parent"]
+_VISITS = _W["visits"]
+_CARE_FATHER = _W["care_father"]
+_CARE_MOTHER = _W["care_mother"]
+_DISABILITY_SPECIAL = _W["disability_special"]
+_DISABILITY_OTHER = _W["disability_other"]
+_DISABILITY_GRADE = _W["disability_grade"]
+_MARKS = _W["mark"]
+_HARDSHIP_UNSUPPORTED = _weighted(names.HARDSHIP["unsupported"])
+_WORK_CITIES = {k: _Weighted(v) for k, v in names.WORK_CITIES.items()}
+_DEFAULT_WORK_CITIES = _Weighted(names.DEFAULT_WORK_CITIES)
+_UNABLE_SET = frozenset({"deceased", "incapacitated", "missing"})
+_SENSITIVE_HARDSHIP = frozenset({"dibao", "tekun", "low_income", "orphan", "de_facto_unsupported"})
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _choice(rng: random.Random, seq: Sequence[T]) -> T:
+    """``rng.choice`` without its overhead (this is the hot path for 100,000 children)."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """A uniform int in ``[low, high]``; like ``rng.randint``, only faster."""
+    return low + int(rng.random() * (high - low + 1))
+
+
+def age_on(dob: date, day: date) -> int:
+    """Completed years of life on ``day``."""
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def _term_start(year: int, month: int, day: int) -> date:
+    """The first Monday on or after the given day."""
+    d = date(year, month, day)
+    return d + timedelta(days=(7 - d.weekday()) % 7)
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
