@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
@@ -96,6 +96,11 @@ def main() -> int:
     window.close()
     executor.wait_idle(5000)
     app.close()
+    # Delete the Qt objects while the application still exists (PySide6 may crash when
+    # Python's final garbage collection meets them after QApplication is gone).
+    window.deleteLater()
+    executor.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     print(f"screenshots written to {OUT}")
     return 0
@@ -120,4 +125,8 @@ def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # Everything is written and closed; skip interpreter teardown, where PySide6 can crash
+    # while collecting pages that outlive the QApplication (this script builds them by hand).
+    os._exit(code)
