@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_desktop.ui import form_labels as L
-from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, line_edit
+from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, add_field_row, line_edit
 
 CONTEXT = "RegisterPage"
 MAX_GUARDIANS = 3
@@ -79,13 +79,16 @@ class GuardianEditor(QFrame):
             ),
         )
         for key, label, editor in rows:
-            editor.setObjectName(f"guardian_{key}")
-            caption = QLabel()
-            caption.setBuddy(editor)
-            self.texts.add(caption.setText, CONTEXT, label)
-            box = FieldBox(editor)
-            form.addRow(caption, box)
-            self.boxes[key] = box
+            add_field_row(
+                form,
+                self.texts,
+                self.boxes,
+                key,
+                label,
+                editor,
+                object_name=f"guardian_{key}",
+                context=CONTEXT,
+            )
         self.texts.add(self.remove.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Remove"))
         self.texts.add(
             self.phone.setPlaceholderText,
@@ -101,7 +104,9 @@ class GuardianEditor(QFrame):
             check.toggled.connect(self.changed)
 
     def set_number(self, number: int) -> None:
-        self.title.setText(QCoreApplication.translate("RegisterPage", "Guardian {n}").format(n=number))
+        self.title.setText(
+            QCoreApplication.translate("RegisterPage", "Guardian {n}").format(n=number)
+        )
 
     def is_blank(self) -> bool:
         return not any(
@@ -202,13 +207,16 @@ class ConsentSection(QGroupBox):
             ),
         )
         for key, label, editor in rows:
-            editor.setObjectName(f"consent_{key}")
-            caption = QLabel()
-            caption.setBuddy(editor)
-            self.texts.add(caption.setText, CONTEXT, label)
-            box = FieldBox(editor)
-            form.addRow(caption, box)
-            self.boxes[key] = box
+            add_field_row(
+                form,
+                self.texts,
+                self.boxes,
+                key,
+                label,
+                editor,
+                object_name=f"consent_{key}",
+                context=CONTEXT,
+            )
         self.texts.add(
             self.setTitle, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Consent recorded")
         )

@@ -32,7 +32,15 @@ from ss_core.domain.validation import NOTES_MAX_LEN, PINYIN_MAX_LEN
 from ss_desktop.services.sites import SiteInfo
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.division_picker import DivisionPicker
-from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, line_edit, section_title
+from ss_desktop.ui.widgets import (
+    CheckGroup,
+    EnumCombo,
+    FieldBox,
+    Texts,
+    add_field_row,
+    line_edit,
+    section_title,
+)
 
 CONTEXT = "RegisterPage"
 NAME_INPUT_MAX = 21  # one more than the rule allows, so "too long" is said, not silently cut
@@ -40,7 +48,6 @@ ID_INPUT_MAX = 24  # spaces and dashes are allowed while typing
 SHORT_TEXT_MAX = 101
 CLASS_MAX = 41
 PARENTS_AWAY = "working_away"
-
 
 
 def parse_form_dob(text: str) -> tuple[date, str]:
@@ -90,15 +97,9 @@ class ChildSections(QWidget):
         return form
 
     def _row(self, form: QFormLayout, key: str, label: str, editor: QWidget) -> FieldBox:
-        box = FieldBox(editor)
-        editor.setObjectName(key)
-        caption = QLabel()
-        caption.setBuddy(editor)
-        caption.setWordWrap(True)
-        self.texts.add(caption.setText, CONTEXT, label)
-        form.addRow(caption, box)
-        self.boxes[key] = box
-        return box
+        return add_field_row(
+            form, self.texts, self.boxes, key, label, editor, object_name=key, context=CONTEXT
+        )
 
     def _build_identity(self) -> None:
         form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Identity"))

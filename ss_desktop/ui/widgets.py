@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -219,3 +220,27 @@ def while_alive(widget: QWidget, callback: Callable[..., Any] | None) -> Callabl
         return None
 
     return run
+
+
+def add_field_row(
+    form: QFormLayout,
+    texts: Texts,
+    boxes: dict[str, FieldBox],
+    key: str,
+    label: str,
+    editor: QWidget,
+    *,
+    object_name: str,
+    context: str,
+) -> FieldBox:
+    """One labelled form row: a caption bound to *editor* (mnemonics work), the editor in a
+    FieldBox that shows its error, the caption translated (and retranslated) via *texts*."""
+    editor.setObjectName(object_name)
+    caption = QLabel()
+    caption.setBuddy(editor)
+    caption.setWordWrap(True)
+    texts.add(caption.setText, context, label)
+    box = FieldBox(editor)
+    form.addRow(caption, box)
+    boxes[key] = box
+    return box
