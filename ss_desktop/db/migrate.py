@@ -134,20 +134,38 @@ def _quick_check(conn: sqlite3.Connection) -> None:
         raise CorruptDatabaseError(f"quick_check reported {len(check)} problem(s)")
 
 
-def backup_file(path: Path, backup_dir: Path, *, label: str) -> Path:
-    """A consistent copy of the database via SQLite's backup API; returns the copy's path."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"{path.stem}-{stamp}-{label}.sqlite"
-    source = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of *source* at *target* via SQLite's backup API (safe while the app
+    writes); the copy appears under its name only when complete."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(target)
+        dest = sqlite3.connect(partial)
         try:
-            source.backup(dest)
+            src.backup(dest)
         finally:
             dest.close()
     finally:
-        source.close()
+        src.close()
+    partial.replace(target)
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the main file so the file alone holds all data."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def backup_file(path: Path, backup_dir: Path, *, label: str) -> Path:
+    """A consistent, timestamped copy of the database in *backup_dir*; returns its path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{path.stem}-{stamp}-{label}.sqlite"
+    copy_database(path, target)
     return target
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ss_core.domain.enums import AttendanceMark
 from ss_core.domain.errors import Issue, IssueCode, raise_if_errors
 from ss_core.domain.normalize import clean_text
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
+from ss_desktop.db import program_queries
 from ss_desktop.db.writer import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound
@@ -66,22 +66,13 @@ class AttendanceService:
         self.session = session
         self._sites = SitesService(app, session)
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple]:
-        with self.app.engine.connect() as conn:
-            cursor = conn.connection.driver_connection.cursor()
-            return cursor.execute(sql, params).fetchall()
-
     def _check_program(self, program_id: str) -> None:
         self._sites.get_program(program_id)  # NotFound, or outside the user's sites
 
     # -- sessions -----------------------------------------------------------------------
     def sessions(self, program_id: str) -> list[SessionInfo]:
         self._check_program(program_id)
-        rows = self._rows(
-            "SELECT id, program_id, held_on, lessons, topic FROM attendance_session"
-            " WHERE program_id = ? AND deleted = 0 ORDER BY held_on, id",
-            (program_id,),
-        )
+        rows = program_queries.sessions(self.app.engine, program_id)
         return [SessionInfo(r[0], r[1], r[2] or "", int(r[3] or 1), r[4]) for r in rows]
 
     def add_session(
@@ -127,12 +118,7 @@ class AttendanceService:
             for e in self._sites.list_enrollments(program_id)
         ]
         marks: dict[tuple[str, str], str] = {}
-        for session_id, child_id, mark in self._rows(
-            "SELECT m.session_id, m.child_id, m.mark FROM attendance_mark m"
-            " JOIN attendance_session s ON s.id = m.session_id"
-            " WHERE s.program_id = ? AND m.deleted = 0 AND m.mark IS NOT NULL",
-            (program_id,),
-        ):
+        for session_id, child_id, mark in program_queries.marks(self.app.engine, program_id):
             marks[(session_id, child_id)] = mark
         return AttendanceGrid(program_id, children, sessions, marks)
 
@@ -144,20 +130,13 @@ class AttendanceService:
                 mark = AttendanceMark(mark).value
             except ValueError:
                 raise_if_errors([Issue(IssueCode.ENUM_INVALID, "mark", {"value": str(mark)[:40]})])
-        found = self._rows(
-            "SELECT program_id FROM attendance_session WHERE id = ? AND deleted = 0",
-            (session_id,),
-        )
-        if not found:
+        program_id = program_queries.session_program(self.app.engine, session_id)
+        if program_id is None:
             raise NotFound()
-        self._check_program(found[0][0])
-        existing = self._rows(
-            "SELECT id FROM attendance_mark WHERE session_id = ? AND child_id = ?"
-            " AND deleted = 0 ORDER BY id LIMIT 1",
-            (session_id, child_id),
-        )
+        self._check_program(program_id)
+        existing = program_queries.mark_id(self.app.engine, session_id, child_id)
         if existing:
-            change = Change(Entity.ATTENDANCE_MARK, existing[0][0], {"mark": mark})
+            change = Change(Entity.ATTENDANCE_MARK, existing, {"mark": mark})
         elif mark is None:
             return MarkResult(session_id, child_id, None, ChangeSet())
         else:

@@ -9,41 +9,22 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ss_desktop.db.audit import append_audit
-from ss_desktop.db.migrate import DatabaseOpenError, DatabaseTooNewError, open_database
+from ss_desktop.db.migrate import (
+    DatabaseOpenError,
+    DatabaseTooNewError,
+    checkpoint,
+    copy_database,
+    open_database,
+)
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.permissions import Permission, require
 
 log = logging.getLogger(__name__)
-
-
-def _copy_database(source: Path, target: Path) -> None:
-    tmp = target.with_name(target.name + ".partial")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    tmp.replace(target)
-
-
-def _checkpoint(path: Path) -> None:
-    """Fold the write-ahead log into the main file so the file alone holds all data."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
 
 
 class BackupService:
@@ -57,9 +38,13 @@ class BackupService:
         if target.exists():
             raise ServiceError("backup.target_exists", path=str(target))
         target.parent.mkdir(parents=True, exist_ok=True)
-        append_audit(self.app.engine, actor=self.session.username, action="backup",
-                     detail={"file": target.name})
-        _copy_database(self.app.paths.database, target)
+        append_audit(
+            self.app.engine,
+            actor=self.session.username,
+            action="backup",
+            detail={"file": target.name},
+        )
+        copy_database(self.app.paths.database, target)
         log.info("backup written (%d bytes)", target.stat().st_size)
         return target
 
@@ -80,19 +65,23 @@ class BackupService:
         except DatabaseOpenError as exc:
             staged.unlink(missing_ok=True)
             raise ServiceError("backup.not_a_backup") from exc
-        _checkpoint(staged)
+        checkpoint(staged)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         safety = self.app.paths.backup_dir / f"before-restore-{stamp}.sqlite3"
         self.app.paths.backup_dir.mkdir(parents=True, exist_ok=True)
-        _copy_database(database, safety)
+        copy_database(database, safety)
         self.app.close()
-        _checkpoint(database)
+        checkpoint(database)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
         staged.replace(database)
         reopened = LocalApp.open(self.app.paths)
-        append_audit(reopened.engine, actor=self.session.username, action="restore_backup",
-                     detail={"file": source.name, "saved_previous": safety.name})
+        append_audit(
+            reopened.engine,
+            actor=self.session.username,
+            action="restore_backup",
+            detail={"file": source.name, "saved_previous": safety.name},
+        )
         reopened.close()
         log.info("restored data from a backup; previous data saved")
         return safety

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 
 from ss_core.domain.pinyin import normalize_query
+from ss_desktop.db import program_queries
 from ss_desktop.services.app import LocalApp
 
 log = logging.getLogger(__name__)
@@ -121,13 +122,7 @@ class ReferenceService:
         return table
 
     def _read(self) -> DivisionTable:
-        with self.app.engine.connect() as conn:
-            cursor = conn.connection.driver_connection.cursor()
-            rows = cursor.execute(
-                "SELECT code, name, level, parent_code FROM division"
-                " WHERE valid_to IS NULL ORDER BY code"
-            ).fetchall()
-        return build_table(rows)
+        return build_table(program_queries.divisions(self.app.engine))
 
 
 def build_table(rows: list[tuple[str, str, int, str | None]]) -> DivisionTable:

@@ -8,7 +8,7 @@ Writes go through the one write path (ChangeWriter.save).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +18,7 @@ from ss_core.domain.errors import Issue, IssueCode, raise_if_errors
 from ss_core.domain.normalize import clean_text
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
+from ss_desktop.db import program_queries
 from ss_desktop.db.writer import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound, PermissionDenied
@@ -111,17 +112,9 @@ class SitesService:
         if scope is not None and site_id not in scope:
             raise PermissionDenied("site.not_allowed")
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self.app.engine.connect() as conn:
-            cursor = conn.connection.driver_connection.cursor()
-            return cursor.execute(sql, tuple(params)).fetchall()
-
     # -- sites --------------------------------------------------------------------------
     def list_sites(self) -> list[SiteInfo]:
-        rows = self._rows(
-            "SELECT id, code, name, site_type, division_code, boarding, city_tier, status"
-            " FROM site WHERE deleted = 0 ORDER BY name, id"
-        )
+        rows = program_queries.sites(self.app.engine)
         scope = self._scope()
         return [
             SiteInfo(
@@ -188,11 +181,7 @@ class SitesService:
 
     # -- programs -----------------------------------------------------------------------
     def list_programs(self, site_id: str | None = None) -> list[ProgramInfo]:
-        rows = self._rows(
-            "SELECT p.id, p.name, p.program_type, p.site_id, p.term, p.starts_on, p.ends_on,"
-            " (SELECT COUNT(*) FROM enrollment e WHERE e.program_id = p.id AND e.deleted = 0)"
-            " FROM program p WHERE p.deleted = 0 ORDER BY p.name, p.id"
-        )
+        rows = program_queries.programs(self.app.engine)
         scope = self._scope()
         out = []
         for r in rows:
@@ -230,7 +219,7 @@ class SitesService:
             )
         if not site_id:
             issues.append(Issue(IssueCode.REQUIRED, "site_id"))
-        elif not self._rows("SELECT 1 FROM site WHERE id = ? AND deleted = 0", (site_id,)):
+        elif not program_queries.site_exists(self.app.engine, site_id):
             issues.append(Issue(IssueCode.ENUM_INVALID, "site_id", {"value": "?"}))
         issues += _date_issues(starts_on, "starts_on") + _date_issues(ends_on, "ends_on")
         raise_if_errors(issues)
@@ -274,18 +263,10 @@ class SitesService:
             self.app.writer.today().isoformat()
         )
         raise_if_errors(_date_issues(since_text, "since"))
-        current = {
-            r[0]
-            for r in self._rows(
-                "SELECT child_id FROM enrollment WHERE program_id = ? AND deleted = 0"
-                " AND until IS NULL",
-                (program_id,),
-            )
-        }
+        current = program_queries.enrolled_child_ids(self.app.engine, program_id)
         scope = self._scope()
         if scope is not None and wanted:
-            marks = ",".join("?" * len(wanted))
-            sites = dict(self._rows(f"SELECT id, site_id FROM child WHERE id IN ({marks})", wanted))
+            sites = program_queries.child_sites(self.app.engine, wanted)
             if any(sites.get(cid) not in scope for cid in wanted):
                 raise PermissionDenied("site.not_allowed")
         new = [cid for cid in wanted if cid not in current]
@@ -302,17 +283,7 @@ class SitesService:
 
     def list_enrollments(self, program_id: str) -> list[EnrolledChild]:
         """Children enrolled in a program, by name, with the lessons each attended."""
-        rows = self._rows(
-            "SELECT e.id, c.id, c.surname, c.given_name, c.pinyin, e.since,"
-            " COALESCE((SELECT SUM(s.lessons) FROM attendance_mark m"
-            "   JOIN attendance_session s ON s.id = m.session_id"
-            "   WHERE m.child_id = c.id AND s.program_id = e.program_id AND m.mark = 'present'"
-            "   AND m.deleted = 0 AND s.deleted = 0), 0)"
-            " FROM enrollment e JOIN child c ON c.id = e.child_id"
-            " WHERE e.program_id = ? AND e.deleted = 0 AND e.until IS NULL AND c.deleted = 0"
-            " ORDER BY c.name_sort, c.id",
-            (program_id,),
-        )
+        rows = program_queries.enrollments(self.app.engine, program_id)
         return [
             EnrolledChild(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], int(r[6] or 0))
             for r in rows
