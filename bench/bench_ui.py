@@ -65,7 +65,6 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from ss_desktop.config import AppPaths
-    from ss_desktop.services.accounts import Accounts
     from ss_desktop.services.app import LocalApp
     from ss_desktop.ui.app import make_qapplication
     from ss_desktop.ui.context import AppEvents, UiContext
@@ -74,8 +73,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from ss_desktop.ui.main_window import MainWindow
     from ss_desktop.ui.register_page import RegisterPage
 
-    app = LocalApp.open(AppPaths.resolve(data_dir))
-    session = Accounts(app).sign_in("admin", password)
+    app, session = LocalApp.unlock(AppPaths.resolve(data_dir), "admin", password)
     qapp = make_qapplication()
     switcher = LanguageSwitcher(qapp)
     switcher.apply("zh_CN")

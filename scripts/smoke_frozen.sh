@@ -72,7 +72,9 @@ step "upgrade: a data folder of the first release (schema 0001) opened by the fr
 out="$(SS_DESKTOP_PASSWORD=First-release-2024 "$EXE" --data-dir "$WORK/first-release" --user ayi search sxx --json)"
 echo "$out"
 expect "old children found by initials" "$(echo "$out" | json_field count)" "==" 1
-expect "backups taken before the upgrade" "$(ls "$WORK/first-release/backups" | grep -c rev0001)" "==" 1
+expect "encrypted backup taken at the upgrade" "$(ls "$WORK/first-release/backups" | grep -c before-encryption)" "==" 1
+expect "plain copies left" "$(ls "$WORK/first-release/backups" | grep -c rev0001)" "==" 0
+expect "key file made" "$(test -s "$WORK/first-release/keys.json" && echo 1 || echo 0)" "==" 1
 
 step "init: a data folder with the admin 'smoke'"
 app init --admin smoke

@@ -62,10 +62,10 @@ def main() -> int:
     password = os.environ.get("SS_DESKTOP_PASSWORD", "Screen-shot-2026")
     tmp = tempfile.TemporaryDirectory(prefix="ss-shots-")
     if args.data_dir:
-        app = LocalApp.open(AppPaths.resolve(args.data_dir))
+        app, session = LocalApp.unlock(AppPaths.resolve(args.data_dir), args.user, password)
     else:
         app = LocalApp.initialize(AppPaths.resolve(tmp.name), admin=args.user, password=password)
-    session = Accounts(app).sign_in(args.user, password)
+        session = Accounts(app).sign_in(args.user, password)
     if not args.data_dir:
         DemoService(app, session).populate(args.demo_count, seed=1)
 

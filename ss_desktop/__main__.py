@@ -12,7 +12,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ log = logging.getLogger("ss_desktop")
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 PASSWORD_ENV = "SS_DESKTOP_PASSWORD"
+BACKUP_PASSWORD_ENV = "SS_DESKTOP_BACKUP_PASSWORD"
 
 
 class CliError(Exception):
@@ -116,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("file", metavar="FILE")
     q.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("recovery", help="recover the data when every password is forgotten, "
+                       "with head office's help (see the user guide)")
+    recovery_sub = p.add_subparsers(dest="recovery_command", required=True)
+    q = recovery_sub.add_parser("request", help="write the request FILE for head office")
+    q.add_argument("file", metavar="FILE")
+    q = recovery_sub.add_parser("apply", help="open the data with head office's answer FILE and "
+                                "set a new password for an admin (env SS_DESKTOP_PASSWORD or a "
+                                "prompt)")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--admin", required=True, help="this admin account gets the new password "
+                   "(created if missing)")
+
     p = sub.add_parser("import", help="import a class list (.xlsx or .csv); exit 0 all rows "
                        "imported, 3 some rows rejected, 2 the file is unusable")
     p.add_argument("file", metavar="FILE")
@@ -132,20 +146,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_app(paths: AppPaths):
+@contextmanager
+def _signed_in(paths: AppPaths, args: argparse.Namespace) -> Iterator[tuple[Any, Any]]:
+    """Open the (encrypted) data as ``--user`` (or the only account) with their password."""
+    from ss_desktop.db.keyring import KeyFileError, Keyring
     from ss_desktop.services.app import LocalApp
 
-    return LocalApp.open(paths)
-
-
-def _signed_in(app, args: argparse.Namespace):
-    from ss_desktop.services.accounts import Accounts
-
-    accounts = Accounts(app)
-    username = args.user or accounts.only_admin_name()
+    username = args.user
     if not username:
-        raise CliError("say which user acts: --user NAME", EXIT_USAGE)
-    return accounts.sign_in(username, _password(f"Password for {username}: "))
+        try:
+            names = Keyring.load(paths.keyring).usernames()
+        except KeyFileError:
+            names = []  # signing in says what is wrong with the data folder
+        if len(names) > 1:
+            raise CliError("say which user acts: --user NAME", EXIT_USAGE)
+        username = names[0] if names else ""
+    app, session = LocalApp.unlock(paths, username or "", _password(f"Password for {username}: "))
+    try:
+        yield app, session
+    finally:
+        app.close()
+
+
+def _backup_password(args: argparse.Namespace) -> str:
+    """The user's password as it was when the backup was made (env or prompt; default: now)."""
+    value = os.environ.get(BACKUP_PASSWORD_ENV)
+    if value:
+        return value
+    if sys.stdin.isatty() and not os.environ.get(PASSWORD_ENV):
+        return getpass.getpass("Your password when the backup was made: ")
+    return _password("Password: ")
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -166,8 +196,7 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.count < 0:
         raise CliError("--count must be zero or more", EXIT_USAGE)
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         report = DemoService(app, session).populate(args.count, seed=args.seed)
         _emit(args, report.as_dict(),
               [f"Added {report.children} children, {report.sites} sites, {report.programs} programs, "
@@ -179,8 +208,7 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.children import ChildrenService
 
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         page = ChildrenService(app, session).search(args.query, limit=args.limit)
         rows = [
             {"id": r.id, "name": f"{r.surname}{r.given_name}", "pinyin": r.pinyin,
@@ -196,8 +224,7 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.status import StatusService
 
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         stats = StatusService(app, session).stats()
         _emit(args, stats, [f"{k}: {v}" for k, v in stats.items()])
     return EXIT_OK
@@ -206,8 +233,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.backup import BackupService
 
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         target = BackupService(app, session).backup(Path(args.file))
         print(f"Backup written to {target}")
     return EXIT_OK
@@ -229,9 +255,8 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if problem is not None:  # the app is open on this data: replacing it now would lose work
         raise CliError(problem.message("en"), EXIT_USAGE)
     try:
-        with _open_app(paths) as app:
-            session = _signed_in(app, args)
-            safety = BackupService(app, session).restore(source)
+        with _signed_in(paths, args) as (app, session):
+            safety = BackupService(app, session).restore(source, _backup_password(args))
     finally:
         lock.release()
     print(f"Restored from {source}. The data it replaced was saved to {safety}")
@@ -253,8 +278,7 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.code is not None and not args.server:
         raise CliError("say where head office is: --server URL", EXIT_USAGE)
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         service = SyncService(app, session)
         try:
             if args.file:
@@ -282,8 +306,7 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.retries < 0:
         raise CliError("--retries must be zero or more", EXIT_USAGE)
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         try:
             report = SyncService(app, session).sync_round(attempts=args.retries + 1)
         except SyncError as exc:
@@ -306,8 +329,7 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.sync import SyncService
     from ss_desktop.sync.errors import SyncError
 
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         service = SyncService(app, session)
         try:
             if args.bundle_command == "export":
@@ -338,8 +360,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
         write_error_report,
     )
 
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         service = ImportService(app, session)
         try:
             source = service.open(Path(args.file))
@@ -380,12 +401,26 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     target = Path(args.file)
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise CliError("the export file must end in .xlsx or .csv", EXIT_USAGE)
-    with _open_app(paths) as app:
-        session = _signed_in(app, args)
+    with _signed_in(paths, args) as (app, session):
         result = ExportService(app, session).export(target, filters={"status": "active"})
         _emit(args, {"path": str(result.path), "rows": result.rows,
                      "columns": list(result.columns)},
               [f"Exported {result.rows} children to {result.path}."])
+    return EXIT_OK
+
+
+def cmd_recovery(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ss_desktop.services.recovery import apply_answer, write_request
+
+    if args.recovery_command == "request":
+        target = write_request(paths, Path(args.file))
+        print(f"Wrote {target}. Send it to head office; bring back the answer file and run "
+              "'ss-desktop recovery apply ANSWER --admin NAME'.")
+        return EXIT_OK
+    password = _password(f"New password for {args.admin}: ", confirm=True)
+    app, _session = apply_answer(paths, Path(args.file), admin=args.admin, password=password)
+    app.close()
+    print(f"The data is open again. Sign in as '{args.admin}' with the new password.")
     return EXIT_OK
 
 
@@ -414,6 +449,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
     "sync": cmd_sync,
     "bundle": cmd_bundle,
     "import": cmd_import,
+    "recovery": cmd_recovery,
     "export": cmd_export,
 }
 

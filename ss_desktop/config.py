@@ -30,6 +30,11 @@ class AppPaths:
     def database(self) -> Path:
         return self.data_dir / DB_FILENAME
 
+    @property
+    def keyring(self) -> Path:
+        """The key file: the database key wrapped per user and for recovery."""
+        return self.data_dir / "keys.json"
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         chosen = data_dir or os.environ.get(ENV_HOME)

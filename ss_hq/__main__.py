@@ -230,6 +230,29 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_recover_key(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ss_hq.recovery_service import RecoveryRefused, answer_request
+
+    source, target = Path(args.file), Path(args.out)
+    if not source.is_file():
+        raise CliError(f"no such file: {source}", EXIT_USAGE)
+    if target.exists():
+        raise CliError(f"{target} already exists; choose another answer file name", EXIT_USAGE)
+    with Session(_engine(args)) as session:
+        try:
+            answer = answer_request(session, source.read_bytes())
+        except RecoveryRefused as exc:
+            raise CliError(f"recovery refused: {exc.message}", EXIT_USAGE) from exc
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(answer.data)
+    os.replace(partial, target)
+    print(f"answer for laptop database {answer.database_id} written to {target}; it opens only "
+          "on the laptop that made the request")
+    return EXIT_OK
+
+
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -367,6 +390,14 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("file", metavar="FILE")
     bundle.add_argument("--receipt", required=True, metavar="OUT", help="receipt file to write")
     bundle.add_argument("--json", action="store_true")
+
+    recover = add(
+        "recover-key",
+        cmd_recover_key,
+        "answer a laptop's recovery request (all its passwords forgotten)",
+    )
+    recover.add_argument("file", metavar="REQUEST")
+    recover.add_argument("--out", required=True, metavar="ANSWER", help="answer file to write")
 
     enroll_file = add(
         "enroll-file",

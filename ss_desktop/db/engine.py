@@ -12,6 +12,12 @@ Pragmas, set on every new connection:
 - ``foreign_keys=ON``, ``busy_timeout`` (a second connection waits instead of failing),
   ``temp_store=MEMORY`` and a 32 MB page cache (sorting search results).
 
+Encryption: the file is a SQLCipher 4 database (AES-256 pages with an HMAC each). Every
+connection is keyed with the raw 256-bit database key (``PRAGMA key = "x'...'"``) as its first
+statement, so SQLCipher's own PBKDF2 never runs: the only key derivation is the Argon2id of a
+user's password, once per sign-in (ss_desktop.db.keyring). ``key=None`` opens a plain SQLite
+file (only to migrate an unencrypted database of an older release).
+
 Transactions: pysqlite's own implicit BEGIN is switched off and SQLAlchemy's "begin" event
 emits it instead, so a write can ask for ``BEGIN IMMEDIATE`` (take the write lock up front,
 no deadlock between two would-be writers) via the execution option ``sqlite_begin``.
@@ -23,13 +29,44 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
+from sqlcipher3 import dbapi2 as sqlcipher_dbapi
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_SIZE_KIB = 32_000
 
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
+KEY_BYTES = 32
+
+# sqlcipher3's exceptions are its own classes: callers catch these, whichever module connected.
+DatabaseError = sqlcipher3.DatabaseError
+OperationalError = sqlcipher3.OperationalError
+IntegrityError = sqlcipher3.IntegrityError
+
+
+def key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("the database key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def apply_key(dbapi_connection: Any, key: bytes | None) -> None:
+    """Key a fresh connection (must be its first statement); quiet SQLCipher's stderr log."""
+    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        dbapi_connection.execute(key_pragma(key))
+
+
+def connect(path: Path, key: bytes | None, *, read_only: bool = False) -> Any:
+    """A plain DB-API connection (checks, copies, checkpoints) on the file at *path*."""
+    if read_only:
+        conn = sqlcipher_dbapi.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+    else:
+        conn = sqlcipher_dbapi.connect(str(path))
+    apply_key(conn, key)
+    return conn
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> None:
@@ -47,8 +84,11 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, *, read_only: bool) -> No
         cursor.close()
 
 
-def make_engine(path: Path, *, read_only: bool = False, pool_size: int = 4) -> Engine:
-    """An engine on the SQLite file at *path* (created when missing unless *read_only*)."""
+def make_engine(
+    path: Path, key: bytes | None, *, read_only: bool = False, pool_size: int = 4
+) -> Engine:
+    """An engine on the database at *path* keyed with *key* (created when missing unless
+    *read_only*)."""
     path = Path(path)
     if read_only:
         url = "sqlite:///file:" + path.resolve().as_posix() + "?mode=ro&uri=true"
@@ -60,6 +100,7 @@ def make_engine(path: Path, *, read_only: bool = False, pool_size: int = 4) -> E
         pool_size=pool_size,
         max_overflow=2,
         pool_pre_ping=False,
+        module=sqlcipher_dbapi,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
 
@@ -67,6 +108,7 @@ def make_engine(path: Path, *, read_only: bool = False, pool_size: int = 4) -> E
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Autocommit at the driver level: SQLAlchemy's begin event below issues BEGIN.
         dbapi_connection.isolation_level = None
+        apply_key(dbapi_connection, key)
         _set_pragmas(dbapi_connection, read_only=read_only)
 
     @event.listens_for(engine, "begin")

@@ -170,3 +170,10 @@ def ensure_device_id(engine: Engine) -> str:
         )
         row = cursor.execute("SELECT device_id FROM sync_state WHERE id = 1").fetchone()
     return row[0]
+
+
+def append_audit_entries(engine: Engine, entries: list[AuditEntry]) -> None:
+    """Audit rows of what happened before the database could be opened (one transaction)."""
+    if entries:
+        with _write(engine) as cursor:
+            append_entries(cursor, entries)

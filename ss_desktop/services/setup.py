@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from ss_core.domain.enums import SiteType
-from ss_desktop.db import local_users
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import ServiceError
@@ -31,7 +30,7 @@ class FirstRunResult:
 
 def needs_first_run(app: LocalApp) -> bool:
     """True while the data folder has no account at all."""
-    return local_users.count_users(app.engine) == 0
+    return app.needs_first_run()
 
 
 def app_version() -> str:

@@ -20,8 +20,10 @@ import httpx
 
 from ss_desktop.db import queries
 from ss_desktop.db import sync_store as store
+from ss_desktop.db.audit import append_audit
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.permissions import Permission, require
+from ss_desktop.services.recovery import ensure_recovery_wrap
 from ss_desktop.services.sync_messages import clock_warning_text
 from ss_desktop.sync.client import ConnectionSettings, SyncApi, make_http_client
 from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enroll_online
@@ -51,6 +53,11 @@ class SyncReport:
     bytes_sent: int = 0
     bytes_received: int = 0
     attempts: int = 1
+    audit_sent: int = 0
+    audit_chain_ok: bool | None = None  # False: head office flags this laptop's audit log
+    audit_broken_at: int | None = None  # the first audit row that does not verify
+    audit_problem: str | None = None  # ss_core.protocol.audit_chain.ChainProblem value
+    audit_message: str | None = None  # head office's English explanation
     changed: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -80,6 +87,11 @@ class SyncReport:
             bytes_sent=report.bytes_sent,
             bytes_received=report.bytes_received,
             attempts=attempts,
+            audit_sent=report.audit_sent,
+            audit_chain_ok=report.audit_chain_ok,
+            audit_broken_at=report.audit_broken_at,
+            audit_problem=report.audit_problem,
+            audit_message=report.audit_message,
             changed=report.changed,
         )
 
@@ -131,7 +143,7 @@ class SyncService:
         allow_insecure: bool = False,
     ) -> EnrollmentResult:
         require(self.session.role, Permission.SETTINGS)
-        return enroll_online(
+        result = enroll_online(
             self.app.engine,
             self.app.clock,
             server_url=server_url,
@@ -142,11 +154,15 @@ class SyncService:
             allow_insecure=allow_insecure,
             http_factory=self.http_factory,
         )
+        ensure_recovery_wrap(self.app)  # head office can now recover this laptop's data
+        return result
 
     @disk_full_as_sync_error()
     def enroll_file(self, path: Path) -> EnrollmentResult:
         require(self.session.role, Permission.SETTINGS)
-        return enroll_from_file(self.app.engine, self.app.clock, Path(path))
+        result = enroll_from_file(self.app.engine, self.app.clock, Path(path))
+        ensure_recovery_wrap(self.app)
+        return result
 
     # -- a round ------------------------------------------------------------------------
     @disk_full_as_sync_error()
@@ -184,6 +200,7 @@ class SyncService:
                 push_batch=self.push_batch,
                 pull_batch=self.pull_batch,
                 progress=progress,
+                actor=self.session.username,
             )
             return runner.run_round()
 
@@ -199,14 +216,28 @@ class SyncService:
         require(self.session.role, Permission.SYNC)
         from ss_desktop.sync.bundle import export_bundle
 
-        return export_bundle(self.app.engine, Path(path))
+        info = export_bundle(self.app.engine, Path(path))
+        append_audit(
+            self.app.engine,
+            actor=self.session.username,
+            action="sync_bundle_export",
+            detail={"bundle_id": info.bundle_id, "count": info.op_count},
+        )
+        return info
 
     @disk_full_as_sync_error()
     def receive_receipt(self, path: Path) -> Any:
         require(self.session.role, Permission.SYNC)
         from ss_desktop.sync.bundle import receive_receipt
 
-        return receive_receipt(self.app.engine, self.app.clock, Path(path))
+        info = receive_receipt(self.app.engine, self.app.clock, Path(path))
+        append_audit(
+            self.app.engine,
+            actor=self.session.username,
+            action="sync_receipt",
+            detail={"bundle_id": info.bundle_id, "acked": info.acked, "pulled": info.pulled},
+        )
+        return info
 
     # -- status -------------------------------------------------------------------------
     def status(self) -> SyncStatus:

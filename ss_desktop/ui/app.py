@@ -63,8 +63,12 @@ class AppShell(QObject):
 
     # -- opening ------------------------------------------------------------------------
     def open_data(self) -> LocalApp | None:
+        """The data, still locked (sign-in opens it); a new folder is created for the first run."""
         try:
-            return LocalApp.open(self.paths, must_exist=False)
+            app = LocalApp(self.paths)
+            if app.needs_first_run():
+                app.create_new()
+            return app
         except Exception as exc:  # noqa: BLE001 - every failure gets a clear dialog
             log.error("could not open the data: %s", type(exc).__name__, exc_info=True)
             QMessageBox.critical(
@@ -84,7 +88,7 @@ class AppShell(QObject):
         self.ctx = UiContext(
             app=app, executor=DbExecutor(self), events=AppEvents(self), settings=self.settings
         )
-        if needs_first_run(app):
+        if app.is_open and needs_first_run(app):
             self.show_first_run()
         else:
             self.show_sign_in(self.settings.get("last_user", ""))
@@ -166,7 +170,7 @@ class AppShell(QObject):
             return
         self.ctx.executor.wait_idle(10_000)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        self.ctx.app.close()
+        self.ctx.app.close()  # the key stays in memory only while the app runs
 
 
 def make_qapplication() -> QApplication:

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -213,14 +215,14 @@ class SettingsPage(QWidget):
     # -- backup and restore ----------------------------------------------------------------
     def default_backup_name(self) -> Path:
         stamp = datetime.now().strftime("%Y-%m-%d_%H%M")
-        return self.ctx.app.paths.backup_dir / f"stepping-stones-{stamp}.sqlite3"
+        return self.ctx.app.paths.backup_dir / f"stepping-stones-{stamp}.ssbackup"
 
     def choose_backup_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("SettingsPage", "Back up all data to"),
             str(self.default_backup_name()),
-            QCoreApplication.translate("SettingsPage", "Backup files (*.sqlite3)"),
+            QCoreApplication.translate("SettingsPage", "Backup files (*.ssbackup)"),
         )
         if name:
             self.backup_to(Path(name))
@@ -260,10 +262,27 @@ class SettingsPage(QWidget):
             self,
             QCoreApplication.translate("SettingsPage", "Restore data from"),
             str(self.ctx.app.paths.backup_dir),
-            QCoreApplication.translate("SettingsPage", "Backup files (*.sqlite3);;All files (*)"),
+            QCoreApplication.translate(
+                "SettingsPage", "Backup files (*.ssbackup *.sqlite3);;All files (*)"
+            ),
         )
         if name and self.confirm_restore(Path(name)):
-            self.restore_from(Path(name))
+            password = self.ask_backup_password()
+            if password:
+                self.restore_from(Path(name), password)
+
+    def ask_backup_password(self) -> str:
+        """The signed-in user's password as it was when the backup was made."""
+        password, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("SettingsPage", "Restore from backup"),
+            QCoreApplication.translate(
+                "SettingsPage",
+                "The backup is encrypted. Enter your password as it was when the backup was made:",
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return password if ok else ""
 
     def confirm_restore(self, source: Path) -> bool:
         answer = QMessageBox.question(
@@ -278,7 +297,7 @@ class SettingsPage(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def restore_from(self, source: Path) -> None:
+    def restore_from(self, source: Path, password: str) -> None:
         session = self.ctx.session
         if session is None:
             return
@@ -302,7 +321,7 @@ class SettingsPage(QWidget):
             show_error(self, exc, QCoreApplication.translate("SettingsPage", "Restore failed"))
 
         self.ctx.executor.submit(
-            lambda: BackupService(app, session).restore(source),
+            lambda: BackupService(app, session).restore(source, password),
             write=True,
             on_result=done,
             on_error=failed,

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import SignInError
 from ss_desktop.ui.errors import error_message
@@ -90,7 +89,7 @@ class _PasswordDialog(QDialog):
         self._show_message(QCoreApplication.translate("SignIn", "Checking…"))
         app = self.app
         self.executor.submit(
-            lambda: Accounts(app).sign_in(username, password),
+            lambda: app.sign_in(username, password),  # opens the data when still locked
             write=True,
             on_result=self._succeeded,
             on_error=self._failed,

@@ -271,10 +271,11 @@ class LaptopFactory:
 
     def reopen(self, laptop: Laptop, *, now_ms: Any = None) -> Laptop:
         laptop.app.close()
-        laptop.app = (
-            open_with_clock(laptop.paths, now_ms) if now_ms else LocalApp.open(laptop.paths)
-        )
-        laptop.session = Accounts(laptop.app).sign_in("admin", PASSWORD)
+        if now_ms:
+            laptop.app = open_with_clock(laptop.paths, now_ms)
+            laptop.session = Accounts(laptop.app).sign_in("admin", PASSWORD)
+        else:
+            laptop.app, laptop.session = LocalApp.unlock(laptop.paths, "admin", PASSWORD)
         return laptop
 
     def close_all(self) -> None:
@@ -286,7 +287,6 @@ def open_with_clock(paths: AppPaths, now_ms: Any) -> LocalApp:
     """A LocalApp whose clock reads *now_ms* (a laptop with a wrong system clock)."""
     from ss_desktop.db.writer import load_clock
 
-    app = LocalApp.open(paths)
-    clock = load_clock(app.engine, app.device_id, now_ms=now_ms)
-    fixed = LocalApp(app.paths, app.engine, app.device_id, clock)
-    return fixed
+    app, _session = LocalApp.unlock(paths, "admin", PASSWORD)
+    app.use_clock(load_clock(app.engine, app.device_id, now_ms=now_ms))
+    return app

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from ss_desktop.config import AppPaths
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildrenService
+from tests.fixtures.db_access import raw_connect
 from tests.ui.form_fixtures import (  # noqa: F401  (page, site are fixtures)
     children_count,
     fake_id_number,
@@ -117,7 +117,7 @@ def local_app(data_paths: AppPaths, monkeypatch):
 def test_a_failed_save_keeps_everything_typed_and_says_why(qtbot, page, ui_ctx, data_paths):
     fill_child(page, surname="欧阳", given="娜娜", dob="2016-07-08", gender_index=2)
     type_text(page.sections.class_name, "一(3)班")
-    blocker = sqlite3.connect(data_paths.database, isolation_level=None)
+    blocker = raw_connect(data_paths.database, ui_ctx.app.key)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         press_save(qtbot, page)

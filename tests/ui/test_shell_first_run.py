@@ -63,7 +63,10 @@ def test_first_run_creates_admin_and_site_then_shows_main_window(qtbot, shell, d
     sites = SitesService(shell.ctx.app, shell.ctx.session).list_sites()
     assert [(s.name, s.code, s.status) for s in sites] == [("阳光随迁子女学校", "SH-01", "pending")]
     # the account really works with its password
-    with LocalApp.open(data_paths) as app:
+    shell.shutdown()  # the encrypted data opens from disk with the new admin's password
+    app, session = LocalApp.unlock(data_paths, "coordinator1", "Bamboo-river-7")
+    with app:
+        assert session.role == "admin"
         assert Accounts(app).sign_in("coordinator1", "Bamboo-river-7").role == "admin"
 
 

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from ss_desktop.services.settings import default_language, load_settings, save_settings
 from ss_desktop.ui.main_window import PAGE_CHILDREN, PAGE_SETTINGS, PAGE_SYNC
+from tests.fixtures.db_access import raw_connect
 from tests.ui.conftest import wait_for_executor
 from tests.ui.helpers import PASSWORD, type_text
 
@@ -103,14 +105,20 @@ def test_idle_minutes_setting_is_saved_and_applied(qtbot, main_window, ui_ctx):
     assert load_settings(ui_ctx.app.paths.settings_file)["idle_lock_minutes"] == 7
 
 
-def test_backup_now_writes_a_database_file(qtbot, main_window, ui_ctx, tmp_path):
-    target = tmp_path / "backups" / "copy.sqlite3"
+def test_backup_now_writes_an_encrypted_backup_file(qtbot, main_window, ui_ctx, tmp_path):
+    target = tmp_path / "backups" / "copy.ssbackup"
     page = main_window.settings_page
     page.backup_to(target)
     qtbot.waitUntil(lambda: page.last_backup is not None, timeout=10000)
     assert target.exists()
-    with sqlite3.connect(target) as conn:
-        assert conn.execute("SELECT count(*) FROM local_user").fetchone()[0] == 1
+    with zipfile.ZipFile(target) as archive:  # the database inside is the encrypted copy
+        copy = tmp_path / "inside.sqlite3"
+        copy.write_bytes(archive.read("database.sqlite3"))
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(copy).execute("SELECT count(*) FROM local_user").fetchone()
+    conn = raw_connect(copy, ui_ctx.app.key)
+    assert conn.execute("SELECT count(*) FROM local_user").fetchone()[0] == 1
+    conn.close()
     assert str(target) in page.backup_note.text()
 
 

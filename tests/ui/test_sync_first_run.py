@@ -83,8 +83,10 @@ def test_wizard_enrols_with_a_real_code_after_a_wrong_one_is_explained(
         ),
         timeout=20_000,
     )
-    with LocalApp.open(data_paths) as app:
-        assert SyncService(app, shell.ctx.session).status().device_id == status.device_id
+    shell.shutdown()  # the data is reopened from disk, with the admin's password
+    app, session = LocalApp.unlock(data_paths, shell.ctx.session.username, "Bamboo-river-7")
+    with app:
+        assert SyncService(app, session).status().device_id == status.device_id
 
 
 def test_unreachable_server_in_the_wizard_is_explained(qtbot, shell):

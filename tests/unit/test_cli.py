@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from ss_desktop.config import AppPaths
+from tests.fixtures.db_access import key_of, raw_connect
+
 PASSWORD = "Tree-house-42"
 
 
@@ -108,7 +111,8 @@ def test_a_database_that_is_not_usable_is_refused_and_untouched(tmp_path: Path, 
     data = tmp_path / "data"
     if kind == "newer":
         assert run(data, "init", "--admin", "admin").returncode == 0
-        conn = sqlite3.connect(data / "registration.sqlite3")
+        paths = AppPaths.resolve(data)
+        conn = raw_connect(paths.database, key_of(paths, "admin", PASSWORD))
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
         conn.commit()
         conn.close()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 from ss_desktop.db.migrate import open_database
+from tests.fixtures.db_access import raw_connect
 
 REPETITIONS = 50
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ SAVER = textwrap.dedent(
         child_id = line.strip()
         pid = os.fork()
         if pid == 0:
-            engine = make_engine(Path(sys.argv[1]))
+            engine = make_engine(Path(sys.argv[1]), bytes.fromhex(sys.argv[3]))
             writer = ChangeWriter(engine, load_clock(engine, device), device)
             writer.save([Change(Entity.CHILD, child_id, {
                 "surname": "李", "given_name": "明", "gender": 1, "dob": "2015-06-01",
@@ -47,16 +47,16 @@ SAVER = textwrap.dedent(
 
 def test_sigkill_after_save_loses_nothing(tmp_path):
     from ss_core.protocol.ids import new_id
-    from tests.fixtures.fake_children import add_site, make_writer
+    from tests.fixtures.fake_children import TEST_KEY, add_site, make_writer
 
     path = tmp_path / "ss.sqlite"
-    engine = open_database(path, backup_dir=tmp_path / "b")
+    engine = open_database(path, TEST_KEY, backup_dir=tmp_path / "b")
     site = add_site(make_writer(engine))
     engine.dispose()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     saved: list[str] = []
     server = subprocess.Popen(
-        [sys.executable, "-c", SAVER, str(path), site],
+        [sys.executable, "-c", SAVER, str(path), site, TEST_KEY.hex()],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -76,7 +76,7 @@ def test_sigkill_after_save_loses_nothing(tmp_path):
         server.wait(timeout=30)
         server.stdout.close()
 
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path, TEST_KEY)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     marks = ",".join("?" * len(saved))
     assert (

@@ -15,11 +15,16 @@ from ss_desktop.db.migrate import (
     DatabaseTooNewError,
     MigrationFailedError,
     NotOurDatabaseError,
+    PlaintextDatabaseError,
+    WrongKeyError,
+    encrypt_in_place,
     head_revision,
+    is_plaintext,
     open_database,
 )
 from ss_desktop.db.queries import get_child, search_children
-from tests.fixtures.fake_children import make_writer, open_test_db
+from tests.fixtures.db_access import raw_connect
+from tests.fixtures.fake_children import TEST_KEY, make_writer, open_test_db
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "desktop_rev1.sqlite"
 SHAN = "0190a000-0000-7000-8000-000000000101"
@@ -29,10 +34,10 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _refused(path: Path, backups: Path, error: type[Exception]) -> None:
+def _refused(path: Path, backups: Path, error: type[Exception], key: bytes | None = TEST_KEY) -> None:
     before = _sha(path)
     with pytest.raises(error):
-        open_database(path, backup_dir=backups)
+        open_database(path, key, backup_dir=backups)
     assert _sha(path) == before
     assert not backups.exists() or not any(backups.iterdir())
 
@@ -43,27 +48,28 @@ def test_text_file_is_not_ours(tmp_path):
     _refused(path, tmp_path / "b", NotOurDatabaseError)
 
 
-def test_foreign_sqlite_database_is_not_ours(tmp_path):
+@pytest.mark.parametrize("key", [TEST_KEY, None])
+def test_foreign_sqlite_database_is_not_ours(tmp_path, key):
     path = tmp_path / "other.sqlite"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
     conn.execute("INSERT INTO contacts VALUES ('x', '1')")
     conn.commit()
     conn.close()
-    _refused(path, tmp_path / "b", NotOurDatabaseError)
+    _refused(path, tmp_path / "b", NotOurDatabaseError, key=key)
 
 
 def test_newer_revision_is_refused(tmp_path):
     path = tmp_path / "ss.sqlite"
     open_test_db(tmp_path).dispose()
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path, TEST_KEY)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.commit()
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
     _refused(path, tmp_path / "b", DatabaseTooNewError)
     with pytest.raises(DatabaseTooNewError) as err:
-        open_database(path, backup_dir=tmp_path / "b")
+        open_database(path, TEST_KEY, backup_dir=tmp_path / "b")
     assert err.value.revision == "9999"
 
 
@@ -74,14 +80,14 @@ def test_corrupt_file_is_refused(tmp_path):
     for offset in range(4096 * 3, len(data) - 4096, 4096):  # scribble over most pages
         data[offset + 8 : offset + 200] = b"\xa5" * 192
     path.write_bytes(bytes(data))
-    _refused(path, tmp_path / "b", CorruptDatabaseError)
+    _refused(path, tmp_path / "b", CorruptDatabaseError, key=None)  # a plain file of 0001
 
 
 def test_rev1_fixture_upgrades_with_data_and_backup(tmp_path):
     path = tmp_path / "ss.sqlite"
     shutil.copy(FIXTURE, path)
     original = _sha(path)
-    engine = open_database(path, backup_dir=tmp_path / "backups")
+    engine = open_database(path, None, backup_dir=tmp_path / "backups")  # plain, as released
     backups = list((tmp_path / "backups").iterdir())
     assert len(backups) == 1 and "rev0001" in backups[0].name
     assert _sha(backups[0]) != "" and sqlite3.connect(backups[0]).execute(
@@ -101,7 +107,7 @@ def test_rev1_fixture_upgrades_with_data_and_backup(tmp_path):
     make_writer(engine)  # and it can be written to
     engine.dispose()
     # opening again: nothing to upgrade, no second backup
-    open_database(path, backup_dir=tmp_path / "backups").dispose()
+    open_database(path, None, backup_dir=tmp_path / "backups").dispose()
     assert len(list((tmp_path / "backups").iterdir())) == 1
 
 
@@ -113,7 +119,7 @@ def test_failed_migration_names_the_backup(tmp_path):
     conn.commit()
     conn.close()
     with pytest.raises(MigrationFailedError) as err:
-        open_database(path, backup_dir=tmp_path / "backups")
+        open_database(path, None, backup_dir=tmp_path / "backups")
     backup = err.value.backup_path
     assert backup is not None and backup.exists()
     restored = sqlite3.connect(backup)
@@ -139,5 +145,39 @@ def test_fresh_database_and_reference_data(tmp_path):
 
 def test_migrations_run_from_any_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    open_database(Path("relative.sqlite"), backup_dir=Path("b")).dispose()
+    open_database(Path("relative.sqlite"), TEST_KEY, backup_dir=Path("b")).dispose()
     assert (tmp_path / "relative.sqlite").exists()
+
+
+def test_plain_file_opened_with_a_key_is_not_our_encrypted_database(tmp_path):
+    """A dump of children in plain SQLite is never read as if it were the encrypted data."""
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    _refused(path, tmp_path / "b", PlaintextDatabaseError)
+
+
+def test_another_key_does_not_open_the_database_and_leaves_it_untouched(tmp_path):
+    open_test_db(tmp_path).dispose()
+    path = tmp_path / "ss.sqlite"
+    _refused(path, tmp_path / "b", WrongKeyError, key=bytes(32))
+
+
+def test_encrypted_file_is_not_readable_without_the_key(tmp_path):
+    open_test_db(tmp_path).dispose()
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(tmp_path / "ss.sqlite").execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_plain_database_is_encrypted_in_place_with_an_encrypted_backup(tmp_path):
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    open_database(path, None, backup_dir=tmp_path / "backups").dispose()  # upgraded, still plain
+    backup = encrypt_in_place(path, TEST_KEY, backup_dir=tmp_path / "backups")
+    assert not is_plaintext(path) and not is_plaintext(backup)
+    engine = open_database(path, TEST_KEY, backup_dir=tmp_path / "backups")
+    assert get_child(engine, SHAN)["given_name"] == "雄信"
+    assert [r.id for r in search_children(engine, "sxx").rows] == [SHAN]
+    engine.dispose()
+    copy = open_database(backup, TEST_KEY, backup_dir=tmp_path / "other")
+    assert get_child(copy, SHAN)["given_name"] == "雄信"
+    copy.dispose()

@@ -38,6 +38,6 @@ def test_a_large_damaged_file_is_still_checked_before_an_upgrade(tmp_path, monke
     path.write_bytes(bytes(data))
     before = path.read_bytes()
     with pytest.raises(CorruptDatabaseError):
-        open_database(path, backup_dir=tmp_path / "b")
+        open_database(path, None, backup_dir=tmp_path / "b")  # a plain file of revision 0001
     assert path.read_bytes() == before
     assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())

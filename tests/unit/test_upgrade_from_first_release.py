@@ -2,9 +2,10 @@
 
 The folder is what the first release (schema revision 0001) left on a laptop: the committed
 ``tests/fixtures/desktop_rev1.sqlite`` (a site, three children with guardians), an account
-made by that release, and its ``settings.json``. Opened with the current code, the database
-is copied to the backup folder, then migrated; the children, the account, the password and
-the settings survive, and the app's own services find the old children, by characters,
+made by that release, and its ``settings.json`` — an unencrypted database. At the first
+sign-in with the current code, the database is copied to the backup folder, migrated, then
+encrypted in place (an encrypted backup replaces every plain copy); the children, the
+account, the password and the settings survive, and the app's own services find the old children, by characters,
 pinyin, initials and ID number. The same check against the frozen build runs when
 ``dist/ss-desktop`` exists (``make dist``), and in ``scripts/smoke_frozen.sh``.
 
@@ -26,11 +27,13 @@ import pytest
 from argon2 import PasswordHasher
 
 from ss_desktop.config import AppPaths
-from ss_desktop.db.migrate import head_revision
-from ss_desktop.services.accounts import Accounts
+from ss_desktop.db.audit import verify_audit_chain
+from ss_desktop.db.migrate import is_plaintext
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildrenService
+from ss_desktop.services.errors import SignInError
 from ss_desktop.services.settings import load_settings
+from tests.fixtures.db_access import raw_connect
 from tests.fixtures.make_rev1 import CHILDREN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,19 +80,22 @@ def test_first_release_folder_upgrades_with_a_backup_and_keeps_everything(tmp_pa
     original = sha(paths.database)
     assert revision(paths.database) == "0001"
 
-    app = LocalApp.open(paths)
+    # The first sign-in after the upgrade migrates the schema, then encrypts the data in place.
+    app, session = LocalApp.unlock(paths, USER, PASSWORD)
     try:
-        # the copy taken before the upgrade is the untouched first-release database
-        backups = sorted(paths.backup_dir.glob("*.sqlite"))
-        assert len(backups) == 1 and "rev0001" in backups[0].name
-        assert revision(backups[0]) == "0001"
-        old = sqlite3.connect(backups[0])
+        assert session.role == "admin"  # the first release's account and password still work
+        assert paths.keyring.exists()
+        with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+            revision(paths.database)  # no longer readable as plain SQLite
+        # no plain copy of the children is left behind; the backup taken is encrypted
+        backups = sorted(p for p in paths.backup_dir.iterdir() if p.is_file())
+        assert len(backups) == 1 and "before-encryption" in backups[0].name
+        assert not is_plaintext(backups[0])
+        old = raw_connect(backups[0], app.key)
         assert old.execute("SELECT COUNT(*) FROM child").fetchone() == (3,)
         old.close()
-        assert revision(paths.database) == head_revision() != "0001"
+        assert verify_audit_chain(app.engine) is None
 
-        # the first release's account and password still work
-        session = Accounts(app).sign_in(USER, PASSWORD)
         children = ChildrenService(app, session)
         everyone = children.search("", limit=10)
         assert sorted(r.id for r in everyone.rows) == sorted([SHAN, ZENG, OUYANG])
@@ -106,9 +112,22 @@ def test_first_release_folder_upgrades_with_a_backup_and_keeps_everything(tmp_pa
     assert load_settings(paths.settings_file)["language"] == "zh_CN"
     assert load_settings(paths.settings_file)["last_user"] == USER
 
-    # opening again: nothing left to upgrade, so no second backup
-    LocalApp.open(paths).close()
-    assert len(list(paths.backup_dir.glob("*.sqlite"))) == 1
+    # opening again: nothing left to upgrade or encrypt, so no second backup
+    app, _ = LocalApp.unlock(paths, USER, PASSWORD)
+    app.close()
+    assert len([p for p in paths.backup_dir.iterdir() if p.is_file()]) == 1
+
+
+def test_wrong_password_at_the_first_sign_in_after_the_upgrade_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    paths = make_first_release_folder(tmp_path / "laptop")
+    with pytest.raises(SignInError):
+        LocalApp.unlock(paths, USER, "not-the-password")
+    assert is_plaintext(paths.database) and not paths.keyring.exists()
+    app, _ = LocalApp.unlock(paths, USER, PASSWORD)  # the right one still works afterwards
+    app.close()
+    assert not is_plaintext(paths.database)
 
 
 def _search_with(program: list[str], data_dir: Path) -> dict:
@@ -130,7 +149,14 @@ def test_command_line_upgrades_a_first_release_folder(tmp_path: Path) -> None:
     paths = make_first_release_folder(tmp_path / "laptop")
     found = _search_with([sys.executable, "-m", "ss_desktop"], paths.data_dir)
     assert [c["id"] for c in found["children"]] == [SHAN]
-    assert len(list(paths.backup_dir.glob("*rev0001*"))) == 1
+    _assert_encrypted_with_one_backup(paths)
+
+
+def _assert_encrypted_with_one_backup(paths: AppPaths) -> None:
+    backups = [p for p in paths.backup_dir.iterdir() if p.is_file()]
+    assert [p.name for p in backups if "before-encryption" in p.name] == [backups[0].name]
+    assert len(backups) == 1 and not is_plaintext(backups[0])
+    assert not is_plaintext(paths.database) and paths.keyring.exists()
 
 
 @pytest.mark.skipif(not FROZEN.exists(), reason="no frozen build: run make dist")
@@ -138,8 +164,7 @@ def test_frozen_build_upgrades_a_first_release_folder(tmp_path: Path) -> None:
     paths = make_first_release_folder(tmp_path / "laptop")
     found = _search_with([str(FROZEN)], paths.data_dir)
     assert [c["id"] for c in found["children"]] == [SHAN]
-    assert len(list(paths.backup_dir.glob("*rev0001*"))) == 1
-    assert revision(paths.database) == head_revision()
+    _assert_encrypted_with_one_backup(paths)
 
 
 if __name__ == "__main__":
