@@ -22,7 +22,7 @@ from ss_core.protocol.hlc import HybridClock
 from ss_desktop.config import AppPaths
 from ss_desktop.db import local_users
 from ss_desktop.db.keyring import KeyFileError, Keyring, new_database_key
-from ss_desktop.db.migrate import head_revision, is_plaintext, open_database
+from ss_desktop.db.migrate import head_revision, open_database
 from ss_desktop.db.writer import ChangeWriter, load_clock
 from ss_desktop.services.errors import ServiceError, SetupError
 
@@ -56,16 +56,23 @@ class LocalApp:
         return self.engine is not None
 
     def needs_first_run(self) -> bool:
-        """No account yet: no key file with a user, and no older unencrypted database."""
+        """No account yet: no data at all, or a first run that was left unfinished (a key file
+        without a user). An older unencrypted database has accounts: it needs a sign-in."""
         if self.is_open:
             return local_users.count_users(self.engine) == 0
         if self.paths.keyring.exists():
             try:
                 return not Keyring.load(self.paths.keyring).usernames()
             except KeyFileError:
-                return False  # sign-in will say what is wrong with it
+                return False  # check_files says what is wrong with it
         db = self.paths.database
-        return not (db.exists() and db.stat().st_size > 0 and is_plaintext(db))
+        return not db.exists() or db.stat().st_size == 0
+
+    def check_files(self) -> None:
+        """Before asking for a password: refuse at once a data folder that cannot open."""
+        from ss_desktop.services.unlock import check_files
+
+        check_files(self)
 
     # -- opening -------------------------------------------------------------------------
     def attach(self, key: bytes | None, keyring: Keyring | None, *,
@@ -84,15 +91,19 @@ class LocalApp:
     def create_new(self) -> None:
         """A new data folder: a fresh key and database, no account yet (first run).
 
-        The key file is written when the first account is made; a folder left without one
-        (the first run was cancelled) is set aside and started afresh.
+        The key file is written first, with no user in it: the key itself is only in memory
+        until the first account wraps it. A first run left unfinished (a key file without a
+        user) is set aside — renamed, never deleted — and started afresh.
         """
         if self.is_open:
             return
-        if self.paths.keyring.exists() and not self.needs_first_run():
+        if not self.needs_first_run():
             raise SetupError("setup.already_initialized", path=str(self.paths.data_dir))
         self._set_aside_unfinished()
-        self.attach(new_database_key(), Keyring.create(self.paths.keyring))
+        self.paths.ensure()
+        keyring = Keyring.create(self.paths.keyring)
+        keyring.save()
+        self.attach(new_database_key(), keyring)
 
     def _set_aside_unfinished(self) -> None:
         from ss_desktop.services.unlock import set_aside

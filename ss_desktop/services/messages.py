@@ -12,6 +12,7 @@ import sqlite3
 from typing import Any
 
 from ss_core.domain.errors import Issue, ValidationFailed
+from ss_desktop.db.engine import DatabaseError, OperationalError
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name
@@ -55,6 +56,7 @@ ISSUE_TEMPLATES: dict[str, str] = {
     "consent.withdrawal_reason_required": QT_TRANSLATE_NOOP("Issue", "Say why the consent was withdrawn."),
     "reference.unknown": QT_TRANSLATE_NOOP("Issue", "This refers to a record that does not exist (any more). Reload and try again."),
     "consent.withdrawn_before_given": QT_TRANSLATE_NOOP("Issue", "The withdrawal date is before the consent date."),
+    "consent.sensitive_scope_required": QT_TRANSLATE_NOOP("Issue", "Disability, health, income and care details need the guardian's consent for sensitive details: tick “Sensitive details (disability, health, income, care)” in the consent, or leave this empty."),
 }
 
 ERROR_TEMPLATES: dict[str, str] = {
@@ -62,6 +64,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     "sign_in.locked": QT_TRANSLATE_NOOP("ServiceError", "Too many wrong passwords. Try again in {seconds} seconds."),
     "sign_in.inactive": QT_TRANSLATE_NOOP("ServiceError", "This account is switched off. Ask an administrator."),
     "permission.denied": QT_TRANSLATE_NOOP("ServiceError", "Your role may not do this."),
+    "permission.view_sensitive": QT_TRANSLATE_NOOP("ServiceError", "Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator."),
     "site.not_allowed": QT_TRANSLATE_NOOP("ServiceError", "You may only work with children of your own sites."),
     "not_found": QT_TRANSLATE_NOOP("ServiceError", "This record no longer exists."),
     "setup.already_initialized": QT_TRANSLATE_NOOP("ServiceError", "This data folder is already set up ({path})."),
@@ -81,6 +84,16 @@ ERROR_TEMPLATES: dict[str, str] = {
     "database.locked": QT_TRANSLATE_NOOP("ServiceError", "The data file is busy (another copy of the app?). Try again."),
     "disk.full": QT_TRANSLATE_NOOP("ServiceError", "The disk is full. Free some space; nothing typed was lost."),
     "validation.failed": QT_TRANSLATE_NOOP("ServiceError", "Some fields need fixing: {fields}"),
+    "sign_in.required": QT_TRANSLATE_NOOP("ServiceError", "Sign in first: the data is locked."),
+    "keyfile.missing": QT_TRANSLATE_NOOP("ServiceError", "The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide)."),
+    "keyfile.damaged": QT_TRANSLATE_NOOP("ServiceError", "The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery."),
+    "keyfile.foreign": QT_TRANSLATE_NOOP("ServiceError", "The key file is not one of this app ({path}). Nothing was changed."),
+    "keyfile.too_new": QT_TRANSLATE_NOOP("ServiceError", "The key file was written by a newer version of this app ({path}). Install the newer version."),
+    "keyfile.not_this_database": QT_TRANSLATE_NOOP("ServiceError", "The data file does not belong to this laptop's key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery."),
+    "backup.wrong_password": QT_TRANSLATE_NOOP("ServiceError", "This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed."),
+    "recovery.no_wrap": QT_TRANSLATE_NOOP("ServiceError", "This laptop was never enrolled with head office, so head office cannot recover its data. Only a user's password opens it."),
+    "recovery.no_request": QT_TRANSLATE_NOOP("ServiceError", "No recovery was requested on this laptop. Make a request first ('ss-desktop recovery request FILE')."),
+    "recovery.bad_file": QT_TRANSLATE_NOOP("ServiceError", "This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed."),
 
     "site.name_required": QT_TRANSLATE_NOOP("ServiceError", "Enter the site's name."),
     "site.name_too_long": QT_TRANSLATE_NOOP(
@@ -95,11 +108,15 @@ ERROR_TEMPLATES: dict[str, str] = {
 # Exit codes of the CLI per error code (2 = the input is unusable).
 USAGE_CODES = {
     "sign_in.failed", "sign_in.locked", "sign_in.inactive", "permission.denied", "site.not_allowed",
+    "permission.view_sensitive",
     "setup.already_initialized", "setup.not_initialized", "user.exists", "user.name_invalid",
     "password.too_short", "password.too_common", "archive.reason_required", "backup.not_a_backup",
     "backup.missing", "backup.target_exists", "database.not_ours", "database.corrupt",
     "database.too_new", "validation.failed", "not_found", "site.name_required",
-    "site.name_too_long", "site.code_invalid", "site.type_invalid",
+    "site.name_too_long", "site.code_invalid", "site.type_invalid", "sign_in.required",
+    "keyfile.missing", "keyfile.damaged", "keyfile.foreign", "keyfile.too_new",
+    "keyfile.not_this_database", "backup.wrong_password", "recovery.no_wrap",
+    "recovery.no_request", "recovery.bad_file",
 }
 
 
@@ -128,6 +145,8 @@ def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
     name = type(exc).__name__
     mapping = {
         "NotOurDatabaseError": "database.not_ours",
+        "PlaintextDatabaseError": "database.not_ours",
+        "WrongKeyError": "keyfile.not_this_database",
         "CorruptDatabaseError": "database.corrupt",
         "DatabaseTooNewError": "database.too_new",
     }
@@ -136,12 +155,12 @@ def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
     if name == "MigrationFailedError":
         return "database.migration_failed", {"backup": getattr(exc, "backup_path", None)}
     text = str(getattr(exc, "orig", exc)).lower()
-    if isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError) or "sqlite" in text:
+    if isinstance(getattr(exc, "orig", exc), (sqlite3.OperationalError, OperationalError)) or "sqlite" in text:
         if "locked" in text or "busy" in text:
             return "database.locked", {}
         if "full" in text:
             return "disk.full", {}
-    if isinstance(getattr(exc, "orig", exc), sqlite3.DatabaseError) and "malformed" in text:
+    if isinstance(getattr(exc, "orig", exc), (sqlite3.DatabaseError, DatabaseError)) and "malformed" in text:
         return "database.corrupt", {}
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         return "disk.full", {}

@@ -25,6 +25,7 @@ from ss_desktop.db.keyring import KeyFileError, Keyring, WrongPassword, new_data
 from ss_desktop.db.migrate import (
     NotOurDatabaseError,
     WrongKeyError,
+    check_plain_database,
     encrypt_in_place,
     is_plaintext,
 )
@@ -58,22 +59,37 @@ def _plain_database(app: LocalApp) -> bool:
     return db.exists() and db.stat().st_size > 0 and is_plaintext(db)
 
 
+def check_files(app: LocalApp) -> None:
+    """Refuse what cannot open whatever the password: a damaged or foreign key file, a file
+    that is not a database, an encrypted database without its key file, a plain database of
+    another program or of a newer version. Nothing is written."""
+    paths = app.paths
+    db = paths.database
+    if paths.keyring.exists():
+        load_keyring(app)
+    if not db.exists() or db.stat().st_size == 0:
+        if not paths.keyring.exists():
+            raise SetupError("setup.not_initialized", path=str(paths.data_dir))
+        return
+    if is_plaintext(db):
+        check_plain_database(db)
+        return
+    size = db.stat().st_size
+    if size < 1024 or size % 512:  # not even an encrypted database: its pages are 4 KiB
+        raise NotOurDatabaseError(f"{db.name} is not a database")
+    if not paths.keyring.exists():
+        raise ServiceError("keyfile.missing", path=str(paths.keyring))
+
+
 def sign_in(app: LocalApp, username: str, password: str) -> UserSession:
     from ss_desktop.services.accounts import Accounts
 
     if app.is_open:
         return Accounts(app).sign_in(username, password)
     paths = app.paths
-    if not paths.keyring.exists():
-        if _plain_database(app):
-            _keyring_from_plain_database(app, username, password)
-        elif paths.database.exists():
-            size = paths.database.stat().st_size
-            if size < 1024 or size % 512:  # not even an encrypted database: pages are 4 KiB
-                raise NotOurDatabaseError(f"{paths.database.name} is not a database")
-            raise ServiceError("keyfile.missing", path=str(paths.keyring))
-        else:
-            raise SetupError("setup.not_initialized", path=str(paths.data_dir))
+    check_files(app)
+    if not paths.keyring.exists():  # check_files: a plain database of an older release
+        _keyring_from_plain_database(app, username, password)
     keyring = load_keyring(app)
     key = unwrap_with_lockout(keyring, username, password)
     encrypted_now = False

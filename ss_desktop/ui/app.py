@@ -68,6 +68,8 @@ class AppShell(QObject):
             app = LocalApp(self.paths)
             if app.needs_first_run():
                 app.create_new()
+            else:
+                app.check_files()  # a folder that cannot open is refused before sign-in
             return app
         except Exception as exc:  # noqa: BLE001 - every failure gets a clear dialog
             log.error("could not open the data: %s", type(exc).__name__, exc_info=True)

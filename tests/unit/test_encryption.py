@@ -178,12 +178,22 @@ def test_unfinished_first_run_is_set_aside_not_deleted(tmp_path) -> None:
     assert app.needs_first_run()
     app.create_new()  # the wizard started (database made), then the window was closed
     app.close()
-    assert not paths.keyring.exists()
+    assert Keyring.load(paths.keyring).usernames() == []  # no user: the key was never wrapped
     again = LocalApp(paths)
     assert again.needs_first_run()
     again.create_new()
     again.close()
-    assert list(paths.data_dir.glob("*.unfinished-*"))
+    assert len(list(paths.data_dir.glob("*.unfinished-*"))) == 2  # database and key file
+
+
+def test_a_database_without_its_key_file_is_refused_before_any_password(laptop) -> None:
+    paths, _ = laptop
+    paths.keyring.rename(paths.keyring.with_name("elsewhere.json"))
+    app = LocalApp(paths)
+    assert not app.needs_first_run()  # never offers a fresh start over the children's data
+    with pytest.raises(ServiceError) as err:
+        app.check_files()
+    assert err.value.code == "keyfile.missing"
 
 
 def test_key_file_holds_no_key_in_clear(laptop) -> None:
