@@ -199,6 +199,51 @@ class ServerKey(SQLModel, table=True):
     created_at: int = Field(sa_type=sa.BigInteger)
 
 
+class AuditEntry(SQLModel, table=True):
+    """One row of a laptop's audit log, as received (``at`` and ``detail`` verbatim: the hash
+    covers them). A row head office already held arriving with other contents is kept too
+    (same ``row_id``, another ``hash``); ``chain_ok`` is False from where the chain broke."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        sa.UniqueConstraint("device_id", "row_id", "hash", name="uq_audit_entry_row"),
+        sa.Index("ix_audit_entry_device_row", "device_id", "row_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    device_id: str = Field(max_length=36)
+    row_id: int = Field(sa_type=sa.BigInteger)
+    at: str = Field(max_length=40)
+    at_ms: int | None = Field(default=None, sa_type=sa.BigInteger, index=True)
+    actor: str = Field(max_length=120, index=True)
+    action: str = Field(max_length=40, index=True)
+    entity: str | None = Field(default=None, max_length=40)
+    record_id: str | None = Field(default=None, max_length=64, index=True)
+    detail: str = Field(default="{}", sa_type=sa.Text)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+    chain_ok: bool = True
+    problem: str | None = Field(default=None, max_length=32)
+    received_at: int = Field(sa_type=sa.BigInteger)
+
+
+class AuditChain(SQLModel, table=True):
+    """Per laptop: the last audit row received (the chain continues from it) and whether the
+    chain verified. The first break stays recorded until staff clear it."""
+
+    __tablename__ = "audit_chain"
+
+    device_id: str = Field(primary_key=True, max_length=36)
+    tip_id: int = Field(default=0, sa_type=sa.BigInteger)
+    tip_hash: str = Field(default="0" * 64, max_length=64)
+    row_count: int = Field(default=0, sa_type=sa.BigInteger)
+    broken_at_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    problem: str | None = Field(default=None, max_length=32)
+    broken_seen_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    laptop_broken_at_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    last_upload_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+
+
 def hq_metadata() -> sa.MetaData:
     """Head office's tables only. SQLModel keeps one global metadata, which also holds the
     laptop's tables when both packages are imported in one process (the test suite)."""

@@ -160,3 +160,49 @@ def scope_checksum(pairs: Iterable[tuple[str, int]]) -> tuple[int, str]:
         digest.update(line.encode())
         digest.update(b"\n")
     return len(lines), digest.hexdigest()
+
+
+# ------------------------------------------------------------------ audit log upload
+
+MAX_AUDIT_ROWS_PER_UPLOAD = 2000
+HashStr = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditRow(WireModel):
+    """One row of a laptop's hash-chained audit log, exactly as stored there (``detail`` is
+    the JSON text the hash covers; it names fields and counts, never personal values)."""
+
+    id: Annotated[int, Field(ge=1)]
+    at: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    actor: Annotated[str, StringConstraints(max_length=120)]
+    action: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    entity: Annotated[str, StringConstraints(max_length=40)] | None = None
+    record_id: Annotated[str, StringConstraints(max_length=64)] | None = None
+    detail: Annotated[str, StringConstraints(max_length=4_000_000)] = "{}"
+    prev_hash: HashStr
+    hash: HashStr
+
+
+class AuditUploadRequest(WireModel):
+    """``POST /api/v1/audit``: audit rows head office has not acknowledged, oldest first.
+
+    ``local_broken_at`` is the first row id at which the laptop's own check of its whole
+    chain fails (None: it verifies), so an edit of a row sent earlier is reported too."""
+
+    device_id: Uuid
+    rows: Annotated[list[AuditRow], Field(max_length=MAX_AUDIT_ROWS_PER_UPLOAD)]
+    local_broken_at: Annotated[int, Field(ge=1)] | None = None
+
+
+class AuditUploadResponse(WireModel):
+    """Every row received is kept (evidence is never thrown away); a chain that does not
+    verify is flagged on the device for staff, with ``problem`` and a human ``message``."""
+
+    acked_through_id: int  # rows up to this id are held by head office
+    stored: int
+    duplicates: int
+    chain_ok: bool
+    broken_at_id: int | None = None
+    problem: str | None = None
+    message: str | None = None
+    server_time: int

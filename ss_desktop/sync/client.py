@@ -24,6 +24,8 @@ import zstandard
 from pydantic import BaseModel, ValidationError
 
 from ss_core.protocol.wire import (
+    AuditUploadRequest,
+    AuditUploadResponse,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -160,6 +162,9 @@ class SyncApi:
 
     def summary(self) -> ScopeSummary:
         return self._call("GET", "/sync/summary", ScopeSummary)
+
+    def upload_audit(self, request: AuditUploadRequest) -> AuditUploadResponse:
+        return self._call("POST", "/audit", AuditUploadResponse, body=request)
 
     # -- plumbing -----------------------------------------------------------------------
     def _call(

@@ -1,4 +1,5 @@
-"""One sync round: push the outbox, pull head office's changes, compare checksums.
+"""One sync round: push the outbox, pull head office's changes, compare checksums, then
+send the audit log's new rows.
 
 Delivery is at-least-once and apply is idempotent (SYNC.md, "Proof that nothing is lost or
 doubled"): an outbox row stays until head office acknowledges it, and each acknowledgement is
@@ -8,6 +9,12 @@ the same local transaction as the cursor after it. A round can therefore be cut 
 
 :class:`SyncRunner` makes a single attempt and raises :class:`SyncError`; the retry loop with
 backoff is :func:`run_with_retries` (and the GUI's sync worker).
+
+Audit rows: each successful round appends a ``sync_round`` audit row, then sends every row
+head office has not acknowledged (``POST /api/v1/audit``, batched), with the result of the
+laptop's own check of its whole chain. Head office keeps every row and flags a chain that does
+not verify; the round still succeeds (a broken audit chain must not stop children's records
+from syncing), and the report carries head office's message.
 """
 
 from __future__ import annotations
@@ -22,7 +29,14 @@ from sqlalchemy import Engine
 
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
-from ss_core.protocol.wire import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PushRequest, scope_checksum
+from ss_core.protocol.wire import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    AuditUploadRequest,
+    PushRequest,
+    scope_checksum,
+)
+from ss_desktop.db import audit
 from ss_desktop.db import sync_store as store
 from ss_desktop.db.writer import ChangeSet
 from ss_desktop.sync.client import SyncApi
@@ -54,6 +68,11 @@ class RoundReport:
     restamped: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    audit_sent: int = 0  # audit rows head office took in this round
+    audit_chain_ok: bool | None = None  # None: nothing sent
+    audit_broken_at: int | None = None  # the first audit row id that does not verify
+    audit_problem: str | None = None  # ss_core.protocol.audit_chain.ChainProblem value
+    audit_message: str | None = None  # head office's English explanation
     changed: dict[str, list[str]] = field(default_factory=dict)  # entity -> record ids
 
     def as_dict(self) -> dict[str, object]:
@@ -71,6 +90,8 @@ class SyncRunner:
         pull_batch: BatchSizer | None = None,
         progress: ProgressCallback | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        actor: str = "sync",
+        audit_batch: int = 500,
     ) -> None:
         self.engine = engine
         self.clock = clock
@@ -81,6 +102,8 @@ class SyncRunner:
         )
         self.progress = progress or (lambda phase, done, total: None)
         self.monotonic = monotonic
+        self.actor = actor  # the signed-in user who started the round (audit rows)
+        self.audit_batch = audit_batch
 
     # ------------------------------------------------------------------------- a round
     def run_round(self) -> RoundReport:
@@ -101,6 +124,8 @@ class SyncRunner:
             self._push(enrollment.device_id or "", report)
             self._pull(report, from_zero=False)
             self._compare(enrollment.sites, report)
+            self._audit_round(report)
+            self._upload_audit(enrollment.device_id or "", report)
         except SyncError as exc:
             if exc.code == "device_revoked":
                 store.mark_revoked(self.engine)
@@ -191,6 +216,73 @@ class SyncRunner:
             self.progress("pull", report.pulled, None)
             if not page.has_more:
                 return
+
+    # ------------------------------------------------------------------------- audit log
+    def _audit_round(self, report: RoundReport) -> None:
+        audit.append_audit(
+            self.engine,
+            actor=self.actor,
+            action="sync_round",
+            detail={
+                "pushed": report.pushed,
+                "pulled": report.pulled,
+                "rejected": report.rejected,
+                "duplicates": report.duplicates,
+                "checksum_ok": report.checksum_ok,
+            },
+        )
+
+    def _upload_audit(self, device_id: str, report: RoundReport) -> None:
+        """Send the rows head office has not acknowledged; a refusal is reported, not raised
+        (the records already synced); a transport failure fails the round (retried)."""
+        local_broken = audit.verify_audit_chain(self.engine)
+        if local_broken is not None:
+            log.warning("this laptop's audit log does not verify from row %d", local_broken)
+        acked = audit.audit_acked_id(self.engine, device_id)
+        total = audit.audit_row_count_after(self.engine, acked)
+        self.progress("audit", 0, total)
+        sent_once = False
+        while True:
+            rows = audit.audit_rows_after(self.engine, acked, limit=self.audit_batch)
+            if not rows and (sent_once or local_broken is None):
+                return
+            request = AuditUploadRequest(
+                device_id=device_id, rows=rows, local_broken_at=local_broken
+            )
+            try:
+                response = self.api.upload_audit(request)
+            except SyncError as exc:
+                if exc.code != "refused":
+                    raise
+                report.audit_chain_ok = None
+                report.audit_message = str(exc.params.get("message") or exc.code)
+                log.warning("head office refused the audit rows: %s", exc.params.get("reason"))
+                return
+            sent_once = True
+            self._observe(response.server_time, report)
+            report.audit_sent += response.stored
+            ok = response.chain_ok and report.audit_chain_ok is not False
+            report.audit_chain_ok = ok
+            if not response.chain_ok and report.audit_broken_at is None:
+                report.audit_broken_at = response.broken_at_id
+                report.audit_problem = response.problem
+                report.audit_message = response.message
+                log.warning(
+                    "head office flags this laptop's audit chain at row %s (%s)",
+                    response.broken_at_id,
+                    response.problem,
+                )
+            last_sent = rows[-1].id if rows else acked
+            if response.acked_through_id != acked:
+                audit.save_audit_acked_id(self.engine, device_id, response.acked_through_id)
+            if not rows or response.acked_through_id < last_sent:
+                if rows:
+                    log.warning(
+                        "head office holds audit rows only through %d", response.acked_through_id
+                    )
+                return
+            acked = response.acked_through_id
+            self.progress("audit", min(total, report.audit_sent), total)
 
     # ------------------------------------------------------------------------- checksum
     def _compare(self, sites: tuple[str, ...], report: RoundReport) -> None:

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Query
 from ss_core.protocol.wire import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
+    AuditUploadRequest,
+    AuditUploadResponse,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -17,7 +19,7 @@ from ss_core.protocol.wire import (
     PushResponse,
     ScopeSummary,
 )
-from ss_hq import device_service, pull_service, push_service
+from ss_hq import audit_service, device_service, pull_service, push_service
 from ss_hq.api.deps import DeviceDep, SessionDep
 from ss_hq.clock import now_ms
 
@@ -59,3 +61,14 @@ def pull_changes(
 def scope_summary(session: SessionDep, device: DeviceDep) -> ScopeSummary:
     """Count and checksum over (id, version) of this device's scope."""
     return pull_service.summary(session, device, now=now_ms())
+
+
+@router.post("/audit", response_model=AuditUploadResponse, tags=["audit"])
+def upload_audit(
+    body: AuditUploadRequest, session: SessionDep, device: DeviceDep
+) -> AuditUploadResponse:
+    """Take a batch of the laptop's audit rows (oldest first) and check their hash chain.
+
+    Every row is kept; a chain that does not verify is flagged on the device for staff and
+    the answer says where and why (``chain_ok`` false, ``problem``, ``message``)."""
+    return audit_service.receive(session, device, body, now=now_ms())

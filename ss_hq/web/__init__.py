@@ -12,6 +12,7 @@ from ss_hq.security import SecurityHeadersMiddleware
 from ss_hq.web import (
     api_routes,
     routes_admin,
+    routes_audit,
     routes_auth,
     routes_children,
     routes_edit,
@@ -42,6 +43,7 @@ def install_web(app: FastAPI) -> None:
         routes_edit,
         routes_review,
         routes_admin,
+        routes_audit,
         api_routes,
     ):
         app.include_router(module.router)
