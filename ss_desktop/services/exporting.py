@@ -22,7 +22,7 @@ from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.errors import PermissionDenied, ServiceError
 from ss_desktop.services.messages import QT_TRANSLATE_NOOP
-from ss_desktop.services.permissions import Permission, require
+from ss_desktop.services.permissions import Permission, allowed, require
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ GUARDIANS_EXPORTED = 2
 SENSITIVE_COLUMNS = frozenset(
     {"id_number", "hukou_place", "residence_place", "guardian1_phone", "guardian2_phone"}
 )
-ROLES_SEEING_SENSITIVE = frozenset({"coordinator", "admin"})
 
 # column key -> English header (the GUI translates it in the "Export" context)
 COLUMN_HEADERS: dict[str, str] = {
@@ -78,7 +77,7 @@ class ExportResult:
 
 def columns_for_role(role: str) -> tuple[str, ...]:
     """The columns a role may see, in export order."""
-    sees_all = role in ROLES_SEEING_SENSITIVE
+    sees_all = allowed(role, Permission.VIEW_SENSITIVE)  # the roles that may reveal them
     return tuple(c for c in COLUMN_HEADERS if sees_all or c not in SENSITIVE_COLUMNS)
 
 

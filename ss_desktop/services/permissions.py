@@ -19,6 +19,11 @@ class Permission(StrEnum):
     SETTINGS = "settings"
     BACKUP = "backup"
     SYNC = "sync"
+    # Show the stored ID number, phones and disability/hardship/care detail that every screen
+    # masks (services/masking.py). Each showing is audited. Volunteers and teachers work
+    # with a child without these values (PIPL minimisation: only who needs them sees them);
+    # they may still type a new value over a masked one.
+    VIEW_SENSITIVE = "view_sensitive"
 
 
 _VOLUNTEER = {Permission.REGISTER, Permission.SYNC}
@@ -29,6 +34,7 @@ _COORDINATOR = _TEACHER | {
     Permission.REVIEW_QUARANTINE,
     Permission.MANAGE_SITES,
     Permission.BACKUP,
+    Permission.VIEW_SENSITIVE,  # coordinators check and correct records: they need the values
 }
 _ADMIN = _COORDINATOR | {Permission.MANAGE_USERS, Permission.SETTINGS}
 

@@ -28,12 +28,14 @@ from ss_core.domain.consent import PENDING_UNDER_14, consent_state, validate_con
 from ss_core.domain.dates import needs_guardian_consent
 from ss_core.domain.errors import Issue, IssueCode, Severity, ValidationFailed
 from ss_core.domain.validation import validate_child, validate_guardian
-from ss_desktop.services.children import ChildForm, ChildrenService, SaveResult
+from ss_desktop.services.children import ChildForm, ChildrenService, Revealed, SaveResult
+from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.reference import DivisionTable, ReferenceService
 from ss_desktop.services.sites import SiteInfo, SitesService
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.duplicates_panel import CandidateView, DuplicatesPanel
 from ss_desktop.ui.errors import error_message, issue_message
+from ss_desktop.ui.register_masking import SensitiveBar
 from ss_desktop.ui.register_people import MAX_GUARDIANS, ConsentSection, GuardianEditor
 from ss_desktop.ui.register_sections import ChildSections
 from ss_desktop.ui.widgets import (
@@ -74,7 +76,7 @@ def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateVi
     sites = SitesService(app, session).site_names()
     out = []
     for candidate in found:
-        child = children.get(candidate.record_id)
+        child = children.view(candidate.record_id)
         name = f"{child.get('surname') or ''}{child.get('given_name') or ''}"
         if child.get("pinyin"):
             name += f" ({child['pinyin']})"
@@ -120,6 +122,9 @@ class RegisterPage(QWidget):
         outer.addWidget(self.message)
         self.consent_banner = banner("consentBanner")
         outer.addWidget(self.consent_banner)
+        self.sensitive = SensitiveBar()
+        self.sensitive.show_requested.connect(self._reveal)
+        outer.addWidget(self.sensitive)
         self.duplicates = DuplicatesPanel()
         self.duplicates.hide()
         outer.addWidget(self.duplicates)
@@ -265,6 +270,7 @@ class RegisterPage(QWidget):
             self._remove_guardian(editor, force=True)
         self._add_guardian()
         self.consent.fill(None)
+        self.sensitive.set_state(hidden=False, may_reveal=False)
         self._clear_errors()
         self._set_title()
         self._update_consent_banner()
@@ -276,7 +282,7 @@ class RegisterPage(QWidget):
             return
         app, session = self.ctx.app, self.ctx.session
         self.ctx.executor.submit(
-            lambda: ChildrenService(app, session).get(child_id),
+            lambda: ChildrenService(app, session).view(child_id),
             on_result=while_alive(self, lambda child: self._show_child(child, keep_message)),
             on_error=while_alive(self, self._load_failed),
         )
@@ -292,6 +298,7 @@ class RegisterPage(QWidget):
         self._number_guardians()
         self.consent.retranslate()
         self.duplicates.retranslate()
+        self.sensitive.retranslate()
         self._set_title()
         self._update_consent_banner()
         self._refresh_errors(only=set())
@@ -314,10 +321,47 @@ class RegisterPage(QWidget):
             self._add_guardian().fill(guardian)
         consents = [c for c in child.get("consents", []) if not c.get("deleted")]
         self.consent.fill(consents[-1] if consents else None)
+        hidden = self.sections.masks.is_masked() or any(
+            g.masks.is_masked() for g in self.guardians
+        )
+        session = self.ctx.session
+        may_reveal = session is not None and allowed(session.role, Permission.VIEW_SENSITIVE)
+        self.sensitive.set_state(hidden=hidden, may_reveal=may_reveal)
         self._clear_errors()
         self._set_title()
         self._update_consent_banner()
         self._baseline = self._snapshot()
+
+    def _reveal(self) -> None:
+        """"Show hidden details": the stored values, audited by the service (a write)."""
+        if self.ctx.session is None or self.child_id is None:
+            return
+        app, session, child_id = self.ctx.app, self.ctx.session, self.child_id
+        self.sensitive.set_busy(True)
+        self.ctx.executor.submit(
+            lambda: ChildrenService(app, session).reveal(child_id),
+            write=True,
+            on_result=while_alive(self, self._revealed),
+            on_error=while_alive(self, self._reveal_failed),
+        )
+
+    def _revealed(self, revealed: Revealed) -> None:
+        self.sensitive.set_busy(False)
+        if revealed.child_id != self.child_id:
+            return  # another child was opened meanwhile
+        unchanged = not self.has_unsaved_changes()
+        self.sections.masks.reveal(revealed.child)
+        for editor in self.guardians:
+            if editor.record_id in revealed.guardians:
+                editor.masks.reveal(revealed.guardians[editor.record_id])
+        self.sensitive.set_state(hidden=False, may_reveal=True)
+        if unchanged:
+            self._baseline = self._snapshot()
+        log.info("hidden details shown (%d fields)", len(revealed.fields))
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        self.sensitive.set_busy(False)
+        show_banner(self.message, error_message(exc), "error")
 
     def _set_title(self) -> None:
         self.title.setText(

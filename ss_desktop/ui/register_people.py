@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_desktop.ui import form_labels as L
+from ss_desktop.ui.register_masking import MaskedFields, unmasked_only
 from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, add_field_row, line_edit
 
 CONTEXT = "RegisterPage"
@@ -102,6 +103,11 @@ class GuardianEditor(QFrame):
             combo.currentIndexChanged.connect(self.changed)
         for check in (self.is_legal_guardian, self.is_primary_caregiver):
             check.toggled.connect(self.changed)
+        self.masks = MaskedFields(
+            self._values,
+            {"phone": lambda v: self.phone.setText(v or "")},
+            {"phone": self.phone},
+        )
 
     def set_number(self, number: int) -> None:
         self.title.setText(
@@ -119,6 +125,10 @@ class GuardianEditor(QFrame):
         )
 
     def values(self) -> dict[str, Any]:
+        """What the editor holds; a masked phone still showing its mask is left out."""
+        return unmasked_only(self._values(), self.masks.shown)
+
+    def _values(self) -> dict[str, Any]:
         values = {
             "name": self.name.text().strip() or None,
             "relationship": self.relationship.value(),
@@ -134,6 +144,7 @@ class GuardianEditor(QFrame):
         return values
 
     def fill(self, guardian: dict[str, Any]) -> None:
+        self.masks.clear()
         self.record_id = guardian.get("id")
         self.name.setText(guardian.get("name") or "")
         self.relationship.set_value(guardian.get("relationship"))
@@ -143,6 +154,7 @@ class GuardianEditor(QFrame):
         self.status.set_value(guardian.get("status"))
         self.work_place.setText(guardian.get("work_place") or "")
         self.contact_frequency.set_value(guardian.get("contact_frequency"))
+        self.masks.apply(guardian.get("masked") or ())
         # a saved guardian is not deleted from the form (no hard deletes from the UI)
         self.remove.setVisible(not self.record_id)
 
@@ -150,6 +162,7 @@ class GuardianEditor(QFrame):
         self.texts.apply()
         for combo in (self.relationship, self.status, self.contact_frequency):
             combo.retranslate()
+        self.masks.retranslate()
 
 
 class ConsentSection(QGroupBox):

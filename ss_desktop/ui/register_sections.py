@@ -32,6 +32,7 @@ from ss_core.domain.validation import NOTES_MAX_LEN, PINYIN_MAX_LEN
 from ss_desktop.services.sites import SiteInfo
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.division_picker import DivisionPicker
+from ss_desktop.ui.register_masking import MaskedFields
 from ss_desktop.ui.widgets import (
     CheckGroup,
     EnumCombo,
@@ -48,6 +49,13 @@ ID_INPUT_MAX = 24  # spaces and dashes are allowed while typing
 SHORT_TEXT_MAX = 101
 CLASS_MAX = 41
 PARENTS_AWAY = "working_away"
+MASKED_CHOICES = (
+    "disability_types",
+    "disability_grade",
+    "disability_certificate",
+    "autism",
+    "hardship",
+)
 
 
 def parse_form_dob(text: str) -> tuple[date, str]:
@@ -80,6 +88,7 @@ class ChildSections(QWidget):
         self._build_care()
         self._build_hardship()
         self._connect()
+        self._build_masks()
         self.update_visibility()
 
     # -- building -----------------------------------------------------------------------
@@ -346,6 +355,29 @@ class ChildSections(QWidget):
             self.hardship_evidence_seen,
         )
 
+    def _build_masks(self) -> None:
+        """The fields ChildrenService.view may mask (see register_masking)."""
+        setters = {
+            "id_number": lambda v: self.id_number.setText(v or ""),
+            "care_placement": lambda v: self.care_placement.setText(v or ""),
+            "hardship": self.hardship.set_value,
+            "disability_types": lambda v: self.disability_types.set_values(v or []),
+            "disability_grade": self.disability_grade.set_value,
+            "disability_certificate": lambda v: self.disability_certificate.setChecked(bool(v)),
+            "autism": lambda v: self.autism.setChecked(bool(v)),
+        }
+        self.masks = MaskedFields(
+            lambda: self.values(include_hidden=True, keep_masked=True),
+            setters,
+            {name: getattr(self, name) for name in setters},
+            locked=MASKED_CHOICES,
+        )
+        # a masked field in a section the answers hide is cleared like the others
+        self._mask_groups = {
+            "care_placement": self.care_group,
+            **{name: self.disability_group for name in MASKED_CHOICES if name != "hardship"},
+        }
+
     def build_notes(self, layout: QVBoxLayout) -> None:
         """Notes come last, after guardians and consent (added by the page)."""
         label = section_title()
@@ -527,7 +559,23 @@ class ChildSections(QWidget):
                 issues.append(Issue(IssueCode.REQUIRED, key))
         return issues
 
-    def values(self, *, include_hidden: bool = False) -> dict[str, Any]:
+    def values(
+        self, *, include_hidden: bool = False, keep_masked: bool = False
+    ) -> dict[str, Any]:
+        """What the form holds. A masked field still showing its mask is left out (the
+        stored value stays) unless *keep_masked*; typed over, it holds the new value."""
+        values = self._values(include_hidden)
+        if keep_masked or not self.masks.is_masked():
+            return values
+        current = self._values(True)
+        for name, shown in self.masks.shown.items():
+            group = self._mask_groups.get(name)
+            visible = include_hidden or group is None or not group.isHidden()
+            if visible and current.get(name) == shown:
+                values.pop(name, None)
+        return values
+
+    def _values(self, include_hidden: bool) -> dict[str, Any]:
         dob, precision = self._dob_or_none()
 
         def text(edit: QLineEdit) -> str | None:
@@ -586,7 +634,9 @@ class ChildSections(QWidget):
         return values
 
     def fill(self, child: dict[str, Any]) -> None:
-        """Show a stored child (or clear with {})."""
+        """Show a stored child (or clear with {}); a masked child's ``masked`` fields keep
+        out of what is saved until typed over or shown."""
+        self.masks.clear()
         self.surname.setText(child.get("surname") or "")
         self.given_name.setText(child.get("given_name") or "")
         stored_pinyin = child.get("pinyin") or ""
@@ -626,6 +676,7 @@ class ChildSections(QWidget):
         self.hardship.set_value(child.get("hardship"))
         self.hardship_evidence_seen.setChecked(bool(child.get("hardship_evidence_seen")))
         self.notes.setPlainText(child.get("notes") or "")
+        self.masks.apply(child.get("masked") or ())
         self.update_visibility()
         self.update_suggestion()
 
@@ -662,6 +713,7 @@ class ChildSections(QWidget):
             group.retranslate()
         for picker in (self.hukou_division, self.residence_division):
             picker.retranslate()
+        self.masks.retranslate()
         self.set_sites(self.sites)
         self.update_visibility()
         self.update_suggestion()
