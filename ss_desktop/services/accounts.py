@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from ss_core.domain.enums import Role
 from ss_desktop.db import local_users
+from ss_desktop.db.audit import AuditEntry
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import PasswordRuleError, ServiceError, SignInError
 from ss_desktop.services.lockout import MAX_FAILURES, lock_seconds
@@ -69,6 +70,11 @@ class Accounts:
         self._wrap_key(username, password_hash)
         return user_id
 
+    def _audit_refusal(self, actor: str, user_id: str | None, reason: str) -> None:
+        local_users.append_audit_entries(self.app.engine, [
+            AuditEntry(actor, "sign_in_failed", "local_user", user_id, {"reason": reason})
+        ])
+
     def _wrap_key(self, username: str, password_hash: str) -> None:
         """Let *username* open the database with this password from now on."""
         keyring, key = self.app.keyring, self.app.key
@@ -111,6 +117,7 @@ class Accounts:
         if user is None:
             raise SignInError("sign_in.failed")
         if not user.active:
+            self._audit_refusal(user.username, user.id, "inactive")
             raise SignInError("sign_in.inactive")
         local_users.record_sign_in(self.app.engine, user, success=True, failed_attempts=0,
                                    locked_until=None)
@@ -125,12 +132,15 @@ class Accounts:
         user = local_users.find_user(self.app.engine, username)
         if user is None:
             _hasher.hash(password)  # same cost either way: no user-name probing by timing
+            self._audit_refusal("(unknown user)", None, "unknown_user")
             raise SignInError("sign_in.failed")
         now = self._now()
         if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
             remaining = int((datetime.fromisoformat(user.locked_until) - now).total_seconds()) + 1
+            self._audit_refusal(user.username, user.id, "locked")
             raise SignInError("sign_in.locked", seconds=remaining)
         if not user.active:
+            self._audit_refusal(user.username, user.id, "inactive")
             raise SignInError("sign_in.inactive")
         try:
             _hasher.verify(user.password_hash, password)

@@ -54,7 +54,7 @@ def test_five_wrong_passwords_lock_with_growing_delay(app_session) -> None:
     assert info.value.params["seconds"] == 60  # the delay grows
     clock.now += timedelta(seconds=61)
     assert accounts.sign_in("admin", ADMIN_PASSWORD).role == "admin"
-    assert audit_actions(app).count("sign_in_failed") == 6
+    assert audit_actions(app).count("sign_in_failed") == 7  # 6 wrong + 1 refused while locked
     assert verify_audit_chain(app.engine) is None
 
 
@@ -93,3 +93,20 @@ def test_password_change_keeps_the_account(app_session) -> None:
     with pytest.raises(SignInError):
         accounts.sign_in("admin", ADMIN_PASSWORD)
     assert accounts.sign_in("admin", "Another-secret-9").username == "admin"
+
+
+def test_every_refused_sign_in_is_audited_without_the_password(app_session) -> None:
+    app, _ = app_session
+    accounts = Accounts(app)
+    with pytest.raises(SignInError):
+        accounts.sign_in("nobody", "whatever-secret-1")
+    for attempt in range(6):  # five wrong, then one while locked
+        with pytest.raises(SignInError):
+            accounts.sign_in("admin", f"wrong-secret-{attempt}")
+    with app.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT actor, detail FROM audit_log WHERE action = 'sign_in_failed' ORDER BY id"
+        ).fetchall()
+    assert [r[0] for r in rows] == ["(unknown user)"] + ["admin"] * 6
+    assert "unknown_user" in rows[0][1] and "locked" in rows[-1][1]
+    assert not any("secret" in (detail or "") for _, detail in rows)
