@@ -23,7 +23,7 @@
 <context>
     <name>SignIn</name>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/signin.py" line="120"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="119"/>
         <source>%n more wrong password(s) will pause sign-in.</source>
         <translation>
             <numerusform>1 more wrong password will pause sign-in.</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="72"/>
+        <location filename="../../ss_desktop/ui/app.py" line="78"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="73"/>
+        <location filename="../../ss_desktop/ui/app.py" line="79"/>
         <source>{problem}
 
 Data folder: {path}</source>
@@ -1109,107 +1109,107 @@ Data folder: {path}</source>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="38"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="39"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="38"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="40"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="39"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="41"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="40"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="42"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="41"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="43"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="42"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="44"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="43"/>
         <source>Stage</source>
         <translation>学段</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="45"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="44"/>
         <source>Grade</source>
         <translation>年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="46"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="45"/>
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="47"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="46"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="48"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="47"/>
         <source>Hukou type</source>
         <translation>户口类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="49"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="48"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="50"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="49"/>
         <source>Current address (county)</source>
         <translation>现居住地（区县）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="51"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="50"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="52"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="51"/>
         <source>Guardian 1</source>
         <translation>监护人1</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="53"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="52"/>
         <source>Relationship 1</source>
         <translation>关系1</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="54"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="53"/>
         <source>Phone 1</source>
         <translation>电话1</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="55"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="54"/>
         <source>Guardian 2</source>
         <translation>监护人2</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="56"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="55"/>
         <source>Relationship 2</source>
         <translation>关系2</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="57"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="56"/>
         <source>Phone 2</source>
         <translation>电话2</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/exporting.py" line="58"/>
+        <location filename="../../ss_desktop/services/exporting.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1365,10 +1365,6 @@ Data folder: {path}</source>
         <location filename="../../ss_desktop/ui/first_run.py" line="298"/>
         <source>Enrolled with head office as device {device} for {count} site(s). Press Finish; the sites and children arrive with the first sync.</source>
         <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
-    </message>
-    <message>
-        <source>Enrolment is not part of this version yet: it will be available from the Sync page, and the code is not saved now. You can register children offline; they wait on this laptop as pending changes.</source>
-        <translation type="vanished">当前版本还不能注册到总部：以后可以在“同步”页面完成注册，现在输入的注册码不会被保存。您可以离线登记儿童，记录会作为待发送的更改保存在这台电脑上。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="353"/>
@@ -1804,173 +1800,174 @@ Data folder: {path}</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="25"/>
+        <location filename="../../ss_desktop/services/messages.py" line="26"/>
         <source>The ID number must have 18 characters: 17 digits and a last digit or X.</source>
         <translation>身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="26"/>
+        <location filename="../../ss_desktop/services/messages.py" line="27"/>
         <source>The ID number&apos;s last character does not match the others. Check each digit against the card.</source>
         <translation>身份证号的校验位与前面的数字不符。请对照证件逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="27"/>
+        <location filename="../../ss_desktop/services/messages.py" line="28"/>
         <source>The birth date inside the ID number is not a real date. Check digits 7 to 14.</source>
         <translation>身份证号中的出生日期不是有效日期。请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="28"/>
+        <location filename="../../ss_desktop/services/messages.py" line="29"/>
         <source>The birth date inside the ID number is in the future. Check digits 7 to 14.</source>
         <translation>身份证号中的出生日期在未来。请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <source>The ID number says the child was born on {id_dob}, but the form says {form_dob}. Correct one of them.</source>
-        <translation type="vanished">身份证号显示出生日期为 {id_dob}，但表中填写的是 {form_dob}。请改正其中一个。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/services/messages.py" line="29"/>
+        <location filename="../../ss_desktop/services/messages.py" line="30"/>
         <source>The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.</source>
         <translation>身份证号显示出生日期为 {id_birth_date}，与表中填写的出生日期不同。请改正其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="30"/>
+        <location filename="../../ss_desktop/services/messages.py" line="31"/>
         <source>The ID number&apos;s 17th digit does not match the gender chosen on the form.</source>
         <translation>身份证号第 17 位与表中选择的性别不符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="31"/>
+        <location filename="../../ss_desktop/services/messages.py" line="32"/>
         <source>The first six digits of the ID number are not a known place code. Check them; you can still save.</source>
         <translation>身份证号前六位不是已知的行政区划代码。请核对；仍然可以保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="32"/>
+        <location filename="../../ss_desktop/services/messages.py" line="33"/>
         <source>Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678).</source>
         <translation>请输入以 1 开头的 11 位手机号，或带区号的固定电话（例如 021-12345678）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="33"/>
+        <location filename="../../ss_desktop/services/messages.py" line="34"/>
         <source>Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015).</source>
         <translation>出生日期请按“年-月-日”（2015-03-04）、“年-月”（2015-03）或“年”（2015）填写。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="34"/>
+        <location filename="../../ss_desktop/services/messages.py" line="35"/>
         <source>The birth date is in the future.</source>
         <translation>出生日期在未来。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="35"/>
+        <location filename="../../ss_desktop/services/messages.py" line="36"/>
         <source>This child is 18 or older. Check the birth date; you can still save.</source>
         <translation>该儿童已满 18 岁。请核对出生日期；仍然可以保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="36"/>
+        <location filename="../../ss_desktop/services/messages.py" line="37"/>
         <source>The birth date has more detail than the chosen precision.</source>
         <translation>出生日期比所选精度更详细。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="37"/>
+        <location filename="../../ss_desktop/services/messages.py" line="38"/>
         <source>Enter the date as year-month-day, e.g. 2024-09-01.</source>
         <translation>日期请按“年-月-日”填写，例如 2024-09-01。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="38"/>
+        <location filename="../../ss_desktop/services/messages.py" line="39"/>
         <source>This date is in the future.</source>
         <translation>该日期在未来。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="39"/>
+        <location filename="../../ss_desktop/services/messages.py" line="40"/>
         <source>This date is before the child was born.</source>
         <translation>该日期早于儿童的出生日期。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="40"/>
+        <location filename="../../ss_desktop/services/messages.py" line="41"/>
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="41"/>
+        <location filename="../../ss_desktop/services/messages.py" line="42"/>
         <source>The name is too long (at most {max} characters).</source>
         <translation>姓名太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="42"/>
+        <location filename="../../ss_desktop/services/messages.py" line="43"/>
         <source>Use Chinese characters or letters only in the name (a middle dot · is allowed).</source>
         <translation>姓名只能使用汉字或字母（可以使用间隔号 ·）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="43"/>
+        <location filename="../../ss_desktop/services/messages.py" line="44"/>
         <source>Use letters and spaces only in the pinyin.</source>
         <translation>拼音只能使用字母和空格。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="44"/>
+        <location filename="../../ss_desktop/services/messages.py" line="45"/>
         <source>This text is too long (at most {max} characters).</source>
         <translation>内容太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="45"/>
+        <location filename="../../ss_desktop/services/messages.py" line="46"/>
         <source>This text contains characters that cannot be saved.</source>
         <translation>内容中含有无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="46"/>
+        <location filename="../../ss_desktop/services/messages.py" line="47"/>
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="47"/>
+        <location filename="../../ss_desktop/services/messages.py" line="48"/>
         <source>This value has the wrong form.</source>
         <translation>此项的格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="48"/>
+        <location filename="../../ss_desktop/services/messages.py" line="49"/>
         <source>Choose one of the listed options.</source>
         <translation>请从列表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="49"/>
+        <location filename="../../ss_desktop/services/messages.py" line="50"/>
         <source>A place code has 6 digits.</source>
         <translation>行政区划代码为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="50"/>
+        <location filename="../../ss_desktop/services/messages.py" line="51"/>
         <source>This place code is not in the list of provinces, prefectures and counties.</source>
         <translation>该代码不在省、地、县行政区划列表中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="51"/>
+        <location filename="../../ss_desktop/services/messages.py" line="52"/>
         <source>This grade does not exist in this school stage.</source>
         <translation>该学段没有这个年级。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="52"/>
+        <location filename="../../ss_desktop/services/messages.py" line="53"/>
         <source>The disability grade is 1 (most severe) to 4.</source>
         <translation>残疾等级为 1 级（最重）至 4 级。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="53"/>
+        <location filename="../../ss_desktop/services/messages.py" line="54"/>
         <source>Tick at least one thing the guardian agreed to.</source>
         <translation>请至少勾选一项监护人同意的内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="54"/>
+        <location filename="../../ss_desktop/services/messages.py" line="55"/>
         <source>A child under 14 cannot consent alone: record the guardian&apos;s consent.</source>
         <translation>未满 14 周岁的儿童不能单独表示同意：请记录监护人的同意。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="55"/>
+        <location filename="../../ss_desktop/services/messages.py" line="56"/>
         <source>Say why the consent was withdrawn.</source>
         <translation>请说明撤回同意的原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="56"/>
+        <location filename="../../ss_desktop/services/messages.py" line="57"/>
         <source>This refers to a record that does not exist (any more). Reload and try again.</source>
         <translation>引用的记录不存在（或已被删除）。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="57"/>
+        <location filename="../../ss_desktop/services/messages.py" line="58"/>
         <source>The withdrawal date is before the consent date.</source>
         <translation>撤回日期早于同意日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="59"/>
+        <source>Disability, health, income and care details need the guardian&apos;s consent for sensitive details: tick “Sensitive details (disability, health, income, care)” in the consent, or leave this empty.</source>
+        <translation>残障、健康、收入和养育情况需要监护人对敏感信息的同意：请在同意书中勾选“敏感信息（残障、健康、收入、养育情况）”，或不填写此项。</translation>
     </message>
 </context>
 <context>
@@ -2204,431 +2201,456 @@ Device {device}</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="60"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="61"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="61"/>
-        <location filename="../../ss_desktop/ui/register_people.py" line="180"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="62"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="198"/>
         <source>Relationship</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="64"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="65"/>
         <source>Legal guardian</source>
         <translation>法定监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="69"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="70"/>
         <source>Primary caregiver</source>
         <translation>主要照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="72"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="73"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="73"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="74"/>
         <source>Situation</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="74"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="75"/>
         <source>Works in</source>
         <translation>工作地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="77"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="78"/>
         <source>Sees the child</source>
         <translation>见孩子的频率</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="89"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="93"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="93"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="97"/>
         <source>13812345678 or 021-12345678</source>
         <translation>13812345678 或 021-12345678</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="104"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="114"/>
         <source>Guardian {n}</source>
         <translation>监护人 {n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="177"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="195"/>
         <source>Given by</source>
         <translation>同意人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="183"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="201"/>
         <source>As</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="184"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="202"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="185"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="203"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="188"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="206"/>
         <source>Notice version</source>
         <translation>告知书版本</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="191"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="209"/>
         <source>Agreed to</source>
         <translation>同意事项</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="194"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="212"/>
         <source>The child agrees too</source>
         <translation>儿童本人也同意</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="197"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="215"/>
         <source>Withdrawn on</source>
         <translation>撤回日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="200"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="218"/>
         <source>Why withdrawn</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="213"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="234"/>
         <source>Consent recorded</source>
         <translation>已记录同意</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="218"/>
+        <location filename="../../ss_desktop/ui/register_people.py" line="239"/>
         <source>2024-09-01</source>
         <translation>2024-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="104"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="114"/>
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="112"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="122"/>
         <source>&amp;Surname</source>
         <translation>姓(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="114"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="124"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="116"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="126"/>
         <source>Pin&amp;yin</source>
         <translation>拼音(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="117"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="127"/>
         <source>G&amp;ender</source>
         <translation>性别(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="124"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="134"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="131"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="141"/>
         <source>&amp;ID number (optional)</source>
         <translation>身份证号（可选）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="137"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="147"/>
         <source>2015-03-04, 2015-03 or 2015</source>
         <translation>2015-03-04、2015-03 或 2015</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="142"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="152"/>
         <source>Filled in from the name; correct it if the reading is wrong.</source>
         <translation>根据姓名自动填写；读音不对时请改正。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="148"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="158"/>
         <source>Hukou and residence</source>
         <translation>户籍与居住地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="157"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="167"/>
         <source>Hukou &amp;place</source>
         <translation>户籍地(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="161"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="171"/>
         <source>Hukou &amp;type</source>
         <translation>户口类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="166"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="176"/>
         <source>Lives &amp;in</source>
         <translation>现居住地(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="172"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="182"/>
         <source>Site and school</source>
         <translation>站点与学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="182"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="192"/>
         <source>Si&amp;te</source>
         <translation>站点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="183"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
         <source>School s&amp;tage</source>
         <translation>学段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="187"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="197"/>
         <source>School system</source>
         <translation>学制</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="190"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="200"/>
         <source>G&amp;rade</source>
         <translation>年级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="191"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="201"/>
         <source>&amp;Class</source>
         <translation>班级(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="203"/>
         <source>Boards at school</source>
         <translation>在校寄宿</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="197"/>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="200"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="207"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="210"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="210"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="220"/>
         <source>Tick the suggested</source>
         <translation>勾选建议的类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="221"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="231"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="228"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="238"/>
         <source>Lives &amp;with</source>
         <translation>与谁同住(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="232"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="242"/>
         <source>Father</source>
         <translation>父亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="235"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="245"/>
         <source>Mother</source>
         <translation>母亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="248"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="258"/>
         <source>Father works in</source>
         <translation>父亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="254"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="264"/>
         <source>Mother works in</source>
         <translation>母亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="260"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="270"/>
         <source>Sees the parents</source>
         <translation>与父母见面频率</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="266"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="276"/>
         <source>Day-to-day caregiver</source>
         <translation>日常照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="273"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="283"/>
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="285"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="295"/>
         <source>Types</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="291"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="301"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="297"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="307"/>
         <source>Has a disability certificate</source>
         <translation>持有残疾人证</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="301"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="311"/>
         <source>Autism diagnosis</source>
         <translation>孤独症诊断</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="309"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="319"/>
         <source>Care home</source>
         <translation>福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="319"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="329"/>
         <source>Placement</source>
         <translation>安置方式</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="323"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="333"/>
         <source>In care since</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="328"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="338"/>
         <source>2022-09-01</source>
         <translation>2022-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="335"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="345"/>
         <source>Hardship</source>
         <translation>困难情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="339"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="349"/>
         <source>Hardship status</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="344"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="354"/>
         <source>Evidence seen (do not write its number)</source>
         <translation>已核验证明（不要填写证件号码）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="351"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="384"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="446"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="479"/>
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="448"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="481"/>
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="475"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="508"/>
         <source>Suggested from the answers: {names}</source>
         <translation>根据所填内容建议：{names}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="494"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="527"/>
         <source> (pending)</source>
         <translation>（待总部确认）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="62"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="64"/>
         <source>This record refers to something that no longer exists.</source>
         <translation>该记录引用的内容已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="136"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="141"/>
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="146"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="151"/>
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="153"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="158"/>
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="176"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="181"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="179"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="184"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="184"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="189"/>
         <source>Save and new (Ctrl+Enter)</source>
         <translation>保存并新建（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="324"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="368"/>
         <source>Edit child</source>
         <translation>编辑儿童信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="326"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="370"/>
         <source>Register a child</source>
         <translation>登记儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="508"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="552"/>
         <source>This child is under 14 and no guardian consent is recorded. The record will be saved as &quot;consent pending&quot;: it stays on this laptop and is not sent to head office until a guardian&apos;s consent is recorded.</source>
         <translation>该儿童未满 14 周岁，且尚未记录监护人同意。记录将保存为“待补同意书”：只保存在本机，记录监护人同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="515"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="559"/>
         <source>No consent is recorded. The record will be saved as &quot;consent pending&quot; and is not sent to head office until consent is recorded.</source>
         <translation>尚未记录同意书。记录将保存为“待补同意书”，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="536"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="580"/>
         <source>Some fields need fixing. Nothing was saved.</source>
         <translation>有些内容需要修改，尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="589"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="633"/>
         <source>Saved. Consent pending: this record stays on this laptop and is not sent to head office until consent is recorded.</source>
         <translation>已保存。待补同意书：该记录只保存在本机，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="596"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="640"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="643"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="687"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="644"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="688"/>
         <source>What you typed in this form has not been saved. Discard it?</source>
         <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_masking.py" line="23"/>
+        <source>Hidden to protect the child&apos;s data. Type a new value to replace it.</source>
+        <translation>为保护儿童信息已隐藏。输入新值可替换原值。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_masking.py" line="26"/>
+        <source>Hidden to protect the child&apos;s data.</source>
+        <translation>为保护儿童信息已隐藏。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_masking.py" line="103"/>
+        <source>Show hidde&amp;n details</source>
+        <translation>显示隐藏的信息(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_masking.py" line="120"/>
+        <source>Some details are hidden (ID number, phone, disability, hardship, care placement). Showing them is written to the audit log.</source>
+        <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构）。显示这些信息会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register_masking.py" line="126"/>
+        <source>Some details are hidden (ID number, phone, disability, hardship, care placement); your role may not show them. Typing a new value over a hidden one replaces it.</source>
+        <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构），您的角色无权显示。在隐藏的内容上输入新值将替换原值。</translation>
     </message>
 </context>
 <context>
@@ -2845,277 +2867,338 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="85"/>
+        <location filename="../../ss_desktop/services/messages.py" line="98"/>
         <source>Enter the site&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="86"/>
+        <location filename="../../ss_desktop/services/messages.py" line="99"/>
         <source>The site&apos;s name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="89"/>
+        <location filename="../../ss_desktop/services/messages.py" line="102"/>
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="92"/>
+        <location filename="../../ss_desktop/services/messages.py" line="105"/>
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="61"/>
+        <location filename="../../ss_desktop/services/messages.py" line="63"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="62"/>
+        <location filename="../../ss_desktop/services/messages.py" line="64"/>
         <source>Too many wrong passwords. Try again in {seconds} seconds.</source>
         <translation>密码错误次数过多。请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="63"/>
+        <location filename="../../ss_desktop/services/messages.py" line="65"/>
         <source>This account is switched off. Ask an administrator.</source>
         <translation>此账户已停用。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="64"/>
+        <location filename="../../ss_desktop/services/messages.py" line="66"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="65"/>
+        <location filename="../../ss_desktop/services/messages.py" line="67"/>
+        <source>Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator.</source>
+        <translation>您的角色无权显示隐藏的信息（身份证号、电话、残疾、困难情况、安置机构）。请联系协调员。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="68"/>
         <source>You may only work with children of your own sites.</source>
         <translation>您只能处理自己所在站点的儿童记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="66"/>
+        <location filename="../../ss_desktop/services/messages.py" line="69"/>
         <source>This record no longer exists.</source>
         <translation>这条记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="67"/>
+        <location filename="../../ss_desktop/services/messages.py" line="70"/>
         <source>This data folder is already set up ({path}).</source>
         <translation>此数据文件夹已经设置过了（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="68"/>
+        <location filename="../../ss_desktop/services/messages.py" line="71"/>
         <source>No data here yet ({path}). Run &apos;ss-desktop init --admin NAME&apos; first.</source>
         <translation>这里还没有数据（{path}）。请先运行“ss-desktop init --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="69"/>
+        <location filename="../../ss_desktop/services/messages.py" line="72"/>
         <source>A user with this name already exists.</source>
         <translation>已有同名用户。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="70"/>
+        <location filename="../../ss_desktop/services/messages.py" line="73"/>
         <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
         <translation>用户名由 2 至 32 个字母、数字、点、横线或下划线组成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="71"/>
+        <location filename="../../ss_desktop/services/messages.py" line="74"/>
         <source>The password needs at least {min} characters.</source>
         <translation>密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="72"/>
+        <location filename="../../ss_desktop/services/messages.py" line="75"/>
         <source>This password is too easy to guess. Choose another.</source>
         <translation>这个密码太容易被猜到。请换一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="73"/>
+        <location filename="../../ss_desktop/services/messages.py" line="76"/>
         <source>Say why the record is archived or restored.</source>
         <translation>请说明归档或恢复这条记录的原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="74"/>
+        <location filename="../../ss_desktop/services/messages.py" line="77"/>
         <source>This file is not a backup of this app.</source>
         <translation>这个文件不是本程序的备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="75"/>
+        <location filename="../../ss_desktop/services/messages.py" line="78"/>
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="76"/>
+        <location filename="../../ss_desktop/services/messages.py" line="79"/>
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="77"/>
+        <location filename="../../ss_desktop/services/messages.py" line="80"/>
         <source>The data file is not a database of this app. It was not changed.</source>
         <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="78"/>
+        <location filename="../../ss_desktop/services/messages.py" line="81"/>
         <source>The data file is damaged. It was not changed; restore a backup.</source>
         <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="79"/>
+        <location filename="../../ss_desktop/services/messages.py" line="82"/>
         <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
         <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="80"/>
+        <location filename="../../ss_desktop/services/messages.py" line="83"/>
         <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
         <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="81"/>
+        <location filename="../../ss_desktop/services/messages.py" line="84"/>
         <source>The data file is busy (another copy of the app?). Try again.</source>
         <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="82"/>
+        <location filename="../../ss_desktop/services/messages.py" line="85"/>
         <source>The disk is full. Free some space; nothing typed was lost.</source>
         <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="83"/>
+        <location filename="../../ss_desktop/services/messages.py" line="86"/>
         <source>Some fields need fixing: {fields}</source>
         <translation>以下内容需要修改：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="87"/>
+        <source>Sign in first: the data is locked.</source>
+        <translation>请先登录：数据已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="88"/>
+        <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
+        <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="89"/>
+        <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
+        <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="90"/>
+        <source>The key file is not one of this app ({path}). Nothing was changed.</source>
+        <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="91"/>
+        <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
+        <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="92"/>
+        <source>The data file does not belong to this laptop&apos;s key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
+        <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="93"/>
+        <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
+        <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="94"/>
+        <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user&apos;s password opens it.</source>
+        <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="95"/>
+        <source>No recovery was requested on this laptop. Make a request first (&apos;ss-desktop recovery request FILE&apos;).</source>
+        <translation>这台电脑还没有提出恢复请求。请先提出请求（&apos;ss-desktop recovery request 文件&apos;）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="96"/>
+        <source>This is not head office&apos;s answer to this laptop&apos;s recovery request ({reason}). Nothing was changed.</source>
+        <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="160"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="162"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="161"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="163"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="162"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="164"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="163"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="165"/>
         <source>&amp;Lock after idle:</source>
         <translation>闲置自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="164"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="166"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="165"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="167"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="166"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="168"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="167"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="169"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="168"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="170"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="169"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="171"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="171"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="173"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="173"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="175"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="174"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="176"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="176"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="178"/>
         <source>Database revision:</source>
         <translation>数据库版本：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="178"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="180"/>
         <source>Device ID:</source>
         <translation>设备编号：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="181"/>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="240"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="183"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="242"/>
         <source>Last backup: {path}</source>
         <translation>最近一次备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="221"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="223"/>
         <source>Back up all data to</source>
         <translation>把全部数据备份到</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="223"/>
-        <source>Backup files (*.sqlite3)</source>
-        <translation>备份文件 (*.sqlite3)</translation>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="225"/>
+        <source>Backup files (*.ssbackup)</source>
+        <translation>备份文件 (*.ssbackup)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="234"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="265"/>
+        <source>Backup files (*.ssbackup *.sqlite3);;All files (*)</source>
+        <translation>备份文件 (*.ssbackup *.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="236"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="244"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="246"/>
         <source>Backup written.</source>
         <translation>备份已完成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="249"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="251"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="261"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="263"/>
         <source>Restore data from</source>
         <translation>从以下文件恢复数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="263"/>
-        <source>Backup files (*.sqlite3);;All files (*)</source>
-        <translation>备份文件 (*.sqlite3);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="271"/>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="292"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="278"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="290"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="311"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="272"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="279"/>
+        <source>The backup is encrypted. Enter your password as it was when the backup was made:</source>
+        <translation>备份是加密的。请输入您做备份时的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="291"/>
         <source>Replace ALL data on this laptop with the backup {name}? The current data is saved to the backup folder first. Everyone will need to sign in again.</source>
         <translation>要用备份 {name} 替换这台电脑上的全部数据吗？当前数据会先保存到备份文件夹。之后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="293"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="312"/>
         <source>The data was restored. The data it replaced was saved to {path}. Please sign in again.</source>
         <translation>数据已恢复。被替换的数据已保存到 {path}。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="302"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="321"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -3123,75 +3206,75 @@ Device {device}</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="85"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="84"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="90"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="89"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/signin.py" line="120"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="119"/>
         <source>%n more wrong password(s) will pause sign-in.</source>
         <translation>
             <numerusform>再输错 %n 次密码，登录将被暂停。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="136"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="135"/>
         <source>You can try again now.</source>
         <translation>现在可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="188"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="187"/>
         <source>Sign in — Stepping Stones</source>
         <translation>登录 — 踏脚石</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="189"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="188"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="190"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="189"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="191"/>
-        <location filename="../../ss_desktop/ui/signin.py" line="256"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="190"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="255"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="192"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="191"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="193"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="249"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="248"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="251"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="250"/>
         <source>The app was locked because nobody used it for a while. {user}, enter your password to continue.</source>
         <translation>程序因一段时间无人使用而锁定。{user}，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="257"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="256"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="258"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="257"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
@@ -3440,14 +3523,6 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/sync_page.py" line="309"/>
         <source>Sync with head office</source>
         <translation>与总部同步</translation>
-    </message>
-    <message>
-        <source>This laptop is not enrolled with head office yet. Enrolment with a code and &quot;Sync now&quot; will be added here in a coming version. Until then everything you save stays safely on this laptop and waits as pending changes.</source>
-        <translation type="vanished">这台电脑还没有注册到总部。用注册码注册和“立即同步”将在后续版本中加入此页面。在此之前，您保存的所有内容都安全地保存在这台电脑上，作为待发送的更改等待同步。</translation>
-    </message>
-    <message>
-        <source>Pending changes: {pending}    Quarantined: {held}</source>
-        <translation type="vanished">待发送的更改：{pending}    被退回：{held}</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="57"/>
