@@ -3520,7 +3520,7 @@ Device {device}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="309"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="338"/>
         <source>Sync with head office</source>
         <translation>与总部同步</translation>
     </message>
@@ -3625,282 +3625,317 @@ Device {device}</source>
         <translation>偏慢</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="125"/>
+        <source>Audit log row {row} was changed on this laptop before it was sent.</source>
+        <translation>审计日志第 {row} 行在发送之前已在这台电脑上被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="127"/>
+        <source>Audit log rows before row {row} were deleted on this laptop.</source>
+        <translation>审计日志第 {row} 行之前的记录已在这台电脑上被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="129"/>
+        <source>Audit log rows before row {row} were changed on this laptop.</source>
+        <translation>审计日志第 {row} 行之前的记录已在这台电脑上被修改。</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="131"/>
+        <source>This laptop&apos;s audit log was rewritten from row {row} (edited, or an older backup was restored).</source>
+        <translation>这台电脑的审计日志从第 {row} 行起被改写了（被修改过，或恢复了较早的备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="134"/>
+        <source>Audit log row {row} was changed on this laptop after it was sent; head office keeps the original.</source>
+        <translation>审计日志第 {row} 行在发送之后已在这台电脑上被修改；总部保留了原始记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="138"/>
+        <source>This laptop&apos;s audit log does not verify from row {row}.</source>
+        <translation>这台电脑的审计日志从第 {row} 行起无法通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="140"/>
+        <source>{detail} Head office has been told. Syncing goes on; tell your coordinator.</source>
+        <translation>{detail}已通知总部。同步会继续进行；请告诉您的协调员。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="154"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="310"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="339"/>
         <source>Enrol this laptop</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="311"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="340"/>
         <source>Head-office &amp;address:</source>
         <translation>总部地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="313"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="342"/>
         <source>Enrolment &amp;code:</source>
         <translation>注册码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="314"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="343"/>
         <source>&amp;Enrol</source>
         <translation>注册(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="315"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="344"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="317"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="346"/>
         <source>Head office:</source>
         <translation>总部：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="318"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="347"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="319"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="348"/>
         <source>Sites:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="320"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="349"/>
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="321"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="350"/>
         <source>Pending changes:</source>
         <translation>待发送的更改：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="322"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="351"/>
         <source>Quarantined:</source>
         <translation>被拒收：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="326"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="355"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="328"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="357"/>
         <source>Send and receive changes now (Ctrl+Shift+S)</source>
         <translation>立即发送和接收更改（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="330"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="359"/>
         <source>Write USB &amp;bundle…</source>
         <translation>写入 U 盘同步包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="331"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="360"/>
         <source>Read &amp;receipt…</source>
         <translation>读取回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="332"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="361"/>
         <source>Recent rounds</source>
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="335"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="364"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="336"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="365"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="337"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="366"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="338"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="367"/>
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="339"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="368"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="340"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="369"/>
         <source>Checksum</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="344"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="373"/>
         <source>Quarantine: changes head office refused</source>
         <translation>隔离区：总部拒收的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="348"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="377"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="349"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="378"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="350"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="379"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="353"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="382"/>
         <source>No refused changes.</source>
         <translation>没有被拒收的更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="354"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="383"/>
         <source>&amp;Open the record</source>
         <translation>打开记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="355"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="384"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="357"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="386"/>
         <source>Send the record again, after you fixed it</source>
         <translation>修改记录之后，重新发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="359"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="388"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="399"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="428"/>
         <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below. Until then everything you save stays on this laptop as pending changes.</source>
         <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="404"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="433"/>
         <source>Syncing with head office…</source>
         <translation>正在与总部同步…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="408"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="437"/>
         <source>Head office cannot be reached right now. Your changes are kept on this laptop; sync starts by itself when head office can be reached.</source>
         <translation>目前无法连接总部。您的更改保存在本机；能连上总部时会自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="413"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="442"/>
         <source>Head office can be reached. Sync runs by itself every few minutes.</source>
         <translation>可以连接总部。每隔几分钟会自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="417"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="446"/>
         <source>Checking whether head office can be reached…</source>
         <translation>正在检查能否连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="427"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="456"/>
         <source>not enrolled</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="440"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="469"/>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="447"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="476"/>
         <source>Connecting to head office…</source>
         <translation>正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="465"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="494"/>
         <source>Sync finished: {pushed} sent, {pulled} received, {rejected} refused.</source>
         <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，被拒收 {rejected} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="488"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="523"/>
         <source>Sync stopped. Nothing was lost.</source>
         <translation>同步已中断。没有丢失任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="502"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="537"/>
         <source>matches</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="504"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="539"/>
         <source>differs</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="517"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="552"/>
         <source>Enter head office&apos;s address and the enrolment code.</source>
         <translation>请输入总部地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="523"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="558"/>
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="533"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="568"/>
         <source>This laptop is enrolled with head office.</source>
         <translation>本机已在总部注册。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="560"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="595"/>
         <source>Write USB bundle</source>
         <translation>写入 U 盘同步包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="562"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="597"/>
         <source>Sync bundles (*.ssb);;All files (*)</source>
         <translation>同步包 (*.ssb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="567"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="602"/>
         <source>The bundle was written.</source>
         <translation>同步包已写入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="573"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="608"/>
         <source>Read receipt</source>
         <translation>读取回执</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="575"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="610"/>
         <source>Receipts (*.ssr);;All files (*)</source>
         <translation>回执 (*.ssr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="580"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="615"/>
         <source>The receipt was applied.</source>
         <translation>回执已导入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="669"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="704"/>
         <source>The record will be sent again with the next sync.</source>
         <translation>该记录会在下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="693"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="728"/>
         <source>Dismiss the refused change</source>
         <translation>忽略被拒收的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="694"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="729"/>
         <source>Head office will not receive this change. The record stays on this laptop as it is. Dismiss it?</source>
         <translation>总部将不会收到这项更改，本机上的记录保持不变。确定忽略吗？</translation>
     </message>

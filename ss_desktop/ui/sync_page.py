@@ -119,6 +119,29 @@ def clock_warning_message(offset_ms: int) -> str:
     return sync_error_message("clock_off", {"amount": f"{amount} ({direction})"})
 
 
+def audit_warning_message(problem: str | None, row: int | None) -> str:
+    """What the user reads when head office finds this laptop's audit log altered."""
+    texts = {
+        "hash_mismatch": QCoreApplication.translate(
+            "SyncPage", "Audit log row {row} was changed on this laptop before it was sent."),
+        "gap": QCoreApplication.translate(
+            "SyncPage", "Audit log rows before row {row} were deleted on this laptop."),
+        "prev_mismatch": QCoreApplication.translate(
+            "SyncPage", "Audit log rows before row {row} were changed on this laptop."),
+        "rewritten": QCoreApplication.translate(
+            "SyncPage", "This laptop's audit log was rewritten from row {row} (edited, or an "
+            "older backup was restored)."),
+        "laptop_reported": QCoreApplication.translate(
+            "SyncPage", "Audit log row {row} was changed on this laptop after it was sent; head "
+            "office keeps the original."),
+    }
+    detail = texts.get(problem or "", QCoreApplication.translate(
+        "SyncPage", "This laptop's audit log does not verify from row {row}."))
+    return QCoreApplication.translate(
+        "SyncPage", "{detail} Head office has been told. Syncing goes on; tell your coordinator."
+    ).format(detail=detail.format(row=row if row is not None else "?"))
+
+
 def reason_text(reason: str) -> str:
     template = REASONS.get(reason)
     if template is None:
@@ -195,6 +218,11 @@ class SyncPage(QWidget):
         self.clock_warning.setWordWrap(True)
         self.clock_warning.setStyleSheet("color: #8a5a00;")
         self.clock_warning.hide()
+        self.audit_warning = QLabel()
+        self.audit_warning.setObjectName("auditWarning")
+        self.audit_warning.setWordWrap(True)
+        self.audit_warning.setStyleSheet("color: #a00000;")
+        self.audit_warning.hide()
 
         self.enrol_box = QGroupBox()
         self.server_edit = QLineEdit()
@@ -273,6 +301,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.state)
         layout.addWidget(self.clock_warning)
+        layout.addWidget(self.audit_warning)
         layout.addWidget(self.enrol_box)
         layout.addWidget(self.facts)
         layout.addLayout(buttons)
@@ -477,6 +506,12 @@ class SyncPage(QWidget):
         warn = bool(report.get("clock_warning"))
         self.clock_warning.setText(clock_warning_message(int(offset)) if warn else "")
         self.clock_warning.setVisible(warn)
+        broken = report.get("audit_chain_ok") is False
+        self.audit_warning.setText(
+            audit_warning_message(report.get("audit_problem"), report.get("audit_broken_at"))
+            if broken else ""
+        )
+        self.audit_warning.setVisible(broken)
         self._show_state()
         self._reload_quarantine()
 

@@ -75,7 +75,18 @@ def child_form(site_id: str, rng: random.Random | None = None, **over: Any) -> C
             "phone": f"139{rng.randint(10_000_000, 99_999_999)}",
         }
     ]
-    return ChildForm(fields, guardians, [])
+    # PIPL: a child's record syncs only with a registration consent (ss_desktop.db.consent_gate)
+    consents = [
+        {
+            "giver_name": "李秀英",
+            "giver_relationship": "mother",
+            "giver_role": "legal_guardian",
+            "method": "paper_signed",
+            "given_on": "2025-09-01",
+            "scopes": ["registration"],
+        }
+    ]
+    return ChildForm(fields, guardians, consents)
 
 
 class HQProcess:

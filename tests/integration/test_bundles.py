@@ -57,22 +57,22 @@ def test_offline_laptop_round_trip_and_the_same_bundle_twice(hq, laptops, cli, t
     code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b1.zip"), "--json")
     assert code == 0, out.err
     exported = json.loads(out.out)
-    assert (exported["op_count"], exported["first_seq"], exported["last_seq"]) == (6, 1, 6)
-    assert laptop.pending() == 6  # only a receipt clears the outbox
+    assert (exported["op_count"], exported["first_seq"], exported["last_seq"]) == (9, 1, 9)
+    assert laptop.pending() == 9  # only a receipt clears the outbox
 
     code, first = _import(cli, tmp_path / "b1.zip", tmp_path / "r1.json")
     assert code == 0, first
-    assert first["statuses"] == {"applied": 6} and first["acked_through_seq"] == 6
+    assert first["statuses"] == {"applied": 9} and first["acked_through_seq"] == 9
     assert set(children) <= set(hq.records("child"))
     code, second = _import(cli, tmp_path / "b1.zip", tmp_path / "r1-again.json")
-    assert code == 0 and second["statuses"] == {"duplicate": 6}
-    assert hq.applied_seqs(device_id) == list(range(1, 7))
+    assert code == 0 and second["statuses"] == {"duplicate": 9}
+    assert hq.applied_seqs(device_id) == list(range(1, 10))
 
     code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r1.json"), "--json")
     assert code == 0, out.err
     received = json.loads(out.out)
-    assert received["acked"] == 6 and received["pending"] == 0
-    assert received["pulled"] >= 7  # the site and everything the laptop sent, with versions
+    assert received["acked"] == 9 and received["pending"] == 0
+    assert received["pulled"] >= 10  # the site and everything the laptop sent, with versions
     assert laptop.pending() == 0
     # A receipt applied twice changes nothing.
     code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r1-again.json"))
@@ -88,17 +88,17 @@ def test_bundles_imported_out_of_order(hq, laptops, cli, tmp_path):
     laptop.register(site)
     cli.desktop(laptop, "bundle", "export", str(tmp_path / "b1.zip"))
     laptop.register(site)
-    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b2.zip"))  # cumulative: seq 1-4
+    cli.desktop(laptop, "bundle", "export", str(tmp_path / "b2.zip"))  # cumulative: seq 1-6
 
     code, newer = _import(cli, tmp_path / "b2.zip", tmp_path / "r2.json")
-    assert code == 0 and newer["statuses"] == {"applied": 4}
+    assert code == 0 and newer["statuses"] == {"applied": 6}
     code, older = _import(cli, tmp_path / "b1.zip", tmp_path / "r1.json")
-    assert code == 0 and older["statuses"] == {"duplicate": 2}
+    assert code == 0 and older["statuses"] == {"duplicate": 3}
     for receipt in ("r2.json", "r1.json"):  # receipts out of order too
         code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / receipt))
         assert code == 0, out.err
     assert laptop.pending() == 0
-    assert hq.applied_seqs(device_id) == [1, 2, 3, 4]
+    assert hq.applied_seqs(device_id) == [1, 2, 3, 4, 5, 6]
     report = laptop.sync()  # and the network round afterwards agrees with head office
     assert report.pushed == 0 and report.checksum_ok is True
 
@@ -182,7 +182,7 @@ def test_receipts_that_are_forged_damaged_or_for_another_laptop_are_refused(
     with pytest.raises(SyncError) as junk:
         laptop.sync_service().receive_receipt(tmp_path / "junk.json")
     assert junk.value.code == "receipt_invalid"
-    assert laptop.pending() == 2  # nothing was acknowledged by any of them
+    assert laptop.pending() == 3  # nothing was acknowledged by any of them
     assert laptop.sync_service().receive_receipt(tmp_path / "r.json").pending == 0
 
 

@@ -22,14 +22,14 @@ def test_children_registered_on_one_laptop_reach_head_office_and_another_laptop(
     ids = [first.register(site, rng) for _ in range(5)]
 
     report = first.sync()
-    # 5 children + 5 guardians
-    assert (report.pushed, report.rejected, report.pending) == (10, 0, 0)
+    # 5 children + 5 guardians + 5 consents
+    assert (report.pushed, report.rejected, report.pending) == (15, 0, 0)
     assert report.checksum_ok is True
     assert set(ids) <= set(hq.records("child"))
-    assert hq.applied_seqs(first_id) == list(range(1, 11))
+    assert hq.applied_seqs(first_id) == list(range(1, 16))
 
     pulled = second.sync()
-    assert pulled.pushed == 0 and pulled.pulled >= 11  # the site, 5 children, 5 guardians
+    assert pulled.pushed == 0 and pulled.pulled >= 16  # the site, 5 children, guardians, consents
     assert pulled.checksum_ok is True
     rows = second.child_rows()
     assert set(ids) <= set(rows)
@@ -139,7 +139,7 @@ def test_revoked_laptop_stops_syncing_and_keeps_its_changes(hq, laptops):
     with pytest.raises(SyncError) as revoked:
         laptop.sync()
     assert revoked.value.code == "device_revoked"
-    assert laptop.pending() == 2
+    assert laptop.pending() == 3
     # It stays stopped without asking head office again ...
     hq.stop()
     with pytest.raises(SyncError) as still:
@@ -150,8 +150,8 @@ def test_revoked_laptop_stops_syncing_and_keeps_its_changes(hq, laptops):
     hq.start()
     new_id = laptop.enroll(hq, site)
     report = laptop.sync()
-    assert report.pushed == 2 and report.pending == 0
-    assert hq.applied_seqs(new_id) == [1, 2]
+    assert report.pushed == 3 and report.pending == 0
+    assert hq.applied_seqs(new_id) == [1, 2, 3]
 
 
 def _cli(data_dir, *args):
@@ -177,7 +177,7 @@ def test_cli_enroll_and_sync_json(hq, laptops, monkeypatch, capsys):
 
     assert _cli(data_dir, "sync", "--json") == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["pushed"] == 2 and out["rejected"] == 0 and out["pulled"] >= 1
+    assert out["pushed"] == 3 and out["rejected"] == 0 and out["pulled"] >= 1
     assert isinstance(out["seconds"], float)
     assert out["checksum_ok"] is True
 

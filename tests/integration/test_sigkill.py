@@ -74,7 +74,7 @@ def test_sync_killed_at_random_moments_loses_and_doubles_nothing(hq, laptops):
         report = laptop.sync()
     assert report.pending == 0 and report.rejected == 0 and report.checksum_ok is True
     seqs = hq.applied_seqs(device_id)
-    assert seqs == list(range(1, len(children) * 2 + 1))  # every change once, in order
+    assert seqs == list(range(1, len(children) * 3 + 1))  # every change once, in order
     assert set(hq.records("child")) == set(children)
     assert set(reader.child_rows()) == set(children)
     final = reader.sync()

@@ -85,19 +85,19 @@ def test_sync_now_shows_progress_and_ends_with_counts(qtbot, hq, ui_ctx, main_wi
     qtbot.waitUntil(lambda: "Sync finished" in page.result_label.text(), timeout=20_000)
     round_done(qtbot, main_window)
 
-    assert "Sending changes: 0 of 2" in progress  # the child and its guardian
-    assert "Sending changes: 2 of 2" in progress
-    assert page.result_label.text().startswith("Sync finished: 2 sent, ")
+    assert "Sending changes: 0 of 3" in progress  # the child, its guardian and consent
+    assert "Sending changes: 3 of 3" in progress
+    assert page.result_label.text().startswith("Sync finished: 3 sent, ")
     assert page.result_label.text().endswith(" 0 refused.")
     assert page.progress_bar.isHidden()
-    assert [page.rounds.item(0, c).text() for c in (1, 3, 5)] == ["2", "0", "matches"]
+    assert [page.rounds.item(0, c).text() for c in (1, 3, 5)] == ["3", "0", "matches"]
     assert page.fact_labels["server"][1].text() == hq.url
     assert page.fact_labels["device"][1].text() == device
     qtbot.waitUntil(lambda: page.fact_labels["pending"][1].text() == "0", timeout=10_000)
     qtbot.waitUntil(lambda: main_window.pending_label.text() == "Pending: 0", timeout=10_000)
     assert main_window.conn_label.text() == "● Online"
     assert "Last sync: never" not in main_window.last_sync_label.text()
-    assert hq.applied_seqs(device) == list(range(1, 7))  # 3 children + 3 guardians, once
+    assert hq.applied_seqs(device) == list(range(1, 10))  # 3 children, guardians, consents
 
 
 def test_the_shortcut_syncs_and_a_second_request_waits_for_the_running_round(
@@ -157,7 +157,7 @@ def test_unreachable_head_office_is_explained_then_automatic_sync_runs_when_it_i
     qtbot.waitUntil(lambda: page.result_label.text().startswith("Sync stopped"), timeout=20_000)
     assert "Head office cannot be reached" in page.state.text()
     assert main_window.conn_label.text() == "○ Offline"
-    qtbot.waitUntil(lambda: main_window.pending_label.text() == "Pending: 2", timeout=10_000)
+    qtbot.waitUntil(lambda: main_window.pending_label.text() == "Pending: 3", timeout=10_000)
     switcher.apply("zh_CN")
     qtbot.waitUntil(lambda: main_window.conn_label.text() == "○ 离线", timeout=5000)
     assert "无法连接总部" in page.state.text()
@@ -167,8 +167,8 @@ def test_unreachable_head_office_is_explained_then_automatic_sync_runs_when_it_i
     qtbot.waitUntil(lambda: child in hq.records("child"), timeout=30_000)
     round_done(qtbot, main_window)
     qtbot.waitUntil(lambda: main_window.conn_label.text() == "● Online", timeout=10_000)
-    assert page.result_label.text().startswith("Sync finished: 2 sent, ")
-    assert hq.applied_seqs(device) == [1, 2]
+    assert page.result_label.text().startswith("Sync finished: 3 sent, ")
+    assert hq.applied_seqs(device) == [1, 2, 3]
 
 
 def test_not_enrolled_page_says_how_to_enrol_and_does_not_sync(qtbot, ui_ctx, main_window):
@@ -219,15 +219,15 @@ def test_refused_change_shows_in_the_quarantine_and_retry_after_fixing_clears_it
     main_window.show_page(PAGE_SYNC)
     page.sync_button.click()
     round_done(qtbot, main_window)
-    qtbot.waitUntil(lambda: page.quarantine.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.quarantine.rowCount() == 4, timeout=10_000)
     rows = {
         page.quarantine.item(r, 0).text(): page.quarantine.item(r, 1).text()
         for r in range(page.quarantine.rowCount())
     }
     assert "not enrolled for" in rows["Child: 吴佳怡"]
     assert "not enrolled for" in rows["Site: 河边教学点"]
-    assert "Guardian: 李秀英 / 吴佳怡" in rows
-    qtbot.waitUntil(lambda: main_window.quarantine_label.text() == "Quarantined: 3", timeout=10_000)
+    assert "Guardian: 李秀英 / 吴佳怡" in rows and "Consent: 吴佳怡" in rows
+    qtbot.waitUntil(lambda: main_window.quarantine_label.text() == "Quarantined: 4", timeout=10_000)
     assert child not in hq.records("child")
 
     # Open the record: the child's form.
@@ -237,11 +237,11 @@ def test_refused_change_shows_in_the_quarantine_and_retry_after_fixing_clears_it
     page.open_button.click()
     assert opened == [child]
 
-    # Fix: move the child to the site this laptop serves; then retry the child and guardian.
+    # Fix: move the child to the site this laptop serves; then retry the child's records.
     ChildrenService(ui_ctx.app, ui_ctx.session).update(
         child, ChildForm({"site_id": served}, [], [])
     )
-    for label in ("Child: 吴佳怡", "Guardian: 李秀英 / 吴佳怡"):
+    for label in ("Child: 吴佳怡", "Guardian: 李秀英 / 吴佳怡", "Consent: 吴佳怡"):
         page.quarantine.selectRow(_row_of(page, label))
         assert page.retry_button.isEnabled()
         page.retry_button.click()
@@ -301,4 +301,32 @@ def test_a_save_during_a_slow_round_reaches_head_office_exactly_once(
         proxy.stop()
     assert saved[0] in hq.records("child")
     seqs = hq.applied_seqs(device)
-    assert seqs == list(range(1, 23))  # 11 children + 11 guardians, each exactly once
+    assert seqs == list(range(1, 34))  # 11 children, guardians and consents, each once
+
+
+def test_an_audit_row_edited_after_it_was_sent_is_reported_on_the_sync_page(
+    qtbot, hq, ui_ctx, main_window
+):
+    from tests.fixtures.db_access import raw_connect
+
+    site = hq.site()
+    enroll(ui_ctx, hq, site, window=main_window)
+    register(ui_ctx, site, 1)
+    round_done(qtbot, main_window)
+    page = main_window.sync_page
+    main_window.show_page(PAGE_SYNC)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sync finished" in page.result_label.text(), timeout=20_000)
+    round_done(qtbot, main_window)
+    assert page.audit_warning.isHidden()  # the log as written verifies
+
+    conn = raw_connect(ui_ctx.app.paths.database, ui_ctx.app.key)  # someone covers their tracks
+    row = conn.execute("SELECT min(id) FROM audit_log WHERE action = 'create'").fetchone()[0]
+    conn.execute("UPDATE audit_log SET actor = 'someone-else' WHERE id = ?", (row,))
+    conn.commit()
+    conn.close()
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.audit_warning.isVisible(), timeout=20_000)
+    text = page.audit_warning.text()
+    assert f"row {row}" in text and "changed on this laptop" in text
+    assert "Head office has been told" in text
