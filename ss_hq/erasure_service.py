@@ -9,16 +9,23 @@ field rules would refuse a null name), and the record is marked ``erased``: from
 consents are erased the same way and deleted; enrollments and attendance marks (which name no
 one) stay, so lessons delivered still add up. The change history and the conflicts of every
 erased record are removed: old values must not survive in them.
+
+A withdrawn consent ends the same way (:func:`erase_on_withdrawal`, called by the push that
+brings the withdrawal): when no registration consent of the child is left, the child is
+erased as above, except that its consent records stay, stripped to the facts of consent and
+withdrawal. Laptops learn it from the pull and wipe their copies.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from ss_core.domain.consent import PENDING_WITHDRAWN, consent_state
 from ss_core.protocol.wire import Entity
 from ss_hq.change_log import ChangeLogWriter
 from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate
@@ -31,6 +38,12 @@ KEPT_CHILD_FIELDS = frozenset(
     {"site_id", "gender", "stage", "grade", "school_system", "categories", "status"}
 )
 PERSONAL_DEPENDENTS = (Entity.GUARDIAN.value, Entity.CONSENT.value)
+# What a consent keeps when its child is erased because it was withdrawn (the proof of
+# consent and withdrawal a compliance audit asks for; nothing that names a person).
+KEPT_CONSENT_FIELDS = frozenset(
+    {"child_id", "giver_role", "giver_relationship", "method", "given_on", "notice_version",
+     "scopes", "child_assent", "withdrawn_on"}
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,61 @@ def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -
         raise ReviewError("not_found", "no such child")
     if child.erased:
         raise ReviewError("already_erased", "this child was already erased")
+    result = _erase_child(session, writer, child, staff_user=staff_user, device_id=None, now=now)
+    session.commit()
+    log.info("child %s erased on request (%d dependents)", child_id, result.dependents_erased)
+    return result
+
+
+def erase_on_withdrawal(
+    session: Session, writer: ChangeLogWriter, child_id: str, *, device_id: str | None, now: int
+) -> ErasureResult | None:
+    """Erase a child whose consent was withdrawn (called by the push that brought the
+    withdrawal, inside its transaction; no commit here). Does nothing while another
+    registration consent is still active, or when the child is already erased.
+
+    Like :func:`erase_child`, except that the consent records stay (not deleted) with the
+    facts a compliance audit needs: scopes, role, method, notice, given and withdrawn dates;
+    who gave and who collected the consent and the reason given are wiped.
+    """
+    child = session.get(Record, child_id)
+    if child is None or child.entity != Entity.CHILD.value or child.erased:
+        return None
+    consents = session.exec(
+        select(Record)
+        .where(Record.child_id == child_id)
+        .where(Record.entity == Entity.CONSENT.value)
+        .where(col(Record.deleted).is_(False))
+    ).all()
+    fields = child.fields or {}
+    state = consent_state(
+        [c.fields or {} for c in consents],
+        child_dob=_date_or_none(fields.get("dob")),
+        child_dob_precision=fields.get("dob_precision"),
+    )
+    if state.registration_ok or state.pending_reason != PENDING_WITHDRAWN:
+        return None
+    result = _erase_child(
+        session, writer, child, staff_user=None, device_id=device_id, now=now,
+        consent_keep=KEPT_CONSENT_FIELDS,
+    )
+    log.info("child %s erased: consent withdrawn (%d dependents)", child_id, result.dependents_erased)
+    return result
+
+
+def _erase_child(
+    session: Session,
+    writer: ChangeLogWriter,
+    child: Record,
+    *,
+    staff_user: str | None,
+    device_id: str | None,
+    now: int,
+    consent_keep: frozenset[str] | None = None,
+) -> ErasureResult:
+    """Wipe *child* and its guardians and consents (deleted, unless *consent_keep* names the
+    consent fields to keep); no commit."""
+    child_id = child.id
     replace: dict[str, object] = {}
     dob = (child.fields or {}).get("dob")
     if isinstance(dob, str) and len(dob) >= 4 and dob[:4].isdigit():
@@ -119,9 +187,10 @@ def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -
     ).all()
     for dependent in dependents:
         if not dependent.erased:
-            _erase_record(
-                session, writer, dependent, frozenset({"child_id"}), now=now, deleted=True
-            )
+            keep, deleted = frozenset({"child_id"}), True
+            if consent_keep is not None and dependent.entity == Entity.CONSENT.value:
+                keep, deleted = consent_keep, dependent.deleted
+            _erase_record(session, writer, dependent, keep, now=now, deleted=deleted)
         erased_ids.append(dependent.id)
     removed = _forget(session, erased_ids)
     session.add(
@@ -133,7 +202,7 @@ def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -
             new_value=True,
             hlc=child.hlc,
             version=child.version,
-            device_id=None,
+            device_id=device_id,
             staff_user=staff_user,
             applied=True,
             at=now,
@@ -147,15 +216,21 @@ def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -
     ).all():
         if pair.status == "open":
             pair.status = "obsolete"
-            pair.resolved_by = staff_user
+            pair.resolved_by = staff_user or "consent_withdrawn"
             pair.resolved_at = now
             session.add(pair)
     refresh_child_index(session, child_id)
-    session.commit()
-    log.info("child %s erased on request (%d dependents)", child_id, len(erased_ids) - 1)
+    session.flush()
     return ErasureResult(
         child_id=child_id,
         fields_wiped=wiped,
         dependents_erased=len(erased_ids) - 1,
         history_rows_removed=removed,
     )
+
+
+def _date_or_none(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None

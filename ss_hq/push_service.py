@@ -32,8 +32,9 @@ from ss_core.protocol.wire import (
 )
 from ss_hq.change_log import ChangeLogWriter, lock_for_writing
 from ss_hq.duplicates_service import detect_for_child
+from ss_hq.erasure_service import erase_on_withdrawal
 from ss_hq.errors import ServiceError
-from ss_hq.models import AppliedOp, Device
+from ss_hq.models import AppliedOp, Device, Record
 from ss_hq.records import Author, OpRejected, write_record
 from ss_hq.search_service import refresh_child_index
 
@@ -135,6 +136,16 @@ def _record(
     session.flush()
 
 
+def _after_consent(
+    session: Session, writer: ChangeLogWriter, author: Author, consent_id: str, now: int
+) -> None:
+    """A consent withdrawn with no other registration consent left: the child is erased
+    here, in the op's savepoint (PIPL: withdrawal stops processing)."""
+    consent = session.get(Record, consent_id)
+    if consent is not None and consent.child_id and not consent.erased:
+        erase_on_withdrawal(session, writer, consent.child_id, device_id=author.device_id, now=now)
+
+
 def _apply_one(
     session: Session,
     writer: ChangeLogWriter,
@@ -163,10 +174,12 @@ def _apply_one(
                 # Search keys, dashboard columns and cross-laptop duplicates, same savepoint.
                 refresh_child_index(session, op.record_id)
                 detect_for_child(session, op.record_id, now=now)
+            elif op.entity is Entity.CONSENT:
+                _after_consent(session, writer, author, op.record_id, now)
             result = OpResult(
                 device_seq=op.device_seq,
                 status=written.status,
-                version=written.version,
+                version=written.version or None,  # 0: nothing was stored (erased child)
                 message=written.message,
             )
             _record(session, author.device_id, batch_id, op, result, now)

@@ -118,11 +118,18 @@ def write_record(
     if record is not None and record.entity != entity.value:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, "the record id belongs to another entity")
     creating = record is None
+    if record is not None and record.erased:
+        # Before the field rules: a late edit of an erased record is ignored, not refused.
+        return WriteResult(OpStatus.MERGED, record.version, "the record was erased at head office")
     child = None
-    if entity is Entity.CONSENT:
+    if entity in CHILD_DEPENDENTS:
         child_id = fields.get("child_id") or (record.fields.get("child_id") if record else None)
         child_record = session.get(Record, child_id) if child_id else None
-        child = child_record.fields if child_record is not None else None
+        if child_record is not None and child_record.erased and record is None:
+            # A new guardian (consent, ...) of an erased child: nothing of it is kept.
+            return WriteResult(OpStatus.MERGED, 0, "the child was erased at head office")
+        if entity is Entity.CONSENT and child_record is not None:
+            child = child_record.fields
     try:
         check_fields(
             entity,
@@ -133,9 +140,6 @@ def write_record(
         )
     except FieldsInvalid as exc:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None
-
-    if record is not None and record.erased:
-        return WriteResult(OpStatus.MERGED, record.version, "the record was erased at head office")
 
     if record is None:
         record = Record(

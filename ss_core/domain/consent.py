@@ -207,3 +207,70 @@ def consent_state(
         pending_reason=reason,
         active_scopes=frozenset(active),
     )
+
+
+# -- sensitive categories ------------------------------------------------------------------
+
+SENSITIVE_SCOPE_REQUIRED = "consent.sensitive_scope_required"
+
+# The child's fields that hold a sensitive category (DOMAIN.md: disability/health, income,
+# care). They may be stored and synced only under an active consent with the SENSITIVE scope.
+# The six beneficiary categories are not among them: they are the coarse, aggregate tags that
+# reports count and an erasure keeps.
+SENSITIVE_CHILD_FIELDS = (
+    "disability_types",
+    "disability_grade",
+    "disability_certificate",
+    "autism",
+    "hardship",
+    "hardship_evidence_seen",
+    "care_placement",
+    "care_since",
+)
+# Values that say nothing about the child: "no", "none", "not known", empty.
+_UNINFORMATIVE = frozenset({"", "none", "unknown", "[]"})
+
+
+def holds_sensitive_value(name: str, value: Any) -> bool:
+    """Whether *value* of field *name* tells something sensitive about the child."""
+    if name not in SENSITIVE_CHILD_FIELDS or value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() not in _UNINFORMATIVE
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return bool(value)
+    return True
+
+
+def sensitive_fields_set(fields: Mapping[str, Any]) -> list[str]:
+    """The sensitive fields of *fields* that hold a value (in SENSITIVE_CHILD_FIELDS order)."""
+    return [n for n in SENSITIVE_CHILD_FIELDS if n in fields and holds_sensitive_value(n, fields[n])]
+
+
+def check_sensitive_consent(fields: Mapping[str, Any], state: ConsentState) -> list[Issue]:
+    """One issue per sensitive field given a value without an active SENSITIVE consent."""
+    if state.sensitive_ok:
+        return []
+    return [Issue(SENSITIVE_SCOPE_REQUIRED, name) for name in sensitive_fields_set(fields)]
+
+
+# -- what may go to head office -----------------------------------------------------------
+
+SYNC_SEND = "send"  # registration consent on file: the record syncs
+SYNC_HOLD = "hold"  # no consent yet: nothing of the child leaves the laptop
+SYNC_WITHDRAWN = "withdrawn"  # consent withdrawn after head office got the child
+
+
+def sync_gate(state: ConsentState, *, known_at_head_office: bool) -> str:
+    """How a child's changes go to head office (PIPL: consent before processing).
+
+    SYNC_SEND with a registration consent (sensitive values only with the sensitive scope);
+    SYNC_HOLD without one, or when it was withdrawn before head office ever got the child;
+    SYNC_WITHDRAWN when head office has the child and must learn of the withdrawal: the
+    consent change goes, personal values do not, and head office wipes what it holds.
+    """
+    if state.registration_ok:
+        return SYNC_SEND
+    if state.pending_reason == PENDING_WITHDRAWN and known_at_head_office:
+        return SYNC_WITHDRAWN
+    return SYNC_HOLD

@@ -31,6 +31,7 @@ from ss_desktop.db.codec import (
     to_column,
     utc_now_iso,
 )
+from ss_desktop.db.consent_gate import release_after_pull
 from ss_desktop.db.search_index import (
     delete_search_rows,
     reindex_children,
@@ -57,6 +58,7 @@ def apply_pulled(
     audit: list[AuditEntry] = []
     reindex: list[str] = []
     erased_children: list[str] = []
+    consent_children: set[str] = set()  # their held-back changes may go now
     for change in changes:
         entity = Entity(change.entity)
         if entity not in SYNCED_TABLES:
@@ -99,6 +101,12 @@ def apply_pulled(
                 erased_children.append(change.record_id)
         if entity is Entity.CHILD:
             reindex.append(change.record_id)
+        elif entity is Entity.CONSENT and not change.erased:
+            owner = cursor.execute(
+                "SELECT child_id FROM consent WHERE id = ?", (change.record_id,)
+            ).fetchone()
+            if owner and owner[0]:
+                consent_children.add(owner[0])
         elif entity is Entity.GUARDIAN:
             child_id = cursor.execute(
                 "SELECT child_id FROM guardian WHERE id = ?", (change.record_id,)
@@ -106,8 +114,10 @@ def apply_pulled(
             if child_id and child_id[0]:
                 reindex.append(child_id[0])
     append_entries(cursor, audit, at=now)
+    release_after_pull(cursor, consent_children)
     reindex_children(cursor, reindex)
     if erased_children:  # an erased child is not findable by anything any more
+        _erase_local_dependents(cursor, erased_children)
         delete_search_rows(cursor, erased_children)
 
 
@@ -195,3 +205,27 @@ def _scrub_outbox(cursor: sqlite3.Cursor, entity: Entity, record_id: str) -> Non
     for seq, fields_json in rows:
         kept = {k: v for k, v in json.loads(fields_json).items() if k not in personal}
         cursor.execute("UPDATE outbox SET fields = ? WHERE device_seq = ?", (dumps(kept), seq))
+
+
+def _erase_local_dependents(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
+    """Guardians and consents of an erased child that head office never had (made here
+    while the erasure travelled) lose their personal values too; guardians are deleted,
+    as head office deletes its own. Their unsent changes are scrubbed."""
+    for entity in (Entity.GUARDIAN, Entity.CONSENT):
+        table, personal = entity.value, PERSONAL_FIELDS.get(entity, ())
+        for start in range(0, len(child_ids), 500):
+            part = list(child_ids[start : start + 500])
+            marks = ",".join("?" * len(part))
+            ids = [
+                r[0]
+                for r in cursor.execute(
+                    f"SELECT id FROM {table} WHERE child_id IN ({marks})", part
+                ).fetchall()
+            ]
+            if not ids:
+                continue
+            wipe = ", ".join(f"{name} = NULL" for name in personal)
+            gone = ", deleted = 1" if entity is Entity.GUARDIAN else ""
+            cursor.execute(f"UPDATE {table} SET {wipe}{gone} WHERE child_id IN ({marks})", part)
+            for record_id in ids:
+                _scrub_outbox(cursor, entity, record_id)

@@ -21,7 +21,8 @@ from sqlalchemy import Engine
 from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
 from ss_core.protocol.wire import ErrorCode, OpResult, OpStatus, PullChange, PushOp
 from ss_desktop.db.codec import dumps, utc_now_iso
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.consent_gate import filter_ops, parked_count
+from ss_desktop.db.engine import WRITE_OPTIONS, OperationalError
 from ss_desktop.db.remote import apply_pulled
 from ss_desktop.db.tables import SYNCED_TABLES
 from ss_desktop.db.writer import ChangeSet
@@ -37,6 +38,7 @@ K_CA_BUNDLE = "sync.ca_bundle"
 K_ALLOW_INSECURE = "sync.allow_insecure"
 K_LAST_REPORT = "sync.last_report"
 K_CLOCK_WARNING = "sync.clock_warning"
+_SHIFT = 1 << 40  # above any device_seq: renumbering moves rows out of the way first
 
 
 class DiskFullError(OSError):
@@ -52,7 +54,7 @@ def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
     try:
         with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
             yield conn.connection.driver_connection.cursor()
-    except sqlite3.OperationalError as exc:
+    except (sqlite3.OperationalError, OperationalError) as exc:
         if "full" in str(exc).lower():
             raise DiskFullError() from exc
         raise
@@ -162,10 +164,19 @@ def save_enrollment(
         cur.execute("INSERT OR IGNORE INTO sync_state (id) VALUES (1)")
         acked = cur.execute("SELECT last_acked_seq FROM sync_state WHERE id = 1").fetchone()[0]
         acked = acked or 0
-        cur.execute("DELETE FROM outbox WHERE acked = 1 OR device_seq <= ?", (acked,))
+        cur.execute(
+            "DELETE FROM outbox WHERE acked = 1 OR (device_seq > 0 AND device_seq <= ?)", (acked,)
+        )
         if acked:
-            cur.execute("UPDATE outbox SET device_seq = -device_seq")
-            cur.execute("UPDATE outbox SET device_seq = -device_seq - ?", (acked,))
+            # Two steps, so no number is ever taken twice; parked rows (device_seq < 0, held
+            # back for consent: ss_desktop.db.consent_gate) keep theirs.
+            cur.execute(
+                "UPDATE outbox SET device_seq = device_seq + ? WHERE device_seq > 0", (_SHIFT,)
+            )
+            cur.execute(
+                "UPDATE outbox SET device_seq = device_seq - ? WHERE device_seq > ?",
+                (_SHIFT + acked, _SHIFT),
+            )
         last = cur.execute("SELECT coalesce(max(device_seq), 0) FROM outbox").fetchone()[0]
         cur.execute(
             "UPDATE sync_state SET server_url = ?, token = ?, last_device_seq = ?,"
@@ -201,14 +212,16 @@ def save_meta(engine: Engine, key: str, value: str | None) -> None:
 
 
 def pending_ops(engine: Engine, limit: int, *, after: int = 0) -> list[PushOp]:
-    """Unacknowledged changes in device_seq order."""
+    """Unacknowledged changes in device_seq order, as consent lets them leave the laptop:
+    parked changes (device_seq < 0) never; personal and sensitive values only as allowed
+    (:func:`ss_desktop.db.consent_gate.filter_ops`)."""
     with read_cursor(engine) as cur:
         rows = cur.execute(
             "SELECT device_seq, op_id, entity, record_id, base_version, hlc, fields, deleted"
             " FROM outbox WHERE acked = 0 AND device_seq > ? ORDER BY device_seq LIMIT ?",
-            (after, limit),
+            (max(after, 0), limit),
         ).fetchall()
-    return [op_from_row(row) for row in rows]
+        return filter_ops(cur, [op_from_row(row) for row in rows])
 
 
 def op_from_row(row: Sequence[Any]) -> PushOp:
@@ -225,8 +238,15 @@ def op_from_row(row: Sequence[Any]) -> PushOp:
 
 
 def pending_count(engine: Engine) -> int:
+    """Changes not acknowledged yet, those held back for consent included."""
     with read_cursor(engine) as cur:
         return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+
+
+def held_count(engine: Engine) -> int:
+    """Changes held back until a child's registration consent is recorded."""
+    with read_cursor(engine) as cur:
+        return parked_count(cur)
 
 
 @dataclass
@@ -288,7 +308,8 @@ def record_push_results(
                     (result.version, op.record_id, result.version),
                 )
         marked = cur.execute(
-            "UPDATE outbox SET acked = 1, sent_at = ? WHERE acked = 0 AND device_seq <= ?",
+            "UPDATE outbox SET acked = 1, sent_at = ?"
+            " WHERE acked = 0 AND device_seq > 0 AND device_seq <= ?",
             (now, acked_through),
         ).rowcount
         outcome.acked = marked

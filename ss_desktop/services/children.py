@@ -11,18 +11,31 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ss_core.domain.consent import check_sensitive_consent, sensitive_fields_set
 from ss_core.domain.duplicates import ChildFacts, DuplicateCandidate, rank_candidates
-from ss_core.domain.errors import Issue
+from ss_core.domain.errors import Issue, ValidationFailed
 from ss_core.domain.normalize import normalize_id_number, normalize_phone
 from ss_core.domain.pinyin import name_keys
 from ss_core.domain.validation import consent_state
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import queries
+from ss_desktop.db.audit import append_audit
 from ss_desktop.db.writer import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound, PermissionDenied, ServiceError
+from ss_desktop.services.masking import (
+    CHILD_SENSITIVE,
+    GUARDIAN_PREFIX,
+    GUARDIAN_SENSITIVE,
+    SENSITIVE_FIELDS,
+    check_field_names,
+    drop_masked_echoes,
+    mask_child,
+)
 from ss_desktop.services.permissions import Permission, allowed, require
+
+VIEW_UNMASKED = "view_unmasked"  # the audit action of ChildrenService.reveal
 
 
 @dataclass
@@ -40,6 +53,16 @@ class SaveResult:
     warnings: tuple[Issue, ...]
     consent_pending: bool
     changes: ChangeSet
+
+
+@dataclass(frozen=True)
+class Revealed:
+    """Stored values of sensitive fields, from ChildrenService.reveal (audited)."""
+
+    child_id: str
+    fields: tuple[str, ...]  # what was shown: child field names and "guardian.<field>"
+    child: dict[str, Any]  # child field name -> stored value
+    guardians: dict[str, dict[str, Any]]  # guardian id -> {field name: stored value}
 
 
 class ChildrenService:
@@ -75,11 +98,47 @@ class ChildrenService:
         )
 
     def get(self, child_id: str) -> dict[str, Any]:
+        """The stored child, unmasked: for the services' own checks and for tests. Screens
+        read a child with :meth:`view` and show hidden values with :meth:`reveal`."""
         child = queries.get_child(self.app.engine, child_id)
         if child is None:
             raise NotFound()
         self._check_site(child.get("site_id"))
         return child
+
+    def view(self, child_id: str) -> dict[str, Any]:
+        """A child for display (form, duplicate panel): sensitive fields masked for every
+        role; ``masked`` on the child and on each guardian lists what is hidden."""
+        return mask_child(self.get(child_id))
+
+    def may_reveal(self) -> bool:
+        return allowed(self.session.role, Permission.VIEW_SENSITIVE)
+
+    def reveal(self, child_id: str, fields: Sequence[str] | None = None) -> Revealed:
+        """The stored values of a child's sensitive *fields* (default: all of them).
+
+        Only with Permission.VIEW_SENSITIVE, and only for a child of the user's sites. Each
+        call writes one audit row (action ``view_unmasked``) naming the fields, never their
+        values; the values are returned only after that row is written.
+        """
+        if not self.may_reveal():
+            raise PermissionDenied("permission.view_sensitive")
+        names = check_field_names(SENSITIVE_FIELDS if fields is None else fields)
+        child = self.get(child_id)
+        child_values = {n: child.get(n) for n in names if n in CHILD_SENSITIVE}
+        guardian_names = [
+            n[len(GUARDIAN_PREFIX):] for n in names if n.startswith(GUARDIAN_PREFIX)
+        ]
+        guardians = {
+            g["id"]: {n: g.get(n) for n in guardian_names}
+            for g in child.get("guardians", [])
+            if guardian_names
+        }
+        append_audit(
+            self.app.engine, actor=self.session.username, action=VIEW_UNMASKED,
+            entity=Entity.CHILD.value, record_id=child_id, detail={"fields": list(names)},
+        )
+        return Revealed(child_id, names, child_values, guardians)
 
     # -- duplicates ---------------------------------------------------------------------
     def find_duplicates(self, form: ChildForm, *, exclude_id: str | None = None,
@@ -121,6 +180,7 @@ class ChildrenService:
         child_id = new_id()
         changes = [Change(Entity.CHILD, child_id, dict(form.fields))]
         changes += self._related_changes(child_id, form)
+        apply_consent_rules(changes, None)
         action = "create" if not duplicate_reason else "create_despite_duplicate"
         change_set = self.app.writer.save(changes, actor=self.session.username, action=action)
         return self._result(child_id, change_set)
@@ -130,8 +190,11 @@ class ChildrenService:
         current = self.get(child_id)
         if "site_id" in form.fields:
             self._check_site(form.fields["site_id"])
-        changes = [Change(Entity.CHILD, child_id, dict(form.fields))]
+        # a masked value shown by the form and saved unchanged keeps the stored value
+        fields = drop_masked_echoes(form.fields, current, CHILD_SENSITIVE)
+        changes = [Change(Entity.CHILD, child_id, fields)]
         changes += self._related_changes(child_id, form, current=current)
+        apply_consent_rules(changes, current)
         change_set = self.app.writer.save(changes, actor=self.session.username, action="edit")
         return self._result(child_id, change_set)
 
@@ -152,13 +215,14 @@ class ChildrenService:
 
     def _related_changes(self, child_id: str, form: ChildForm,
                          current: dict[str, Any] | None = None) -> list[Change]:
-        existing_guardians = {g["id"] for g in (current or {}).get("guardians", [])}
+        existing_guardians = {g["id"]: g for g in (current or {}).get("guardians", [])}
         existing_consents = {c["id"] for c in (current or {}).get("consents", [])}
         out: list[Change] = []
         for guardian in form.guardians:
             fields = {k: v for k, v in guardian.items() if k != "id"}
             gid = guardian.get("id")
             if gid and gid in existing_guardians:
+                fields = drop_masked_echoes(fields, existing_guardians[gid], GUARDIAN_SENSITIVE)
                 out.append(Change(Entity.GUARDIAN, gid, fields))
             else:
                 fields["child_id"] = child_id
@@ -174,6 +238,20 @@ class ChildrenService:
                 out.append(Change(Entity.CONSENT, new_id(), fields))
         return out
 
+    # -- consent ------------------------------------------------------------------------
+    def withdraw_consent(
+        self, child_id: str, consent_id: str, *, withdrawn_on: date | str, reason: str
+    ) -> SaveResult:
+        """Record that a consent was withdrawn (date and reason required, the domain rules
+        check them). With no registration consent left, the child's personal values stop
+        going to head office, and head office, told by this change, wipes them everywhere."""
+        current = self.get(child_id)
+        if consent_id not in {c["id"] for c in current.get("consents", [])}:
+            raise NotFound()
+        on = withdrawn_on.isoformat() if isinstance(withdrawn_on, date) else withdrawn_on
+        consent = {"id": consent_id, "withdrawn_on": on, "withdrawal_reason": reason}
+        return self.update(child_id, ChildForm({}, [], [consent]))
+
     def _result(self, child_id: str, change_set: ChangeSet) -> SaveResult:
         child = queries.get_child(self.app.engine, child_id) or {}
         state = consent_state(
@@ -181,6 +259,38 @@ class ChildrenService:
             child_dob_precision=child.get("dob_precision"),
         )
         return SaveResult(child_id, tuple(change_set.warnings), not state.registration_ok, change_set)
+
+
+def apply_consent_rules(changes: list[Change], current: dict[str, Any] | None) -> None:
+    """Sensitive details need a consent with the sensitive scope (PIPL Art. 28, 29).
+
+    A new sensitive value (disability, health, income, care) without such a consent, after
+    this save, is refused: ValidationFailed naming each field, nothing saved. When this save
+    ends the sensitive consent (a withdrawal), the stored sensitive values are cleared in the
+    same save, so the laptop keeps none and the clearing syncs. *changes[0]* is the child.
+    """
+    child_change = changes[0]
+    merged: dict[str, dict[str, Any]] = {c["id"]: dict(c) for c in (current or {}).get("consents", [])}
+    for change in changes[1:]:
+        if change.entity is Entity.CONSENT:
+            merged.setdefault(change.record_id or "", {}).update(change.fields)
+    child = {**(current or {}), **child_change.fields}
+    dob, precision = _parse_date(child.get("dob")), child.get("dob_precision")
+    after = consent_state(merged.values(), child_dob=dob, child_dob_precision=precision)
+    stored = current or {}
+    new_values = {
+        k: v for k, v in child_change.fields.items() if current is None or v != stored.get(k)
+    }
+    issues = check_sensitive_consent(new_values, after)
+    if issues:
+        raise ValidationFailed(issues)
+    if current is not None and not after.sensitive_ok:
+        before = consent_state(
+            current.get("consents", []), child_dob=dob, child_dob_precision=precision
+        )
+        if before.sensitive_ok:
+            for name in sensitive_fields_set(child):
+                child_change.fields[name] = [] if name == "disability_types" else None
 
 
 def _parse_date(value: Any) -> date | None:
