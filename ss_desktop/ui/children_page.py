@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,10 +26,10 @@ from shiboken6 import isValid
 
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.children_views import needs_consent_page, possible_duplicates
+from ss_desktop.ui.children_filters import VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES, FilterCombos
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.models.children_model import (
-    CATEGORIES,
     CHILD_ID_ROLE,
     COL_CATEGORIES,
     COL_CLASS,
@@ -41,9 +40,9 @@ from ss_desktop.ui.models.children_model import (
     COL_NAME,
     COL_PINYIN,
     COL_SITE,
-    STAGES,
     ChildrenTableModel,
 )
+from ss_desktop.ui.reason_dialog import ReasonDialog  # tests import it from here
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,6 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 15
 MAX_QUERY = 100
 
-VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES = "all", "consent", "duplicates"
 # starting column widths, in average character widths (CJK glyphs are about two)
 COLUMN_CHARS = {
     COL_NAME: 10,
@@ -70,40 +68,6 @@ COLUMN_CHARS = {
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ChildrenPage", text)
-
-
-class ReasonDialog(QDialog):
-    """Asks why a record is archived or restored; OK stays off until a reason is typed."""
-
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reasonDialog")
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        label = QLabel(prompt)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reasonEdit")
-        self.reason.setMaxLength(500)
-        label.setBuddy(self.reason)
-        layout.addWidget(self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._update)
-        self._update()
-        self.setMinimumWidth(420)
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.reason.text().strip()))
-
-    def text(self) -> str:
-        return self.reason.text().strip()
 
 
 class ChildrenPage(QWidget):
@@ -263,7 +227,14 @@ class ChildrenPage(QWidget):
         down.activated.connect(self._focus_table)
         ctx.events.data_changed.connect(self._on_data_changed)
 
-        self._fill_combos()
+        self.combos = FilterCombos(
+            view=self.view_combo,
+            site=self.site_combo,
+            category=self.category_combo,
+            stage=self.stage_combo,
+            status=self.status_combo,
+        )
+        self.combos.fill()
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------
@@ -300,53 +271,9 @@ class ChildrenPage(QWidget):
         )
         self.archive_button.setText(QCoreApplication.translate("ChildrenPage", "&Archive…"))
         self.restore_button.setText(QCoreApplication.translate("ChildrenPage", "&Restore…"))
-        self._retranslate_combos()
+        self.combos.retranslate()
         self.model.retranslate()
         self._update_count()
-
-    def _fill_combos(self) -> None:
-        for key in (VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES):
-            self.view_combo.addItem("", key)
-        self.site_combo.addItem("", None)
-        self.category_combo.addItem("", None)
-        for key in CATEGORIES:
-            self.category_combo.addItem("", key)
-        self.stage_combo.addItem("", None)
-        for key in STAGES:
-            self.stage_combo.addItem("", key)
-        for key in ("active", "archived", None):
-            self.status_combo.addItem("", key)
-
-    def _retranslate_combos(self) -> None:
-        views = {
-            VIEW_ALL: QCoreApplication.translate("ChildrenPage", "All children"),
-            VIEW_CONSENT: QCoreApplication.translate("ChildrenPage", "Needs consent"),
-            VIEW_DUPLICATES: QCoreApplication.translate("ChildrenPage", "Possible duplicates"),
-        }
-        for i in range(self.view_combo.count()):
-            self.view_combo.setItemText(i, views[self.view_combo.itemData(i)])
-        self.site_combo.setItemText(0, QCoreApplication.translate("ChildrenPage", "All sites"))
-        self.category_combo.setItemText(
-            0, QCoreApplication.translate("ChildrenPage", "All categories")
-        )
-        for i in range(1, self.category_combo.count()):
-            key = self.category_combo.itemData(i)
-            self.category_combo.setItemText(
-                i, QCoreApplication.translate("ChildrenModel", CATEGORIES[key])
-            )
-        self.stage_combo.setItemText(0, QCoreApplication.translate("ChildrenPage", "All stages"))
-        for i in range(1, self.stage_combo.count()):
-            key = self.stage_combo.itemData(i)
-            self.stage_combo.setItemText(
-                i, QCoreApplication.translate("ChildrenModel", STAGES[key])
-            )
-        statuses = {
-            "active": QCoreApplication.translate("ChildrenPage", "Active"),
-            "archived": QCoreApplication.translate("ChildrenPage", "Archived"),
-            None: QCoreApplication.translate("ChildrenPage", "All"),
-        }
-        for i in range(self.status_combo.count()):
-            self.status_combo.setItemText(i, statuses[self.status_combo.itemData(i)])
 
     # -- searching -----------------------------------------------------------------------
     def activate(self) -> None:
@@ -428,16 +355,8 @@ class ChildrenPage(QWidget):
     def _set_sites(self, sites: list[tuple[str, str]]) -> None:
         if not isValid(self) or sites == self._sites:
             return
-        current = self.site_combo.currentData()
         self._sites = sites
-        self.site_combo.blockSignals(True)
-        while self.site_combo.count() > 1:
-            self.site_combo.removeItem(1)
-        for site_id, name in sites:
-            self.site_combo.addItem(name, site_id)
-        found = self.site_combo.findData(current)
-        self.site_combo.setCurrentIndex(max(found, 0))
-        self.site_combo.blockSignals(False)
+        self.combos.set_sites(sites)
 
     def _on_data_changed(self, touched: dict) -> None:
         if touched.keys() & {"child", "guardian", "consent", "site"}:

@@ -9,25 +9,18 @@ StatusService.stats() on the executor after every change and every 30 s.
 
 from __future__ import annotations
 
-import importlib
 import logging
-import re
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,129 +31,48 @@ from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.i18n import LanguageSwitcher
+from ss_desktop.ui.idle_lock import IdleWatcher
+from ss_desktop.ui.pages import (
+    PAGE_ATTENDANCE,
+    PAGE_CHILDREN,
+    PAGE_MISSING,
+    PAGE_REGISTER,
+    PAGE_REPORTS,
+    PAGE_SETTINGS,
+    PAGE_SITES,
+    PAGE_SYNC,
+    PlaceholderPage,
+    optional_page,
+    without_mnemonic,
+)
 from ss_desktop.ui.reports_page import ReportsPage
 from ss_desktop.ui.settings_page import SettingsPage
 from ss_desktop.ui.signin import LockDialog
+from ss_desktop.ui.status_bar import StatusLabels
 from ss_desktop.ui.sync_page import SyncPage
 from ss_desktop.ui.sync_worker import SyncController
 
 log = logging.getLogger(__name__)
 
-(
-    PAGE_CHILDREN,
-    PAGE_REGISTER,
-    PAGE_SITES,
-    PAGE_ATTENDANCE,
-    PAGE_SYNC,
-    PAGE_SETTINGS,
-    PAGE_REPORTS,
-) = range(7)
-STATUS_REFRESH_MS = 30_000
+# tests import the pages' places (PAGE_*) from here
+__all__ = [
+    "PAGE_ATTENDANCE",
+    "PAGE_CHILDREN",
+    "PAGE_REGISTER",
+    "PAGE_REPORTS",
+    "PAGE_SETTINGS",
+    "PAGE_SITES",
+    "PAGE_SYNC",
+    "IdleWatcher",
+    "MainWindow",
+    "PlaceholderPage",
+]
 
-_USER_INPUT = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.InputMethod,
-}
+STATUS_REFRESH_MS = 30_000
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-class IdleWatcher(QObject):
-    """Fires ``idle`` when no key, mouse or input-method event reached the app for a while."""
-
-    idle = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
-        self._installed = False
-
-    def set_minutes(self, minutes: float) -> None:
-        """0 switches the lock off."""
-        if minutes <= 0:
-            self._timer.stop()
-            self._timer.setInterval(0)
-            return
-        self._timer.setInterval(max(50, int(minutes * 60_000)))
-        self.start()
-
-    @property
-    def interval_ms(self) -> int:
-        return self._timer.interval()
-
-    def start(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
-        if self._timer.interval() > 0:
-            self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _USER_INPUT and self._timer.isActive():
-            self._timer.start()
-        return False
-
-
-class PlaceholderPage(QWidget):
-    """Stands in for a page this build does not have yet; says so plainly."""
-
-    def __init__(self, text_source: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._source = text_source
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.label.setText(QCoreApplication.translate("MainWindow", self._source))
-
-
-PAGE_MISSING = QT_TRANSLATE_NOOP("MainWindow", "This page is not available in this version.")
-
-
-def _without_mnemonic(text: str) -> str:
-    """'&Children' -> 'Children', '同步(&Y)' -> '同步', 'Sites && &programs' -> 'Sites & programs'."""
-    text = re.sub(r"\(&\w\)", "", text)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
-
-
-def _optional_page(module: str, name: str, ctx: UiContext) -> QWidget | None:
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        log.info("page %s.%s not available: %s", module, name, type(exc).__name__)
-        return None
-    return cls(ctx)
-
-
-def last_sync_text(value: Any) -> str:
-    if not value:
-        return QCoreApplication.translate("MainWindow", "never")
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class MainWindow(QMainWindow):
@@ -192,9 +104,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
 
         self.children_page = ChildrenPage(ctx)
-        self.register_page = _optional_page("ss_desktop.ui.register_page", "RegisterPage", ctx)
-        self.sites_page = _optional_page("ss_desktop.ui.sites_page", "SitesPage", ctx)
-        self.attendance_page = _optional_page(
+        self.register_page = optional_page("ss_desktop.ui.register_page", "RegisterPage", ctx)
+        self.sites_page = optional_page("ss_desktop.ui.sites_page", "SitesPage", ctx)
+        self.attendance_page = optional_page(
             "ss_desktop.ui.attendance_page", "AttendancePage", ctx
         )
         self.sync = SyncController(ctx, self)
@@ -221,26 +133,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
-        self.conn_label = QLabel()
-        self.conn_label.setObjectName("connectionStatus")
-        self.pending_label = QLabel()
-        self.pending_label.setObjectName("pendingStatus")
-        self.quarantine_label = QLabel()
-        self.quarantine_label.setObjectName("quarantineStatus")
-        self.last_sync_label = QLabel()
-        self.last_sync_label.setObjectName("lastSyncStatus")
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userStatus")
-        bar = self.statusBar()
-        for label in (
-            self.conn_label,
-            self.pending_label,
-            self.quarantine_label,
-            self.last_sync_label,
-            self.user_label,
-        ):
-            label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
+        self.status_labels = StatusLabels(self.statusBar())
+        self.conn_label = self.status_labels.conn_label
+        self.pending_label = self.status_labels.pending_label
+        self.quarantine_label = self.status_labels.quarantine_label
+        self.last_sync_label = self.status_labels.last_sync_label
+        self.user_label = self.status_labels.user_label
 
         self._make_actions()
         self.nav.currentRowChanged.connect(self._page_chosen)
@@ -338,7 +236,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Re&ports"),
         ]
         for n, name in enumerate(names):
-            plain = _without_mnemonic(name)
+            plain = without_mnemonic(name)
             self.nav.item(n).setText(plain)
             self.nav.item(n).setToolTip(f"{plain} (Ctrl+{n + 1})")
             self.page_actions[n].setText(name)
@@ -523,58 +421,21 @@ class MainWindow(QMainWindow):
 
     def export_list(self, path: str | None = None) -> None:
         """The children list as it is filtered now, to .xlsx or .csv."""
-        from ss_desktop.services.exporting import COLUMN_HEADERS, EXPORT_CONTEXT, ExportService
-        from ss_desktop.ui import form_labels as labels
+        from ss_desktop.ui.list_export import ask_export_path, export_children
 
         session = self.ctx.session
         if session is None or not allowed(session.role, Permission.EXPORT):
             return
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                QCoreApplication.translate("MainWindow", "Export list"),
-                "children.xlsx",
-                QCoreApplication.translate(
-                    "MainWindow", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"
-                ),
-            )
+        path = path or ask_export_path(self)
         if not path:
             return
-        kinds = {
-            "gender": labels.GENDER,
-            "stage": labels.STAGE,
-            "category": labels.CATEGORY,
-            "hukou_type": labels.HUKOU_TYPE,
-            "living": labels.LIVING,
-            "relationship": labels.RELATIONSHIP,
-        }
-        value_labels = {
-            kind: {code: labels.enum_label(table, code) for code in table}
-            for kind, table in kinds.items()
-        }
-        headers = {
-            k: QCoreApplication.translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()
-        }
-
-        def value_label(kind: str, value: Any) -> str:
-            return value_labels.get(kind, {}).get(value, "" if value is None else str(value))
-
-        app, query = self.ctx.app, self.children_page.search.text().strip()
-        filters = self.children_page.filters()
-
-        def done(result: Any) -> None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "Exported {n} children to {path}").format(
-                    n=result.rows, path=result.path
-                ),
-                8000,
-            )
-
-        self.ctx.executor.submit(
-            lambda: ExportService(app, session).export(
-                path, query, filters=filters, headers=headers, value_label=value_label
-            ),
-            on_result=done,
+        export_children(
+            self.ctx,
+            session,
+            path,
+            self.children_page.search.text().strip(),
+            self.children_page.filters(),
+            on_done=lambda text: self.statusBar().showMessage(text, 8000),
             on_error=lambda exc: show_error(self, exc),
         )
 
@@ -622,40 +483,7 @@ class MainWindow(QMainWindow):
 
     def _show_stats(self, stats: dict[str, Any]) -> None:
         self._stats = dict(stats)
-        online = self._online
-        self.conn_label.setText(
-            QCoreApplication.translate("MainWindow", "● Online")
-            if online
-            else QCoreApplication.translate("MainWindow", "○ Offline")
-        )
-        self.conn_label.setToolTip(
-            QCoreApplication.translate("MainWindow", "Connection to head office")
-        )
-        self.pending_label.setText(
-            QCoreApplication.translate("MainWindow", "Pending: {n}").format(
-                n=stats.get("pending_changes", 0)
-            )
-        )
-        self.pending_label.setToolTip(
-            QCoreApplication.translate(
-                "MainWindow", "Changes saved on this laptop, not yet sent to head office"
-            )
-        )
-        self.quarantine_label.setText(
-            QCoreApplication.translate("MainWindow", "Quarantined: {n}").format(
-                n=stats.get("quarantined", 0)
-            )
-        )
-        self.quarantine_label.setToolTip(
-            QCoreApplication.translate(
-                "MainWindow", "Changes head office refused; they need a review"
-            )
-        )
-        self.last_sync_label.setText(
-            QCoreApplication.translate("MainWindow", "Last sync: {when}").format(
-                when=last_sync_text(stats.get("last_sync"))
-            )
-        )
+        self.status_labels.show_stats(stats, self._online)
         self.sync_page.show_stats(stats)
 
     # -- closing -------------------------------------------------------------------------

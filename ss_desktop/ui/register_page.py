@@ -13,7 +13,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ss_core.domain.consent import PENDING_UNDER_14, consent_state, validate_consent
+from ss_core.domain.consent import PENDING_UNDER_14, consent_state
 from ss_core.domain.dates import needs_guardian_consent
-from ss_core.domain.errors import Issue, IssueCode, Severity, ValidationFailed
-from ss_core.domain.validation import validate_child, validate_guardian
-from ss_desktop.services.children import ChildForm, ChildrenService, Revealed, SaveResult
+from ss_desktop.services.children import ChildForm, ChildrenService, Revealed
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.reference import DivisionTable, ReferenceService
 from ss_desktop.services.sites import SiteInfo, SitesService
 from ss_desktop.ui.context import UiContext
-from ss_desktop.ui.duplicates_panel import CandidateView, DuplicatesPanel
-from ss_desktop.ui.errors import error_message, issue_message
+from ss_desktop.ui.duplicates_panel import DuplicatesPanel
+from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.register_issues import FieldIssues
 from ss_desktop.ui.register_masking import SensitiveBar
 from ss_desktop.ui.register_people import MAX_GUARDIANS, ConsentSection, GuardianEditor
+from ss_desktop.ui.register_saving import SaveFlow
 from ss_desktop.ui.register_sections import ChildSections
 from ss_desktop.ui.widgets import (
     FieldBox,
@@ -50,50 +50,12 @@ from ss_desktop.ui.widgets import (
 
 log = logging.getLogger(__name__)
 CONTEXT = "RegisterPage"
-REQUIRED_CODES = frozenset({IssueCode.NAME_REQUIRED.value, IssueCode.REQUIRED.value})
-KEPT_BY_SAVE_AND_NEW = ("site_id", "stage", "school_system", "grade", "class_name")
 
 
+class RegisterPage(FieldIssues, SaveFlow, QWidget):
+    """The form. Field messages come from FieldIssues (register_issues), saving from
+    SaveFlow (register_saving); layout, showing a child, guardians and consent live here."""
 
-def issue_text(issue: Issue, form_dob: str | None = None) -> str:
-    params = dict(issue.params)
-    if issue.code == IssueCode.ID_NUMBER_BIRTH_DATE_MISMATCH:
-        params.setdefault("id_dob", params.get("id_birth_date", ""))
-        params.setdefault("form_dob", form_dob or "")
-    if str(issue.code) == "reference.unknown":
-        return QCoreApplication.translate(
-            "RegisterPage", "This record refers to something that no longer exists."
-        )
-    return issue_message(str(issue.code), params)
-
-
-def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateView]:
-    """Worker job: duplicate candidates with what the panel shows about each."""
-    children = ChildrenService(app, session)
-    found = children.find_duplicates(form)
-    if not found:
-        return []
-    sites = SitesService(app, session).site_names()
-    out = []
-    for candidate in found:
-        child = children.view(candidate.record_id)
-        name = f"{child.get('surname') or ''}{child.get('given_name') or ''}"
-        if child.get("pinyin"):
-            name += f" ({child['pinyin']})"
-        out.append(
-            CandidateView(
-                candidate.record_id,
-                name,
-                str(child.get("dob") or ""),
-                sites.get(child.get("site_id"), ""),
-                tuple(candidate.reasons),
-                candidate.score,
-            )
-        )
-    return out
-
-
-class RegisterPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registerPage")
@@ -421,113 +383,6 @@ class RegisterPage(QWidget):
             repr(self.consent.values()),
         )
 
-    def _all_boxes(self) -> dict[str, FieldBox]:
-        boxes = {k: b for k, b in self.sections.boxes.items() if k != "notes"}
-        for i, editor in enumerate(self.guardians):
-            boxes.update({f"guardians.{i}.{k}": b for k, b in editor.boxes.items()})
-        boxes["guardians"] = self.guardians_box
-        boxes.update({f"consent.{k}": b for k, b in self.consent.boxes.items()})
-        boxes["notes"] = self.sections.boxes["notes"]
-        return boxes
-
-    def issues(self) -> dict[str, Issue]:
-        """The first issue per field key, from the domain rules (no database)."""
-        found: dict[str, Issue] = {}
-
-        def add(key: str, issue: Issue) -> None:
-            current = found.get(key)
-            if current is None or (current.severity == Severity.WARNING and issue.is_error):
-                found[key] = issue
-
-        for issue in self.sections.parse_issues():
-            add(issue.field, issue)
-        form = self.form()
-        child_values = form.fields
-        for issue in validate_child(child_values):
-            if issue.field == "dob" and "dob" in found:
-                continue
-            add(issue.field, issue)
-        filled = [i for i, g in enumerate(self.guardians) if not g.is_blank() or g.record_id]
-        if not filled:
-            add("guardians", Issue(IssueCode.REQUIRED, "guardians"))
-        for i in filled:
-            values = {**self.guardians[i].values(), "child_id": "new"}
-            for issue in validate_guardian(values):
-                add(f"guardians.{i}.{issue.field}", issue)
-        consent = self.consent.values()
-        if consent is not None:
-            dob = child_values.get("dob")
-            for issue in validate_consent(
-                {**consent, "child_id": "new"},
-                child_dob=date.fromisoformat(dob) if dob else None,
-                child_dob_precision=child_values.get("dob_precision"),
-            ):
-                add(f"consent.{issue.field}", issue)
-        return found
-
-    # -- showing issues -----------------------------------------------------------------
-    def _clear_errors(self) -> None:
-        for box in self._all_boxes().values():
-            box.set_error(None)
-
-    def _refresh_errors(self, only: set[str] | None) -> dict[str, Issue]:
-        """Update the messages: of every field (only=None), or of the fields in *only* plus
-        those already showing one (so a fixed field clears)."""
-        issues = self.issues()
-        form_dob = self.sections.dob.text().strip()
-        for key, box in self._all_boxes().items():
-            if only is not None and key not in only and not box.error.text():
-                continue
-            issue = issues.get(key)
-            if (
-                only is not None
-                and issue is not None
-                and not box.error.text()
-                and str(issue.code) in REQUIRED_CODES
-            ):
-                continue  # an empty field is said on save, not when tabbing past it
-            box.set_error(
-                issue_text(issue, form_dob) if issue else None,
-                warning=bool(issue and not issue.is_error),
-            )
-        return issues
-
-    def _field_left(self, widget: QObject) -> None:
-        if self._busy:
-            return
-        try:
-            for key, box in self._all_boxes().items():
-                if box is widget or box.isAncestorOf(widget):  # type: ignore[arg-type]
-                    self._refresh_errors(only={key})
-                    return
-        except RuntimeError:  # the page is being destroyed
-            return
-
-    def _focus_first_error(self, keys: set[str]) -> None:
-        for key, box in self._all_boxes().items():
-            if key in keys:
-                target = box.editor
-                if hasattr(target, "focusProxy") and target.focusProxy() is not None:
-                    target = target.focusProxy()
-                self.scroll.ensureWidgetVisible(box)
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-
-    def show_issues(self, issues: list[Issue]) -> None:
-        """Issues a service reported (field names without the entity): by their field."""
-        boxes = self._all_boxes()
-        placed: set[str] = set()
-        for issue in issues:
-            key = issue.field
-            if key not in boxes:
-                consent_key = f"consent.{key}"
-                guardian_key = f"guardians.0.{key}"
-                key = consent_key if consent_key in boxes else guardian_key
-            if key in boxes:
-                boxes[key].set_error(issue_text(issue), warning=not issue.is_error)
-                placed.add(key)
-        self._focus_first_error(placed)
-
     # -- consent ------------------------------------------------------------------------
     def _consent_pending_reason(self) -> str | None:
         fields = self.sections.values(include_hidden=True)
@@ -562,121 +417,6 @@ class RegisterPage(QWidget):
                 "and is not sent to head office until consent is recorded.",
             )
         show_banner(self.consent_banner, text, "warning")
-
-    # -- saving -------------------------------------------------------------------------
-    def save(self, *, and_new: bool | None = None, duplicate_reason: str | None = None) -> bool:
-        """Validate, look for duplicates (new children), then save on the write executor.
-        Returns False when nothing was submitted (errors shown or busy)."""
-        if self._busy or self.ctx.session is None:
-            return False
-        if and_new is None:
-            and_new = getattr(self, "_pending_and_new", False)
-        self._pending_and_new = and_new
-        issues = self._refresh_errors(only=None)
-        errors = {k for k, i in issues.items() if i.is_error}
-        if errors:
-            show_banner(
-                self.message,
-                QCoreApplication.translate(
-                    "RegisterPage", "Some fields need fixing. Nothing was saved."
-                ),
-                "error",
-            )
-            self._focus_first_error(errors)
-            return False
-        form = self.form()
-        app, session = self.ctx.app, self.ctx.session
-        self._set_busy(True)
-        if self.child_id is None and duplicate_reason is None:
-            self.ctx.executor.submit(
-                find_candidates,
-                app,
-                session,
-                form,
-                on_result=while_alive(self, lambda found: self._duplicates_checked(found, form)),
-                on_error=while_alive(self, self._save_failed),
-            )
-            return True
-        self._submit(form, duplicate_reason)
-        return True
-
-    def _duplicates_checked(self, found: list[CandidateView], form: ChildForm) -> None:
-        if found:
-            self._set_busy(False)
-            show_banner(self.message, None)
-            self.duplicates.show_candidates(found)
-            return
-        self._submit(form, None)
-
-    def _submit(self, form: ChildForm, duplicate_reason: str | None) -> None:
-        app, session, child_id = self.ctx.app, self.ctx.session, self.child_id
-        and_new = self._pending_and_new
-
-        def job() -> SaveResult:
-            service = ChildrenService(app, session)
-            if child_id is None:
-                return service.register(form, duplicate_reason=duplicate_reason)
-            return service.update(child_id, form)
-
-        self.ctx.executor.submit(
-            job,
-            write=True,
-            on_result=while_alive(self, lambda result: self._saved(result, and_new)),
-            on_error=while_alive(self, self._save_failed),
-        )
-
-    def _saved(self, result: SaveResult, and_new: bool) -> None:
-        self._set_busy(False)
-        self.duplicates.hide()
-        self.ctx.publish_changes(result.changes)
-        if result.consent_pending:
-            text = QCoreApplication.translate(
-                "RegisterPage",
-                "Saved. Consent pending: this record stays on this laptop and is not sent "
-                "to head office until consent is recorded.",
-            )
-            kind = "warning"
-        else:
-            text = QCoreApplication.translate("RegisterPage", "Saved.")
-            kind = "ok"
-        if and_new:
-            keep = {
-                k: v
-                for k, v in self.sections.values(include_hidden=True).items()
-                if k in KEPT_BY_SAVE_AND_NEW
-            }
-            self.new_child(keep=keep, keep_message=True)
-        else:
-            self.child_id = result.child_id
-            self._baseline = self._snapshot()
-            self._set_title()
-            self.open_child(result.child_id, keep_message=True)
-        show_banner(self.message, text, kind)
-        log.info("child saved (%s)", "consent pending" if result.consent_pending else "ok")
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationFailed):
-            self.show_issues(exc.issues)
-        show_banner(self.message, error_message(exc), "error")
-        log.warning("save failed: %s", type(exc).__name__)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for button in (self.save_button, self.save_new_button):
-            button.setEnabled(not busy)
-
-    def is_busy(self) -> bool:
-        return self._busy
-
-    # -- duplicates panel ---------------------------------------------------------------
-    def _open_existing(self, child_id: str) -> None:
-        self.duplicates.hide()
-        self.open_child(child_id)
-
-    def _back_to_form(self) -> None:
-        self.duplicates.hide()
-        self.sections.surname.setFocus()
 
     def _clear_clicked(self) -> None:
         from PySide6.QtWidgets import QMessageBox

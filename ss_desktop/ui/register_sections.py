@@ -11,43 +11,22 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ss_core.domain.categories import is_local_hukou, suggest_categories
 from ss_core.domain.dates import format_dob
 from ss_core.domain.errors import Issue, IssueCode, ValidationFailed
 from ss_core.domain.pinyin import display_pinyin
-from ss_core.domain.validation import NOTES_MAX_LEN, PINYIN_MAX_LEN
+from ss_core.domain.validation import NOTES_MAX_LEN
 from ss_desktop.services.sites import SiteInfo
 from ss_desktop.ui import form_labels as L
-from ss_desktop.ui.division_picker import DivisionPicker
+from ss_desktop.ui.register_family import FamilyRows
+from ss_desktop.ui.register_identity import IdentityRows
 from ss_desktop.ui.register_masking import MaskedFields
-from ss_desktop.ui.widgets import (
-    CheckGroup,
-    EnumCombo,
-    FieldBox,
-    Texts,
-    add_field_row,
-    line_edit,
-    section_title,
-)
+from ss_desktop.ui.register_needs import NeedsRows
+from ss_desktop.ui.widgets import FieldBox, Texts, add_field_row, section_title
 
 CONTEXT = "RegisterPage"
-NAME_INPUT_MAX = 21  # one more than the rule allows, so "too long" is said, not silently cut
-ID_INPUT_MAX = 24  # spaces and dashes are allowed while typing
-SHORT_TEXT_MAX = 101
-CLASS_MAX = 41
 PARENTS_AWAY = "working_away"
 MASKED_CHOICES = (
     "disability_types",
@@ -66,8 +45,11 @@ def parse_form_dob(text: str) -> tuple[date, str]:
     return born, precision.value
 
 
-class ChildSections(QWidget):
-    """Identity, hukou, school, categories, living, disability, care, hardship, notes."""
+class ChildSections(IdentityRows, FamilyRows, NeedsRows, QWidget):
+    """Identity, hukou, school, categories, living, disability, care, hardship, notes.
+
+    The rows of each section group are built by its mixin (register_identity,
+    register_family, register_needs); reading, filling and behaviour live here."""
 
     changed = Signal()
 
@@ -108,251 +90,6 @@ class ChildSections(QWidget):
     def _row(self, form: QFormLayout, key: str, label: str, editor: QWidget) -> FieldBox:
         return add_field_row(
             form, self.texts, self.boxes, key, label, editor, object_name=key, context=CONTEXT
-        )
-
-    def _build_identity(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Identity"))
-        self.surname = line_edit(NAME_INPUT_MAX)
-        self.given_name = line_edit(NAME_INPUT_MAX)
-        self.pinyin = line_edit(PINYIN_MAX_LEN + 1)
-        self.gender = EnumCombo(L.GENDER)
-        self.dob = line_edit(20)
-        self.dob_precision = EnumCombo(L.DOB_PRECISION, blank=False)
-        self.id_number = line_edit(ID_INPUT_MAX)
-        self._row(form, "surname", QT_TRANSLATE_NOOP("RegisterPage", "&Surname"), self.surname)
-        self._row(
-            form, "given_name", QT_TRANSLATE_NOOP("RegisterPage", "&Given name"), self.given_name
-        )
-        self._row(form, "pinyin", QT_TRANSLATE_NOOP("RegisterPage", "Pin&yin"), self.pinyin)
-        self._row(form, "gender", QT_TRANSLATE_NOOP("RegisterPage", "G&ender"), self.gender)
-        dob_row = QWidget()
-        h = QHBoxLayout(dob_row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.dob, 2)
-        h.addWidget(self.dob_precision, 1)
-        self.dob_precision.setObjectName("dob_precision")
-        box = self._row(form, "dob", QT_TRANSLATE_NOOP("RegisterPage", "&Date of birth"), dob_row)
-        box.editor = self.dob
-        dob_row.setObjectName("dobRow")
-        self.dob.setObjectName("dob")
-        self._row(
-            form,
-            "id_number",
-            QT_TRANSLATE_NOOP("RegisterPage", "&ID number (optional)"),
-            self.id_number,
-        )
-        self.texts.add(
-            self.dob.setPlaceholderText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP("RegisterPage", "2015-03-04, 2015-03 or 2015"),
-        )
-        self.texts.add(
-            self.pinyin.setToolTip,
-            CONTEXT,
-            QT_TRANSLATE_NOOP(
-                "RegisterPage", "Filled in from the name; correct it if the reading is wrong."
-            ),
-        )
-
-    def _build_hukou(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Hukou and residence"))
-        self.hukou_division = DivisionPicker()
-        self.hukou_type = EnumCombo(L.HUKOU_TYPE)
-        self.residence_division = DivisionPicker()
-        self.local_label = QLabel()
-        self.local_label.setObjectName("localHukou")
-        self._row(
-            form,
-            "hukou_division",
-            QT_TRANSLATE_NOOP("RegisterPage", "Hukou &place"),
-            self.hukou_division,
-        )
-        self._row(
-            form, "hukou_type", QT_TRANSLATE_NOOP("RegisterPage", "Hukou &type"), self.hukou_type
-        )
-        self._row(
-            form,
-            "residence_division",
-            QT_TRANSLATE_NOOP("RegisterPage", "Lives &in"),
-            self.residence_division,
-        )
-        form.addRow("", self.local_label)
-
-    def _build_school(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Site and school"))
-        self.site = QComboBox()
-        self.stage = EnumCombo(L.STAGE)
-        self.school_system = EnumCombo(L.SCHOOL_SYSTEM, blank=False)
-        self.grade = QComboBox()
-        self.grade.addItem("—", None)
-        for g in range(1, 10):
-            self.grade.addItem(str(g), g)
-        self.class_name = line_edit(CLASS_MAX)
-        self.boarding = QCheckBox()
-        self._row(form, "site_id", QT_TRANSLATE_NOOP("RegisterPage", "Si&te"), self.site)
-        self._row(form, "stage", QT_TRANSLATE_NOOP("RegisterPage", "School s&tage"), self.stage)
-        self._row(
-            form,
-            "school_system",
-            QT_TRANSLATE_NOOP("RegisterPage", "School system"),
-            self.school_system,
-        )
-        self._row(form, "grade", QT_TRANSLATE_NOOP("RegisterPage", "G&rade"), self.grade)
-        self._row(form, "class_name", QT_TRANSLATE_NOOP("RegisterPage", "&Class"), self.class_name)
-        self._row(
-            form, "boarding", QT_TRANSLATE_NOOP("RegisterPage", "Boards at school"), self.boarding
-        )
-
-    def _build_categories(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Categories"))
-        self.categories = CheckGroup(L.CATEGORY)
-        self._row(
-            form, "categories", QT_TRANSLATE_NOOP("RegisterPage", "Categories"), self.categories
-        )
-        self.suggestion = QLabel()
-        self.suggestion.setObjectName("categorySuggestion")
-        self.suggestion.setWordWrap(True)
-        self.use_suggestion = QPushButton()
-        self.use_suggestion.setObjectName("useSuggestion")
-        self.texts.add(
-            self.use_suggestion.setText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP("RegisterPage", "Tick the suggested"),
-        )
-        row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.suggestion, 1)
-        h.addWidget(self.use_suggestion)
-        form.addRow("", row)
-        self.use_suggestion.clicked.connect(self.apply_suggestion)
-
-    def _build_living(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Living arrangement"))
-        self.living_arrangement = EnumCombo(L.LIVING)
-        self.father_status = EnumCombo(L.PARENT_STATUS)
-        self.mother_status = EnumCombo(L.PARENT_STATUS)
-        self._row(
-            form,
-            "living_arrangement",
-            QT_TRANSLATE_NOOP("RegisterPage", "Lives &with"),
-            self.living_arrangement,
-        )
-        self._row(
-            form, "father_status", QT_TRANSLATE_NOOP("RegisterPage", "Father"), self.father_status
-        )
-        self._row(
-            form, "mother_status", QT_TRANSLATE_NOOP("RegisterPage", "Mother"), self.mother_status
-        )
-        self.away_group = QWidget()
-        self.away_group.setObjectName("leftBehindGroup")
-        away = QFormLayout(self.away_group)
-        away.setContentsMargins(0, 0, 0, 0)
-        self.father_work_place = line_edit(SHORT_TEXT_MAX)
-        self.mother_work_place = line_edit(SHORT_TEXT_MAX)
-        self.parent_visit_frequency = EnumCombo(L.FREQUENCY)
-        self.caregiver_name = line_edit(41)
-        self._row(
-            away,
-            "father_work_place",
-            QT_TRANSLATE_NOOP("RegisterPage", "Father works in"),
-            self.father_work_place,
-        )
-        self._row(
-            away,
-            "mother_work_place",
-            QT_TRANSLATE_NOOP("RegisterPage", "Mother works in"),
-            self.mother_work_place,
-        )
-        self._row(
-            away,
-            "parent_visit_frequency",
-            QT_TRANSLATE_NOOP("RegisterPage", "Sees the parents"),
-            self.parent_visit_frequency,
-        )
-        self._row(
-            away,
-            "caregiver_name",
-            QT_TRANSLATE_NOOP("RegisterPage", "Day-to-day caregiver"),
-            self.caregiver_name,
-        )
-        form.addRow(self.away_group)
-
-    def _build_disability(self) -> None:
-        label = section_title()
-        self.texts.add(label.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Disability"))
-        self.disability_group = QWidget()
-        self.disability_group.setObjectName("disabilityGroup")
-        form = QFormLayout(self.disability_group)
-        form.setContentsMargins(8, 0, 0, 0)
-        self.disability_types = CheckGroup(L.DISABILITY, columns=4)
-        self.disability_grade = EnumCombo(L.DISABILITY_GRADE)
-        self.disability_certificate = QCheckBox()
-        self.autism = QCheckBox()
-        self._row(
-            form,
-            "disability_types",
-            QT_TRANSLATE_NOOP("RegisterPage", "Types"),
-            self.disability_types,
-        )
-        self._row(
-            form,
-            "disability_grade",
-            QT_TRANSLATE_NOOP("RegisterPage", "Grade"),
-            self.disability_grade,
-        )
-        self._row(
-            form,
-            "disability_certificate",
-            QT_TRANSLATE_NOOP("RegisterPage", "Has a disability certificate"),
-            self.disability_certificate,
-        )
-        self._row(
-            form, "autism", QT_TRANSLATE_NOOP("RegisterPage", "Autism diagnosis"), self.autism
-        )
-        self._disability_title = label
-        self._layout.addWidget(label)
-        self._layout.addWidget(self.disability_group)
-
-    def _build_care(self) -> None:
-        label = section_title()
-        self.texts.add(label.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Care home"))
-        self.care_group = QWidget()
-        self.care_group.setObjectName("careGroup")
-        form = QFormLayout(self.care_group)
-        form.setContentsMargins(8, 0, 0, 0)
-        self.care_placement = line_edit(SHORT_TEXT_MAX)
-        self.care_since = line_edit(12)
-        self._row(
-            form,
-            "care_placement",
-            QT_TRANSLATE_NOOP("RegisterPage", "Placement"),
-            self.care_placement,
-        )
-        self._row(
-            form, "care_since", QT_TRANSLATE_NOOP("RegisterPage", "In care since"), self.care_since
-        )
-        self.texts.add(
-            self.care_since.setPlaceholderText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP("RegisterPage", "2022-09-01"),
-        )
-        self._care_title = label
-        self._layout.addWidget(label)
-        self._layout.addWidget(self.care_group)
-
-    def _build_hardship(self) -> None:
-        form = self._section(QT_TRANSLATE_NOOP("RegisterPage", "Hardship"))
-        self.hardship = EnumCombo(L.HARDSHIP)
-        self.hardship_evidence_seen = QCheckBox()
-        self._row(
-            form, "hardship", QT_TRANSLATE_NOOP("RegisterPage", "Hardship status"), self.hardship
-        )
-        self._row(
-            form,
-            "hardship_evidence_seen",
-            QT_TRANSLATE_NOOP("RegisterPage", "Evidence seen (do not write its number)"),
-            self.hardship_evidence_seen,
         )
 
     def _build_masks(self) -> None:

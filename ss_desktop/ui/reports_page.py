@@ -8,18 +8,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QPieSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QMargins, Qt
-from PySide6.QtGui import QColor, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +33,7 @@ from ss_desktop.services.sites import SitesService
 from ss_desktop.ui import form_labels as labels
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
+from ss_desktop.ui.report_charts import bar_chart, pie_chart
 
 log = logging.getLogger(__name__)
 
@@ -56,46 +48,6 @@ def _label(kind: dict, value: Any) -> str:
     if value in _EXTRA:
         return QCoreApplication.translate("ReportsPage", _EXTRA[value])
     return labels.enum_label(kind, value)
-
-
-def _bar_chart(title: str, names: list[str], values: list[int]) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    bars = QBarSet(title)
-    bars.append([float(v) for v in values])
-    bars.setLabelColor(QColor("#333333"))
-    series = QBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(names)
-    axis_y = QValueAxis()
-    axis_y.setRange(0, max([1, *values]) * 1.15)
-    axis_y.setLabelFormat("%d")
-    axis_y.applyNiceNumbers()
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_x)
-    series.attachAxis(axis_y)
-    chart.legend().setVisible(False)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    return chart
-
-
-def _pie_chart(title: str, names: list[str], values: list[int]) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    series = QPieSeries()
-    for name, value in zip(names, values, strict=True):
-        if value:
-            piece = series.append(f"{name} {value}", float(value))
-            piece.setLabelVisible(False)
-    chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    return chart
 
 
 class ReportsPage(QWidget):
@@ -294,7 +246,7 @@ class ReportsPage(QWidget):
         )
         cats = list(report.by_category.items())
         self.charts[0].setChart(
-            _bar_chart(
+            bar_chart(
                 QCoreApplication.translate("ReportsPage", "Children by category"),
                 [_label(labels.CATEGORY, k) for k, _ in cats],
                 [v for _, v in cats],
@@ -302,7 +254,7 @@ class ReportsPage(QWidget):
         )
         genders = list(report.by_gender.items())
         self.charts[1].setChart(
-            _pie_chart(
+            pie_chart(
                 QCoreApplication.translate("ReportsPage", "Gender"),
                 [_label(labels.GENDER, k) for k, _ in genders],
                 [v for _, v in genders],
@@ -310,7 +262,7 @@ class ReportsPage(QWidget):
         )
         ages = list(report.by_age_band.items())
         self.charts[2].setChart(
-            _bar_chart(
+            bar_chart(
                 QCoreApplication.translate("ReportsPage", "Age"),
                 [_label({}, k) for k, _ in ages],
                 [v for _, v in ages],
@@ -318,7 +270,7 @@ class ReportsPage(QWidget):
         )
         hukou = list(report.by_hukou.items())
         self.charts[3].setChart(
-            _pie_chart(
+            pie_chart(
                 QCoreApplication.translate("ReportsPage", "Hukou"),
                 [_label({}, k) for k, _ in hukou],
                 [v for _, v in hukou],

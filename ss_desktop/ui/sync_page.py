@@ -3,172 +3,47 @@ with a progress bar, the recent rounds, the clock warning, the quarantine of ref
 (open the record, retry after fixing it, dismiss), and USB bundles.
 
 Rounds run in the sync thread (ss_desktop.ui.sync_worker); everything else here runs on the
-executor. The page never waits on the network or the disk.
+executor. The page never waits on the network or the disk. Its texts live in
+ss_desktop.ui.sync_texts, the quarantine panel in ss_desktop.ui.sync_quarantine.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ss_desktop.services.errors import ServiceError
-from ss_desktop.services.messages import fill
-from ss_desktop.services.permissions import Permission, allowed
-from ss_desktop.services.quarantine import QuarantineService
 from ss_desktop.services.sync import SyncService
-from ss_desktop.services.sync_messages import SYNC_CONTEXT, SYNC_TEMPLATES, describe_offset
 from ss_desktop.ui.context import UiContext
-from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.sync_quarantine import QuarantinePanel, sync_table
+from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message from here
+    audit_warning_message,
+    clock_warning_message,
+    error_text,
+    local_time,
+    phase_text,
+    sync_error_message,
+)
 from ss_desktop.ui.sync_worker import SyncController
 from ss_desktop.ui.widgets import while_alive
 
-log = logging.getLogger(__name__)
 MAX_ROUNDS_SHOWN = 10
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncPage", text)
-
-
-# Head office's reasons for refusing a change (ss_core.protocol.wire.ErrorCode), in words.
-REASONS = {
-    "validation_failed": QT_TRANSLATE_NOOP(
-        "SyncPage", "Head office found a value it cannot accept. Correct the record, then retry."
-    ),
-    "forbidden_site": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The record belongs to a site this laptop is not enrolled for. Move it to one of this laptop's sites, or ask head office to add the site, then retry.",
-    ),
-    "clock_skew": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The change was stamped with a date far in the future. Set the laptop's date and time, then retry.",
-    ),
-    "unknown_entity": QT_TRANSLATE_NOOP(
-        "SyncPage", "Head office does not know this kind of record. Update the app, then retry."
-    ),
-    "malformed": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The change could not be read by head office. Retry; if it comes back, dismiss it.",
-    ),
-    "not_found": QT_TRANSLATE_NOOP(
-        "SyncPage",
-        "The change refers to a record head office does not have. Retry after the first sync.",
-    ),
-}
-OTHER_REASON = QT_TRANSLATE_NOOP("SyncPage", "Head office refused the change ({reason}).")
-ENTITIES = {
-    "child": QT_TRANSLATE_NOOP("SyncPage", "Child"),
-    "guardian": QT_TRANSLATE_NOOP("SyncPage", "Guardian"),
-    "consent": QT_TRANSLATE_NOOP("SyncPage", "Consent"),
-    "enrollment": QT_TRANSLATE_NOOP("SyncPage", "Programme enrolment"),
-    "site": QT_TRANSLATE_NOOP("SyncPage", "Site"),
-    "program": QT_TRANSLATE_NOOP("SyncPage", "Programme"),
-    "attendance_session": QT_TRANSLATE_NOOP("SyncPage", "Attendance session"),
-    "attendance_mark": QT_TRANSLATE_NOOP("SyncPage", "Attendance mark"),
-}
-PHASES = {
-    "push": QT_TRANSLATE_NOOP("SyncPage", "Sending changes: {done} of {total}"),
-    "pull": QT_TRANSLATE_NOOP("SyncPage", "Receiving changes from head office: {done}"),
-    "check": QT_TRANSLATE_NOOP("SyncPage", "Comparing with head office…"),
-}
-
-
-def sync_error_message(code: str, params: dict[str, Any] | None = None) -> str:
-    """Translated text for a sync error code (ss_desktop.services.sync_messages)."""
-    params = dict(params or {})
-    if code.startswith("service:"):
-        return error_message(ServiceError(code.split(":", 1)[1], **params))
-    template = SYNC_TEMPLATES.get(code)
-    if template is None:
-        return QCoreApplication.translate(
-            "Errors",
-            "Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.",
-        ).format(type=params.get("type", code))
-    return fill(QCoreApplication.translate(SYNC_CONTEXT, template), params)
-
-
-def clock_warning_message(offset_ms: int) -> str:
-    amount = describe_offset(offset_ms)
-    direction = (
-        QCoreApplication.translate("SyncPage", "ahead")
-        if offset_ms < 0
-        else QCoreApplication.translate("SyncPage", "behind")
-    )
-    return sync_error_message("clock_off", {"amount": f"{amount} ({direction})"})
-
-
-def audit_warning_message(problem: str | None, row: int | None) -> str:
-    """What the user reads when head office finds this laptop's audit log altered."""
-    texts = {
-        "hash_mismatch": QCoreApplication.translate(
-            "SyncPage", "Audit log row {row} was changed on this laptop before it was sent."),
-        "gap": QCoreApplication.translate(
-            "SyncPage", "Audit log rows before row {row} were deleted on this laptop."),
-        "prev_mismatch": QCoreApplication.translate(
-            "SyncPage", "Audit log rows before row {row} were changed on this laptop."),
-        "rewritten": QCoreApplication.translate(
-            "SyncPage", "This laptop's audit log was rewritten from row {row} (edited, or an "
-            "older backup was restored)."),
-        "laptop_reported": QCoreApplication.translate(
-            "SyncPage", "Audit log row {row} was changed on this laptop after it was sent; head "
-            "office keeps the original."),
-    }
-    detail = texts.get(problem or "", QCoreApplication.translate(
-        "SyncPage", "This laptop's audit log does not verify from row {row}."))
-    return QCoreApplication.translate(
-        "SyncPage", "{detail} Head office has been told. Syncing goes on; tell your coordinator."
-    ).format(detail=detail.format(row=row if row is not None else "?"))
-
-
-def reason_text(reason: str) -> str:
-    template = REASONS.get(reason)
-    if template is None:
-        return _t(OTHER_REASON).format(reason=reason)
-    return _t(template)
-
-
-def local_time(value: Any) -> str:
-    if not value:
-        return QCoreApplication.translate("SyncPage", "never")
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _table(object_name: str, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setObjectName(object_name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class SyncPage(QWidget):
@@ -188,7 +63,6 @@ class SyncPage(QWidget):
         self._stats: dict[str, Any] = {}
         self._status: dict[str, Any] = {}
         self._rounds: list[dict[str, Any]] = []
-        self._entries: list[Any] = []
         self._error: tuple[str, dict] | None = None
         self._build()
         c = self.controller
@@ -199,7 +73,6 @@ class SyncPage(QWidget):
         c.status_changed.connect(self._status_changed)
         c.online_changed.connect(lambda _online: self._show_state())
         c.running_changed.connect(lambda _running: self._show_state())
-        ctx.events.data_changed.connect(lambda _touched: self._reload_quarantine())
         self.retranslate()
 
     # -- layout -------------------------------------------------------------------------
@@ -270,31 +143,17 @@ class SyncPage(QWidget):
         self.result_label.setWordWrap(True)
 
         self.rounds_box = QGroupBox()
-        self.rounds = _table("syncRounds", 6)
+        self.rounds = sync_table("syncRounds", 6)
         self.rounds.setMaximumHeight(160)
         QVBoxLayout(self.rounds_box).addWidget(self.rounds)
 
-        self.quarantine_box = QGroupBox()
-        self.quarantine = _table("quarantineTable", 3)
-        self.quarantine.setWordWrap(True)
-        self.quarantine.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.quarantine.horizontalHeader().setStretchLastSection(False)
-        self.quarantine_empty = QLabel()
-        self.quarantine_empty.setObjectName("quarantineEmpty")
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("quarantineOpen")
-        self.retry_button = QPushButton()
-        self.retry_button.setObjectName("quarantineRetry")
-        self.dismiss_button = QPushButton()
-        self.dismiss_button.setObjectName("quarantineDismiss")
-        row = QHBoxLayout()
-        for button in (self.open_button, self.retry_button, self.dismiss_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        q = QVBoxLayout(self.quarantine_box)
-        q.addWidget(self.quarantine_empty)
-        q.addWidget(self.quarantine)
-        q.addLayout(row)
+        self.quarantine_box = QuarantinePanel(self.ctx, self.controller)
+        # the panel's widgets, under the names the page has always had
+        self.quarantine = self.quarantine_box.table
+        self.quarantine_empty = self.quarantine_box.empty_label
+        self.open_button = self.quarantine_box.open_button
+        self.retry_button = self.quarantine_box.retry_button
+        self.dismiss_button = self.quarantine_box.dismiss_button
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -322,11 +181,8 @@ class SyncPage(QWidget):
         self.code_edit.returnPressed.connect(self.enrol)
         self.export_button.clicked.connect(self.export_bundle)
         self.receipt_button.clicked.connect(self.receive_receipt)
-        self.open_button.clicked.connect(self.open_selected)
-        self.retry_button.clicked.connect(self.retry_selected)
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.quarantine.itemSelectionChanged.connect(self._selection_changed)
-        self.quarantine.doubleClicked.connect(lambda _index: self.open_selected())
+        self.quarantine_box.open_child_requested.connect(self.open_child_requested)
+        self.quarantine_box.message.connect(self.message)
 
     # -- language -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -369,38 +225,22 @@ class SyncPage(QWidget):
                 QCoreApplication.translate("SyncPage", "Checksum"),
             ]
         )
-        self.quarantine_box.setTitle(
-            QCoreApplication.translate("SyncPage", "Quarantine: changes head office refused")
-        )
-        self.quarantine.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("SyncPage", "Record"),
-                QCoreApplication.translate("SyncPage", "Reason"),
-                QCoreApplication.translate("SyncPage", "When"),
-            ]
-        )
-        self.quarantine_empty.setText(QCoreApplication.translate("SyncPage", "No refused changes."))
-        self.open_button.setText(QCoreApplication.translate("SyncPage", "&Open the record"))
-        self.retry_button.setText(QCoreApplication.translate("SyncPage", "&Retry"))
-        self.retry_button.setToolTip(
-            QCoreApplication.translate("SyncPage", "Send the record again, after you fixed it")
-        )
-        self.dismiss_button.setText(QCoreApplication.translate("SyncPage", "&Dismiss"))
+        self.quarantine_box.retranslate()
         self._show_state()
         self._show_facts()
         self._fill_rounds()
-        self._fill_quarantine()
+        self.quarantine_box.fill()
 
     # -- state --------------------------------------------------------------------------
     def activate(self) -> None:
         self.controller.refresh_status()
-        self._reload_quarantine()
+        self.quarantine_box.reload()
 
     def show_stats(self, stats: dict[str, Any]) -> None:
         self._stats = dict(stats)
         self._show_facts()
-        if int(stats.get("quarantined", 0) or 0) != len(self._entries):
-            self._reload_quarantine()
+        if int(stats.get("quarantined", 0) or 0) != len(self.quarantine_box.entries):
+            self.quarantine_box.reload()
 
     def _status_changed(self, status: dict) -> None:
         self._status = dict(status)
@@ -484,8 +324,7 @@ class SyncPage(QWidget):
             self.progress_bar.setValue(min(done, total))
         else:
             self.progress_bar.setRange(0, 0)
-        template = PHASES.get(phase, PHASES["check"])
-        self.progress_label.setText(_t(template).format(done=done, total=max(total, done)))
+        self.progress_label.setText(phase_text(phase, done, total))
 
     def _round_finished(self, report: dict) -> None:
         self.progress_bar.hide()
@@ -513,7 +352,7 @@ class SyncPage(QWidget):
         )
         self.audit_warning.setVisible(broken)
         self._show_state()
-        self._reload_quarantine()
+        self.quarantine_box.reload()
 
     def _round_failed(self, code: str, params: dict) -> None:
         self.progress_bar.hide()
@@ -572,7 +411,7 @@ class SyncPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.enrol_button.setEnabled(True)
-            self.state.setText(self._error_text(exc))
+            self.state.setText(error_text(exc))
 
         self.ctx.executor.submit(
             lambda: SyncService(app, session).enroll(server, code),
@@ -580,13 +419,6 @@ class SyncPage(QWidget):
             on_result=while_alive(self, done),
             on_error=while_alive(self, failed),
         )
-
-    @staticmethod
-    def _error_text(exc: BaseException) -> str:
-        code = getattr(exc, "code", None)
-        if isinstance(code, str) and code in SYNC_TEMPLATES:
-            return sync_error_message(code, getattr(exc, "params", {}))
-        return error_message(exc)
 
     # -- USB bundles --------------------------------------------------------------------
     def export_bundle(self) -> None:
@@ -625,122 +457,11 @@ class SyncPage(QWidget):
             self.result_label.setText(success)
             self.ctx.events.data_changed.emit({})
             self.controller.refresh_status()
-            self._reload_quarantine()
+            self.quarantine_box.reload()
 
         self.ctx.executor.submit(
             lambda: job(SyncService(app, session)),
             write=True,
             on_result=while_alive(self, done),
-            on_error=while_alive(
-                self, lambda exc: self.result_label.setText(self._error_text(exc))
-            ),
-        )
-
-    # -- quarantine ---------------------------------------------------------------------
-    def _reload_quarantine(self) -> None:
-        session = self.ctx.session
-        if session is None:
-            return
-        app = self.ctx.app
-        self.ctx.executor.submit(
-            lambda: QuarantineService(app, session).entries(),
-            on_result=while_alive(self, self._quarantine_loaded),
-            on_error=lambda exc: log.warning("quarantine unavailable: %s", type(exc).__name__),
-        )
-
-    def _quarantine_loaded(self, entries: list[Any]) -> None:
-        self._entries = list(entries)
-        self._fill_quarantine()
-
-    def _fill_quarantine(self) -> None:
-        entries = self._entries
-        self.quarantine.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            kind = _t(ENTITIES.get(entry.entity, entry.entity))
-            label = entry.label or (entry.record_id[:8] if entry.record_id else "")
-            record = QTableWidgetItem(f"{kind}: {label}" if label else kind)
-            record.setData(Qt.ItemDataRole.UserRole, entry.id)
-            reason = QTableWidgetItem(reason_text(entry.reason))
-            if entry.message:
-                reason.setToolTip(entry.message)
-            self.quarantine.setItem(row, 0, record)
-            self.quarantine.setItem(row, 1, reason)
-            self.quarantine.setItem(row, 2, QTableWidgetItem(local_time(entry.at)))
-        self.quarantine.resizeRowsToContents()
-        self.quarantine.setVisible(bool(entries))
-        self.quarantine_empty.setVisible(not entries)
-        self._selection_changed()
-
-    def selected_entry(self) -> Any:
-        rows = self.quarantine.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self._entries):
-            return None
-        return self._entries[rows[0].row()]
-
-    def _selection_changed(self) -> None:
-        entry = self.selected_entry()
-        session = self.ctx.session
-        may_review = session is not None and allowed(session.role, Permission.REVIEW_QUARANTINE)
-        self.open_button.setEnabled(
-            entry is not None and entry.record_exists and bool(entry.child_id)
-        )
-        self.retry_button.setEnabled(entry is not None and may_review and entry.record_exists)
-        self.dismiss_button.setEnabled(entry is not None and may_review)
-
-    def open_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is not None and entry.record_exists and entry.child_id:
-            self.open_child_requested.emit(entry.child_id)
-
-    def retry_selected(self) -> None:
-        entry = self.selected_entry()
-        session = self.ctx.session
-        if entry is None or session is None:
-            return
-        app = self.ctx.app
-
-        def done(_result: Any) -> None:
-            self.message.emit(
-                QCoreApplication.translate(
-                    "SyncPage", "The record will be sent again with the next sync."
-                )
-            )
-            self._reload_quarantine()
-            self.controller.refresh_status()
-            self.ctx.events.data_changed.emit({})
-            if self.controller.online:
-                self.controller.sync_now()
-
-        self.ctx.executor.submit(
-            lambda: QuarantineService(app, session).retry(entry.id),
-            write=True,
-            on_result=while_alive(self, done),
-            on_error=while_alive(self, lambda exc: self.message.emit(error_message(exc))),
-        )
-
-    def dismiss_selected(self) -> None:
-        entry = self.selected_entry()
-        session = self.ctx.session
-        if entry is None or session is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            QCoreApplication.translate("SyncPage", "Dismiss the refused change"),
-            QCoreApplication.translate(
-                "SyncPage",
-                "Head office will not receive this change. The record stays on this laptop as it is. Dismiss it?",
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        app = self.ctx.app
-        self.ctx.executor.submit(
-            lambda: QuarantineService(app, session).dismiss(entry.id),
-            write=True,
-            on_result=while_alive(
-                self, lambda _r: (self._reload_quarantine(), self.ctx.events.data_changed.emit({}))
-            ),
-            on_error=while_alive(self, lambda exc: self.message.emit(error_message(exc))),
+            on_error=while_alive(self, lambda exc: self.result_label.setText(error_text(exc))),
         )
