@@ -54,7 +54,7 @@ def main() -> int:
     parser.add_argument("--demo-count", type=int, default=2000)
     parser.add_argument(
         "--shots",
-        default="list,form,attendance,settings",
+        default="list,form,hidden,attendance,settings",
         help="which screenshots (the attendance grid reads best on small data)",
     )
     args = parser.parse_args()
@@ -85,6 +85,8 @@ def main() -> int:
 
     if "form" in shots:
         form_shot(window, executor, suffix)
+    if "hidden" in shots:
+        hidden_shot(window, executor, suffix)
     if "attendance" in shots:
         window.show_page(3)
         settle(executor, 1.0)
@@ -104,6 +106,19 @@ def main() -> int:
     QApplication.processEvents()
     print(f"screenshots written to {OUT}")
     return 0
+
+
+def hidden_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
+    """A registered child opened: ID number, phones and sensitive details hidden."""
+    model = window.children_page.model
+    child_id = model.child_id(0) if hasattr(model, "child_id") else None
+    if child_id is None:
+        print("no child to open for the hidden-details screenshot")
+        return
+    window.open_child(child_id)
+    settle(executor, 1.0)
+    window.grab().save(str(OUT / f"form_hidden_details{suffix}.png"))
+    window.register_page.new_child()
 
 
 def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:

@@ -31,6 +31,7 @@ from ss_desktop.services.setup import app_version
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
+from ss_desktop.ui.users_panel import UsersPanel
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.general)
         layout.addWidget(self.data_box)
+        self.users_panel = UsersPanel(ctx)
+        layout.addWidget(self.users_panel)
         layout.addWidget(self.about_box)
         layout.addStretch(1)
 
