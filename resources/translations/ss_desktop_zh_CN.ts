@@ -245,186 +245,186 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="276"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="247"/>
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="277"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="248"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="279"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="250"/>
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="283"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="254"/>
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="284"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="255"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="256"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="286"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="257"/>
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="258"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="261"/>
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="292"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="263"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="293"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="264"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="295"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="266"/>
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="297"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="268"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="299"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="270"/>
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="301"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="302"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="273"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="322"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="45"/>
         <source>All children</source>
         <translation>全部儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="323"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="46"/>
         <source>Needs consent</source>
         <translation>待补同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="324"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="47"/>
         <source>Possible duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="328"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="51"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="330"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="52"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="337"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="58"/>
         <source>All stages</source>
         <translation>全部学段</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="344"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="63"/>
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="345"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="64"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="346"/>
+        <location filename="../../ss_desktop/ui/children_filters.py" line="65"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="450"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="369"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="456"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="375"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="465"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="384"/>
         <source>No children registered yet. Press Ctrl+N to register the first child.</source>
         <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="472"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="391"/>
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="476"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="395"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="521"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="440"/>
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="522"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="441"/>
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="530"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="449"/>
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="531"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="450"/>
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="556"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="475"/>
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="558"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="477"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
@@ -1096,7 +1096,7 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/errors.py" line="66"/>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="105"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="75"/>
         <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
         <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
     </message>
@@ -1973,183 +1973,183 @@ Data folder: {path}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../ss_desktop/ui/pages.py" line="50"/>
         <source>This page is not available in this version.</source>
         <translation>当前版本暂不提供此页面。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="15"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="232"/>
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="233"/>
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="336"/>
-        <location filename="../../ss_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="235"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="236"/>
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="244"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="247"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="248"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="265"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="270"/>
         <source>Stepping Stones registration — {user}</source>
         <translation>踏脚石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="275"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="283"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="284"/>
         <source>teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="285"/>
         <source>coordinator</source>
         <translation>协调员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="286"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="330"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="331"/>
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../ss_desktop/ui/list_export.py" line="21"/>
         <source>Export list</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../ss_desktop/ui/list_export.py" line="23"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../ss_desktop/ui/list_export.py" line="59"/>
         <source>Exported {n} children to {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="588"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="449"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="450"/>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -2158,42 +2158,42 @@ Device {device}</source>
 设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="627"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="50"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="629"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="52"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="55"/>
         <source>Connection to head office</source>
         <translation>与总部的连接</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="635"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="58"/>
         <source>Pending: {n}</source>
         <translation>待发送：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="640"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="63"/>
         <source>Changes saved on this laptop, not yet sent to head office</source>
         <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="645"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="68"/>
         <source>Quarantined: {n}</source>
         <translation>被退回：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="73"/>
         <source>Changes head office refused; they need a review</source>
         <translation>总部拒收的更改，需要复核</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="655"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="78"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
@@ -2312,318 +2312,318 @@ Device {device}</source>
         <translation>2024-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="114"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="27"/>
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="122"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="35"/>
         <source>&amp;Surname</source>
         <translation>姓(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="124"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="37"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="126"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="39"/>
         <source>Pin&amp;yin</source>
         <translation>拼音(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="127"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="40"/>
         <source>G&amp;ender</source>
         <translation>性别(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="134"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="47"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="141"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="54"/>
         <source>&amp;ID number (optional)</source>
         <translation>身份证号（可选）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="147"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="60"/>
         <source>2015-03-04, 2015-03 or 2015</source>
         <translation>2015-03-04、2015-03 或 2015</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="152"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="65"/>
         <source>Filled in from the name; correct it if the reading is wrong.</source>
         <translation>根据姓名自动填写；读音不对时请改正。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="158"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="71"/>
         <source>Hukou and residence</source>
         <translation>户籍与居住地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="167"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="80"/>
         <source>Hukou &amp;place</source>
         <translation>户籍地(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="171"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="84"/>
         <source>Hukou &amp;type</source>
         <translation>户口类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="176"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="89"/>
         <source>Lives &amp;in</source>
         <translation>现居住地(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="182"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="95"/>
         <source>Site and school</source>
         <translation>站点与学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="192"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="105"/>
         <source>Si&amp;te</source>
         <translation>站点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="193"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="106"/>
         <source>School s&amp;tage</source>
         <translation>学段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="197"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="110"/>
         <source>School system</source>
         <translation>学制</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="200"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="113"/>
         <source>G&amp;rade</source>
         <translation>年级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="201"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="114"/>
         <source>&amp;Class</source>
         <translation>班级(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="203"/>
+        <location filename="../../ss_desktop/ui/register_identity.py" line="116"/>
         <source>Boards at school</source>
         <translation>在校寄宿</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="207"/>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="210"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="25"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="28"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="220"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="38"/>
         <source>Tick the suggested</source>
         <translation>勾选建议的类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="231"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="49"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="238"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="56"/>
         <source>Lives &amp;with</source>
         <translation>与谁同住(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="242"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="60"/>
         <source>Father</source>
         <translation>父亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="245"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="63"/>
         <source>Mother</source>
         <translation>母亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="258"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="76"/>
         <source>Father works in</source>
         <translation>父亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="264"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="82"/>
         <source>Mother works in</source>
         <translation>母亲务工地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="270"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="88"/>
         <source>Sees the parents</source>
         <translation>与父母见面频率</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="276"/>
+        <location filename="../../ss_desktop/ui/register_family.py" line="94"/>
         <source>Day-to-day caregiver</source>
         <translation>日常照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="283"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="26"/>
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="295"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="38"/>
         <source>Types</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="301"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="44"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="307"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="50"/>
         <source>Has a disability certificate</source>
         <translation>持有残疾人证</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="311"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="54"/>
         <source>Autism diagnosis</source>
         <translation>孤独症诊断</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="319"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="62"/>
         <source>Care home</source>
         <translation>福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="329"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="72"/>
         <source>Placement</source>
         <translation>安置方式</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="333"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="76"/>
         <source>In care since</source>
         <translation>入住日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="338"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="81"/>
         <source>2022-09-01</source>
         <translation>2022-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="345"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="88"/>
         <source>Hardship</source>
         <translation>困难情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="349"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="92"/>
         <source>Hardship status</source>
         <translation>困难类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="354"/>
+        <location filename="../../ss_desktop/ui/register_needs.py" line="97"/>
         <source>Evidence seen (do not write its number)</source>
         <translation>已核验证明（不要填写证件号码）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="384"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="121"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="479"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="216"/>
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="481"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="218"/>
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="508"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="245"/>
         <source>Suggested from the answers: {names}</source>
         <translation>根据所填内容建议：{names}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="527"/>
+        <location filename="../../ss_desktop/ui/register_sections.py" line="264"/>
         <source> (pending)</source>
         <translation>（待总部确认）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="64"/>
+        <location filename="../../ss_desktop/ui/register_issues.py" line="30"/>
         <source>This record refers to something that no longer exists.</source>
         <translation>该记录引用的内容已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="141"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="103"/>
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="151"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="113"/>
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="158"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="120"/>
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="181"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="143"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="184"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="146"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="189"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="151"/>
         <source>Save and new (Ctrl+Enter)</source>
         <translation>保存并新建（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="368"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="330"/>
         <source>Edit child</source>
         <translation>编辑儿童信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="370"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="332"/>
         <source>Register a child</source>
         <translation>登记儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="552"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="407"/>
         <source>This child is under 14 and no guardian consent is recorded. The record will be saved as &quot;consent pending&quot;: it stays on this laptop and is not sent to head office until a guardian&apos;s consent is recorded.</source>
         <translation>该儿童未满 14 周岁，且尚未记录监护人同意。记录将保存为“待补同意书”：只保存在本机，记录监护人同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="559"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="414"/>
         <source>No consent is recorded. The record will be saved as &quot;consent pending&quot; and is not sent to head office until consent is recorded.</source>
         <translation>尚未记录同意书。记录将保存为“待补同意书”，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="580"/>
+        <location filename="../../ss_desktop/ui/register_saving.py" line="70"/>
         <source>Some fields need fixing. Nothing was saved.</source>
         <translation>有些内容需要修改，尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="633"/>
+        <location filename="../../ss_desktop/ui/register_saving.py" line="123"/>
         <source>Saved. Consent pending: this record stays on this laptop and is not sent to head office until consent is recorded.</source>
         <translation>已保存。待补同意书：该记录只保存在本机，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="640"/>
+        <location filename="../../ss_desktop/ui/register_saving.py" line="130"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="687"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="427"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="688"/>
+        <location filename="../../ss_desktop/ui/register_page.py" line="428"/>
         <source>What you typed in this form has not been saved. Discard it?</source>
         <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
     </message>
@@ -2656,210 +2656,210 @@ Device {device}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="49"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="41"/>
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="50"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="42"/>
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="51"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="43"/>
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="208"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="160"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="209"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="161"/>
         <source>Site:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="210"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="162"/>
         <source>Program:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="211"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="163"/>
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="212"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="164"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="213"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="165"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="214"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="166"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="215"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="167"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="217"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="250"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="169"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="202"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="220"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="254"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="172"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="206"/>
         <source>All programs</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="291"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="243"/>
         <source>{children} children; {lessons} lessons delivered</source>
         <translation>{children} 名儿童；已授课 {lessons} 节</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="298"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="434"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="250"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="386"/>
         <source>Children by category</source>
         <translation>按类别统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="306"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="442"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="444"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="258"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="394"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="396"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="314"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="450"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="452"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="266"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="402"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="404"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="322"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="458"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="460"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="274"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="410"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="412"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="336"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="288"/>
         <source>Sessions</source>
         <translation>上课次数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="337"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="289"/>
         <source>Lessons delivered</source>
         <translation>授课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="338"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="290"/>
         <source>Children present</source>
         <translation>出勤儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="339"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="291"/>
         <source>Child-lessons</source>
         <translation>听课人次（节）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="340"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="292"/>
         <source>Lessons per child</source>
         <translation>人均听课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="345"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="297"/>
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="346"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="365"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="298"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="317"/>
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="347"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="380"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="299"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="332"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="381"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="388"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="395"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="437"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="445"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="453"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="461"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="333"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="340"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="347"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="389"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="397"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="405"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="413"/>
         <source>Children</source>
         <translation>儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="387"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="339"/>
         <source>Stage and grade</source>
         <translation>学段和年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="394"/>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="471"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="346"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="423"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="419"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="371"/>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="427"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="379"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="436"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="388"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="467"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="419"/>
         <source>Lessons by program</source>
         <translation>按项目统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="468"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="420"/>
         <source>Lessons by term</source>
         <translation>按学期统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="469"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="421"/>
         <source>Children by site</source>
         <translation>按站点统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="470"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="422"/>
         <source>Children by stage and grade</source>
         <translation>按学段和年级统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="484"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="436"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="493"/>
+        <location filename="../../ss_desktop/ui/reports_page.py" line="445"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -3060,145 +3060,145 @@ Device {device}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="162"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="165"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="163"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="166"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="164"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="167"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="165"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="168"/>
         <source>&amp;Lock after idle:</source>
         <translation>闲置自动锁定(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="166"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="169"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="167"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="170"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="168"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="171"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="169"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="172"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="170"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="173"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="171"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="174"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="173"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="176"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="175"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="178"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="176"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="179"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="178"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="181"/>
         <source>Database revision:</source>
         <translation>数据库版本：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="180"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="183"/>
         <source>Device ID:</source>
         <translation>设备编号：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="183"/>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="242"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="186"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="245"/>
         <source>Last backup: {path}</source>
         <translation>最近一次备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="223"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="226"/>
         <source>Back up all data to</source>
         <translation>把全部数据备份到</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="225"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="228"/>
         <source>Backup files (*.ssbackup)</source>
         <translation>备份文件 (*.ssbackup)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="265"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="268"/>
         <source>Backup files (*.ssbackup *.sqlite3);;All files (*)</source>
         <translation>备份文件 (*.ssbackup *.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="236"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="239"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="246"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="249"/>
         <source>Backup written.</source>
         <translation>备份已完成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="251"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="254"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="263"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="266"/>
         <source>Restore data from</source>
         <translation>从以下文件恢复数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="278"/>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="290"/>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="311"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="281"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="293"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="314"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="279"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="282"/>
         <source>The backup is encrypted. Enter your password as it was when the backup was made:</source>
         <translation>备份是加密的。请输入您做备份时的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="291"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="294"/>
         <source>Replace ALL data on this laptop with the backup {name}? The current data is saved to the backup folder first. Everyone will need to sign in again.</source>
         <translation>要用备份 {name} 替换这台电脑上的全部数据吗？当前数据会先保存到备份文件夹。之后所有人都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="312"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="315"/>
         <source>The data was restored. The data it replaced was saved to {path}. Please sign in again.</source>
         <translation>数据已恢复。被替换的数据已保存到 {path}。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/settings_page.py" line="321"/>
+        <location filename="../../ss_desktop/ui/settings_page.py" line="324"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -3520,424 +3520,542 @@ Device {device}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="338"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="194"/>
         <source>Sync with head office</source>
         <translation>与总部同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="57"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="27"/>
         <source>Head office found a value it cannot accept. Correct the record, then retry.</source>
         <translation>总部发现有一项内容无法接受。请修改该记录，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="60"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="30"/>
         <source>The record belongs to a site this laptop is not enrolled for. Move it to one of this laptop&apos;s sites, or ask head office to add the site, then retry.</source>
         <translation>该记录属于本机未注册的站点。请把它转到本机的站点，或请总部为本机添加该站点，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="64"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="34"/>
         <source>The change was stamped with a date far in the future. Set the laptop&apos;s date and time, then retry.</source>
         <translation>这项更改的时间远在未来。请先校正本机的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="68"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="38"/>
         <source>Head office does not know this kind of record. Update the app, then retry.</source>
         <translation>总部不认识这种记录。请先更新本软件，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="71"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="41"/>
         <source>The change could not be read by head office. Retry; if it comes back, dismiss it.</source>
         <translation>总部无法读取这项更改。请重试；如果再次出现，请忽略它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="75"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="45"/>
         <source>The change refers to a record head office does not have. Retry after the first sync.</source>
         <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="80"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="50"/>
         <source>Head office refused the change ({reason}).</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="82"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="52"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="83"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="53"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="84"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="54"/>
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="85"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="55"/>
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="86"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="56"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="87"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="57"/>
         <source>Programme</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="88"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="58"/>
         <source>Attendance session</source>
         <translation>考勤课次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="89"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="59"/>
         <source>Attendance mark</source>
         <translation>考勤记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="92"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="62"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="93"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="63"/>
         <source>Receiving changes from head office: {done}</source>
         <translation>正在接收总部的更改：{done}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="94"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="64"/>
         <source>Comparing with head office…</source>
         <translation>正在与总部核对…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="115"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="85"/>
         <source>ahead</source>
         <translation>偏快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="117"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="87"/>
         <source>behind</source>
         <translation>偏慢</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="125"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="95"/>
         <source>Audit log row {row} was changed on this laptop before it was sent.</source>
         <translation>审计日志第 {row} 行在发送之前已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="127"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="98"/>
         <source>Audit log rows before row {row} were deleted on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被删除。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="129"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="101"/>
         <source>Audit log rows before row {row} were changed on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="131"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="104"/>
         <source>This laptop&apos;s audit log was rewritten from row {row} (edited, or an older backup was restored).</source>
         <translation>这台电脑的审计日志从第 {row} 行起被改写了（被修改过，或恢复了较早的备份）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="134"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="109"/>
         <source>Audit log row {row} was changed on this laptop after it was sent; head office keeps the original.</source>
         <translation>审计日志第 {row} 行在发送之后已在这台电脑上被修改；总部保留了原始记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="138"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="117"/>
         <source>This laptop&apos;s audit log does not verify from row {row}.</source>
         <translation>这台电脑的审计日志从第 {row} 行起无法通过校验。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="140"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="121"/>
         <source>{detail} Head office has been told. Syncing goes on; tell your coordinator.</source>
         <translation>{detail}已通知总部。同步会继续进行；请告诉您的协调员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="154"/>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="135"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="339"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="195"/>
         <source>Enrol this laptop</source>
         <translation>注册本机</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="340"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="196"/>
         <source>Head-office &amp;address:</source>
         <translation>总部地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="342"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="198"/>
         <source>Enrolment &amp;code:</source>
         <translation>注册码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="343"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="199"/>
         <source>&amp;Enrol</source>
         <translation>注册(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="344"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="200"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="346"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="202"/>
         <source>Head office:</source>
         <translation>总部：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="347"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="203"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="348"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="204"/>
         <source>Sites:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="349"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="205"/>
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="350"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="206"/>
         <source>Pending changes:</source>
         <translation>待发送的更改：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="351"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="207"/>
         <source>Quarantined:</source>
         <translation>被拒收：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="355"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="211"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="357"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="213"/>
         <source>Send and receive changes now (Ctrl+Shift+S)</source>
         <translation>立即发送和接收更改（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="359"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="215"/>
         <source>Write USB &amp;bundle…</source>
         <translation>写入 U 盘同步包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="360"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="216"/>
         <source>Read &amp;receipt…</source>
         <translation>读取回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="361"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="217"/>
         <source>Recent rounds</source>
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="364"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="220"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="365"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="221"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="366"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="222"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="367"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="223"/>
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="368"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="224"/>
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="369"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="225"/>
         <source>Checksum</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="373"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="94"/>
         <source>Quarantine: changes head office refused</source>
         <translation>隔离区：总部拒收的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="377"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="98"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="378"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="99"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="379"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="100"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="382"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="103"/>
         <source>No refused changes.</source>
         <translation>没有被拒收的更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="383"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="104"/>
         <source>&amp;Open the record</source>
         <translation>打开记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="384"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="105"/>
         <source>&amp;Retry</source>
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="386"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="107"/>
         <source>Send the record again, after you fixed it</source>
         <translation>修改记录之后，重新发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="388"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="109"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="428"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="268"/>
         <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below. Until then everything you save stays on this laptop as pending changes.</source>
         <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="433"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="273"/>
         <source>Syncing with head office…</source>
         <translation>正在与总部同步…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="437"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="277"/>
         <source>Head office cannot be reached right now. Your changes are kept on this laptop; sync starts by itself when head office can be reached.</source>
         <translation>目前无法连接总部。您的更改保存在本机；能连上总部时会自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="442"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="282"/>
         <source>Head office can be reached. Sync runs by itself every few minutes.</source>
         <translation>可以连接总部。每隔几分钟会自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="446"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="286"/>
         <source>Checking whether head office can be reached…</source>
         <translation>正在检查能否连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="456"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="296"/>
         <source>not enrolled</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="469"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="309"/>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="476"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="316"/>
         <source>Connecting to head office…</source>
         <translation>正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="494"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="333"/>
         <source>Sync finished: {pushed} sent, {pulled} received, {rejected} refused.</source>
         <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，被拒收 {rejected} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="523"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="362"/>
         <source>Sync stopped. Nothing was lost.</source>
         <translation>同步已中断。没有丢失任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="537"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="376"/>
         <source>matches</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="539"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="378"/>
         <source>differs</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="552"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="391"/>
         <source>Enter head office&apos;s address and the enrolment code.</source>
         <translation>请输入总部地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="558"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="397"/>
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="568"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="407"/>
         <source>This laptop is enrolled with head office.</source>
         <translation>本机已在总部注册。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="595"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="427"/>
         <source>Write USB bundle</source>
         <translation>写入 U 盘同步包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="597"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="429"/>
         <source>Sync bundles (*.ssb);;All files (*)</source>
         <translation>同步包 (*.ssb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="602"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="434"/>
         <source>The bundle was written.</source>
         <translation>同步包已写入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="608"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="440"/>
         <source>Read receipt</source>
         <translation>读取回执</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="610"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="442"/>
         <source>Receipts (*.ssr);;All files (*)</source>
         <translation>回执 (*.ssr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="615"/>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="447"/>
         <source>The receipt was applied.</source>
         <translation>回执已导入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="704"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="177"/>
         <source>The record will be sent again with the next sync.</source>
         <translation>该记录会在下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="728"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="201"/>
         <source>Dismiss the refused change</source>
         <translation>忽略被拒收的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="729"/>
+        <location filename="../../ss_desktop/ui/sync_quarantine.py" line="202"/>
         <source>Head office will not receive this change. The record stays on this laptop as it is. Dismiss it?</source>
         <translation>总部将不会收到这项更改，本机上的记录保持不变。确定忽略吗？</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="41"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="42"/>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="43"/>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="44"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="62"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="63"/>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="67"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="105"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="117"/>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="132"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="133"/>
+        <source>&amp;Full name:</source>
+        <translation>姓名(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="134"/>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="135"/>
+        <source>&amp;Sites:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="147"/>
+        <source>Tick the site(s) this person works at: volunteers and teachers see only the children of their sites.</source>
+        <translation>请勾选此人工作的站点：志愿者和教师只能看到自己站点的儿童。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="164"/>
+        <source>New password for {user}</source>
+        <translation>为 {user} 设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="218"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="220"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="221"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="222"/>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="224"/>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="225"/>
+        <source>Reset &amp;password…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="249"/>
+        <source>all sites</source>
+        <translation>所有站点</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="266"/>
+        <source>Choose a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
     </message>
 </context>
 </TS>
