@@ -313,6 +313,9 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             raise _sync_failure(exc) from exc
         lines = [f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
                  f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."]
+        if report.waiting_for_consent:
+            lines.append(f"{report.waiting_for_consent} of them wait for a guardian's consent: "
+                         "see the Needs consent list.")
         if report.rejected:
             lines.append("Rejected changes are in the quarantine list: see the Sync page.")
         if report.checksum_ok is False:

@@ -42,7 +42,8 @@ class SyncReport:
     seconds: float
     duplicates: int = 0
     held_back: int = 0
-    pending: int = 0
+    pending: int = 0  # not acknowledged yet, those waiting for consent included
+    waiting_for_consent: int = 0  # held on this laptop until a guardian's consent is recorded
     checksum_ok: bool | None = None
     local_count: int | None = None
     server_count: int | None = None
@@ -208,7 +209,9 @@ class SyncService:
             report = run_with_retries(attempt, attempts=attempts, backoff=self.backoff, sleep=sleep)
         finally:
             api.close()
-        return SyncReport.from_round(report, tries)
+        result = SyncReport.from_round(report, tries)
+        result.waiting_for_consent = store.held_count(self.app.engine)
+        return result
 
     # -- USB bundles --------------------------------------------------------------------
     @disk_full_as_sync_error()
