@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +24,7 @@ from bench.common import percentile, summary, timed_ms, write_result
 from ss_core.protocol.wire import Entity
 from ss_desktop.config import AppPaths
 from ss_desktop.db.codec import defaults_of, to_column
+from ss_desktop.db.engine import connect as db_connect
 from ss_desktop.db.migrate import open_database
 from ss_desktop.db.rows import columns_of
 from ss_desktop.services.accounts import Accounts
@@ -41,9 +42,10 @@ QUERIES = [
 ]
 
 
-def raw_floor(db: Path, count: int, seed: int) -> float:
+def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> float:
     """children/s for a bare executemany of the same rows (child, guardians, consent,
-    enrollments) — the cost of the bytes alone."""
+    enrollments) — the cost of the bytes alone; encrypted like the app's database when
+    *key* is given (SQLCipher), else plain SQLite (the floor of earlier reports)."""
     gen = DemoGenerator(seed)
     sites = gen.sites()
     programs = gen.programs(sites)
@@ -63,7 +65,8 @@ def raw_floor(db: Path, count: int, seed: int) -> float:
         cols = columns_of(entity)
         return f"INSERT INTO {entity.value} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
-    conn = sqlite3.connect(db, isolation_level=None)
+    conn = db_connect(db, key)
+    conn.isolation_level = None
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -109,10 +112,15 @@ def main() -> None:
         demo_rate = report.children_per_second
         print(f"demo: {report.children} children in {report.seconds:.1f} s = {demo_rate:.0f}/s")
 
+        floor_key = os.urandom(32)
         floor_db = Path(tmp) / "floor.sqlite3"
-        open_database(floor_db, backup_dir=Path(tmp) / "floor-backups").dispose()
-        floor_rate = raw_floor(floor_db, args.children, args.seed)
-        print(f"raw executemany floor: {floor_rate:.0f} children/s")
+        open_database(floor_db, floor_key, backup_dir=Path(tmp) / "floor-backups").dispose()
+        floor_rate = raw_floor(floor_db, args.children, args.seed, floor_key)
+        print(f"raw executemany floor (encrypted): {floor_rate:.0f} children/s")
+        plain_db = Path(tmp) / "floor-plain.sqlite3"
+        open_database(plain_db, None, backup_dir=Path(tmp) / "floor-backups").dispose()
+        plain_rate = raw_floor(plain_db, args.children, args.seed)
+        print(f"raw executemany floor (plain SQLite): {plain_rate:.0f} children/s")
 
         service = ChildrenService(app, session)
         per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
@@ -150,6 +158,8 @@ def main() -> None:
                  "enrollments": report.enrollments, "attendance_marks": report.marks},
         "raw_executemany_floor_children_per_second": round(floor_rate, 1),
         "demo_to_floor_ratio": round(demo_rate / floor_rate, 3),
+        "raw_executemany_floor_plain_sqlite_children_per_second": round(plain_rate, 1),
+        "demo_to_plain_floor_ratio": round(demo_rate / plain_rate, 3),
         "search": {"overall": summary(all_search),
                    "per_query": {q: {**summary(s), "hits": hits[q]} for q, s in per_query.items()}},
         "save_child_two_guardians_consent": summary(save_ms),

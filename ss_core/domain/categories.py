@@ -25,6 +25,7 @@ from ss_core.domain.enums import (
     LivingArrangement,
     ParentStatus,
     SiteType,
+    member,
 )
 
 LEFT_BEHIND_MAX_AGE = 15  # under 16 (State Council, 2016)
@@ -81,7 +82,7 @@ def is_local_hukou(hukou_division: str | None, residence_division: str | None) -
 
 def _enum(enum_cls: Any, value: Any) -> Any:
     try:
-        return enum_cls(value)
+        return member(enum_cls, value)
     except (ValueError, TypeError):
         return None
 

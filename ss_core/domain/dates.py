@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from ss_core.domain.enums import DobPrecision
+from ss_core.domain.enums import DobPrecision, member
 from ss_core.domain.errors import Issue, IssueCode, Severity, ValidationFailed
 from ss_core.domain.normalize import to_halfwidth
 
@@ -35,7 +35,7 @@ def _precision(precision: str | DobPrecision | None) -> DobPrecision:
     if precision is None:
         return DobPrecision.EXACT
     try:
-        return DobPrecision(precision)
+        return member(DobPrecision, precision)
     except ValueError:
         return DobPrecision.YEAR
 

@@ -7,6 +7,7 @@ members. String enums use the lowercase snake_case of the member name unless not
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import Any
 
 
 class Gender(IntEnum):
@@ -182,3 +183,13 @@ class ProgramType(StrEnum):
     TEACHING_TRIP = "teaching_trip"
     READING = "reading"
     OTHER = "other"
+
+
+def member(enum_cls: Any, value: Any) -> Any:
+    """``enum_cls(value)``, looked up in the enum's own value table first (the same lookup
+    ``Enum.__call__`` starts with, without its overhead: validation makes millions of these).
+    Raises what ``enum_cls(value)`` raises for a value that is not a member's."""
+    try:
+        return enum_cls._value2member_map_[value]
+    except (KeyError, TypeError):
+        return enum_cls(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FULLWIDTH_OFFSET = 0xFEE0
 _IDEOGRAPHIC_SPACE = "\u3000"
@@ -18,6 +19,8 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII forms (Ｕ+FF01..FF5E) and the ideographic space become plain ASCII."""
+    if isinstance(text, str) and text.isascii():  # nothing to map: digits, codes, Latin
+        return text
     out = []
     for ch in text:
         code = ord(ch)
@@ -61,8 +64,17 @@ def normalize_name(text: str) -> str:
 
 def normalize_id_number(s: str) -> str:
     """Half-width, no spaces or dashes, upper-case X."""
+    if type(s) is str:  # the write path normalizes, then validation normalizes again
+        return _cached_id_number(s)
+    return _id_number(s)
+
+
+def _id_number(s: str) -> str:
     s = to_halfwidth(s)
     return re.sub(r"[\s\-]+", "", s).upper()
+
+
+_cached_id_number = lru_cache(maxsize=1024)(_id_number)
 
 
 _PREFIX_0086 = "0086"
@@ -73,6 +85,12 @@ def normalize_phone(s: str) -> str:
 
     A leading ``86`` is dropped only when an 11-digit mobile number follows it.
     """
+    if type(s) is str:  # the write path normalizes, then validation normalizes again
+        return _cached_phone(s)
+    return _phone(s)
+
+
+def _phone(s: str) -> str:
     s = to_halfwidth(s).strip()
     if s.startswith("+86"):
         s = s[3:]
@@ -85,3 +103,6 @@ def normalize_phone(s: str) -> str:
             digits = digits[2:]
         if digits == before:
             return digits
+
+
+_cached_phone = lru_cache(maxsize=1024)(_phone)

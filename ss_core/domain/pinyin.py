@@ -257,9 +257,9 @@ def _name_keys(surname: str, given: str, pinyin_override: str | None) -> NameKey
         missing = [(r, *g_first) for r in s_units[0][:8] if r not in present]
         if missing:
             combos = combos[: MAX_READINGS - len(missing)] + missing
-    given_combos = list(_combinations(g_units, MAX_READINGS))
+    given_full, given_initials = _given_keys(given)
     full = _joined(combos)
-    given_full = _joined(given_combos)
+    given_full = list(given_full)
     display = _display(surname, given, s_units, g_units)
     if pinyin_override and pinyin_override.strip():
         o_surname, o_given = _split_override(pinyin_override)
@@ -273,8 +273,16 @@ def _name_keys(surname: str, given: str, pinyin_override: str | None) -> NameKey
         full=_dedupe(full)[:MAX_READINGS],
         initials=_initials_of(combos),
         given_full=_dedupe(given_full),
-        given_initials=_initials_of(given_combos),
+        given_initials=given_initials,
     )
+
+
+@lru_cache(maxsize=8192)
+def _given_keys(given: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(full readings, initials) of a given name alone; cached: a few thousand given names
+    make most names."""
+    given_combos = list(_combinations(_units(given), MAX_READINGS))
+    return tuple(_joined(given_combos)), _initials_of(given_combos)
 
 
 def _display(surname: str, given: str, s_units: Sequence[Unit], g_units: Sequence[Unit]) -> str:

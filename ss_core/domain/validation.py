@@ -39,6 +39,7 @@ from ss_core.domain.enums import (
     Relationship,
     SchoolSystem,
     Stage,
+    member,
 )
 from ss_core.domain.errors import Issue, IssueCode, Severity
 from ss_core.domain.normalize import normalize_id_number, normalize_phone
@@ -270,7 +271,7 @@ def validate_grade(stage: str | None, grade: int | None, system: str | None) -> 
 
 def _enum_or_issue(enum_cls: Any, value: Any, field: str, issues: list[Issue]) -> Any:
     try:
-        return enum_cls(value)
+        return member(enum_cls, value)
     except (ValueError, TypeError):
         shown = value if isinstance(value, (str, int)) and len(str(value)) <= 40 else "?"
         issues.append(Issue(IssueCode.ENUM_INVALID, field, {"value": shown}))

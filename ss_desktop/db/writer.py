@@ -41,6 +41,7 @@ from ss_desktop.db.codec import (
     to_column,
     utc_now_iso,
 )
+from ss_desktop.db.consent_gate import child_of, number_outbox
 from ss_desktop.db.engine import WRITE_OPTIONS
 from ss_desktop.db.search_index import (
     insert_search_rows,
@@ -153,6 +154,9 @@ class ChangeWriter:
         self.device_id = device_id
         self.today = today
         self._division_codes: frozenset[str] | None = None
+        # Large batches of new records take the create-only fast path (db/writer_bulk.py),
+        # which writes the same rows; False forces the general path (tests compare both).
+        self.bulk_creates = True
 
     # ------------------------------------------------------------------ local saves
 
@@ -165,6 +169,13 @@ class ChangeWriter:
             return result
         with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
             cursor = conn.connection.driver_connection.cursor()
+            if self.bulk_creates:
+                from ss_desktop.db.writer_bulk import BULK_MIN, save_creates
+
+                if len(changes) >= BULK_MIN:  # many records, maybe all new: the fast path
+                    bulk = save_creates(self, cursor, changes, actor=actor, action=action)
+                    if bulk is not None:
+                        return bulk
             plans, warnings = self._plan(cursor, changes)
             result.warnings = warnings
             if plans:
@@ -424,10 +435,9 @@ class ChangeWriter:
                     )
                 updates.setdefault(entity, []).append((plan.record_id, values))
                 base_version = plan.stored["server_version"] or 0
-            seq += 1
             outbox.append(
                 (
-                    seq,
+                    child_of(entity, plan.record_id, plan.full),
                     new_id(),
                     entity.value,
                     plan.record_id,
@@ -438,7 +448,6 @@ class ChangeWriter:
                     now,
                 )
             )
-            result.outbox_seqs.append(seq)
             result.add(entity, plan.record_id, created=plan.stored is None)
             if bulk:
                 grouped.setdefault((action or _action_for(plan), entity.value), []).append(
@@ -470,6 +479,8 @@ class ChangeWriter:
         for entity in ENTITY_ORDER:
             sql.insert_rows(cursor, entity, inserts.get(entity, ()))
             sql.update_rows(cursor, entity, updates.get(entity, ()))
+        # Each row's first item, its child, becomes its device_seq (held back: parked).
+        seq = number_outbox(cursor, outbox, seq, result.outbox_seqs, today=self.today())
         cursor.executemany(
             "INSERT INTO outbox (device_seq, op_id, entity, record_id, base_version, hlc, fields,"
             " deleted, created_at, acked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",

@@ -2,7 +2,9 @@
 
 Sites, programs, children with guardians and consent, enrollments and attendance, all made by
 :class:`~ss_desktop.services.demo_data.DemoGenerator` (deterministic for a seed) and saved in
-batches with :meth:`ChangeWriter.save`, exactly as the form or an import would save them.
+batches with :meth:`ChangeWriter.save`, exactly as the form or an import would save them
+(batches of new records take the writer's create-only fast path, ss_desktop/db/writer_bulk.py,
+which writes the same rows).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from typing import Any
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.writer import Change
+from ss_desktop.db.writer_bulk import paused_gc
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.demo_data import DemoGenerator, DemoProgram, DemoSite
 from ss_desktop.services.permissions import Permission, require
 
-BATCH_CHILDREN = 2000
+# Children per transaction (about 25,000 records). Fewer, larger commits: each commit rewrites
+# the pages of the search index and the child indexes it touched, and syncs the file.
+BATCH_CHILDREN = 5000
 CLASS_SIZE = 40  # attendance is kept for one class-sized group per program
 
 
@@ -56,8 +61,8 @@ def program_change(program: DemoProgram) -> Change:
 
 
 def _with_id(entity: Entity, record: dict[str, Any]) -> Change:
-    fields = dict(record)
-    return Change(entity, fields.pop("id", None) or new_id(), fields)
+    """The generator's dict becomes the change's fields (no copy: nothing else keeps it)."""
+    return Change(entity, record.pop("id", None) or new_id(), record)
 
 
 class DemoService:
@@ -68,6 +73,11 @@ class DemoService:
 
     def populate(self, count: int, *, seed: int = 1,
                  progress: Callable[[int, int], None] | None = None) -> DemoReport:
+        with paused_gc():  # batches of ~25,000 live records: see paused_gc
+            return self._populate(count, seed, progress)
+
+    def _populate(self, count: int, seed: int,
+                  progress: Callable[[int, int], None] | None) -> DemoReport:
         started = time.perf_counter()
         gen = DemoGenerator(seed)
         writer, actor = self.app.writer, self.session.username
