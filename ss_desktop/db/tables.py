@@ -250,7 +250,11 @@ class Outbox(SQLModel, table=True):
     """Changes not yet acknowledged by head office, in device_seq order (gap-free)."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_acked", "acked", "device_seq"),)
+    __table_args__ = (
+        Index("ix_outbox_acked", "acked", "device_seq"),
+        # since revision 0004: the rows parked until a child's consent, by record
+        Index("ix_outbox_parked", "record_id", sqlite_where=text("device_seq < 0")),
+    )
 
     device_seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     op_id: str = ""
