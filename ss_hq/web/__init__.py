@@ -14,6 +14,7 @@ from ss_hq.web import (
     routes_admin,
     routes_audit,
     routes_auth,
+    routes_bundles,
     routes_children,
     routes_edit,
     routes_review,
@@ -43,6 +44,7 @@ def install_web(app: FastAPI) -> None:
         routes_edit,
         routes_review,
         routes_admin,
+        routes_bundles,
         routes_audit,
         api_routes,
     ):

@@ -27,7 +27,7 @@ AdminStaff = Annotated[SignedInStaff, allowed("staff_users")]
 DAY_MS = 86_400_000
 
 
-def _devices_context(session: Session, now: int) -> dict[str, object]:
+def devices_context(session: Session, now: int) -> dict[str, object]:
     codes = session.exec(
         select(EnrollmentCode)
         .where(col(EnrollmentCode.used_at).is_(None))
@@ -44,7 +44,7 @@ def _devices_context(session: Session, now: int) -> dict[str, object]:
 
 @router.get("/devices")
 def devices_page(request: Request, staff: DeviceStaff, session: SessionDep) -> Response:
-    context = _devices_context(session, now_ms())
+    context = devices_context(session, now_ms())
     context["done"] = request.query_params.get("done")
     return render(request, "devices.html", context)
 
@@ -62,14 +62,14 @@ async def issue_code(
     except ValueError:
         days = 7
     now = now_ms()
-    context = _devices_context(session, now)
+    context = devices_context(session, now)
     if not site_ids:
         context["code_error"] = True
         return render(request, "devices.html", context, status_code=422)
     code = device_service.create_enrollment_code(
         session, site_ids, now=now, lifetime_ms=days * DAY_MS
     )
-    context = _devices_context(session, now)
+    context = devices_context(session, now)
     context["new_code"] = code
     return render(request, "devices.html", context)
 

@@ -202,3 +202,62 @@ def test_bad_enrollment_files_and_export_refusals(hq, laptops, cli, tmp_path):
     (tmp_path / "exists.zip").write_text("x")
     code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "exists.zip"))
     assert code == 2 and "already exists" in out.err
+
+
+def _staff_browser(hq, cli, monkeypatch):
+    """A signed-in staff session on the real server, as a browser would hold it."""
+    import httpx
+
+    from tests.hq.test_web_support import csrf_from
+
+    monkeypatch.setenv("SS_HQ_PASSWORD", "Office-desk-2044")
+    code, out = cli.hq("create-staff", "officer", "--role", "staff")
+    assert code == 0, out.err
+    web = httpx.Client(base_url=hq.url, timeout=30)
+    login = web.get("/login")
+    signed = web.post("/login", data={"username": "officer", "password": "Office-desk-2044",
+                                      "csrf_token": csrf_from(login.text), "next": "/devices"})
+    assert signed.status_code in (200, 303), signed.text[:300]
+    return web
+
+
+def test_a_bundle_uploaded_on_the_devices_page_is_applied_and_the_receipt_downloads(
+    hq, laptops, cli, tmp_path, monkeypatch
+):
+    from tests.hq.test_web_support import csrf_from
+
+    site = hq.site()
+    laptop, device_id = _offline_laptop(hq, laptops, cli, tmp_path, site)
+    children = [laptop.register(site) for _ in range(2)]
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.ssb"), "--json")
+    assert code == 0, out.err
+    web = _staff_browser(hq, cli, monkeypatch)
+    page = web.get("/devices")
+    assert "Apply a USB bundle" in page.text or "导入U盘同步包" in page.text
+    token = csrf_from(page.text)
+
+    nothing = web.post("/devices/bundles", data={"csrf_token": token},
+                       files={"bundle": ("", b"", "application/octet-stream")})
+    assert nothing.status_code == 422 and 'id="bundle-error"' in nothing.text
+    flipped = bytearray((tmp_path / "b.ssb").read_bytes())
+    flipped[len(flipped) // 2] ^= 0x01
+    refused = web.post("/devices/bundles", data={"csrf_token": token},
+                       files={"bundle": ("b.ssb", bytes(flipped), "application/octet-stream")})
+    assert refused.status_code == 422 and 'id="bundle-error"' in refused.text
+    assert not set(children) & set(hq.records("child"))  # nothing of it was applied
+
+    upload = web.post("/devices/bundles", data={"csrf_token": token},
+                      files={"bundle": ("b.ssb", (tmp_path / "b.ssb").read_bytes(),
+                                        "application/octet-stream")})
+    assert upload.status_code == 200, upload.text[:300]
+    assert "attachment" in upload.headers["content-disposition"]
+    assert upload.headers["x-bundle-changes"] == "applied=6"
+    assert set(children) <= set(hq.records("child"))
+    receipt = tmp_path / "receipt.ssr"
+    receipt.write_bytes(upload.content)
+    code, out = cli.desktop(laptop, "bundle", "receive", str(receipt), "--json")
+    assert code == 0, out.err
+    assert json.loads(out.out)["acked"] == 6 and laptop.pending() == 0
+    forged = web.post("/devices/bundles", data={"csrf_token": "forged"},
+                      files={"bundle": ("b.ssb", b"x", "application/octet-stream")})
+    assert forged.status_code in (400, 403)
