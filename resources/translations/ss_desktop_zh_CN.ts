@@ -2173,27 +2173,32 @@ Device {device}</source>
         <translation>与总部的连接</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="58"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="60"/>
+        <source>Pending: {n} ({m} wait for consent)</source>
+        <translation>待发送：{n}（其中 {m} 条等待同意书）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="66"/>
         <source>Pending: {n}</source>
         <translation>待发送：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="63"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="71"/>
         <source>Changes saved on this laptop, not yet sent to head office</source>
         <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="68"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="76"/>
         <source>Quarantined: {n}</source>
         <translation>被退回：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="73"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="81"/>
         <source>Changes head office refused; they need a review</source>
         <translation>总部拒收的更改，需要复核</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="78"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="86"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>

@@ -54,11 +54,19 @@ class StatusLabels:
         self.conn_label.setToolTip(
             QCoreApplication.translate("MainWindow", "Connection to head office")
         )
-        self.pending_label.setText(
-            QCoreApplication.translate("MainWindow", "Pending: {n}").format(
-                n=stats.get("pending_changes", 0)
+        waiting = stats.get("waiting_for_consent") or 0
+        if waiting:
+            self.pending_label.setText(
+                QCoreApplication.translate(
+                    "MainWindow", "Pending: {n} ({m} wait for consent)"
+                ).format(n=stats.get("pending_changes", 0), m=waiting)
             )
-        )
+        else:
+            self.pending_label.setText(
+                QCoreApplication.translate("MainWindow", "Pending: {n}").format(
+                    n=stats.get("pending_changes", 0)
+                )
+            )
         self.pending_label.setToolTip(
             QCoreApplication.translate(
                 "MainWindow", "Changes saved on this laptop, not yet sent to head office"

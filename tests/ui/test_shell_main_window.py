@@ -44,6 +44,16 @@ def test_status_bar_shows_offline_and_pending_changes(qtbot, main_window, ui_ctx
     qtbot.waitUntil(lambda: main_window.pending_label.text() != before, timeout=10000)
     assert int(main_window.pending_label.text().split(":")[1]) == int(before.split(":")[1]) + 1
 
+    # a child registered without a guardian's consent waits on the laptop, and says so
+    from ss_desktop.services.children import ChildForm, ChildrenService
+    from tests.unit.services_fixtures import child_form
+
+    form = child_form(info.id)
+    ChildrenService(ui_ctx.app, ui_ctx.session).register(ChildForm(form.fields, form.guardians))
+    ui_ctx.events.data_changed.emit({"child": []})
+    qtbot.waitUntil(lambda: "wait for consent" in main_window.pending_label.text(), timeout=10000)
+    assert main_window.pending_label.text().endswith("(3 wait for consent)")  # child, 2 guardians
+
 
 def test_switching_language_retranslates_the_open_window(qtbot, main_window, ui_ctx):
     main_window.show_page(PAGE_SETTINGS)
