@@ -15,42 +15,43 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine
 
 from ss_core.domain.consent import validate_consent
 from ss_core.domain.errors import Issue, Severity, ValidationFailed
-from ss_core.domain.pinyin import display_pinyin as _display_pinyin
 from ss_core.domain.validation import validate_child, validate_guardian
 from ss_core.protocol.hlc import HLC, HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db import rows as sql
-from ss_desktop.db.audit import AuditEntry, append_entries
+from ss_desktop.db.audit import AuditEntry
 from ss_desktop.db.codec import (
     DEFAULT_STAMP_KEY,
     decode_row,
     defaults_of,
     dumps,
     fields_of,
-    from_column,
     load_field_hlcs,
     normalize_value,
     to_column,
     utc_now_iso,
 )
-from ss_desktop.db.consent_gate import child_of, number_outbox
+from ss_desktop.db.consent_gate import child_of
 from ss_desktop.db.engine import WRITE_OPTIONS
 from ss_desktop.db.search_index import (
-    insert_search_rows,
-    reindex_children,
-    search_row,
     search_rowid,
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
+from ss_desktop.db.writer_rows import (
+    _action_for,
+    _children_to_reindex,
+    _Plan,
+    display_pinyin,
+    finish_local_write,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,6 @@ _REFERENCES: dict[Entity, tuple[tuple[str, Entity], ...]] = {
         ("child_id", Entity.CHILD),
     ),
 }
-_SEARCH_FIELDS = frozenset({"surname", "given_name", "pinyin", "id_number", "deleted"})
 
 
 @dataclass
@@ -104,19 +104,6 @@ class ChangeSet:
     def add(self, entity: Entity, record_id: str, *, created: bool) -> None:
         target = self.created if created else self.updated
         target.setdefault(entity, []).append(record_id)
-
-
-@dataclass
-class _Plan:
-    """A validated change ready to write."""
-
-    entity: Entity
-    record_id: str
-    created: bool
-    changed: dict[str, Any]  # normalized values of the fields that change
-    full: dict[str, Any]  # the record after the change (domain values)
-    stored: dict[str, Any] | None  # raw stored row (edits)
-    deleted: bool
 
 
 def load_clock(engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None):
@@ -479,32 +466,9 @@ class ChangeWriter:
         for entity in ENTITY_ORDER:
             sql.insert_rows(cursor, entity, inserts.get(entity, ()))
             sql.update_rows(cursor, entity, updates.get(entity, ()))
-        # Each row's first item, its child, becomes its device_seq (held back: parked).
-        seq = number_outbox(cursor, outbox, seq, result.outbox_seqs, today=self.today())
-        cursor.executemany(
-            "INSERT INTO outbox (device_seq, op_id, entity, record_id, base_version, hlc, fields,"
-            " deleted, created_at, acked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            outbox,
-        )
-        for (what, entity_name), ids in grouped.items():
-            # A bulk save (import, demo data) is audited as one row per action and entity,
-            # naming every record it touched.
-            audit.append(AuditEntry(actor, what, entity_name, None, {"count": len(ids), "ids": ids}))
-        append_entries(cursor, audit, at=now)
-        if new_children:
-            children = batch_children(plans)
-            insert_search_rows(
-                cursor,
-                [
-                    search_row(cid, c["surname"], c["given_name"], c["pinyin"], c["id_number"], p)
-                    for cid, p in new_children.items()
-                    for c in (children[cid],)
-                ],
-            )
-        reindex_children(cursor, [i for i in reindex if i not in new_children])
-        cursor.execute(
-            "UPDATE sync_state SET last_device_seq = ?, hlc_last = ? WHERE id = 1",
-            (seq, str(self.clock.last())),
+        finish_local_write(
+            cursor, self, outbox, seq, result, grouped=grouped, audit=audit, actor=actor,
+            now=now, plans=plans, new_children=new_children, reindex=reindex,
         )
 
     # ------------------------------------------------------------------ pulled changes
@@ -523,41 +487,3 @@ class ChangeWriter:
                 "UPDATE sync_state SET hlc_last = ? WHERE id = 1", (str(self.clock.last()),)
             )
         return result
-
-
-@lru_cache(maxsize=65536)
-def display_pinyin(surname: str, given: str) -> str:
-    """The pinyin shown in lists ("Shan Xiongxin"), cached: names repeat a lot."""
-    return _display_pinyin(surname, given)
-
-
-def batch_children(plans: Sequence[_Plan]) -> dict[str, dict[str, Any]]:
-    return {p.record_id: p.full for p in plans if p.entity is Entity.CHILD}
-
-
-def _action_for(plan: _Plan) -> str:
-    if plan.stored is None:
-        return "create"
-    if plan.deleted and not plan.stored["deleted"]:
-        return "delete"
-    if plan.entity is Entity.CHILD and "status" in plan.changed:
-        old = plan.stored.get("status")
-        new = plan.changed["status"]
-        if new == "archived":
-            return "archive"
-        if old == "archived" and new == "active":
-            return "restore"
-    return "edit"
-
-
-def _children_to_reindex(plan: _Plan, names: Sequence[str]) -> list[str]:
-    if plan.entity is Entity.CHILD:
-        return [plan.record_id] if plan.stored is None or _SEARCH_FIELDS & set(names) else []
-    if plan.entity is Entity.GUARDIAN and (
-        plan.stored is None or {"phone", "child_id", "deleted"} & set(names)
-    ):
-        ids = [plan.full.get("child_id")]
-        if plan.stored is not None:
-            ids.append(from_column(Entity.GUARDIAN, "child_id", plan.stored.get("child_id")))
-        return [i for i in ids if i]
-    return []

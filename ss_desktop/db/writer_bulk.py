@@ -33,7 +33,7 @@ from ss_core.domain.errors import Issue, Severity, ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import rows as sql
-from ss_desktop.db.audit import AuditEntry, append_entries
+from ss_desktop.db.audit import AuditEntry
 from ss_desktop.db.codec import (
     DEFAULT_STAMP_KEY,
     defaults_of,
@@ -43,22 +43,18 @@ from ss_desktop.db.codec import (
     to_column,
     utc_now_iso,
 )
-from ss_desktop.db.consent_gate import child_of, number_outbox
+from ss_desktop.db.consent_gate import child_of
 from ss_desktop.db.search_index import (
-    insert_search_rows,
-    reindex_children,
-    search_row,
     search_rowid,
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
-from ss_desktop.db.writer import (
-    AUDIT_PER_RECORD_LIMIT,
-    ChangeSet,
+from ss_desktop.db.writer import AUDIT_PER_RECORD_LIMIT, ChangeSet
+from ss_desktop.db.writer_rows import (
     _children_to_reindex,
     _Plan,
-    batch_children,
     display_pinyin,
+    finish_local_write,
 )
 
 # Batches with fewer records than this take the general path (the fast path's set-up and
@@ -308,30 +304,8 @@ def _write_creates(
     for entity in ENTITY_ORDER:
         if entity in inserts:
             cursor.executemany(_SPECS[entity].sql, inserts[entity])
-    # consent decides each row's device_seq (parked or not): the general path's own rule
-    seq = number_outbox(cursor, outbox, seq, result.outbox_seqs, today=writer.today())
-    cursor.executemany(
-        "INSERT INTO outbox (device_seq, op_id, entity, record_id, base_version, hlc, fields,"
-        " deleted, created_at, acked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-        outbox,
-    )
-    for (what, entity_name), record_ids in grouped.items():
-        audit.append(
-            AuditEntry(actor, what, entity_name, None, {"count": len(record_ids), "ids": record_ids})
-        )
-    append_entries(cursor, audit, at=now)
-    if new_children:
-        children = batch_children(plans)
-        insert_search_rows(
-            cursor,
-            [
-                search_row(cid, c["surname"], c["given_name"], c["pinyin"], c["id_number"], p)
-                for cid, p in new_children.items()
-                for c in (children[cid],)
-            ],
-        )
-    reindex_children(cursor, [i for i in reindex if i not in new_children])
-    cursor.execute(
-        "UPDATE sync_state SET last_device_seq = ?, hlc_last = ? WHERE id = 1",
-        (seq, str(writer.clock.last())),
+    # the same ending as the general path: consent numbering, outbox, audit, search, seq
+    finish_local_write(
+        cursor, writer, outbox, seq, result, grouped=grouped, audit=audit, actor=actor, now=now,
+        plans=plans, new_children=new_children, reindex=reindex,
     )
