@@ -5,14 +5,16 @@
         [--incremental-children 100000] [--skip-pouch]
 
 1. push: a laptop (its own data folder, SQLite) holding N new children (DemoGenerator, all
-   34 child fields) pushes them to a real ``ss-hq serve`` on PostgreSQL over loopback.
-   The same N children, as JSON documents with the same fields, are replicated by PouchDB
+   34 child fields) with their registration consents (a child without one never leaves the
+   laptop) pushes them to a real ``ss-hq serve`` on PostgreSQL over loopback; records/s
+   counts every record (children and consents, about 2N).
+   The same records, as JSON documents with the same fields, are replicated by PouchDB
    (leveldb, local) to pouchdb-server (leveldb, on disk), both installed from npm into a
    throw-away folder under /tmp. Both go through the same byte-counting TCP proxy
    (a separate process), so "bytes on the wire" means the same thing for both: every byte of
    every HTTP request and response, headers included.
-2. 2G: M more children pushed over the same proxy set to a 50 kbit/s link with 300 ms
-   latency each way; compared with the bandwidth floor = zstd-compressed bytes of those
+2. 2G: M more changes (M/2 children and their consents) pushed over the same proxy set to
+   a 50 kbit/s link with 300 ms latency each way, delivered segment by segment; compared with the bandwidth floor = zstd-compressed bytes of those
    changes (one PushRequest body, level 6 as the laptop sends) / link rate.
 3. incremental: head office holds K children of the laptop's site (bulk-seeded), the laptop
    pulls them all, then 10 of them are edited and one sync round is timed on loopback.
@@ -42,6 +44,8 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from bench.common import summary, write_result
+from ss_core.domain.consent import consent_state
+from ss_core.domain.dates import coerce_date
 from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.wire import Entity, PushRequest
 from ss_desktop.db import sync_store
@@ -58,6 +62,7 @@ POUCH_VERSIONS = ("pouchdb@9.0.0", "pouchdb-server@4.2.0")
 LINK_BPS = 50_000
 LINK_LATENCY_MS = 300
 SAVE_BATCH = 2000
+SEGMENT = 1460  # bytes per delivery on a shaped link (a TCP segment)
 
 
 # ----------------------------------------------------------------------- counting proxy
@@ -113,8 +118,12 @@ async def _proxy(target_port: int, link: Link) -> None:
                 rate, latency = link.rate_bps.value, link.latency_ms.value / 1000
                 now = loop.time()
                 if rate and data:
-                    free_at = max(free_at, now) + len(data) * 8 / rate
-                    queue.put_nowait((free_at + latency, data))
+                    # Segment by segment, as a real link delivers them: a 60 KB body read
+                    # at once must not reach the server in one piece 10 s later.
+                    for i in range(0, len(data), SEGMENT):
+                        segment = data[i : i + SEGMENT]
+                        free_at = max(free_at, now) + len(segment) * 8 / rate
+                        queue.put_nowait((free_at + latency, segment))
                 else:
                     queue.put_nowait((now + latency, data))
                 if not data:
@@ -179,10 +188,52 @@ def demo_children(count: int, site_id: str, *, skip: int = 0) -> list[tuple[str,
     return out
 
 
-def save_children(laptop: Laptop, children: list[tuple[str, dict]]) -> None:
-    for i in range(0, len(children), SAVE_BATCH):
-        changes = [Change(Entity.CHILD, cid, f) for cid, f in children[i : i + SAVE_BATCH]]
-        laptop.app.writer.save(changes, actor="admin", action="bench")
+Doc = tuple[Entity, str, dict]
+
+
+def demo_records(count: int, site_id: str, *, skip: int = 0) -> list[Doc]:
+    """*count* of DemoGenerator's children that have a registration consent (from the skip-th such child),
+    moved to *site_id*, each followed by its consents: (entity, id, fields). A child without
+    a registration consent never leaves the laptop (consent_gate), so the benchmark pushes
+    children together with their consents; every record counts."""
+    gen = DemoGenerator(1)
+    sites = gen.sites()
+    out: list[Doc] = []
+    seen = 0
+    for child in gen.children((skip + count) * 2 + 100, sites, gen.programs(sites)):
+        state = consent_state(
+            child.consents,
+            child_dob=coerce_date(child.fields["dob"]) if child.fields.get("dob") else None,
+            child_dob_precision=child.fields.get("dob_precision"),
+        )
+        if not state.registration_ok:
+            continue
+        seen += 1
+        if seen <= skip:
+            continue
+        out.append((Entity.CHILD, child.id, {**child.fields, "site_id": site_id}))
+        for consent in child.consents:
+            fields = {k: v for k, v in consent.items() if k != "id"}
+            out.append((Entity.CONSENT, consent["id"], fields))
+        if seen >= skip + count:
+            break
+    return out
+
+
+def child_ids(records: list[Doc]) -> list[str]:
+    return [rid for entity, rid, _f in records if entity is Entity.CHILD]
+
+
+def save_children(laptop: Laptop, records: list[Doc]) -> None:
+    """Save in chunks of about SAVE_BATCH, never splitting a child from its consents."""
+    chunk: list[Change] = []
+    for entity, rid, fields in records:
+        if entity is Entity.CHILD and len(chunk) >= SAVE_BATCH:
+            laptop.app.writer.save(chunk, actor="admin", action="bench")
+            chunk = []
+        chunk.append(Change(entity, rid, fields))
+    if chunk:
+        laptop.app.writer.save(chunk, actor="admin", action="bench")
 
 
 class PhaseMeter:
@@ -201,9 +252,10 @@ class PhaseMeter:
         return end[0] - self.start[0], end[1] - self.start[1]
 
     def phases(self, end: float) -> dict[str, float]:
-        """Seconds spent in push (with the clock probe), pull and the checksum comparison."""
+        """Seconds spent in push (with the clock probe), pull, the checksum comparison and the
+        audit upload."""
         points = [("push", self.start[0])] + [
-            (p, self.marks[p][0]) for p in ("pull", "check") if p in self.marks
+            (p, self.marks[p][0]) for p in ("pull", "check", "audit") if p in self.marks
         ]
         points.append(("end", end))
         return {
@@ -220,9 +272,7 @@ def timed_round(laptop: Laptop, link: Link) -> tuple[Any, PhaseMeter, float, int
 
 
 # ----------------------------------------------------------------------- PouchDB
-def bench_pouch(
-    children: list[tuple[str, dict]], work: Path, modules: Path | None = None
-) -> dict[str, Any]:
+def bench_pouch(records: list[Doc], work: Path, modules: Path | None = None) -> dict[str, Any]:
     npm, node = shutil.which("npm"), shutil.which("node")
     if not npm or not node:
         print("npm or node is not installed: skipping the PouchDB comparison", flush=True)
@@ -244,7 +294,11 @@ def bench_pouch(
         stdout=subprocess.DEVNULL,
     )
     docs = work / "docs.json"
-    docs.write_text(json.dumps([{"_id": cid, **f} for cid, f in children], ensure_ascii=False))
+    docs.write_text(
+        json.dumps(
+            [{"_id": rid, "type": e.value, **f} for e, rid, f in records], ensure_ascii=False
+        )
+    )
     port = free_port()
     data = work / "pouchdb-server"
     data.mkdir()
@@ -271,7 +325,7 @@ def bench_pouch(
                     f"{proxy.url}/bench{batch}",
                     batch,
                     proxy.link,
-                    len(children),
+                    len(records),
                 )
                 print("pouchdb", batch, runs[f"batch_{batch}"], flush=True)
     finally:
@@ -383,18 +437,22 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             laptop = laptops.new("push")
             laptop.enroll(hq, site, url=proxy.url)
             laptop.sync()  # the site and the cursor, as after any enrollment
-            children = demo_children(args.children, site)
-            save_children(laptop, children)
+            docs = demo_records(args.children, site)
+            children = child_ids(docs)
+            save_children(laptop, docs)
+            # demo_records keeps children with a registration consent: all of them leave.
+            sent = len(sync_store.pending_ops(laptop.app.engine, len(docs) + 10))
             report, meter, seconds, wire = timed_round(laptop, link)
             push_s, push_wire = meter.push()
-            assert report.pushed == args.children and report.rejected == 0, report
+            assert report.pushed == sent and report.rejected == 0, report
             results["push"] = {
                 "children": args.children,
-                "fields_per_child": len(children[0][1]),
+                "records": sent,
+                "fields_per_child": len(docs[0][2]),
                 "push_seconds": round(push_s, 2),
-                "records_per_s": round(args.children / push_s, 1),
+                "records_per_s": round(sent / push_s, 1),
                 "wire_bytes": push_wire,
-                "bytes_per_record": round(push_wire / args.children, 1),
+                "bytes_per_record": round(push_wire / sent, 1),
                 "round_seconds": round(seconds, 2),
                 "round_phases": meter.phases(meter.start[0] + seconds),
                 "round_wire_bytes": wire,
@@ -403,7 +461,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             print("ours push", results["push"], flush=True)
 
             # 2. the 2G link
-            slow = demo_children(args.slow_changes, site, skip=args.children)
+            slow = demo_records(args.slow_changes // 2, site, skip=args.children)
             save_children(laptop, slow)
             ops = sync_store.pending_ops(laptop.app.engine, len(slow) + 10)
             body = (
@@ -419,9 +477,9 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             finally:
                 link.shape(0, 0)
             push_s, push_wire = meter.push()
-            assert report.pushed == len(slow) and report.rejected == 0, report
+            assert report.pushed == len(ops) and report.rejected == 0, report
             results["link_2g"] = {
-                "changes": len(slow),
+                "changes": len(ops),
                 "link": f"{LINK_BPS} bit/s each way, {LINK_LATENCY_MS} ms latency each way",
                 "compressed_bytes": compressed,
                 "floor_seconds": round(floor, 1),
@@ -438,9 +496,11 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             print("ours 2G", results["link_2g"], flush=True)
 
             # 3. incremental sync with many children present
-            have = args.children + args.slow_changes
+            have = args.children + args.slow_changes // 2  # children at head office
             extra = max(0, args.incremental_children - have)
-            seeded = seed_head_office(url, site, demo_children(extra, site, skip=have))
+            # Skip past every child demo_records may have looked at (some lack a consent).
+            skip = 2 * have + 100
+            seeded = seed_head_office(url, site, demo_children(extra, site, skip=skip))
             pulled = laptop.sync()
             assert pulled.checksum_ok, pulled
             present = len(hq.records("child"))
@@ -448,7 +508,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             for n in range(args.rounds):
                 edits = [
                     Change(Entity.CHILD, cid, {"notes": f"bench edit {n}"})
-                    for cid, _f in children[n * 10 : n * 10 + 10]
+                    for cid in children[n * 10 : n * 10 + 10]
                 ]
                 laptop.app.writer.save(edits, actor="admin", action="bench")
                 report, meter, seconds, wire = timed_round(laptop, link)
@@ -512,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             gen_site = "00000000-0000-7000-8000-000000000000"
             results["pouchdb"] = bench_pouch(
-                demo_children(args.children, gen_site), work, args.npm_dir
+                demo_records(args.children, gen_site), work, args.npm_dir
             )
         results["targets"] = targets(results)
         print("targets", results["targets"], flush=True)

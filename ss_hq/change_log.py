@@ -25,7 +25,9 @@ writers are serialized by the database itself.
 
 from __future__ import annotations
 
-from sqlalchemy import func, text
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Table, func, text
 from sqlmodel import Session, select
 
 from ss_hq.models import ChangeLog, ChangeLogState
@@ -75,3 +77,44 @@ class ChangeLogWriter:
         )
         self._session.flush()
         return seq
+
+
+class BufferedChangeLog:
+    """A :class:`ChangeLogWriter` for a set-based push: seqs are numbered in memory from the
+    head read once (under the same lock) and the rows are written by :meth:`flush` in one
+    statement. Nothing may write the change log between two flushes; after a flush the next
+    append reads the head again."""
+
+    def __init__(self, session: Session) -> None:
+        lock_for_writing(session)
+        self._session = session
+        self._rows: list[dict[str, object]] = []
+        self._next: int | None = None
+
+    def append(
+        self, *, entity: str, record_id: str, version: int, site_id: str | None, at: int
+    ) -> int:
+        if self._next is None:
+            self._next = head_seq(self._session) + 1
+        seq = self._next
+        self._next += 1
+        self._rows.append(
+            {
+                "seq": seq,
+                "entity": entity,
+                "record_id": record_id,
+                "version": version,
+                "site_id": site_id,
+                "at": at,
+            }
+        )
+        return seq
+
+    def flush(
+        self, bulk_insert: Callable[[Connection, Table, list[dict[str, object]]], None]
+    ) -> None:
+        """Write the rows with *bulk_insert(connection, table, rows)*."""
+        if self._rows:
+            bulk_insert(self._session.connection(), ChangeLog.__table__, self._rows)  # type: ignore[attr-defined]
+        self._rows = []
+        self._next = None

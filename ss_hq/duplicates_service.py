@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import or_
@@ -25,11 +26,20 @@ from ss_hq.change_log import ChangeLogWriter
 from ss_hq.models import Record, SuspectedDuplicate
 from ss_hq.records import OpRejected
 from ss_hq.review_service import ReviewError, staff_write
-from ss_hq.search_service import ChildIndex, ChildRow, child_row, refresh_child_index
+from ss_hq.search_service import (
+    IN_CHUNK,
+    ChildIndex,
+    ChildRow,
+    child_row,
+    id_in,
+    refresh_child_index,
+)
 
 log = logging.getLogger(__name__)
 
 THRESHOLD = 60.0
+# The child fields a duplicate score reads (ss_core.domain.duplicates, through _facts).
+FACT_FIELDS = ("surname", "given_name", "dob_precision", "id_number", "gender")
 MAX_CANDIDATES = 200
 DEPENDENT_ENTITIES = (
     Entity.GUARDIAN.value,
@@ -39,7 +49,7 @@ DEPENDENT_ENTITIES = (
 )
 
 
-def _facts(record: Record, index: ChildIndex | None, phones: tuple[str, ...]) -> ChildFacts:
+def _facts(record: Any, index: Any, phones: tuple[str, ...]) -> ChildFacts:
     from datetime import date
 
     f = record.fields or {}
@@ -63,15 +73,15 @@ def _phones(session: Session, child_ids: list[str]) -> dict[str, tuple[str, ...]
     if not child_ids:
         return {}
     rows = session.exec(
-        select(Record)
+        select(Record.child_id, Record.fields)
         .where(Record.entity == Entity.GUARDIAN.value)
-        .where(col(Record.child_id).in_(child_ids))
+        .where(id_in(session, Record.child_id, child_ids))
     ).all()
     out: dict[str, list[str]] = {}
-    for r in rows:
-        phone = (r.fields or {}).get("phone")
-        if isinstance(phone, str) and phone and r.child_id:
-            out.setdefault(r.child_id, []).append(phone)
+    for child_id, fields in rows:
+        phone = (fields or {}).get("phone")
+        if isinstance(phone, str) and phone and child_id:
+            out.setdefault(child_id, []).append(phone)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -133,6 +143,107 @@ def detect_for_child(session: Session, record_id: str, *, now: int) -> int:
             )
         )
         added += 1
+    session.flush()
+    return added
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + IN_CHUNK] for i in range(0, len(ids), IN_CHUNK)]
+
+
+def detect_for_children(
+    session: Session, records: dict[str, Record], indexes: dict[str, ChildIndex], *, now: int
+) -> int:
+    """:func:`detect_for_child` for a whole pushed batch, with one query per candidate key
+    (full-pinyin key, birth date) and one each for records, phones and known pairs, instead
+    of five per child. *records* and *indexes*: the batch's children, by id, as just written.
+    Children are taken in the order given; a pair found twice in the batch is stored once."""
+    targets = [
+        rid
+        for rid, index in indexes.items()
+        if index.active
+        and rid in records
+        and not records[rid].erased
+        and (index.name_key or index.dob)
+    ]
+    if not targets:
+        return 0
+    by_name: dict[str, list[str]] = {}
+    by_dob: dict[str, list[str]] = {}
+    found: dict[str, ChildIndex] = {}
+    for column, values, bucket in (
+        (ChildIndex.name_key, {indexes[t].name_key for t in targets} - {""}, by_name),
+        (ChildIndex.dob, {indexes[t].dob for t in targets} - {None}, by_dob),
+    ):
+        for chunk in _chunks(sorted(v for v in values if v)):
+            for row in session.exec(
+                select(ChildIndex)
+                .where(id_in(session, column, chunk))
+                .where(col(ChildIndex.active))
+            ):
+                found[row.record_id] = row
+                key = row.name_key if bucket is by_name else row.dob
+                if key:
+                    bucket.setdefault(key, []).append(row.record_id)
+    candidates: dict[str, list[str]] = {}
+    for rid in targets:
+        index = indexes[rid]
+        ids = [*by_name.get(index.name_key, ()), *by_dob.get(index.dob or "", ())]
+        ids = [c for c in dict.fromkeys(ids) if c != rid][:MAX_CANDIDATES]
+        if ids:
+            candidates[rid] = ids
+    if not candidates:
+        return 0
+    everyone = sorted({c for ids in candidates.values() for c in ids} | set(candidates))
+    others: dict[str, Any] = {}
+    wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
+    for chunk in _chunks(everyone):
+        # Only the fields the score reads, not the whole record (its JSON is most of the cost).
+        for rid, site_id, erased, *values in session.exec(
+            select(Record.id, Record.site_id, Record.erased, *wanted).where(
+                id_in(session, Record.id, chunk)
+            )
+        ):
+            fields = {k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None}
+            others[rid] = SimpleNamespace(id=rid, fields=fields, site_id=site_id, erased=erased)
+    phones: dict[str, tuple[str, ...]] = {}
+    known: dict[tuple[str, str], SuspectedDuplicate] = {}
+    for chunk in _chunks(everyone):
+        phones.update(_phones(session, chunk))
+        for pair in session.exec(
+            select(SuspectedDuplicate).where(id_in(session, SuspectedDuplicate.record_id, chunk))
+        ):
+            known[(pair.record_id, pair.other_id)] = pair
+    facts: dict[str, ChildFacts] = {}  # a candidate's facts, built once for the batch
+
+    def facts_of(c: str) -> ChildFacts:
+        if c not in facts:
+            facts[c] = _facts(others[c], found.get(c), phones.get(c, ()))
+        return facts[c]
+
+    added = 0
+    for rid, ids in candidates.items():
+        new = _facts(records[rid], indexes[rid], phones.get(rid, ()))
+        existing = [facts_of(c) for c in ids if c in others and not others[c].erased]
+        for candidate in rank_candidates(new, existing, limit=10, threshold=THRESHOLD):
+            a, b = sorted((rid, candidate.record_id))
+            pair = known.get((a, b))
+            if pair is not None:
+                if pair.status == "open" and pair.score != candidate.score:
+                    pair.score = candidate.score
+                    pair.reasons = list(candidate.reasons)
+                    session.add(pair)
+                continue
+            pair = known[(a, b)] = SuspectedDuplicate(
+                record_id=a,
+                other_id=b,
+                score=candidate.score,
+                reasons=list(candidate.reasons),
+                status="open",
+                created_at=now,
+            )
+            session.add(pair)
+            added += 1
     session.flush()
     return added
 

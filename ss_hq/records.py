@@ -42,6 +42,49 @@ class WriteResult:
     message: str | None = None
 
 
+class NeedsOwnSavepoint(Exception):
+    """Raised (before any write) by a set-based :func:`write_record` for a change it leaves
+    to the one-change-at-a-time path."""
+
+
+@dataclass(slots=True)
+class NewRecord:
+    """A record a set-based push creates: the columns of ``record``, inserted in one
+    statement with the others (an ORM object costs more to build and to flush)."""
+
+    id: str
+    entity: str
+    version: int
+    hlc: str
+    fields: dict[str, Any]
+    field_meta: dict[str, Any]
+    created_by_device: str | None
+    created_at: int
+    updated_at: int
+    deleted: bool = False
+    erased: bool = False
+    merged_into: str | None = None
+    site_id: str | None = None
+    child_id: str | None = None
+
+
+class BulkSink:
+    """Where :func:`write_record` leaves its writes in a set-based push (``push_bulk``):
+    records known to the batch (``None``: known not to exist), records it creates, history
+    rows to insert at once; nothing is flushed per change."""
+
+    def __init__(self, records: dict[str, Any]) -> None:
+        self.records: dict[str, Any] = records  # Record, NewRecord or None
+        self.created: dict[str, NewRecord] = {}
+        self.history: list[dict[str, Any]] = []
+
+
+def _get(session: Session, record_id: str, sink: BulkSink | None) -> Any:
+    if sink is not None and record_id in sink.records:
+        return sink.records[record_id]
+    return session.get(Record, record_id)
+
+
 @dataclass(frozen=True)
 class Author:
     """Who wrote a change: a device (push) or a staff user (head office)."""
@@ -61,7 +104,11 @@ def _field_states(record: Record) -> dict[str, FieldState]:
 
 
 def _scope(
-    session: Session, entity: Entity, record_id: str, fields: Mapping[str, Any]
+    session: Session,
+    entity: Entity,
+    record_id: str,
+    fields: Mapping[str, Any],
+    sink: BulkSink | None = None,
 ) -> tuple[str | None, str | None]:
     """(site_id, child_id) deciding who may see the record."""
     if entity is Entity.SITE:
@@ -73,7 +120,7 @@ def _scope(
         if fields.get("site_id"):
             return fields["site_id"], None
         program_id = fields.get("program_id")
-        program = session.get(Record, program_id) if program_id else None
+        program = _get(session, program_id, sink) if program_id else None
         if program is None or program.entity != Entity.PROGRAM.value:
             raise OpRejected(
                 ErrorCode.VALIDATION_FAILED, "program_id names no program known to head office"
@@ -81,7 +128,7 @@ def _scope(
         return program.site_id, None
     if entity in CHILD_DEPENDENTS:
         child_id = fields.get("child_id")
-        child = session.get(Record, child_id) if child_id else None
+        child = _get(session, child_id, sink) if child_id else None
         if child is None or child.entity != Entity.CHILD.value:
             raise OpRejected(
                 ErrorCode.VALIDATION_FAILED, "child_id names no child known to head office"
@@ -112,9 +159,12 @@ def write_record(
     deleted: bool,
     author: Author,
     now: int,
+    sink: BulkSink | None = None,
 ) -> WriteResult:
-    """Merge one change into the stored record. Raises :class:`OpRejected`."""
-    record = session.get(Record, record_id)
+    """Merge one change into the stored record. Raises :class:`OpRejected` before writing
+    anything. With a *sink*, records are looked up there first and nothing is flushed: the
+    caller writes the history rows and flushes the session (and *log*) for the whole batch."""
+    record = _get(session, record_id, sink)
     if record is not None and record.entity != entity.value:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, "the record id belongs to another entity")
     creating = record is None
@@ -124,7 +174,7 @@ def write_record(
     child = None
     if entity in CHILD_DEPENDENTS:
         child_id = fields.get("child_id") or (record.fields.get("child_id") if record else None)
-        child_record = session.get(Record, child_id) if child_id else None
+        child_record = _get(session, child_id, sink) if child_id else None
         if child_record is not None and child_record.erased and record is None:
             # A new guardian (consent, ...) of an erased child: nothing of it is kept.
             return WriteResult(OpStatus.MERGED, 0, "the child was erased at head office")
@@ -141,7 +191,19 @@ def write_record(
     except FieldsInvalid as exc:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None
 
-    if record is None:
+    if record is None and sink is not None:
+        record = NewRecord(
+            id=record_id,
+            entity=entity.value,
+            version=0,
+            hlc=hlc,
+            fields={},
+            field_meta={},
+            created_by_device=author.device_id,
+            created_at=now,
+            updated_at=now,
+        )
+    elif record is None:
         record = Record(
             id=record_id,
             entity=entity.value,
@@ -159,12 +221,14 @@ def write_record(
     merged_fields = dict(record.fields)
     for name, stamped in changed.items():
         merged_fields[name] = stamped.value
-    new_site, child_id = _scope(session, entity, record_id, merged_fields)
+    new_site, child_id = _scope(session, entity, record_id, merged_fields, sink)
     if creating:
         _check_allowed(author, entity, new_site)
     else:
         _check_allowed(author, entity, old_site, new_site)
 
+    if sink is not None and old_site is not None and old_site != new_site:
+        raise NeedsOwnSavepoint  # a move to another site: dependents follow (row by row)
     old_meta = dict(record.field_meta)
     newly_deleted = deleted and not record.deleted
     # A record never seen is always stored, even empty or deleted (a tombstone), so that
@@ -202,6 +266,20 @@ def write_record(
     record.site_id = new_site
     record.child_id = child_id
     record.updated_at = now
+    if sink is not None:
+        if isinstance(record, NewRecord):
+            sink.created[record_id] = record
+        else:
+            session.add(record)
+        sink.records[record_id] = record
+        sink.history.extend(history)
+        _keep_losers(session, record, outcome, author, now)
+        _keep_conflicts(session, record, outcome, old_meta, author, now)
+        if entity.value not in NOT_PULLED:
+            log.append(
+                entity=entity.value, record_id=record_id, version=version, site_id=new_site, at=now
+            )
+        return WriteResult(_op_status(outcome), version)
     session.add(record)
     if history:
         # One multi-row INSERT without ORM objects: a new child writes ~35 history rows, and

@@ -15,13 +15,15 @@ are always bound parameters; LIKE wildcards in the query are escaped, so a query
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import and_, func, or_
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from ss_core.domain.categories import is_local_hukou
@@ -33,6 +35,7 @@ from ss_hq.models import Record
 
 MAX_QUERY_LEN = 100
 MAX_PAGE = 500
+IN_CHUNK = 2000  # ids per IN (...) list
 CATEGORY_COLUMNS: dict[str, str] = {c.value: f"cat_{c.value}" for c in Category}
 _CJK_OR_DIGIT = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff0-9]")
 
@@ -187,6 +190,51 @@ def refresh_child_index(session: Session, record_id: str) -> None:
             setattr(row, name, value)
     session.add(row)
     session.flush()
+
+
+def id_in(session: Session, column: Any, values: Sequence[str]) -> Any:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``, one parameter however
+    long the list (thousands of IN parameters cost more to send than to look up)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == sa.any_(sa.bindparam(None, list(values), type_=ARRAY(sa.String)))
+    return col(column).in_(list(values))
+
+
+def refresh_child_indexes(
+    session: Session,
+    records: Sequence[Any],
+    *,
+    insert_rows: Callable[[Any, sa.Table, list[dict[str, Any]]], None] | None = None,
+) -> dict[str, Any]:
+    """:func:`refresh_child_index` for many children at once (one query, one flush); returns
+    their index rows by record id. With *insert_rows(connection, table, rows)*, new rows are
+    inserted with it (and returned as plain objects with the same attributes)."""
+    rows: dict[str, Any] = {}
+    ids = [r.id for r in records]
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        for row in session.exec(
+            select(ChildIndex).where(id_in(session, ChildIndex.record_id, chunk))
+        ):
+            rows[row.record_id] = row
+    new: list[dict[str, Any]] = []
+    for record in records:
+        values = index_values(record)
+        row = rows.get(record.id)
+        if row is not None:
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+        elif insert_rows is not None:
+            new.append({"record_id": record.id, **values})
+            rows[record.id] = SimpleNamespace(**new[-1])
+        else:
+            row = rows[record.id] = ChildIndex(record_id=record.id, **values)
+            session.add(row)
+    session.flush()
+    if new and insert_rows is not None:
+        insert_rows(session.connection(), ChildIndex.__table__, new)  # type: ignore[attr-defined]
+    return rows
 
 
 def rebuild_child_index(session: Session) -> int:

@@ -135,18 +135,33 @@ def _transport_error(exc: httpx.HTTPError) -> SyncError:
     return SyncError("connection_lost")
 
 
+DEFAULT_ZSTD_LEVEL = 6
+
+
 class SyncApi:
     """Typed calls of the v1 sync API over one httpx client."""
 
     def __init__(self, http: httpx.Client, token: str | None = None) -> None:
         self.http = http
         self.token = token
-        self._compressor = zstandard.ZstdCompressor(level=6)
+        self._compressor = zstandard.ZstdCompressor(level=DEFAULT_ZSTD_LEVEL)
+        self._level = DEFAULT_ZSTD_LEVEL
         self.bytes_sent = 0
         self.bytes_received = 0
 
     def close(self) -> None:
         self.http.close()
+
+    @property
+    def compression_level(self) -> int:
+        """zstd level of request bodies (the sync runner raises it on a slow link)."""
+        return self._level
+
+    @compression_level.setter
+    def compression_level(self, level: int) -> None:
+        if level != self._level:
+            self._compressor = zstandard.ZstdCompressor(level=level)
+            self._level = level
 
     # -- calls --------------------------------------------------------------------------
     def enroll(self, request: EnrollRequest) -> EnrollResponse:

@@ -42,7 +42,7 @@ from ss_desktop.db.writer import ChangeSet
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError
-from ss_desktop.sync.policy import Backoff, BatchSizer
+from ss_desktop.sync.policy import Backoff, BatchSizer, zstd_level_for
 
 log = logging.getLogger(__name__)
 
@@ -163,14 +163,16 @@ class SyncRunner:
             if not ops:
                 return
             request = PushRequest(device_id=device_id, batch_id=new_id(), ops=ops)
-            began = self.monotonic()
+            began, sent_before = self.monotonic(), self.api.bytes_sent
             try:
                 response = self.api.push(request)
             except SyncError as exc:
                 if exc.code in ("timeout", "connection_lost"):
                     self.push_batch.timed_out()
                 raise
-            self.push_batch.succeeded(self.monotonic() - began)
+            took = self.monotonic() - began
+            self.push_batch.succeeded(took)
+            self.api.compression_level = zstd_level_for(self.api.bytes_sent - sent_before, took)
             self._observe(response.server_time, report)
             outcome = store.record_push_results(
                 self.engine, ops, response.results, response.acked_through_seq

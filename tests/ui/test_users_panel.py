@@ -3,6 +3,7 @@ the new account really opens the encrypted data with its password."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -85,10 +86,8 @@ def test_a_weak_password_is_refused_and_a_reset_lets_the_user_in(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     wait_for_executor(qtbot, ui_ctx)
     other = LocalApp(data_paths)
-    try:
-        other.sign_in("admin", "Tree-house-42-not-any-more")
-    except SignInError:
-        pass
+    with pytest.raises(SignInError):  # the old password no longer opens the data
+        other.sign_in("admin", "Tree-house-42")
     session = other.sign_in("admin", "Moon-lantern-2043")
     other.close()
     assert session.role == "admin"
