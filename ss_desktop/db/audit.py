@@ -34,6 +34,9 @@ __all__ = [
     "verify_audit_chain",
 ]
 
+# Saves (imports, demo data) and pulls with more records than this get one audit row per
+# action and entity listing the record ids, instead of one row per record.
+AUDIT_PER_RECORD_LIMIT = 20
 K_AUDIT_ACKED = "sync.audit_acked"  # {"device_id": ..., "id": highest row id acknowledged}
 _ROW_COLUMNS = "id, at, actor, action, entity, record_id, detail, prev_hash, hash"
 

@@ -3,7 +3,9 @@
 Per field, the higher HLC wins (:mod:`ss_core.protocol.merge`): a local edit not pushed yet
 that is newer than the pulled value stays (its outbox row still goes out). The row's
 ``server_version`` becomes the pulled version: the base of the next push. No outbox rows;
-one audit row per applied change (actor "sync", field names only).
+one audit row per applied change (actor "sync", field names only) — or, for a page of more
+than 20 changes (a first pull brings tens of thousands), one row per entity naming every
+record, as bulk saves are audited; an erasure always gets its own row.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ss_core.protocol.hlc import HLC, HybridClock
 from ss_core.protocol.merge import Stamped, beats
 from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db import rows as sql
-from ss_desktop.db.audit import AuditEntry, append_entries
+from ss_desktop.db.audit import AUDIT_PER_RECORD_LIMIT, AuditEntry, append_entries
 from ss_desktop.db.codec import (
     PERSONAL_FIELDS,
     decode_row,
@@ -92,7 +94,8 @@ def apply_pulled(
                 "sync",
                 entity.value,
                 change.record_id,
-                {"fields": sorted(taken), "version": change.version},
+                {"fields": sorted(taken), "version": change.version}
+                | ({"erased": True} if change.erased else {}),
             )
         )
         if change.erased:
@@ -113,7 +116,7 @@ def apply_pulled(
             ).fetchone()
             if child_id and child_id[0]:
                 reindex.append(child_id[0])
-    append_entries(cursor, audit, at=now)
+    append_entries(cursor, _grouped(audit), at=now)
     release_after_pull(cursor, consent_children)
     reindex_children(cursor, reindex)
     if erased_children:  # an erased child is not findable by anything any more
@@ -229,3 +232,19 @@ def _erase_local_dependents(cursor: sqlite3.Cursor, child_ids: Sequence[str]) ->
             cursor.execute(f"UPDATE {table} SET {wipe}{gone} WHERE child_id IN ({marks})", part)
             for record_id in ids:
                 _scrub_outbox(cursor, entity, record_id)
+
+
+def _grouped(audit: list[AuditEntry]) -> list[AuditEntry]:
+    """Many pulled changes: one audit row per entity naming the records (erasures apart)."""
+    if len(audit) <= AUDIT_PER_RECORD_LIMIT:
+        return audit
+    rows: list[AuditEntry] = []
+    by_entity: dict[str, list[str]] = {}
+    for entry in audit:
+        if (entry.detail or {}).get("erased") or entry.entity is None or entry.record_id is None:
+            rows.append(entry)
+        else:
+            by_entity.setdefault(entry.entity, []).append(entry.record_id)
+    for entity, ids in by_entity.items():
+        rows.append(AuditEntry(audit[0].actor, "sync", entity, None, {"count": len(ids), "ids": ids}))
+    return rows

@@ -26,7 +26,7 @@ from ss_core.protocol.hlc import HLC, HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db import rows as sql
-from ss_desktop.db.audit import AuditEntry
+from ss_desktop.db.audit import AUDIT_PER_RECORD_LIMIT, AuditEntry
 from ss_desktop.db.codec import (
     DEFAULT_STAMP_KEY,
     decode_row,
@@ -56,9 +56,6 @@ from ss_desktop.db.writer_rows import (
 log = logging.getLogger(__name__)
 
 UNKNOWN_REFERENCE = "reference.unknown"
-# Saves with more records than this (imports, demo data) get one audit row per action and
-# entity listing the record ids, instead of one row per record.
-AUDIT_PER_RECORD_LIMIT = 20
 _PLAIN = (int, bool, float)  # values normalize_value returns unchanged  # Issue code: child_id/program_id/... not found
 
 # Which stored fields a partial validation needs as context when one of them changes.

@@ -33,7 +33,7 @@ from ss_core.domain.errors import Issue, Severity, ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import rows as sql
-from ss_desktop.db.audit import AuditEntry
+from ss_desktop.db.audit import AUDIT_PER_RECORD_LIMIT, AuditEntry
 from ss_desktop.db.codec import (
     DEFAULT_STAMP_KEY,
     defaults_of,
@@ -49,7 +49,7 @@ from ss_desktop.db.search_index import (
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
-from ss_desktop.db.writer import AUDIT_PER_RECORD_LIMIT, ChangeSet
+from ss_desktop.db.writer import ChangeSet
 from ss_desktop.db.writer_rows import (
     _children_to_reindex,
     _Plan,

@@ -132,3 +132,32 @@ def test_a_careful_forgery_that_recomputes_every_hash_is_caught_by_head_office(h
     assert chain is not None and chain.problem == "prev_mismatch"
     assert chain.broken_at_id == rows[-1][0] + 1
     assert "does not continue from the row before it" in (report.audit_message or "")
+
+
+def test_a_large_pull_is_audited_per_entity_not_per_record(hq, laptops):
+    """A first pull can bring tens of thousands of records: the audit log names every one of
+    them, in one row per entity and page, so checking and sending the log stays cheap."""
+    import json
+
+    site = hq.site()
+    writer, reader = laptops.new(), laptops.new()
+    writer.enroll(hq, site)
+    reader.enroll(hq, site)
+    rng = random.Random(7)
+    children = [writer.register(site, rng) for _ in range(30)]
+    assert writer.sync().pushed == 90  # child, guardian, consent each
+    reader.sync()
+    with reader.app.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT entity, record_id, detail FROM audit_log WHERE action = 'sync'"
+        ).fetchall()
+    named = {}
+    for entity, record_id, detail in rows:
+        ids = json.loads(detail).get("ids") or [record_id]
+        named.setdefault(entity, set()).update(ids)
+    assert set(children) <= named["child"]
+    assert len(named["guardian"]) == len(named["consent"]) == 30
+    assert len(rows) < 10  # one row per entity (and page), not one per record
+    from ss_desktop.db.audit import verify_audit_chain
+
+    assert verify_audit_chain(reader.app.engine) is None
