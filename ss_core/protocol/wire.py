@@ -154,12 +154,15 @@ class ScopeSummary(WireModel):
 
 def scope_checksum(pairs: Iterable[tuple[str, int]]) -> tuple[int, str]:
     """Order-independent count and SHA-256 checksum over (record id, version) pairs."""
-    lines = sorted(f"{rid}:{version}" for rid, version in pairs)
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line.encode())
-        digest.update(b"\n")
-    return len(lines), digest.hexdigest()
+    return scope_checksum_of_lines([f"{rid}:{version}" for rid, version in pairs])
+
+
+def scope_checksum_of_lines(lines: list[str]) -> tuple[int, str]:
+    """The same from ready-made "id:version" lines (sorted here, in place): SHA-256 over each
+    line followed by a newline, in sorted order."""
+    lines.sort()
+    text = "\n".join(lines) + "\n" if lines else ""
+    return len(lines), hashlib.sha256(text.encode()).hexdigest()
 
 
 # ------------------------------------------------------------------ audit log upload

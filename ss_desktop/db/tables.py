@@ -90,6 +90,7 @@ class Child(SyncedColumns, table=True):
         Index("ix_child_id_number", "id_number"),
         Index("ix_child_names", "surname", "given_name"),
         Index("ix_child_name_sort", "name_sort"),  # since revision 0002
+        Index("ix_child_scope", "id", "site_id", "server_version"),  # since revision 0005
         Index(  # since revision 0003: a search sorts its hits from this index alone
             "ix_child_search_cover",
             "search_rowid",
@@ -144,7 +145,11 @@ class Child(SyncedColumns, table=True):
 
 class Guardian(SyncedColumns, table=True):
     __tablename__ = "guardian"
-    __table_args__ = (Index("ix_guardian_child", "child_id"), Index("ix_guardian_phone", "phone"))
+    __table_args__ = (
+        Index("ix_guardian_child", "child_id"),
+        Index("ix_guardian_phone", "phone"),
+        Index("ix_guardian_scope", "child_id", "id", "server_version"),  # since revision 0005
+    )
 
     child_id: str | None = _reference("child.id")
     name: str | None = None
@@ -159,7 +164,10 @@ class Guardian(SyncedColumns, table=True):
 
 class Consent(SyncedColumns, table=True):
     __tablename__ = "consent"
-    __table_args__ = (Index("ix_consent_child", "child_id"),)
+    __table_args__ = (
+        Index("ix_consent_child", "child_id"),
+        Index("ix_consent_scope", "child_id", "id", "server_version"),  # since revision 0005
+    )
 
     child_id: str | None = _reference("child.id")
     giver_name: str | None = None
@@ -179,6 +187,7 @@ class Enrollment(SyncedColumns, table=True):
     __tablename__ = "enrollment"
     __table_args__ = (
         Index("ix_enrollment_child", "child_id"),
+        Index("ix_enrollment_scope", "child_id", "id", "server_version"),  # since revision 0005
         Index("ix_enrollment_program", "program_id"),
     )
 
@@ -203,6 +212,7 @@ class AttendanceMark(SyncedColumns, table=True):
     __table_args__ = (
         Index("ix_attendance_mark_session", "session_id"),
         Index("ix_attendance_mark_child", "child_id"),
+        Index("ix_attendance_mark_scope", "child_id", "id", "server_version"),  # since 0005
     )
 
     session_id: str | None = _reference("attendance_session.id")

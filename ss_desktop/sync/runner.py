@@ -34,7 +34,7 @@ from ss_core.protocol.wire import (
     MAX_PULL_LIMIT,
     AuditUploadRequest,
     PushRequest,
-    scope_checksum,
+    scope_checksum_of_lines,
 )
 from ss_desktop.db import audit
 from ss_desktop.db import sync_store as store
@@ -298,7 +298,7 @@ class SyncRunner:
                 self._pull(report, from_zero=True)
             summary = self.api.summary()
             self._observe(summary.server_time, report)
-            count, checksum = scope_checksum(store.scope_pairs(self.engine, sites))
+            count, checksum = scope_checksum_of_lines(store.scope_lines(self.engine, sites))
             report.local_count, report.server_count = count, summary.count
             report.checksum_ok = count == summary.count and checksum == summary.checksum
             if report.checksum_ok:

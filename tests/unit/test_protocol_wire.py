@@ -8,7 +8,13 @@ import pytest
 from pydantic import ValidationError
 
 from ss_core.protocol.ids import is_valid_id, new_id
-from ss_core.protocol.wire import Entity, PushOp, PushRequest, scope_checksum
+from ss_core.protocol.wire import (
+    Entity,
+    PushOp,
+    PushRequest,
+    scope_checksum,
+    scope_checksum_of_lines,
+)
 
 HLC = "0001780000000000-00000-dev"
 
@@ -51,3 +57,6 @@ def test_scope_checksum_is_order_independent_and_sensitive_to_versions() -> None
     assert scope_checksum([(a, 1), (b, 2)]) == scope_checksum([(b, 2), (a, 1)])
     assert scope_checksum([(a, 1), (b, 2)]) != scope_checksum([(a, 1), (b, 3)])
     assert scope_checksum([])[0] == 0
+    # the laptop builds the lines in SQL: the same checksum as head office's pairs
+    assert scope_checksum_of_lines([f"{b}:2", f"{a}:1"]) == scope_checksum([(a, 1), (b, 2)])
+    assert scope_checksum_of_lines([]) == scope_checksum([])
