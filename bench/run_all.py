@@ -8,7 +8,9 @@ import os
 import subprocess
 import sys
 
-LAPTOP = ["bench.bench_foundation", "bench.bench_ui", "bench.bench_import"]
+LAPTOP = [
+    "bench.bench_foundation", "bench.bench_ui", "bench.bench_import", "bench.bench_encryption",
+]
 
 
 def main() -> int:

@@ -242,12 +242,13 @@ CREATE TRIGGER refuse_marked BEFORE INSERT OR UPDATE ON record
 """
 
 
+@pytest.mark.parametrize(  # a trigger raising a data exception: PostgreSQL only
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
 def test_a_value_the_database_refuses_rejects_only_that_op(hq, engine):
     """The set-based write fails as a whole; the batch is redone op by op, so only the op
     the database refuses (a data exception, as PostgreSQL raises for a value it cannot
     store) is rejected, and nothing of the failed attempt is left."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("a data exception raised by a PostgreSQL trigger")
     site = hq.site()
     device = hq.device(site.id)
     with engine.begin() as connection:
