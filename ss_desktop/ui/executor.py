@@ -64,12 +64,17 @@ class DbExecutor(QObject):
         self._finished.connect(self._deliver)
 
     def submit(self, fn: Callable[..., Any], *args: Any, on_result: ResultCallback | None = None,
-               on_error: ErrorCallback | None = None, write: bool = False, **kwargs: Any) -> int:
+               on_error: ErrorCallback | None = None, write: bool = False, priority: int = 0,
+               **kwargs: Any) -> int:
+        """Run *fn* on a worker; a higher *priority* starts before queued lower ones (what the
+        user is looking at goes before background loads of other pages)."""
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_result, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        (self._writes if write else self._reads).start(_Job(self, job_id, fn, args, kwargs))
+        (self._writes if write else self._reads).start(
+            _Job(self, job_id, fn, args, kwargs), priority
+        )
         return job_id
 
     def pending(self) -> int:

@@ -93,6 +93,10 @@ SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 PageFetcher = Callable[[str | None, int], Any]  # (after, limit) -> SearchPage
 
 
+# The list the user is looking at goes before background loads of other pages.
+LIST_PRIORITY = 10
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -245,6 +249,7 @@ class ChildrenTableModel(QAbstractTableModel):
             self._page_size(),
             on_result=lambda page: self._first_page(generation, page),
             on_error=lambda exc: self._page_failed(generation, exc),
+            priority=LIST_PRIORITY,
         )
 
     def refresh(self) -> None:
@@ -287,6 +292,7 @@ class ChildrenTableModel(QAbstractTableModel):
             self._page_size(),
             on_result=lambda page: self._more_rows(generation, page),
             on_error=lambda exc: self._page_failed(generation, exc),
+            priority=LIST_PRIORITY,
         )
 
     def _more_rows(self, generation: int, page: Any) -> None:
