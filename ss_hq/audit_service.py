@@ -13,8 +13,6 @@ its whole log fails, which catches a row edited on the laptop after it was sent.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -22,7 +20,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
@@ -30,6 +27,7 @@ from ss_core.protocol.audit_chain import GENESIS_HASH, ChainProblem, ChainRow, c
 from ss_core.protocol.wire import AuditRow, AuditUploadRequest, AuditUploadResponse, ErrorCode
 from ss_hq.errors import ServiceError
 from ss_hq.models import AuditChain, AuditEntry, Device
+from ss_hq.spreadsheets import csv_bytes, xlsx_bytes
 
 log = logging.getLogger(__name__)
 
@@ -404,15 +402,6 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "audit_row",
     "chain_verified",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _iter_entries(session: Session, filters: AuditFilters) -> Iterator[AuditEntry]:
     query = _where(select(AuditEntry), filters).order_by(
         col(AuditEntry.at_ms), col(AuditEntry.device_id), col(AuditEntry.row_id)
@@ -456,24 +445,12 @@ def processing_records(session: Session, filters: AuditFilters) -> Iterable[list
                 entry.row_id,
                 "yes" if entry.chain_ok else "no",
             ]
-            yield [_safe(v) for v in cells]
+            yield cells
 
 
 def export_csv(session: Session, filters: AuditFilters) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for cells in processing_records(session, filters):
-        writer.writerow(cells)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(EXPORT_COLUMNS, processing_records(session, filters))
 
 
 def export_xlsx(session: Session, filters: AuditFilters) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("processing records")
-    sheet.append(list(EXPORT_COLUMNS))
-    for cells in processing_records(session, filters):
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes("processing records", EXPORT_COLUMNS, processing_records(session, filters))
