@@ -4,7 +4,7 @@
 <context>
     <name>ChildrenPage</name>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="375"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="383"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>More than %n child matches</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="395"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="403"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>%n child</numerusform>

@@ -222,22 +222,22 @@ Data folder: {path}</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="106"/>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="110"/>
         <source>{stage} {grade}</source>
         <translation>{stage}{grade}年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="176"/>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="180"/>
         <source>Guardian consent is missing: this record is saved but not synced.</source>
         <translation>缺少监护人同意：此记录已保存，但不会同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="202"/>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="206"/>
         <source>Pending</source>
         <translation>待补</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="204"/>
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="208"/>
         <source>Given</source>
         <translation>已取得</translation>
     </message>
@@ -245,82 +245,82 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="247"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="255"/>
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="248"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="256"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="250"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="258"/>
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="254"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="262"/>
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="255"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="263"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="256"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="264"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="257"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="265"/>
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="258"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="266"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="261"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="269"/>
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="263"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="271"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="264"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="266"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="268"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="276"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="270"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="278"/>
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="280"/>
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="273"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
@@ -370,61 +370,61 @@ Data folder: {path}</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="369"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="377"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="375"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="383"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="384"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="392"/>
         <source>No children registered yet. Press Ctrl+N to register the first child.</source>
         <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="391"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="399"/>
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="395"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="403"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="440"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="448"/>
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="441"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="449"/>
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="449"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="457"/>
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="450"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="458"/>
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="475"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="483"/>
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="477"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="485"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
@@ -2872,22 +2872,22 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="98"/>
+        <location filename="../../ss_desktop/services/messages.py" line="97"/>
         <source>Enter the site&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="99"/>
+        <location filename="../../ss_desktop/services/messages.py" line="98"/>
         <source>The site&apos;s name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="102"/>
+        <location filename="../../ss_desktop/services/messages.py" line="101"/>
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="105"/>
+        <location filename="../../ss_desktop/services/messages.py" line="104"/>
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
@@ -3013,51 +3013,46 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/messages.py" line="87"/>
-        <source>Sign in first: the data is locked.</source>
-        <translation>请先登录：数据已锁定。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/services/messages.py" line="88"/>
         <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
         <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="89"/>
+        <location filename="../../ss_desktop/services/messages.py" line="88"/>
         <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
         <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="90"/>
+        <location filename="../../ss_desktop/services/messages.py" line="89"/>
         <source>The key file is not one of this app ({path}). Nothing was changed.</source>
         <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="91"/>
+        <location filename="../../ss_desktop/services/messages.py" line="90"/>
         <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
         <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="92"/>
+        <location filename="../../ss_desktop/services/messages.py" line="91"/>
         <source>The data file does not belong to this laptop&apos;s key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
         <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="93"/>
+        <location filename="../../ss_desktop/services/messages.py" line="92"/>
         <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
         <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="94"/>
+        <location filename="../../ss_desktop/services/messages.py" line="93"/>
         <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user&apos;s password opens it.</source>
         <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="95"/>
+        <location filename="../../ss_desktop/services/messages.py" line="94"/>
         <source>No recovery was requested on this laptop. Make a request first (&apos;ss-desktop recovery request FILE&apos;).</source>
         <translation>这台电脑还没有提出恢复请求。请先提出请求（&apos;ss-desktop recovery request 文件&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="96"/>
+        <location filename="../../ss_desktop/services/messages.py" line="95"/>
         <source>This is not head office&apos;s answer to this laptop&apos;s recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>

@@ -146,11 +146,6 @@ class LocalApp:
     def schema_revision(self) -> str:
         return head_revision()
 
-    def require_open(self) -> Engine:
-        if self.engine is None:
-            raise ServiceError("sign_in.required")
-        return self.engine
-
     def close(self) -> None:
         if self.engine is not None:
             self.engine.dispose()
