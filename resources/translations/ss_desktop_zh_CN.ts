@@ -549,517 +549,537 @@ Data folder: {path}</source>
     <name>Enum</name>
     <message>
         <location filename="../../ss_desktop/ui/form_labels.py" line="14"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="15"/>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="16"/>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="17"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="20"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="15"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="21"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="16"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="29"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="77"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="86"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="110"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="22"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="35"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="83"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="92"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="116"/>
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="17"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="23"/>
         <source>Not stated</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="20"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="26"/>
         <source>Exact date</source>
         <translation>精确到日</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="21"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="27"/>
         <source>Month only</source>
         <translation>仅知年月</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="22"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="28"/>
         <source>Year only</source>
         <translation>仅知年份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="25"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="31"/>
         <source>Resident hukou</source>
         <translation>居民户口</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="26"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="32"/>
         <source>Agricultural (old)</source>
         <translation>农业户口（旧）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="27"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="33"/>
         <source>Non-agricultural (old)</source>
         <translation>非农业户口（旧）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="28"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="34"/>
         <source>Not registered</source>
         <translation>未落户</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="32"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="38"/>
         <source>Preschool</source>
         <translation>学前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="33"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="39"/>
         <source>Primary</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="34"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="40"/>
         <source>Junior secondary</source>
         <translation>初中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="35"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="41"/>
         <source>Senior secondary</source>
         <translation>高中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="36"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="42"/>
         <source>Secondary vocational</source>
         <translation>中职</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="39"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="45"/>
         <source>6-3-3</source>
         <translation>六三三学制</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="40"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="46"/>
         <source>5-4 (Shanghai)</source>
         <translation>五四学制（上海）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="43"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="49"/>
         <source>Public school</source>
         <translation>公办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="44"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="50"/>
         <source>Migrant school</source>
         <translation>随迁子女学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="45"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="51"/>
         <source>Private school</source>
         <translation>民办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="46"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="52"/>
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="47"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="53"/>
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="48"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="54"/>
         <source>Teaching point</source>
         <translation>教学点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="49"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="55"/>
         <source>Care home</source>
         <translation>儿童福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="50"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="56"/>
         <source>Community centre</source>
         <translation>社区中心</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="51"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="57"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="54"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="60"/>
         <source>Migrant</source>
         <translation>流动儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="55"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="61"/>
         <source>Left-behind</source>
         <translation>留守儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="56"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="62"/>
         <source>In care</source>
         <translation>机构养育</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="57"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="63"/>
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="58"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="64"/>
         <source>Low income</source>
         <translation>低收入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="59"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="65"/>
         <source>Lower-tier city</source>
         <translation>三线及以下城市</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="62"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="68"/>
         <source>With both parents</source>
         <translation>与父母同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="63"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="69"/>
         <source>With one parent</source>
         <translation>与父亲或母亲同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="64"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="70"/>
         <source>With grandparents</source>
         <translation>与祖辈同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="65"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="71"/>
         <source>With other relatives</source>
         <translation>与其他亲属同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="66"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="72"/>
         <source>In a care home</source>
         <translation>住在福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="67"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="73"/>
         <source>At boarding school</source>
         <translation>寄宿在学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="68"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="74"/>
         <source>Alone</source>
         <translation>独自生活</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="69"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="120"/>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="150"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="75"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="126"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="156"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="72"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="78"/>
         <source>Lives with the child</source>
         <translation>与孩子同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="73"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="79"/>
         <source>Working away</source>
         <translation>外出务工</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="74"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="80"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="75"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="81"/>
         <source>Unable to care</source>
         <translation>无抚养能力</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="76"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="82"/>
         <source>Missing</source>
         <translation>下落不明</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="80"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="86"/>
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="81"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="87"/>
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="82"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="88"/>
         <source>A few times a year</source>
         <translation>一年几次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="83"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="89"/>
         <source>Once a year</source>
         <translation>一年一次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="84"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="90"/>
         <source>Less than once a year</source>
         <translation>不到一年一次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="85"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="91"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="89"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="95"/>
         <source>Visual</source>
         <translation>视力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="90"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="96"/>
         <source>Hearing</source>
         <translation>听力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="91"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="97"/>
         <source>Speech</source>
         <translation>言语残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="92"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="98"/>
         <source>Physical</source>
         <translation>肢体残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="93"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="99"/>
         <source>Intellectual</source>
         <translation>智力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="94"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="100"/>
         <source>Mental</source>
         <translation>精神残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="95"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="101"/>
         <source>Multiple</source>
         <translation>多重残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="98"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="104"/>
         <source>Grade 1 (most severe)</source>
         <translation>一级（最重）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="99"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="105"/>
         <source>Grade 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="100"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="106"/>
         <source>Grade 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="101"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="107"/>
         <source>Grade 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="104"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="110"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="105"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="111"/>
         <source>Dibao (minimum living allowance)</source>
         <translation>低保</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="106"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="112"/>
         <source>Tekun (extreme poverty support)</source>
         <translation>特困供养</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="107"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="113"/>
         <source>Low-income family</source>
         <translation>低收入家庭</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="108"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="114"/>
         <source>Orphan</source>
         <translation>孤儿</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="109"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="115"/>
         <source>De facto unsupported child</source>
         <translation>事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="113"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="119"/>
         <source>Mother</source>
         <translation>母亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="114"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="120"/>
         <source>Father</source>
         <translation>父亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="115"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="121"/>
         <source>Paternal grandparent</source>
         <translation>祖父母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="116"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="122"/>
         <source>Maternal grandparent</source>
         <translation>外祖父母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="117"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="123"/>
         <source>Sibling</source>
         <translation>兄弟姐妹</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="118"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="124"/>
         <source>Other relative</source>
         <translation>其他亲属</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="119"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="125"/>
         <source>Institution</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="123"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="129"/>
         <source>Legal guardian</source>
         <translation>法定监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="124"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="130"/>
         <source>Caregiver entrusted by the guardian</source>
         <translation>受监护人委托的照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="125"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="131"/>
         <source>The child (14 or older)</source>
         <translation>儿童本人（14 周岁及以上）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="128"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="134"/>
         <source>Signed paper form</source>
         <translation>纸质签字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="129"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="135"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="130"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="136"/>
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="131"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="137"/>
         <source>By WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="134"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="140"/>
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="135"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="141"/>
         <source>Sensitive details (disability, health, income, care)</source>
         <translation>敏感信息（残障、健康、收入、养育情况）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="136"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="142"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="137"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="143"/>
         <source>Named in reports</source>
         <translation>在报告中署名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="138"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="144"/>
         <source>Sharing with school or partners</source>
         <translation>与学校或合作方共享</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="141"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="147"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="142"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="148"/>
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="143"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="149"/>
         <source>Videolink</source>
         <translation>视频连线课堂</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="144"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="150"/>
         <source>Home Classroom</source>
         <translation>家庭课堂</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="145"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="151"/>
         <source>Stepping Up</source>
         <translation>成长课程</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="146"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="152"/>
         <source>I-Care</source>
         <translation>爱眼行动</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="147"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="153"/>
         <source>After-school tuition</source>
         <translation>课后辅导</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="148"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="154"/>
         <source>Summer programme</source>
         <translation>暑期项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="149"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="155"/>
         <source>Teaching trip</source>
         <translation>支教行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="153"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="159"/>
         <source>Pending</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="154"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="160"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="157"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="163"/>
         <source>Present</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="158"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="164"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="159"/>
+        <location filename="../../ss_desktop/ui/form_labels.py" line="165"/>
         <source>Excused</source>
         <translation>请假</translation>
     </message>
@@ -1983,148 +2003,128 @@ Data folder: {path}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="232"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="233"/>
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="234"/>
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="234"/>
-        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="236"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="237"/>
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="245"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="248"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="249"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="266"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="271"/>
         <source>Stepping Stones registration — {user}</source>
         <translation>踏脚石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="276"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="283"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="284"/>
-        <source>teacher</source>
-        <translation>教师</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="285"/>
-        <source>coordinator</source>
-        <translation>协调员</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="286"/>
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="321"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="322"/>
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
@@ -2144,12 +2144,12 @@ Data folder: {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="440"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="441"/>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -3943,117 +3943,97 @@ Device {device}</source>
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="41"/>
-        <source>Volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="42"/>
-        <source>Teacher</source>
-        <translation>教师</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="43"/>
-        <source>Coordinator</source>
-        <translation>协调员</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="44"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="62"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="52"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="63"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="53"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="67"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="57"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一样。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="105"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="95"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="117"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="107"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="132"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="122"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="133"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="123"/>
         <source>&amp;Full name:</source>
         <translation>姓名(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="134"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="124"/>
         <source>R&amp;ole:</source>
         <translation>角色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="135"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="125"/>
         <source>&amp;Sites:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="147"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="137"/>
         <source>Tick the site(s) this person works at: volunteers and teachers see only the children of their sites.</source>
         <translation>请勾选此人工作的站点：志愿者和教师只能看到自己站点的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="164"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="154"/>
         <source>New password for {user}</source>
         <translation>为 {user} 设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="218"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="208"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="220"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="210"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="221"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="211"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="222"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="212"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="224"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="214"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="225"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="215"/>
         <source>Reset &amp;password…</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="249"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="239"/>
         <source>all sites</source>
         <translation>所有站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/users_panel.py" line="266"/>
+        <location filename="../../ss_desktop/ui/users_panel.py" line="256"/>
         <source>Choose a user in the list first.</source>
         <translation>请先在列表中选择一个用户。</translation>
     </message>

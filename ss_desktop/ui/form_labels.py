@@ -10,6 +10,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 ENUM_CONTEXT = "Enum"
 
+ROLE = {  # ss_desktop.services.permissions.Role
+    "volunteer": QT_TRANSLATE_NOOP("Enum", "Volunteer"),
+    "teacher": QT_TRANSLATE_NOOP("Enum", "Teacher"),
+    "coordinator": QT_TRANSLATE_NOOP("Enum", "Coordinator"),
+    "admin": QT_TRANSLATE_NOOP("Enum", "Administrator"),
+}
 GENDER = {
     1: QT_TRANSLATE_NOOP("Enum", "Male"),
     2: QT_TRANSLATE_NOOP("Enum", "Female"),

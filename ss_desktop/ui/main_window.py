@@ -30,6 +30,7 @@ from ss_desktop.services.status import StatusService
 from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
+from ss_desktop.ui.form_labels import ROLE, enum_label
 from ss_desktop.ui.i18n import LanguageSwitcher
 from ss_desktop.ui.idle_lock import IdleWatcher
 from ss_desktop.ui.pages import (
@@ -273,19 +274,9 @@ class MainWindow(QMainWindow):
         )
         self.user_label.setText(
             QCoreApplication.translate("MainWindow", "Signed in: {user} ({role})").format(
-                user=session.username, role=self._role_name(session.role)
+                user=session.username, role=enum_label(ROLE, session.role)
             )
         )
-
-    @staticmethod
-    def _role_name(role: str) -> str:
-        names = {
-            "volunteer": QCoreApplication.translate("MainWindow", "volunteer"),
-            "teacher": QCoreApplication.translate("MainWindow", "teacher"),
-            "coordinator": QCoreApplication.translate("MainWindow", "coordinator"),
-            "admin": QCoreApplication.translate("MainWindow", "administrator"),
-        }
-        return names.get(role, role)
 
     # -- session -------------------------------------------------------------------------
     def start_session(self) -> None:

@@ -34,19 +34,9 @@ from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.sites import SitesService
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.form_labels import ROLE, enum_label
 
-
-def role_label(role: str) -> str:
-    labels = {
-        "volunteer": QCoreApplication.translate("UsersPanel", "Volunteer"),
-        "teacher": QCoreApplication.translate("UsersPanel", "Teacher"),
-        "coordinator": QCoreApplication.translate("UsersPanel", "Coordinator"),
-        "admin": QCoreApplication.translate("UsersPanel", "Administrator"),
-    }
-    return labels.get(role, role)
-
-
-ROLES = ("volunteer", "teacher", "coordinator", "admin")
+ROLES = tuple(ROLE)  # least to most trusted
 
 
 class _PasswordFields:
@@ -120,7 +110,7 @@ class AddUserDialog(_AccountDialog):
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(role_label(role), role)
+            self.role.addItem(enum_label(ROLE, role), role)
         self.sites = QListWidget()
         self.sites.setMaximumHeight(120)
         for site in sites:
@@ -249,7 +239,7 @@ class UsersPanel(QGroupBox):
             sites = ", ".join(names.get(s, s) for s in user.site_ids) or QCoreApplication.translate(
                 "UsersPanel", "all sites"
             )
-            for col, text in enumerate((user.username, role_label(user.role), sites)):
+            for col, text in enumerate((user.username, enum_label(ROLE, user.role), sites)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.reset_button.setEnabled(bool(self._users))
 

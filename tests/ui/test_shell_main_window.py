@@ -60,8 +60,11 @@ def test_switching_language_retranslates_the_open_window(qtbot, main_window, ui_
     settings = main_window.settings_page
     assert main_window.children_page.title.text() == "Children"
     assert main_window.nav.item(PAGE_SYNC).text() == "Sync"
+    assert main_window.user_label.text().endswith("(Administrator)")
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("zh_CN"))
     qtbot.waitUntil(lambda: main_window.children_page.title.text() == "儿童名单", timeout=5000)
+    # the role is named as in Settings -> Users (one list of role names)
+    assert "管理员" in main_window.user_label.text()
     assert main_window.nav.item(PAGE_SYNC).text() == "同步"
     assert settings.title.text() == "设置"
     assert main_window.conn_label.text() == "○ 离线"
