@@ -1671,148 +1671,158 @@ Data folder: {path}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="75"/>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="111"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="42"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="102"/>
         <source>Choose the class list</source>
         <translation>选择班级名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="77"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="44"/>
         <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK).</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="83"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="50"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="96"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="65"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="98"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="67"/>
         <source>Site of these children:</source>
         <translation>这些儿童所属站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="113"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="80"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="104"/>
         <source>Class lists (*.xlsx *.csv *.xls)</source>
         <translation>班级名单 (*.xlsx *.csv *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="142"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="138"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="73"/>
         <source>Which column holds what?</source>
         <translation>每一列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="144"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="75"/>
         <source>Check the suggestion; choose &quot;(do not import)&quot; for columns to skip.</source>
         <translation>请检查系统的建议；不需要的列请选“（不导入）”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="153"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="84"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="154"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="85"/>
         <source>First value</source>
         <translation>第一行的值</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="155"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="86"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="181"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="112"/>
         <source>(do not import)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="212"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="143"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="232"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="163"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="278"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="209"/>
         <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
         <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="309"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="240"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="315"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="246"/>
         <source>Stop after this batch</source>
         <translation>本批完成后停止</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="338"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="269"/>
         <source>Saving the rows without problems…</source>
         <translation>正在保存没有问题的行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="354"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="285"/>
         <source>Stopping after the current batch; rows already saved stay saved.</source>
         <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="383"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="314"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="388"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="319"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="401"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="332"/>
         <source>{n} children were imported.</source>
         <translation>已导入 {n} 名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="407"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="338"/>
         <source>The import was stopped: {n} rows without problems were not imported. Import the file again to add them; the rows already imported will be recognised as duplicates.</source>
         <translation>导入已停止：有 {n} 行没有问题但尚未导入。再次导入该文件即可补上；已导入的行会被识别为重复，不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="416"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="347"/>
         <source>{n} rows were not imported. Save the error report, fix the rows in Excel and import the report again.</source>
         <translation>有 {n} 行没有导入。请保存错误报告，在 Excel 中修改这些行后再导入该报告。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="432"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="363"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="434"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="365"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="443"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="374"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="448"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="379"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="457"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="388"/>
         <source>Import class list</source>
         <translation>导入班级名单</translation>
     </message>

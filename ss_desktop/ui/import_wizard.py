@@ -1,7 +1,7 @@
 """The "Import class list" wizard: file and site -> column mapping -> preview with each
 problem on its cell -> import with a progress bar and cancel -> summary and error report.
 
-Preview and import run on the executor; the import reports progress through a signal and
+Reading the file (ss_desktop/ui/import_file_page.py), preview and import run on the executor; the import reports progress through a signal and
 stops between batches when cancelled (batches already saved stay saved: the summary says so).
 """
 
@@ -17,11 +17,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -48,6 +45,7 @@ from ss_desktop.services.importing import (
 from ss_desktop.services.importing.values import cell_text
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.import_file_page import FilePage
 
 log = logging.getLogger(__name__)
 
@@ -66,73 +64,6 @@ def _problem(problem: Any) -> str:
 
 class _Progress(QObject):
     changed = Signal(int, int)
-
-
-class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(QCoreApplication.translate("ImportWizard", "Choose the class list"))
-        self.setSubTitle(
-            QCoreApplication.translate(
-                "ImportWizard", "An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK)."
-            )
-        )
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("importPath")
-        browse = QPushButton(QCoreApplication.translate("ImportWizard", "Browse…"))
-        browse.setObjectName("importBrowse")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        self.site_combo = QComboBox()
-        self.site_combo.setObjectName("importSite")
-        self.error = QLabel()
-        self.error.setObjectName("importFileError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a61b1b")
-        form = QFormLayout(self)
-        form.addRow(QCoreApplication.translate("ImportWizard", "File:"), row)
-        form.addRow(
-            QCoreApplication.translate("ImportWizard", "Site of these children:"), self.site_combo
-        )
-        form.addRow(self.error)
-        self.path_edit.textChanged.connect(self.completeChanged)
-
-    def initializePage(self) -> None:
-        self.site_combo.clear()
-        for site_id, name, _code in self.wiz.service.sites():
-            self.site_combo.addItem(name, site_id)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            QCoreApplication.translate("ImportWizard", "Choose the class list"),
-            "",
-            QCoreApplication.translate("ImportWizard", "Class lists (*.xlsx *.csv *.xls)"),
-        )
-        if path:
-            self.path_edit.setText(path)
-
-    def isComplete(self) -> bool:
-        return bool(self.path_edit.text().strip())
-
-    def validatePage(self) -> bool:
-        self.error.clear()
-        if self.site_combo.currentData() is None:
-            self.error.setText(import_text("import.site_required", {}, _qt))
-            return False
-        try:
-            self.wiz.source = self.wiz.service.open(Path(self.path_edit.text().strip()))
-        except ImportFileError as exc:
-            self.error.setText(import_text(exc.code, exc.params, _qt))
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown, never a crash
-            self.error.setText(error_message(exc))
-            return False
-        self.wiz.site_id = self.site_combo.currentData()
-        return True
 
 
 class MappingPage(QWizardPage):

@@ -19,7 +19,14 @@ def _wizard(qtbot, ui_ctx, path):
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path_edit.setText(str(path))
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=5000)  # the sites are loaded
     return wizard
+
+
+def _past_file_page(qtbot, wizard):
+    """Next on the first page: the file is read off the GUI thread, then the wizard moves on."""
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
 
 
 def test_import_with_bad_rows_progress_and_error_report(qtbot, ui_ctx, tmp_path):
@@ -27,8 +34,13 @@ def test_import_with_bad_rows_progress_and_error_report(qtbot, ui_ctx, tmp_path)
     rows[4][2] = "?"
     path = write_xlsx(tmp_path / "class.xlsx", rows)
     wizard = _wizard(qtbot, ui_ctx, path)
+    page = wizard.file_page
     wizard.next()
-    assert wizard.currentPage() is wizard.mapping_page
+    # the file is read on a worker: the page says so, Next waits, the window stays live
+    assert wizard.currentPage() is page and not page.isComplete()
+    assert page.status.text() == "Reading the file…"
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    assert page.status.text() == ""
     assert wizard.mapping_page.combos[1].currentData() == "full_name"
     wizard.next()
     page = wizard.preview_page
@@ -60,14 +72,19 @@ def test_bad_file_message_stays_on_first_page(qtbot, ui_ctx, tmp_path):
     )
     wizard = _wizard(qtbot, ui_ctx, path)
     wizard.next()
-    assert wizard.currentPage() is wizard.file_page
-    assert "Save as" in wizard.file_page.error.text()
+    qtbot.waitUntil(lambda: "Save as" in wizard.file_page.error.text(), timeout=10_000)
+    assert wizard.currentPage() is wizard.file_page and wizard.file_page.isComplete()
+    # a good file chosen next clears the message and goes on
+    good = write_xlsx(tmp_path / "class.xlsx", good_rows(3))
+    wizard.file_page.path_edit.setText(str(good))
+    assert wizard.file_page.error.text() == ""
+    _past_file_page(qtbot, wizard)
 
 
 def test_column_mapped_twice_shows_a_message(qtbot, ui_ctx, tmp_path):
     path = write_xlsx(tmp_path / "class.xlsx", good_rows(3))
     wizard = _wizard(qtbot, ui_ctx, path)
-    wizard.next()
+    _past_file_page(qtbot, wizard)
     combo = wizard.mapping_page.combos[0]
     combo.setCurrentIndex(combo.findData("dob"))
     assert "two columns" in wizard.mapping_page.error.text()
@@ -80,7 +97,7 @@ def test_column_mapped_twice_shows_a_message(qtbot, ui_ctx, tmp_path):
 def test_cancel_during_import_leaves_nothing_half_done(qtbot, ui_ctx, tmp_path):
     path = write_xlsx(tmp_path / "class.xlsx", good_rows(20))
     wizard = _wizard(qtbot, ui_ctx, path)
-    wizard.next()
+    _past_file_page(qtbot, wizard)
     wizard.next()
     qtbot.waitUntil(wizard.preview_page.isComplete, timeout=20_000)
     wizard.next()
