@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, text
+from sqlalchemy import func, insert, text
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.audit_chain import GENESIS_HASH, ChainProblem, ChainRow, check_row
@@ -124,6 +124,7 @@ def receive(
             held.setdefault(int(row_id), set()).add(digest)
     stored = duplicates = 0
     first_break: tuple[int, str] | None = None
+    new_rows: list[dict[str, Any]] = []  # one multi-row INSERT, not an ORM object per row
     for row in rows:
         if row.hash in held.get(row.id, set()):
             duplicates += 1
@@ -139,23 +140,23 @@ def receive(
         else:
             found = check_row(chain_row, chain.tip_id, chain.tip_hash)
             problem = found.value if found else None
-        session.add(
-            AuditEntry(
-                device_id=device.id,
-                row_id=row.id,
-                at=row.at,
-                at_ms=at_ms_of(row.at),
-                actor=row.actor,
-                action=row.action,
-                entity=row.entity,
-                record_id=row.record_id,
-                detail=row.detail,
-                prev_hash=row.prev_hash,
-                hash=row.hash,
-                chain_ok=problem is None and chain.broken_at_id is None and first_break is None,
-                problem=problem,
-                received_at=now,
-            )
+        new_rows.append(
+            {
+                "device_id": device.id,
+                "row_id": row.id,
+                "at": row.at,
+                "at_ms": at_ms_of(row.at),
+                "actor": row.actor,
+                "action": row.action,
+                "entity": row.entity,
+                "record_id": row.record_id,
+                "detail": row.detail,
+                "prev_hash": row.prev_hash,
+                "hash": row.hash,
+                "chain_ok": problem is None and chain.broken_at_id is None and first_break is None,
+                "problem": problem,
+                "received_at": now,
+            }
         )
         stored += 1
         chain.tip_id, chain.tip_hash = row.id, row.hash
@@ -169,6 +170,8 @@ def receive(
     if first_break is not None and chain.broken_at_id is None:
         chain.broken_at_id, chain.problem = first_break
         chain.broken_seen_at = now
+    if new_rows:
+        session.execute(insert(AuditEntry.__table__), new_rows)  # type: ignore[attr-defined]
     chain.row_count += stored
     chain.last_upload_at = now
     session.add(chain)
