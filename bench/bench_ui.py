@@ -9,7 +9,9 @@ Measured in one run:
 2. opening the Children page: from the page asking for its list to the first rows shown;
 3. a keystroke in the search box to updated rows, end to end through the worker thread
    (input-method events for Chinese, key events for letters and digits);
-4. opening the registration form (a new, empty form shown and ready).
+4. a click on a column header to the first rows in that column's order (both directions;
+   consent, computed in Python, apart);
+5. opening the registration form (a new, empty form shown and ready).
 """
 
 from __future__ import annotations
@@ -137,7 +139,33 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
                 keystrokes.append(ms)
                 per_word.setdefault(word, []).append(ms)
                 time.sleep(0.12)  # a fast typist's pace
-    # 3. the registration form
+    # 3. a click on a column header to the first rows in that order (the database sorts
+    # every matching child), with nothing else queued; then back to the search order
+    def sort_and_wait(column: int, order) -> float:
+        spin_until(lambda: not executor.pending())
+        generation = model._generation  # noqa: SLF001
+        started = time.perf_counter()
+        page.table.sortByColumn(column, order)
+        spin_until(lambda: model._generation != generation and not model.loading  # noqa: SLF001
+                   and model.rowCount() > 0)
+        return (time.perf_counter() - started) * 1000
+
+    page.search.clear()
+    spin_until(lambda: not model.loading)
+    sort_columns = {"born": 3, "site": 4, "grade": 5, "class": 6, "name": 0}
+    sorted_ms: list[float] = []
+    per_column: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for name, column in sort_columns.items():
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                ms = sort_and_wait(column, order)
+                sorted_ms.append(ms)
+                per_column.setdefault(name, []).append(ms)
+    consent_ms = [sort_and_wait(8, Qt.SortOrder.AscendingOrder) for _ in range(rounds)]
+    page.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    spin_until(lambda: not model.loading)
+
+    # 4. the registration form
     form_open = []
     for _ in range(rounds):
         window.show_page(0)
@@ -162,6 +190,9 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
         "children_first_rows_ms": {"cold": round(first_rows[0], 1), **summary(first_rows[1:])},
         "keystroke_to_rows_ms": summary(keystrokes),
         "keystroke_per_word_p95_ms": {w: round(percentile(v, 95), 1) for w, v in per_word.items()},
+        "sort_by_column_first_rows_ms": summary(sorted_ms),
+        "sort_per_column_p95_ms": {c: round(percentile(v, 95), 1) for c, v in per_column.items()},
+        "sort_by_consent_first_rows_ms": summary(consent_ms),
         "form_open_ms": summary(form_open),
         "form_first_build_ms": summary(form_build),
     }

@@ -21,6 +21,7 @@ from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import queries
 from ss_desktop.db.audit import append_audit
+from ss_desktop.db.list_sort import sorted_child_ids
 from ss_desktop.db.writer import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound, PermissionDenied, ServiceError
@@ -86,16 +87,38 @@ class ChildrenService:
     def search(self, query: str, *, limit: int = 50, after: str | None = None,
                category: str | None = None, stage: str | None = None, grade: int | None = None,
                status: str | None = "active", site_id: str | None = None) -> queries.SearchPage:
+        return queries.search_children(
+            self.app.engine, query, site_ids=self._listed_sites(site_id), category=category,
+            stage=stage, grade=grade, status=status, limit=limit, after=after,
+        )
+
+    def sorted_ids(self, query: str, *, sort: str, descending: bool = False,
+                   category: str | None = None, stage: str | None = None,
+                   grade: int | None = None, status: str | None = "active",
+                   site_id: str | None = None) -> list[str]:
+        """The ids :meth:`search` would list, all of them, sorted by a column of the list
+        (:data:`ss_desktop.db.list_sort.SORT_KEYS`)."""
+        return sorted_child_ids(
+            self.app.engine, query, sort=sort, descending=descending,
+            site_ids=self._listed_sites(site_id), category=category, stage=stage, grade=grade,
+            status=status,
+        )
+
+    def list_rows(self, ids: Sequence[str]) -> list[queries.ChildRow]:
+        """The list's rows of children in *ids* (from :meth:`sorted_ids`), in that order;
+        children outside the user's sites are left out."""
         scope = self.site_scope()
-        site_ids = scope
+        rows = queries.rows_by_ids(self.app.engine, ids)
+        return rows if scope is None else [r for r in rows if r.site_id in scope]
+
+    def _listed_sites(self, site_id: str | None) -> list[str] | None:
+        """The sites a list may show: the user's, or the one chosen among them."""
+        scope = self.site_scope()
         if site_id:
             if scope is not None and site_id not in scope:
                 raise PermissionDenied("site.not_allowed")
-            site_ids = [site_id]
-        return queries.search_children(
-            self.app.engine, query, site_ids=site_ids, category=category, stage=stage,
-            grade=grade, status=status, limit=limit, after=after,
-        )
+            return [site_id]
+        return scope
 
     def get(self, child_id: str) -> dict[str, Any]:
         """The stored child, unmasked: for the services' own checks and for tests. Screens

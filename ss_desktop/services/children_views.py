@@ -1,7 +1,8 @@
-"""Saved views of the children list: "needs consent" and "possible duplicates".
+"""Views of the children list beyond its search order: sorted by a column, "needs consent"
+and "possible duplicates".
 
-Both are built on ChildrenService.search (so the user's site scope and the filters apply),
-run on a worker thread, and return the same ``SearchPage`` the list shows.
+All are built on ChildrenService (so the user's site scope and the filters apply), run on a
+worker thread, and return the same ``SearchPage`` the list shows.
 """
 
 from __future__ import annotations
@@ -70,3 +71,35 @@ def possible_duplicates(service: ChildrenService, query: str = "", **filters: An
     pairs.sort(key=lambda g: (-len(g), g[0].pinyin or "", g[0].id))
     rows = [row for group in pairs for row in group]
     return SearchPage(rows, None, len(rows))
+
+
+class SortedPages:
+    """The list's pages sorted by a column, for a lazy table model: the first page sorts
+    every matching child in the database (:meth:`ChildrenService.sorted_ids`) and keeps the
+    ids; each page then reads the rows of its ids. The cursor is the position in that order.
+    Called again from the start (a refresh), it sorts again."""
+
+    def __init__(self, service: ChildrenService, query: str, sort: str, descending: bool,
+                 filters: dict[str, Any]) -> None:
+        self._service = service
+        self._query = query
+        self._sort = sort
+        self._descending = descending
+        self._filters = filters
+        self._ids: list[str] | None = None
+
+    def __call__(self, after: str | None, limit: int) -> SearchPage:
+        if after is None or self._ids is None:
+            self._ids = self._service.sorted_ids(
+                self._query, sort=self._sort, descending=self._descending, **self._filters
+            )
+            start = 0
+        else:
+            start = int(after)
+        ids = self._ids[start:start + limit]
+        end = start + len(ids)
+        return SearchPage(
+            self._service.list_rows(ids),
+            str(end) if end < len(self._ids) else None,
+            len(self._ids) if start == 0 else None,
+        )

@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ss_desktop.services.children import ChildrenService
-from ss_desktop.services.children_views import needs_consent_page, possible_duplicates
+from ss_desktop.services.children_views import (
+    SortedPages,
+    needs_consent_page,
+    possible_duplicates,
+)
 from ss_desktop.ui.children_filters import VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES, FilterCombos
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
@@ -345,7 +349,12 @@ class ChildrenPage(QWidget):
                 return possible_duplicates(service, query, **filters)
             return service.search(query, limit=limit, after=after, **filters)
 
-        self.model.set_source(fetch)
+        def sorter(sort: str, descending: bool) -> Any:
+            return SortedPages(ChildrenService(app, session), query, sort, descending, filters)
+
+        # the views computed in Python are sorted in memory; the whole list by the database
+        in_python = view in (VIEW_CONSENT, VIEW_DUPLICATES)
+        self.model.set_source(fetch, sorter=None if in_python else sorter)
 
     def _load_sites(self) -> None:
         session = self.ctx.session

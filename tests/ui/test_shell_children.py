@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.demo import DemoService
 from ss_desktop.services.sites import SitesService
-from ss_desktop.ui.children_page import SEARCH_DELAY_MS, ChildrenPage, ReasonDialog
+from ss_desktop.ui.children_page import SEARCH_DELAY_MS, VIEW_CONSENT, ChildrenPage, ReasonDialog
 from ss_desktop.ui.models.children_model import COL_DOB, COL_NAME, ChildrenTableModel
 from tests.ui.conftest import wait_for_executor
 from tests.ui.helpers import fake_id_number, type_text, when_dialog_shows
@@ -259,10 +259,48 @@ def test_sorting_by_birth_date_covers_every_child(qtbot, ui_ctx, many):
     page.show()
     page.activate()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not page.model.loading, timeout=10000)
-    total = page.model.total
-    page.table.sortByColumn(COL_DOB, Qt.SortOrder.AscendingOrder)
-    qtbot.waitUntil(
-        lambda: page.model.rowCount() == total and not page.model.loading, timeout=15000
+    model = page.model
+    total = model.total
+    every_dob = sorted(
+        (row.dob or "") for row in ChildrenService(ui_ctx.app, ui_ctx.session)
+        .search("", limit=10_000).rows
     )
-    dobs = [page.model.child_row(r).dob or "" for r in range(page.model.rowCount())]
+    page.table.sortByColumn(COL_DOB, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.sorted_in_database and not model.loading, timeout=10000)
+    # the first page shown is already the first in birth-date order, of ALL the children
+    first = [model.child_row(r).dob or "" for r in range(model.rowCount())]
+    assert len(first) == model.PAGE_SIZE < total
+    assert first == every_dob[: model.PAGE_SIZE]
+    while model.canFetchMore() or model.loading:  # scrolling down reads the rest, in order
+        if model.canFetchMore():
+            model.fetchMore()
+        qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    dobs = [model.child_row(r).dob or "" for r in range(model.rowCount())]
+    ids = {model.child_id(r) for r in range(model.rowCount())}
+    assert dobs == every_dob and len(ids) == total
+    # descending, then back to the search order (pinyin)
+    page.table.sortByColumn(COL_DOB, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == model.PAGE_SIZE,
+                    timeout=10000)
+    assert model.child_row(0).dob == every_dob[-1]
+    page.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not model.sorted_in_database and not model.loading, timeout=10000)
+    search_order = ChildrenService(ui_ctx.app, ui_ctx.session).search("", limit=20).rows
+    assert [model.child_id(r) for r in range(20)] == [row.id for row in search_order]
+
+
+def test_the_needs_consent_view_sorts_in_memory(qtbot, ui_ctx, many):
+    page = ChildrenPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    page.view_combo.setCurrentIndex(page.view_combo.findData(VIEW_CONSENT))
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.loading, timeout=10000)
+    page.table.sortByColumn(COL_DOB, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: not model.loading and not model.canFetchMore(), timeout=10000)
+    assert not model.sorted_in_database
+    rows = [model.child_row(r) for r in range(model.rowCount())]
+    assert rows and all(r.consent_pending for r in rows)
+    dobs = [r.dob or "" for r in rows]
     assert dobs == sorted(dobs)

@@ -6,8 +6,11 @@ through ``canFetchMore``/``fetchMore`` as the user scrolls; each page is read on
 executor's read pool and appended with beginInsertRows. A new search replaces everything
 with begin/endResetModel. Results of a superseded search are dropped (generation counter).
 
-Sorting by a column other than the search order first fetches the remaining pages in the
-background (large pages), then sorts in memory — the list stays usable meanwhile.
+Sorting by a column: when the source comes with a *sorter* (the whole list), the database
+sorts every matching child and the list reads its pages in that order, lazily as before: the
+first rows shown are the first in that order (about a quarter of a second at 100,000 children).
+Views computed in Python ("needs consent", "possible duplicates") have no sorter: their
+remaining pages are fetched in the background (large pages), then sorted in memory.
 """
 
 from __future__ import annotations
@@ -91,6 +94,20 @@ CHILD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PageFetcher = Callable[[str | None, int], Any]  # (after, limit) -> SearchPage
+# (sort name, descending) -> the pages in that order (ss_desktop.services.children_views)
+Sorter = Callable[[str, bool], PageFetcher]
+SORT_NAMES = {
+    COL_NAME: "name",
+    COL_PINYIN: "pinyin",
+    COL_GENDER: "gender",
+    COL_DOB: "dob",
+    COL_SITE: "site",
+    COL_GRADE: "grade",
+    COL_CLASS: "class",
+    COL_CATEGORIES: "categories",
+    COL_CONSENT: "consent",
+    COL_STATUS: "status",
+}
 
 
 # The list the user is looking at goes before background loads of other pages.
@@ -135,7 +152,9 @@ class ChildrenTableModel(QAbstractTableModel):
         self._executor = executor
         self._rows: list[Any] = []
         self._arrival: dict[str, int] = {}
-        self._fetch: PageFetcher | None = None
+        self._fetch: PageFetcher | None = None  # what is read now
+        self._base_fetch: PageFetcher | None = None  # the source in its own order
+        self._sorter: Sorter | None = None
         self._next_after: str | None = None
         self._generation = 0
         self._loading = False
@@ -232,8 +251,24 @@ class ChildrenTableModel(QAbstractTableModel):
             self._loading = value
             self.loading_changed.emit(value)
 
-    def set_source(self, fetch: PageFetcher | None) -> None:
-        """Show the results of *fetch* (after, limit) -> SearchPage; None empties the list."""
+    def set_source(self, fetch: PageFetcher | None, sorter: Sorter | None = None) -> None:
+        """Show the results of *fetch* (after, limit) -> SearchPage; None empties the list.
+        *sorter* gives the same children sorted by a column in the database."""
+        self._base_fetch = fetch
+        self._sorter = sorter if fetch is not None else None
+        self._start(self._sorted_fetch() or fetch)
+
+    def _sorted_fetch(self) -> PageFetcher | None:
+        if self._sorter is None or self._sort_column < 0:
+            return None
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return self._sorter(SORT_NAMES[self._sort_column], descending)
+
+    @property
+    def sorted_in_database(self) -> bool:
+        return self._fetch is not None and self._fetch is not self._base_fetch
+
+    def _start(self, fetch: PageFetcher | None) -> None:
         self._generation += 1
         self._fetch = fetch
         self._next_after = None
@@ -254,10 +289,11 @@ class ChildrenTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Read the current query again (after a save or a sync changed children)."""
-        self.set_source(self._fetch)
+        self._start(self._fetch)
 
     def _page_size(self) -> int:
-        return self.SORT_PAGE_SIZE if self._sort_column >= 0 else self.PAGE_SIZE
+        in_memory = self._sort_column >= 0 and not self.sorted_in_database
+        return self.SORT_PAGE_SIZE if in_memory else self.PAGE_SIZE
 
     def _first_page(self, generation: int, page: Any) -> None:
         if not isValid(self) or generation != self._generation:
@@ -302,7 +338,7 @@ class ChildrenTableModel(QAbstractTableModel):
         known = self._arrival
         fresh = [r for r in page.rows if r.id not in known]
         if fresh:
-            if self._sort_column >= 0:
+            if self._sort_column >= 0 and not self.sorted_in_database:
                 self._add_arrivals(fresh)
                 self._relayout(lambda: (self._rows.extend(fresh), self._apply_sort()))
             else:
@@ -320,7 +356,8 @@ class ChildrenTableModel(QAbstractTableModel):
             self._arrival[r.id] = base + i
 
     def _continue_for_sort(self) -> None:
-        if self._sort_column >= 0 and self._next_after is not None:
+        """In-memory sorting needs every row: fetch the rest (not when the database sorts)."""
+        if self._sort_column >= 0 and self._next_after is not None and not self.sorted_in_database:
             self.fetchMore(QModelIndex())
 
     def _page_failed(self, generation: int, exc: BaseException) -> None:
@@ -333,8 +370,13 @@ class ChildrenTableModel(QAbstractTableModel):
 
     # -- sorting -------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        was_in_database = self.sorted_in_database
         self._sort_column = column if 0 <= column < COLUMN_COUNT else -1
         self._sort_order = order
+        if self._sorter is not None and (self._sort_column >= 0 or was_in_database):
+            # read again from the first page, in the new order (or the source's own)
+            self._start(self._sorted_fetch() or self._base_fetch)
+            return
         self._relayout(self._apply_sort)
         self._continue_for_sort()
 
@@ -355,6 +397,8 @@ class ChildrenTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _apply_sort(self) -> None:
+        if self.sorted_in_database:
+            return  # the pages arrive in order
         if self._sort_column < 0:
             self._rows.sort(key=lambda r: self._arrival.get(r.id, 0))
             return
