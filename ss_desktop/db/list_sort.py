@@ -92,10 +92,9 @@ def _by_consent(cursor: Any, inner: str, params: list[Any], descending: bool) ->
             )
     keyed = []
     for child_id, dob, precision, sort_key in found:
-        state = consent_state(
-            consents.get(child_id, []), child_dob=_date_or_none(dob), child_dob_precision=precision
-        )
-        given = state.registration_ok
+        given = child_id in consents and consent_state(
+            consents[child_id], child_dob=_date_or_none(dob), child_dob_precision=precision
+        ).registration_ok
         keyed.append(((not given) if descending else given, sort_key or "", child_id))
     keyed.sort()
     return [child_id for _given, _sort_key, child_id in keyed]
