@@ -4,7 +4,7 @@ The list shows children a page at a time. Sorted by a column other than its sear
 first page must already be the first in that order, so the order is made here, for every
 matching child at once: one query returns the matching ids sorted by the column (SQLite sorts
 in C, about half a second for 100,000 children on the encrypted file), and the list then reads
-the rows of the ids it shows, page by page (:func:`ss_desktop.db.queries.rows_by_ids`).
+the rows of the ids it shows, page by page (:func:`ss_desktop.db.child_search.rows_by_ids`).
 
 Blank values go last in both directions; ties are broken by the pinyin sort key, then the id,
 so the order is stable between reads. Consent is the one column computed in Python (whether a
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from ss_core.domain.consent import consent_state
-from ss_desktop.db.queries import (
+from ss_desktop.db.child_search import (
     _cursor,
     _date_or_none,
     _filter_args,

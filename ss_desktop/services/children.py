@@ -19,7 +19,7 @@ from ss_core.domain.pinyin import name_keys
 from ss_core.domain.validation import consent_state
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_desktop.db import queries
+from ss_desktop.db import child_search, queries
 from ss_desktop.db.audit import append_audit
 from ss_desktop.db.list_sort import sorted_child_ids
 from ss_desktop.db.writer import Change, ChangeSet
@@ -86,8 +86,8 @@ class ChildrenService:
     # -- reading ------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 50, after: str | None = None,
                category: str | None = None, stage: str | None = None, grade: int | None = None,
-               status: str | None = "active", site_id: str | None = None) -> queries.SearchPage:
-        return queries.search_children(
+               status: str | None = "active", site_id: str | None = None) -> child_search.SearchPage:
+        return child_search.search_children(
             self.app.engine, query, site_ids=self._listed_sites(site_id), category=category,
             stage=stage, grade=grade, status=status, limit=limit, after=after,
         )
@@ -104,11 +104,11 @@ class ChildrenService:
             status=status,
         )
 
-    def list_rows(self, ids: Sequence[str]) -> list[queries.ChildRow]:
+    def list_rows(self, ids: Sequence[str]) -> list[child_search.ChildRow]:
         """The list's rows of children in *ids* (from :meth:`sorted_ids`), in that order;
         children outside the user's sites are left out."""
         scope = self.site_scope()
-        rows = queries.rows_by_ids(self.app.engine, ids)
+        rows = child_search.rows_by_ids(self.app.engine, ids)
         return rows if scope is None else [r for r in rows if r.site_id in scope]
 
     def _listed_sites(self, site_id: str | None) -> list[str] | None:

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ss_desktop.db.queries import ChildRow, SearchPage
+from ss_desktop.db.child_search import ChildRow, SearchPage
 from ss_desktop.services.children import ChildrenService
 
 SCAN_PAGE = 1000

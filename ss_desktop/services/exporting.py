@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ss_desktop.db import queries, report_queries
+from ss_desktop.db import child_search, report_queries
 from ss_desktop.db.audit import append_audit
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildrenService
@@ -139,7 +139,7 @@ class ExportService:
         allowed = {
             k: v for k, v in filters.items() if k in ("category", "stage", "grade", "status")
         }
-        return queries.child_ids_for_list(self.app.engine, query, site_ids=site_ids, **allowed)
+        return child_search.child_ids_for_list(self.app.engine, query, site_ids=site_ids, **allowed)
 
     @staticmethod
     def _row(

@@ -25,7 +25,7 @@ from ss_core.domain.consent import (
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
-from ss_desktop.db import queries
+from ss_desktop.db import child_search
 from ss_desktop.db import sync_store as store
 from ss_desktop.db.writer import Change
 from ss_desktop.services.children import ChildForm, ChildrenService
@@ -199,7 +199,7 @@ def test_child_under_14_without_consent_is_held_back_until_consent(env) -> None:
     held = [seq for seq, entity, _ in outbox(app) if seq < 0]
     assert len(held) == 3  # the child and two guardians, parked
     assert store.held_count(app.engine) == 3
-    page = queries.search_children(app.engine, "", status="active", limit=10)
+    page = child_search.search_children(app.engine, "", status="active", limit=10)
     assert [r.consent_pending for r in page.rows] == [True]
 
     first = [op.device_seq for op in sent(app)]

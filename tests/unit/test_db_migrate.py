@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ss_desktop.db.child_search import search_children
 from ss_desktop.db.migrate import (
     CorruptDatabaseError,
     DatabaseTooNewError,
@@ -22,7 +23,7 @@ from ss_desktop.db.migrate import (
     is_plaintext,
     open_database,
 )
-from ss_desktop.db.queries import get_child, search_children
+from ss_desktop.db.queries import get_child
 from tests.fixtures.db_access import raw_connect
 from tests.fixtures.fake_children import TEST_KEY, make_writer, open_test_db
 

@@ -7,14 +7,13 @@ from datetime import date
 import pytest
 
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.queries import (
+from ss_desktop.db.child_search import (
     child_ids_for_list,
     count_children,
-    duplicate_facts,
     rows_by_ids,
     search_children,
-    stats,
 )
+from ss_desktop.db.queries import duplicate_facts, stats
 from ss_desktop.db.writer import Change
 from tests.fixtures.fake_children import (
     add_site,

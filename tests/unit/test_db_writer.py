@@ -11,7 +11,8 @@ from ss_core.protocol.hlc import HLC
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db.audit import verify_audit_chain
-from ss_desktop.db.queries import get_child, search_children
+from ss_desktop.db.child_search import search_children
+from ss_desktop.db.queries import get_child
 from ss_desktop.db.writer import Change, load_clock
 from tests.fixtures.fake_children import (
     add_site,
