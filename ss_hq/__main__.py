@@ -99,9 +99,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             log_level=args.log_level,
         )
     else:
-        from ss_hq.app import create_app
+        from ss_hq.app import create_app, tune_gc
 
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+        app = create_app(settings)
+        tune_gc()
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -9,11 +10,14 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
 
+from ss_hq import clock
 from ss_hq.api.encoding import BodyDecodingMiddleware, ResponseCompressionMiddleware
 from ss_hq.api.errors import install_error_handlers
 from ss_hq.api.sync_routes import router as sync_router
 from ss_hq.db import make_engine
+from ss_hq.duplicate_queue import DrainScheduler
 from ss_hq.settings import HQSettings
 
 log = logging.getLogger(__name__)
@@ -35,9 +39,16 @@ def create_app(
     own_engine = engine is None
     db_engine = engine if engine is not None else make_engine(settings.database_url)
 
+    duplicate_checks = DrainScheduler(
+        db_engine, lambda: clock.now_ms(), delay_s=settings.duplicate_check_delay_ms / 1000
+    )
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Checks queued by pushes just before a stop or a crash are served now.
+        await run_in_threadpool(duplicate_checks.request_drain)
         yield
+        await run_in_threadpool(duplicate_checks.stop)
         if own_engine:
             db_engine.dispose()
 
@@ -48,6 +59,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.engine = db_engine
+    app.state.duplicate_checks = duplicate_checks
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(sync_router)
@@ -71,6 +83,23 @@ def create_app(
     return app
 
 
+# Python's cyclic garbage collector runs a young-generation pass every 700 net allocations of
+# container objects; applying a push batch allocates millions (records, merge outcomes, rows),
+# and the passes were about a quarter of head office's time per batch. A server process
+# collects every 50,000 instead, and objects alive after start-up are left out of the passes.
+GC_THRESHOLD = 50_000
+
+
+def tune_gc() -> None:
+    """For a server process, once the application is built (see GC_THRESHOLD)."""
+    gc.collect()
+    gc.freeze()
+    _first, *older = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *older)
+
+
 def create_app_from_env() -> FastAPI:
     """Factory for ``uvicorn --factory`` (several workers): settings from the environment."""
-    return create_app(HQSettings.from_env())
+    app = create_app(HQSettings.from_env())
+    tune_gc()
+    return app

@@ -85,78 +85,16 @@ def _phones(session: Session, child_ids: list[str]) -> dict[str, tuple[str, ...]
     return {k: tuple(v) for k, v in out.items()}
 
 
-def detect_for_child(session: Session, record_id: str, *, now: int) -> int:
-    """Store new suspected-duplicate pairs for one child; returns how many were added."""
-    record = session.get(Record, record_id)
-    index = session.get(ChildIndex, record_id)
-    if record is None or index is None or not index.active or record.erased:
-        return 0
-    keys = [c for c in (index.name_key, index.dob) if c]
-    if not keys:
-        return 0
-    conditions = []
-    if index.name_key:
-        conditions.append(col(ChildIndex.name_key) == index.name_key)
-    if index.dob:
-        conditions.append(col(ChildIndex.dob) == index.dob)
-    candidate_ids = session.exec(
-        select(ChildIndex.record_id)
-        .where(or_(*conditions))
-        .where(col(ChildIndex.active).is_(True))
-        .where(col(ChildIndex.record_id) != record_id)
-        .limit(MAX_CANDIDATES)
-    ).all()
-    if not candidate_ids:
-        return 0
-    others = session.exec(select(Record).where(col(Record.id).in_(list(candidate_ids)))).all()
-    indexes = {
-        i.record_id: i
-        for i in session.exec(
-            select(ChildIndex).where(col(ChildIndex.record_id).in_(list(candidate_ids)))
-        ).all()
-    }
-    phones = _phones(session, [record_id, *candidate_ids])
-    new = _facts(record, index, phones.get(record_id, ()))
-    existing = [_facts(o, indexes.get(o.id), phones.get(o.id, ())) for o in others if not o.erased]
-    added = 0
-    for candidate in rank_candidates(new, existing, limit=10, threshold=THRESHOLD):
-        a, b = sorted((record_id, candidate.record_id))
-        known = session.exec(
-            select(SuspectedDuplicate)
-            .where(SuspectedDuplicate.record_id == a)
-            .where(SuspectedDuplicate.other_id == b)
-        ).first()
-        if known is not None:
-            if known.status == "open" and known.score != candidate.score:
-                known.score = candidate.score
-                known.reasons = list(candidate.reasons)
-                session.add(known)
-            continue
-        session.add(
-            SuspectedDuplicate(
-                record_id=a,
-                other_id=b,
-                score=candidate.score,
-                reasons=list(candidate.reasons),
-                status="open",
-                created_at=now,
-            )
-        )
-        added += 1
-    session.flush()
-    return added
-
-
 def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i : i + IN_CHUNK] for i in range(0, len(ids), IN_CHUNK)]
 
 
 def detect_for_children(
-    session: Session, records: dict[str, Record], indexes: dict[str, ChildIndex], *, now: int
+    session: Session, records: dict[str, Any], indexes: dict[str, Any], *, now: int
 ) -> int:
-    """:func:`detect_for_child` for a whole pushed batch, with one query per candidate key
-    (full-pinyin key, birth date) and one each for records, phones and known pairs, instead
-    of five per child. *records* and *indexes*: the batch's children, by id, as just written.
+    """Store new suspected-duplicate pairs for pushed children (up to MAX_CANDIDATES sharing
+    the full-pinyin key or the birth date, scored by the laptop's rule), with one query per
+    candidate key and one each for records, phones and known pairs. *records* and *indexes*: the batch's children, by id, as just written.
     Children are taken in the order given; a pair found twice in the batch is stored once."""
     targets = [
         rid

@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 from ss_core.domain.consent import PENDING_WITHDRAWN, consent_state
 from ss_core.protocol.wire import Entity
 from ss_hq.change_log import ChangeLogWriter
-from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate
+from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate, field_meta_of
 from ss_hq.review_service import ReviewError, server_stamp
 from ss_hq.search_service import refresh_child_index
 
@@ -83,7 +83,7 @@ def _erase_record(
         if name not in fields:
             fields[name] = value
             changed += 1
-    meta = dict(record.field_meta or {})
+    meta = field_meta_of(record)
     for name in fields:
         if name not in meta or fields[name] != (record.fields or {}).get(name):
             meta[name] = [stamp, version, None]
@@ -197,9 +197,7 @@ def _erase_child(
         ChangeHistory(
             record_id=child_id,
             entity=Entity.CHILD.value,
-            field="erased",
-            old_value=None,
-            new_value=True,
+            changes={"erased": [None, True, child.hlc]},
             hlc=child.hlc,
             version=child.version,
             device_id=device_id,

@@ -4,6 +4,7 @@ Synced records (site, program, child, guardian, consent, enrollment, attendance 
 mark, audit entry) are stored generically in ``record``: the current value of each field in
 ``fields`` and, per field, the HLC, the record version and the device that wrote it in
 ``field_meta`` (``{name: [hlc, version, device_id]}``) — exactly what the merge rule needs.
+(a new record's fields share one entry, ``"*"``: :func:`field_meta_of` spells it out).
 ``site_id`` is the site whose devices may see the record (NULL: reference data everyone sees);
 ``child_id`` links guardians, consents, enrollments and attendance marks to their child.
 
@@ -44,6 +45,46 @@ class Record(SQLModel, table=True):
     created_by_device: str | None = Field(default=None, max_length=36)
     created_at: int = Field(sa_type=sa.BigInteger)
     updated_at: int = Field(sa_type=sa.BigInteger)
+
+
+# In ``field_meta``, the entry shared by every field without one of its own: a new record's
+# 34 fields all carry the same [hlc, version, device], stored once instead of 34 times.
+META_DEFAULT = "*"
+
+
+def field_meta_of(record: Any) -> dict[str, Any]:
+    """``{field: [hlc, version, device_id]}`` of *record*, its shared entry spelled out for
+    each field (a record written before the shared entry existed reads as stored)."""
+    meta = record.field_meta or {}
+    default = meta.get(META_DEFAULT)
+    if default is None:
+        return dict(meta)
+    out = {name: default for name in record.fields or {} if name not in meta}
+    out.update((name, value) for name, value in meta.items() if name != META_DEFAULT)
+    return out
+
+
+def compact_field_meta(meta: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """*meta* (one entry per field) as stored: the most common entry of *fields* once, under
+    :data:`META_DEFAULT`, and the others by name. :func:`field_meta_of` reads it back."""
+    counts: dict[tuple[Any, ...], int] = {}
+    try:
+        for name, value in meta.items():
+            if name in fields:
+                key = tuple(value)
+                counts[key] = counts.get(key, 0) + 1
+    except TypeError:  # an entry of an unexpected shape: keep it all as it is
+        return dict(meta)
+    if not counts:
+        return dict(meta)
+    shared, uses = max(counts.items(), key=lambda item: item[1])
+    if uses < 2:
+        return dict(meta)
+    out: dict[str, Any] = {META_DEFAULT: list(shared)}
+    for name, value in meta.items():
+        if name not in fields or tuple(value) != shared:
+            out[name] = value
+    return out
 
 
 class Device(SQLModel, table=True):
@@ -105,22 +146,43 @@ class AppliedOp(SQLModel, table=True):
 
 
 class ChangeHistory(SQLModel, table=True):
-    """Every field change head office saw; ``applied`` is False for a value that lost."""
+    """Every change head office saw, one row per change of one record: ``changes`` holds
+    ``{field: [old value, new value]}`` for each field it changed, ``[old, new, hlc]`` when
+    the field's stamp is not the row's ``hlc``. ``applied`` is False for a row keeping the
+    incoming values that lost to later ones (:func:`field_changes` reads a row back field
+    by field)."""
 
     __tablename__ = "change_history"
 
     id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
     record_id: str = Field(max_length=36, index=True)
     entity: str = Field(max_length=32)
-    field: str = Field(max_length=64)
-    old_value: Any = _json(nullable=True)
-    new_value: Any = _json(nullable=True)
+    # Plain JSON (not JSONB on PostgreSQL): written once, read whole, never queried inside.
+    changes: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON, nullable=False)
     hlc: str = Field(max_length=80)
     version: int = Field(sa_type=sa.BigInteger)
     device_id: str | None = Field(default=None, max_length=36)
     staff_user: str | None = Field(default=None, max_length=64)
     applied: bool = True
     at: int = Field(sa_type=sa.BigInteger)
+
+
+def field_changes(row: ChangeHistory) -> list[tuple[str, Any, Any, str]]:
+    """(field, old value, new value, hlc) of each field a history row changed, in order."""
+    return [
+        (name, change[0], change[1], change[2] if len(change) > 2 else row.hlc)
+        for name, change in (row.changes or {}).items()
+    ]
+
+
+class DuplicateCheck(SQLModel, table=True):
+    """A child whose duplicate check is still due: written in the push's transaction, served
+    after its commit (:func:`ss_hq.duplicates_service.drain_checks`)."""
+
+    __tablename__ = "duplicate_check"
+
+    record_id: str = Field(primary_key=True, max_length=36)
+    queued_at: int = Field(sa_type=sa.BigInteger)
 
 
 class Conflict(SQLModel, table=True):

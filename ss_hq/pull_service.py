@@ -20,7 +20,7 @@ from ss_core.protocol.wire import (
 )
 from ss_hq.change_log import head_seq, min_retained_seq
 from ss_hq.errors import ServiceError
-from ss_hq.models import ChangeLog, Device, Record
+from ss_hq.models import ChangeLog, Device, Record, field_meta_of
 from ss_hq.records import NOT_PULLED
 
 
@@ -37,7 +37,7 @@ def parse_cursor(cursor: str | None) -> int:
 
 
 def _change(row: ChangeLog, record: Record, sites: set[str]) -> PullChange:
-    field_hlcs = {name: meta[0] for name, meta in record.field_meta.items()}
+    field_hlcs = {name: meta[0] for name, meta in field_meta_of(record).items()}
     fields = dict(record.fields)
     if record.site_id is not None and record.site_id not in sites:
         # The record moved to a site this device does not serve: tell it where it went,

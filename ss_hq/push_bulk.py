@@ -9,8 +9,8 @@ in device_seq order. Instead of ~15 statements per op, the whole run costs a han
 * at the end, one flush writes the records (multi-row INSERT / executemany UPDATE), one
   multi-row INSERT each writes the history, the change-log rows (seqs numbered once, under
   the writers' lock: :class:`~ss_hq.change_log.BufferedChangeLog`) and the ``applied_op``
-  rows; one query and one flush refresh ``child_index``; duplicate detection runs once for
-  all the run's children (:func:`~ss_hq.duplicates_service.detect_for_children`).
+  rows; one query and one flush refresh ``child_index``; the run's children are queued for
+  their duplicate check, served after the commit (:mod:`ss_hq.duplicate_queue`).
 
 Per-op guarantees:
 
@@ -50,7 +50,7 @@ from ss_core.protocol.wire import (
     PushOp,
 )
 from ss_hq.change_log import BufferedChangeLog, ChangeLogWriter
-from ss_hq.duplicates_service import detect_for_children
+from ss_hq.duplicate_queue import enqueue_checks
 from ss_hq.models import AppliedOp, ChangeHistory, Record
 from ss_hq.records import (
     Author,
@@ -260,7 +260,7 @@ class _Run:
 
     def flush(self) -> None:
         """Write everything applied so far (records, history, change log, index, duplicate
-        pairs, applied ops)."""
+        checks due, applied ops)."""
         session = self.session
         session.flush()
         connection = session.connection()
@@ -276,8 +276,8 @@ class _Run:
                 for rid in self.children
                 if (r := self.sink.records.get(rid) or session.get(Record, rid)) is not None
             ]
-            indexes = refresh_child_indexes(session, records, insert_rows=bulk_insert)
-            detect_for_children(session, {r.id: r for r in records}, indexes, now=self.now)
+            refresh_child_indexes(session, records, insert_rows=bulk_insert)
+            enqueue_checks(session, (r.id for r in records), now=self.now)
             self.children = {}
         for record in created:
             # Stored now: a later op of the run reads it back as a session object.

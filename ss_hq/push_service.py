@@ -14,7 +14,9 @@ The ops left after duplicates and gaps form one contiguous run, applied set-base
 statuses); if the database refuses a value there, the run is rolled back and applied here one
 op at a time, each in its own savepoint, so only the bad op is rejected.
 
-The whole batch commits before the answer is built, so an acknowledged op is durable.
+The whole batch commits before the answer is built, so an acknowledged op is durable. The
+duplicate checks of its children are queued in the same transaction and served after the
+commit (:mod:`ss_hq.duplicate_queue`).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from ss_core.protocol.wire import (
     PushResponse,
 )
 from ss_hq.change_log import ChangeLogWriter, lock_for_writing
-from ss_hq.duplicates_service import detect_for_child
+from ss_hq.duplicate_queue import enqueue_checks
 from ss_hq.erasure_service import erase_on_withdrawal
 from ss_hq.errors import ServiceError
 from ss_hq.models import AppliedOp, Device, Record
@@ -175,9 +177,10 @@ def _apply_one(
                 now=now,
             )
             if op.entity is Entity.CHILD:
-                # Search keys, dashboard columns and cross-laptop duplicates, same savepoint.
+                # Search keys and dashboard columns in the same savepoint; the duplicate
+                # check is queued with it and served after the commit.
                 refresh_child_index(session, op.record_id)
-                detect_for_child(session, op.record_id, now=now)
+                enqueue_checks(session, [op.record_id], now=now)
             elif op.entity is Entity.CONSENT:
                 _after_consent(session, writer, author, op.record_id, now)
             result = OpResult(

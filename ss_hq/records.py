@@ -1,8 +1,8 @@
 """The one write path for synced records at head office.
 
 :func:`write_record` merges an incoming change into the stored record field by field
-(``ss_core.protocol.merge``), bumps the version, keeps every field change in
-``change_history``, keeps the losing side of concurrent edits in ``conflict``, and appends
+(``ss_core.protocol.merge``), bumps the version, keeps every change in ``change_history``
+(one row per change, its fields' old and new values in one JSON column), keeps the losing side of concurrent edits in ``conflict``, and appends
 the change-log rows that pulls serve. Pushes from laptops and head office's own edits (sites
 from the command line, later the staff pages) all come through here.
 """
@@ -20,7 +20,13 @@ from ss_core.protocol.merge import FieldState, FieldStatus, merge_incoming
 from ss_core.protocol.wire import Entity, ErrorCode, OpStatus
 from ss_hq.change_log import ChangeLogWriter
 from ss_hq.field_rules import CHILD_DEPENDENTS, FieldsInvalid, check_fields
-from ss_hq.models import ChangeHistory, Conflict, Record
+from ss_hq.models import (
+    ChangeHistory,
+    Conflict,
+    Record,
+    compact_field_meta,
+    field_meta_of,
+)
 
 # Audit entries are kept at head office but never sent back to laptops.
 NOT_PULLED = frozenset({Entity.AUDIT.value})
@@ -97,8 +103,9 @@ class Author:
 
 def _field_states(record: Record) -> dict[str, FieldState]:
     states: dict[str, FieldState] = {}
+    stored = field_meta_of(record)
     for name, value in record.fields.items():
-        meta = record.field_meta.get(name) or [record.hlc, record.version, None]
+        meta = stored.get(name) or [record.hlc, record.version, None]
         states[name] = FieldState(value=value, hlc=meta[0], version=int(meta[1]))
     return states
 
@@ -229,7 +236,7 @@ def write_record(
 
     if sink is not None and old_site is not None and old_site != new_site:
         raise NeedsOwnSavepoint  # a move to another site: dependents follow (row by row)
-    old_meta = dict(record.field_meta)
+    old_meta = field_meta_of(record)
     newly_deleted = deleted and not record.deleted
     # A record never seen is always stored, even empty or deleted (a tombstone), so that
     # later changes have something to merge into.
@@ -239,27 +246,35 @@ def write_record(
         return WriteResult(_op_status(outcome), record.version)
 
     version = record.version + 1
-    meta = dict(record.field_meta)
-    history = []
+    meta = dict(old_meta)
+    device_id = author.device_id
+    stored = record.fields
+    changes: dict[str, list[Any]] = {}
     for name, stamped in changed.items():
-        meta[name] = [stamped.hlc, version, author.device_id]
-        history.append(
+        meta[name] = [stamped.hlc, version, device_id]
+        change = [stored.get(name), stamped.value]
+        if stamped.hlc != hlc:
+            change.append(stamped.hlc)
+        changes[name] = change
+    history = (
+        [
             {
                 "record_id": record_id,
                 "entity": entity.value,
-                "field": name,
-                "old_value": record.fields.get(name),
-                "new_value": stamped.value,
-                "hlc": stamped.hlc,
+                "changes": changes,
+                "hlc": hlc,
                 "version": version,
-                "device_id": author.device_id,
+                "device_id": device_id,
                 "staff_user": author.staff_user,
                 "applied": True,
                 "at": now,
             }
-        )
+        ]
+        if changes
+        else []
+    )
     record.fields = merged_fields
-    record.field_meta = meta
+    record.field_meta = compact_field_meta(meta, merged_fields)
     record.version = version
     record.hlc = max(record.hlc, hlc)
     record.deleted = record.deleted or deleted
@@ -282,8 +297,7 @@ def write_record(
         return WriteResult(_op_status(outcome), version)
     session.add(record)
     if history:
-        # One multi-row INSERT without ORM objects: a new child writes ~35 history rows, and
-        # building them as SQLModel instances was a quarter of the push time.
+        # One history row per change (all its fields), inserted without an ORM object.
         session.connection().execute(insert(ChangeHistory.__table__), history)  # type: ignore[attr-defined]
     _keep_losers(session, record, outcome, author, now)
     _keep_conflicts(session, record, outcome, old_meta, author, now)
@@ -315,27 +329,33 @@ def _op_status(outcome: Any) -> OpStatus:
 
 
 def _keep_losers(session: Session, record: Record, outcome: Any, author: Author, now: int) -> None:
-    """An incoming value that lost is kept in the history (``applied`` False)."""
+    """The incoming values that lost are kept in the history: one row (``applied`` False)."""
+    changes: dict[str, list[Any]] = {}
     for field_outcome in outcome.fields.values():
         if field_outcome.incoming_won or field_outcome.loser is None:
             continue
         if field_outcome.status is FieldStatus.UNCHANGED:
             continue
-        session.add(
-            ChangeHistory(
-                record_id=record.id,
-                entity=record.entity,
-                field=field_outcome.name,
-                old_value=field_outcome.winner.value,
-                new_value=field_outcome.loser.value,
-                hlc=field_outcome.loser.hlc,
-                version=record.version,
-                device_id=author.device_id,
-                staff_user=author.staff_user,
-                applied=False,
-                at=now,
-            )
+        changes[field_outcome.name] = [
+            field_outcome.winner.value,
+            field_outcome.loser.value,
+            field_outcome.loser.hlc,
+        ]
+    if not changes:
+        return
+    session.add(
+        ChangeHistory(
+            record_id=record.id,
+            entity=record.entity,
+            changes=changes,
+            hlc=max(c[2] for c in changes.values()),
+            version=record.version,
+            device_id=author.device_id,
+            staff_user=author.staff_user,
+            applied=False,
+            at=now,
         )
+    )
 
 
 def _keep_conflicts(

@@ -16,7 +16,7 @@ from ss_hq.clock import now_ms
 from ss_hq.dashboard_service import build_dashboard
 from ss_hq.erasure_service import erase_child
 from ss_hq.export_service import export_csv, export_xlsx
-from ss_hq.models import ChangeHistory, Record
+from ss_hq.models import ChangeHistory, Record, field_changes
 from ss_hq.review_service import ReviewError
 from ss_hq.search_service import ChildFilters, child_row, search_children, site_names
 from ss_hq.security import SignedInStaff
@@ -25,6 +25,7 @@ from ss_hq.web.deps import CsrfForm, PageNotFound, allowed, render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+HISTORY_LINES = 500  # field changes shown on a child's page, newest first
 
 DashboardStaff = Annotated[SignedInStaff, allowed("dashboard")]
 ChildrenStaff = Annotated[SignedInStaff, allowed("children")]
@@ -158,7 +159,7 @@ def child_page(
         select(ChangeHistory)
         .where(col(ChangeHistory.record_id).in_(related_ids))
         .order_by(col(ChangeHistory.at).desc(), col(ChangeHistory.id).desc())
-        .limit(500)
+        .limit(HISTORY_LINES)
     ).all()
     entity_of = {d.id: d.entity for d in dependents} | {record.id: record.entity}
     return render(
@@ -177,14 +178,15 @@ def child_page(
                 {
                     "at": h.at,
                     "entity": entity_of.get(h.record_id, h.entity),
-                    "field": h.field,
-                    "old": _value(h.old_value),
-                    "new": _value(h.new_value),
+                    "field": field,
+                    "old": _value(old),
+                    "new": _value(new),
                     "by": h.staff_user or (h.device_id or "")[:8],
                     "applied": h.applied,
                 }
                 for h in history
-            ],
+                for field, old, new, _hlc in field_changes(h)
+            ][:HISTORY_LINES],
             "saved": request.query_params.get("saved"),
         },
     )

@@ -6,7 +6,15 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ss_core.protocol.ids import new_id
-from ss_hq.models import AppliedOp, ChangeHistory, ChangeLog, Conflict, Device, Record
+from ss_hq.models import (
+    AppliedOp,
+    ChangeHistory,
+    ChangeLog,
+    Conflict,
+    Device,
+    Record,
+    field_changes,
+)
 from tests.hq.helpers import child_fields, fake_id_number, stamp
 
 DAY_MS = 24 * 3600 * 1000
@@ -39,9 +47,15 @@ def test_new_child_is_applied_and_stored_with_its_history(hq, engine):
     record = _record(engine, op["record_id"])
     assert record.fields["given_name"] == "小明"
     assert record.site_id == site.id and record.version == 1
-    assert _count(engine, ChangeHistory, ChangeHistory.record_id == op["record_id"]) == len(
-        op["fields"]
-    )
+    # One history row for the change, holding every field it set (old value: none).
+    with Session(engine) as session:
+        history = session.exec(
+            select(ChangeHistory).where(ChangeHistory.record_id == op["record_id"])
+        ).one()
+    assert [(f, old, new) for f, old, new, _hlc in field_changes(history)] == [
+        (name, None, value) for name, value in op["fields"].items()
+    ]
+    assert history.applied and history.version == 1 and history.device_id == device.id
 
 
 def test_same_push_again_answers_duplicate_and_changes_nothing(hq, engine):
@@ -114,7 +128,9 @@ def test_conflicting_edit_with_lower_hlc_loses_but_is_kept(hq, engine):
         ).one()
     assert (conflict.winner_value, conflict.loser_value) == ("三(2)班", "三(1)班")
     assert (conflict.winner_device, conflict.loser_device) == (a.id, b.id)
-    assert lost.new_value == "三(1)班"
+    assert [(f, old, new) for f, old, new, _hlc in field_changes(lost)] == [
+        ("class_name", "三(2)班", "三(1)班")
+    ]
 
 
 def test_concurrent_edits_of_different_fields_are_both_kept(hq, engine):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, col, select
 
-from ss_hq.models import ChangeHistory, Record
+from ss_hq.models import ChangeHistory, Record, field_changes
 from tests.hq.test_web_support import seed, signed_in_client
 
 EN = {"Accept-Language": "en"}
@@ -124,9 +124,9 @@ def test_staff_corrects_the_class_and_laptops_pull_it(client, engine, hq):
     assert after.version == before.version + 1
     # Only the changed field was written, by the staff member.
     history = _history_by(engine, child, username)
-    assert [(h.field, h.new_value, h.applied) for h in history] == [
-        ("class_name", "三年级二班", True)
-    ]
+    assert [
+        (field, new, h.applied) for h in history for field, _old, new, _hlc in field_changes(h)
+    ] == [("class_name", "三年级二班", True)]
     assert {k: v for k, v in after.fields.items() if k != "class_name"} == before.fields
     shown = client.get(f"/children/{child}", headers=EN).text
     assert "三年级二班" in shown and username in shown
