@@ -138,6 +138,24 @@ def _transport_error(exc: httpx.HTTPError) -> SyncError:
 DEFAULT_ZSTD_LEVEL = 6
 
 
+def server_seconds(header: str | None) -> float | None:
+    """The ``apply`` duration of a ``Server-Timing`` header (``apply;dur=12.5``, in ms), in
+    seconds; None when absent or unreadable (an older head office)."""
+    for entry in (header or "").split(","):
+        name, *params = (part.strip() for part in entry.split(";"))
+        if name != "apply":
+            continue
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "dur":
+                try:
+                    seconds = float(value.strip().strip('"')) / 1000
+                except ValueError:
+                    return None
+                return seconds if seconds >= 0 else None
+    return None
+
+
 class SyncApi:
     """Typed calls of the v1 sync API over one httpx client."""
 
@@ -148,6 +166,8 @@ class SyncApi:
         self._level = DEFAULT_ZSTD_LEVEL
         self.bytes_sent = 0
         self.bytes_received = 0
+        # Head office's own time on the last call (its Server-Timing "apply" entry), if given.
+        self.last_server_seconds: float | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -214,6 +234,7 @@ class SyncApi:
             log.info("%s %s failed: %s (%s)", method, path, error.code, type(exc).__name__)
             raise error from exc
         self.bytes_received += int(response.headers.get("content-length") or len(data))
+        self.last_server_seconds = server_seconds(response.headers.get("server-timing"))
         if response.status_code >= 500:
             raise SyncError("server_error", status=response.status_code)
         if response.status_code == 429:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ss_desktop.sync.client import server_seconds
 from ss_desktop.sync.policy import (
     FAST_LINK_ZSTD_LEVEL,
     SLOW_LINK_ZSTD_LEVEL,
@@ -46,3 +47,19 @@ def test_slow_links_get_the_stronger_compression():
     assert zstd_level_for(500_000, 0.2) == FAST_LINK_ZSTD_LEVEL  # 2.5 MB/s
     assert zstd_level_for(20_000, 3.0) == SLOW_LINK_ZSTD_LEVEL  # ~7 KB/s: 2G
     assert zstd_level_for(2_000, 0.1) == FAST_LINK_ZSTD_LEVEL  # too short to judge
+
+
+def test_head_office_time_is_read_from_server_timing():
+    assert server_seconds("apply;dur=1250.5") == 1.2505
+    assert server_seconds('db;dur=3, apply;desc="push";dur=40') == 0.04
+    # An older head office sends no header; a broken one is ignored, not trusted.
+    for header in (None, "", "apply", "apply;dur=soon", "apply;dur=-5", "other;dur=9"):
+        assert server_seconds(header) is None
+
+
+def test_a_busy_head_office_on_a_fast_link_keeps_the_fast_compression():
+    # 140 KB took 0.9 s, of which head office spent 0.8 s applying the batch: the link
+    # carried it in 0.1 s, so it is fast (level 19 would only cost the laptop CPU).
+    took, server = 0.9, server_seconds("apply;dur=800")
+    assert zstd_level_for(140_000, took) == SLOW_LINK_ZSTD_LEVEL  # the time alone misleads
+    assert zstd_level_for(140_000, took - (server or 0.0)) == FAST_LINK_ZSTD_LEVEL
