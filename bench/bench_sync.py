@@ -425,6 +425,14 @@ def seed_head_office(url: str, site_id: str, children: list[tuple[str, dict]]) -
 
 
 # ----------------------------------------------------------------------- ours
+def duplicate_checks(hq: HQProcess) -> tuple[int, int]:
+    """(checks still queued, suspected pairs stored) at head office."""
+    with Session(hq.engine) as session:
+        left = session.execute(text("SELECT count(*) FROM duplicate_check")).scalar()
+        pairs = session.execute(text("SELECT count(*) FROM suspected_duplicate")).scalar()
+    return int(left or 0), int(pairs or 0)
+
+
 def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     results: dict[str, Any] = {}
     hq = HQProcess(url, work / "hq-logs")
@@ -445,6 +453,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             report, meter, seconds, wire = timed_round(laptop, link)
             push_s, push_wire = meter.push()
             assert report.pushed == sent and report.rejected == 0, report
+            checks_left, pairs = duplicate_checks(hq)
             results["push"] = {
                 "children": args.children,
                 "records": sent,
@@ -457,6 +466,10 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 "round_phases": meter.phases(meter.start[0] + seconds),
                 "round_wire_bytes": wire,
                 "round": {k: v for k, v in report.as_dict().items() if k != "clock_warning"},
+                # Head office checks pushed children for duplicates after the push's commits
+                # (ss_hq.duplicate_queue): still queued when the round ended, pairs found.
+                "duplicate_checks_left_after_round": checks_left,
+                "suspected_pairs": pairs,
             }
             print("ours push", results["push"], flush=True)
 
