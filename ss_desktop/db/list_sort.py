@@ -77,8 +77,10 @@ def sorted_child_ids(
 
 
 def _by_consent(cursor: Any, inner: str, params: list[Any], descending: bool) -> list[str]:
-    """Pending consent first (ascending), then by pinyin."""
-    found = cursor.execute(f"SELECT id, k0, k1, sk FROM ({inner})", params).fetchall()
+    """Pending consent first (ascending), then by pinyin. SQLite orders the children by
+    pinyin; Python only splits them in two, keeping that order (no long sort holding
+    Python's lock while the window waits for it)."""
+    found = cursor.execute(f"SELECT id, k0, k1 FROM ({inner}) ORDER BY sk, id", params).fetchall()
     consents: dict[str, list[dict[str, Any]]] = {}
     wanted = {row[0] for row in found}
     for child_id, giver_role, given_on, scopes, withdrawn_on in cursor.execute(
@@ -90,11 +92,11 @@ def _by_consent(cursor: Any, inner: str, params: list[Any], descending: bool) ->
                 {"giver_role": giver_role, "given_on": given_on, "scopes": scopes,
                  "withdrawn_on": withdrawn_on}
             )
-    keyed = []
-    for child_id, dob, precision, sort_key in found:
-        given = child_id in consents and consent_state(
+    pending: list[str] = []
+    given: list[str] = []
+    for child_id, dob, precision in found:
+        ok = child_id in consents and consent_state(
             consents[child_id], child_dob=_date_or_none(dob), child_dob_precision=precision
         ).registration_ok
-        keyed.append(((not given) if descending else given, sort_key or "", child_id))
-    keyed.sort()
-    return [child_id for _given, _sort_key, child_id in keyed]
+        (given if ok else pending).append(child_id)
+    return given + pending if descending else pending + given
