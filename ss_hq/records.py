@@ -198,20 +198,9 @@ def write_record(
     except FieldsInvalid as exc:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None
 
-    if record is None and sink is not None:
-        record = NewRecord(
-            id=record_id,
-            entity=entity.value,
-            version=0,
-            hlc=hlc,
-            fields={},
-            field_meta={},
-            created_by_device=author.device_id,
-            created_at=now,
-            updated_at=now,
-        )
-    elif record is None:
-        record = Record(
+    if record is None:
+        # in a batch (sink): a plain object written by the batch's bulk insert; else an ORM row
+        record = (NewRecord if sink is not None else Record)(
             id=record_id,
             entity=entity.value,
             version=0,
