@@ -243,6 +243,28 @@ def pending_count(engine: Engine) -> int:
         return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
 
 
+@dataclass(frozen=True)
+class OutboxMark:
+    """What a batch read ahead of time depends on: every local write appends an outbox row
+    with the next device_seq (a consent that lets held changes go renumbers them after it),
+    so an unchanged highest seq and pending count (less the rows just acknowledged) mean the
+    outbox rows after the sent batch, and the consent filter's view of them, are as read."""
+
+    highest_seq: int
+    pending: int
+
+    def after_ack(self, acked: int) -> OutboxMark:
+        return OutboxMark(self.highest_seq, self.pending - acked)
+
+
+def outbox_mark(engine: Engine) -> OutboxMark:
+    with read_cursor(engine) as cur:
+        highest, pending = cur.execute(
+            "SELECT coalesce(max(device_seq), 0), count(*) FILTER (WHERE acked = 0) FROM outbox"
+        ).fetchone()
+    return OutboxMark(int(highest), int(pending))
+
+
 def held_count(engine: Engine) -> int:
     """Changes held back until a child's registration consent is recorded."""
     with read_cursor(engine) as cur:

@@ -160,14 +160,15 @@ class SyncRunner:
         """Send the outbox batch by batch. While head office applies a batch, the next one
         is read from the outbox in a second thread (reading it through the consent filter
         is the laptop's largest share of a push); it is used only if nothing it depends on
-        changed meanwhile (see :func:`_outbox_mark`), else the batch is read again."""
+        changed meanwhile (see :func:`ss_desktop.db.sync_store.outbox_mark`), else the batch is
+        read again."""
         total = store.pending_count(self.engine)
         self.progress("push", 0, total)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-read-ahead") as pool:
             ops = store.pending_ops(self.engine, self.push_batch.size)
             while ops:
                 request = PushRequest(device_id=device_id, batch_id=new_id(), ops=ops)
-                mark = _outbox_mark(self.engine)
+                mark = store.outbox_mark(self.engine)
                 # As many as the next batch can hold: the sizer at most doubles it.
                 ahead = pool.submit(
                     store.pending_ops,
@@ -209,7 +210,7 @@ class SyncRunner:
                 if (
                     response.acked_through_seq >= ops[-1].device_seq
                     and report.restamped == restamped
-                    and _outbox_mark(self.engine) == mark.after_ack(outcome.acked)
+                    and store.outbox_mark(self.engine) == mark.after_ack(outcome.acked)
                 ):
                     ops = read_ahead[: self.push_batch.size]
                 else:
@@ -336,28 +337,6 @@ class SyncRunner:
             report.local_count,
             report.server_count,
         )
-
-
-@dataclass(frozen=True)
-class _OutboxMark:
-    """What a read-ahead batch depends on: every local write appends an outbox row with the
-    next device_seq (a consent that lets held changes go renumbers them after it), so an
-    unchanged highest seq and pending count (less the rows just acknowledged) mean the
-    outbox rows after the sent batch, and the consent filter's view of them, are as read."""
-
-    highest_seq: int
-    pending: int
-
-    def after_ack(self, acked: int) -> _OutboxMark:
-        return _OutboxMark(self.highest_seq, self.pending - acked)
-
-
-def _outbox_mark(engine: Engine) -> _OutboxMark:
-    with store.read_cursor(engine) as cur:
-        highest, pending = cur.execute(
-            "SELECT coalesce(max(device_seq), 0), count(*) FILTER (WHERE acked = 0) FROM outbox"
-        ).fetchone()
-    return _OutboxMark(int(highest), int(pending))
 
 
 def _merge_changed(target: dict[str, list[str]], changes: ChangeSet) -> None:
