@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from ss_desktop.ui.import_wizard import ImportWizard
 
 
-def _qt(context: str, text: str) -> str:
+def qt_translate(context: str, text: str) -> str:
+    """The translate function the import messages take (ss_desktop.services.importing)."""
     return QCoreApplication.translate(context, text)
 
 
@@ -122,7 +123,7 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:
         self.error.clear()
         if self.site_combo.currentData() is None:
-            self.error.setText(import_text("import.site_required", {}, _qt))
+            self.error.setText(import_text("import.site_required", {}, qt_translate))
             return False
         path = Path(self.path_edit.text().strip())
         if self._read is not None and self._read[0] == path:
@@ -157,7 +158,7 @@ class FilePage(QWizardPage):
         if Path(self.path_edit.text().strip()) != path:
             return
         if isinstance(exc, ImportFileError):
-            self.error.setText(import_text(exc.code, exc.params, _qt))
+            self.error.setText(import_text(exc.code, exc.params, qt_translate))
         else:
             self.error.setText(error_message(exc))
 

@@ -45,7 +45,7 @@ from ss_desktop.services.importing import (
 from ss_desktop.services.importing.values import cell_text
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import error_message
-from ss_desktop.ui.import_file_page import FilePage
+from ss_desktop.ui.import_file_page import FilePage, qt_translate
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,8 @@ ERROR_COLOUR = QColor("#f8d7da")
 WARNING_COLOUR = QColor("#fff3cd")
 
 
-def _qt(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def _problem(problem: Any) -> str:
-    return problem_text(problem, _qt)
+    return problem_text(problem, qt_translate)
 
 
 class _Progress(QObject):
@@ -111,7 +107,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(QCoreApplication.translate("ImportWizard", "(do not import)"), None)
             for name in IMPORT_FIELDS:
-                combo.addItem(field_label(name, _qt), name)
+                combo.addItem(field_label(name, qt_translate), name)
             combo.setCurrentIndex(max(0, combo.findData(source.suggested.get(index))))
             combo.currentIndexChanged.connect(self._check)
             self.table.setCellWidget(index, 2, combo)
@@ -127,7 +123,7 @@ class MappingPage(QWizardPage):
         try:
             check_mapping(self.mapping(), self.wiz.source.header)
         except ImportFileError as exc:
-            self.error.setText(import_text(exc.code, exc.params, _qt))
+            self.error.setText(import_text(exc.code, exc.params, qt_translate))
         else:
             self.error.clear()
 
@@ -172,7 +168,7 @@ class PreviewPage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ImportFileError):
-            self.summary.setText(import_text(exc.code, exc.params, _qt))
+            self.summary.setText(import_text(exc.code, exc.params, qt_translate))
         else:
             self.summary.setText(error_message(exc))
 
@@ -184,7 +180,7 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(len(shown))
         self.table.setHorizontalHeaderLabels(
             [
-                f"{h}\n→ {field_label(preview.mapping[i], _qt)}" if i in preview.mapping else h
+                f"{h}\n→ {field_label(preview.mapping[i], qt_translate)}" if i in preview.mapping else h
                 for i, h in enumerate(source.header.cells)
             ]
         )
@@ -227,7 +223,7 @@ class PreviewPage(QWizardPage):
             return
         from ss_desktop.services.importing import row_reasons
 
-        self.detail.setText(row_reasons(preview.rows[row], preview.source.header, _qt))
+        self.detail.setText(row_reasons(preview.rows[row], preview.source.header, qt_translate))
 
     def isComplete(self) -> bool:
         return self._ready and self.wiz.preview is not None and bool(self.wiz.preview.valid_rows)
@@ -370,7 +366,7 @@ class SummaryPage(QWizardPage):
             Path(path),
             source.header,
             result.rejected,
-            _qt,
+            qt_translate,
             row_label=QCoreApplication.translate("ImportWizard", "Row"),
         )
         self.text.setText(
