@@ -35,6 +35,7 @@ from ss_core.protocol.wire import (
     ScopeSummary,
 )
 from ss_desktop.sync.errors import SyncError
+from ss_desktop.sync.policy import FAST_LINK_ZSTD_LEVEL
 
 log = logging.getLogger(__name__)
 
@@ -135,9 +136,6 @@ def _transport_error(exc: httpx.HTTPError) -> SyncError:
     return SyncError("connection_lost")
 
 
-DEFAULT_ZSTD_LEVEL = 6
-
-
 def server_seconds(header: str | None) -> float | None:
     """The ``apply`` duration of a ``Server-Timing`` header (``apply;dur=12.5``, in ms), in
     seconds; None when absent or unreadable (an older head office)."""
@@ -162,8 +160,8 @@ class SyncApi:
     def __init__(self, http: httpx.Client, token: str | None = None) -> None:
         self.http = http
         self.token = token
-        self._compressor = zstandard.ZstdCompressor(level=DEFAULT_ZSTD_LEVEL)
-        self._level = DEFAULT_ZSTD_LEVEL
+        self._compressor = zstandard.ZstdCompressor(level=FAST_LINK_ZSTD_LEVEL)
+        self._level = FAST_LINK_ZSTD_LEVEL
         self.bytes_sent = 0
         self.bytes_received = 0
         # Head office's own time on the last call (its Server-Timing "apply" entry), if given.
