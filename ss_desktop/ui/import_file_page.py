@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWizardPage,
 )
+from shiboken6 import isValid
 
 from ss_desktop.services.importing import ImportFileError, ImportSource, import_text
 from ss_desktop.ui.errors import error_message
@@ -146,6 +147,8 @@ class FilePage(QWizardPage):
         )
 
     def _file_read(self, path: Path, source: ImportSource) -> None:
+        if not isValid(self):
+            return  # the wizard was closed while the file was read
         self._finish_reading()
         if Path(self.path_edit.text().strip()) != path:
             return  # another file was chosen meanwhile: the user presses Next again
@@ -154,6 +157,8 @@ class FilePage(QWizardPage):
             self.wiz.next()
 
     def _read_failed(self, path: Path, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self._finish_reading()
         if Path(self.path_edit.text().strip()) != path:
             return

@@ -111,3 +111,18 @@ def test_cancel_during_import_leaves_nothing_half_done(qtbot, ui_ctx, tmp_path):
     for child_id in child_ids:  # every saved child came with its guardian
         assert queries.get_child(ui_ctx.app.engine, child_id)["guardians"]
     assert isinstance(wizard, QWizard)
+
+
+def test_closing_the_wizard_while_the_file_is_read_is_harmless(qtbot, ui_ctx, tmp_path):
+    path = write_xlsx(tmp_path / "class.xlsx", good_rows(300))
+    add_site(ui_ctx.app)
+    wizard = ImportWizard(ui_ctx)  # not handed to qtbot: this test deletes it
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=5000)
+    wizard.next()
+    assert wizard.file_page.is_reading()
+    wizard.reject()
+    wizard.deleteLater()
+    qtbot.wait(50)  # the wizard is gone; the read ends after it
+    wait_for_executor(qtbot, ui_ctx)  # its answer must not touch the deleted page
