@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
@@ -31,6 +31,7 @@ from ss_desktop.ui.context import AppEvents, UiContext  # noqa: E402
 from ss_desktop.ui.executor import DbExecutor  # noqa: E402
 from ss_desktop.ui.i18n import LanguageSwitcher  # noqa: E402
 from ss_desktop.ui.main_window import MainWindow  # noqa: E402
+from ss_desktop.ui.models.children_model import COL_DOB  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 
@@ -54,7 +55,7 @@ def main() -> int:
     parser.add_argument("--demo-count", type=int, default=2000)
     parser.add_argument(
         "--shots",
-        default="list,form,hidden,attendance,settings",
+        default="list,sorted,form,hidden,attendance,settings",
         help="which screenshots (the attendance grid reads best on small data)",
     )
     args = parser.parse_args()
@@ -82,6 +83,13 @@ def main() -> int:
     shots = set(args.shots.split(","))
     if "list" in shots:
         window.grab().save(str(OUT / f"children_list{suffix}.png"))
+    if "sorted" in shots:  # a click on "Born": newest first, sorted by the database
+        table = window.children_page.table
+        table.sortByColumn(COL_DOB, Qt.SortOrder.DescendingOrder)
+        settle(executor, 1.0)
+        window.grab().save(str(OUT / f"children_sorted{suffix}.png"))
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        settle(executor, 1.0)
 
     if "form" in shots:
         form_shot(window, executor, suffix)
