@@ -43,7 +43,8 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "class": ("c.class_name",),
     "categories": ("c.categories",),
     "status": ("c.status",),
-    "consent": (),  # computed in Python
+    # not an order: what the consent rule needs (the order is made in Python, _by_consent)
+    "consent": ("c.dob", "c.dob_precision"),
 }
 
 
@@ -55,7 +56,7 @@ def sorted_child_ids(
         raise ValueError(f"unknown sort column {sort!r}")
     args = _filter_args(filters)
     where, params = _filters(**args)
-    keys = SORT_KEYS[sort] or ("c.dob", "c.dob_precision")
+    keys = SORT_KEYS[sort]
     columns = ", ".join(["c.id AS id", *(f"{k} AS k{i}" for i, k in enumerate(keys))])
     # Most children are active: reading the table straight through beats its indexes; the
     # few archived ones are found through the status index.
