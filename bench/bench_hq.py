@@ -26,17 +26,15 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import zstandard
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlmodel import Session
 
-from bench.common import summary, timed_ms, write_result
+from bench.common import NEEDS_POSTGRES, scratch_postgres, summary, timed_ms, write_result
 from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.ids import new_id
 from ss_hq.dashboard_service import build_dashboard
@@ -171,16 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     args = parser.parse_args(argv)
-    base_url = os.environ.get("DATABASE_URL", "").strip()
-    if not base_url.startswith("postgresql"):
-        print("set DATABASE_URL to a PostgreSQL server (postgresql+psycopg://...)")
+    scratch = scratch_postgres("ss_hq_bench")
+    if scratch is None:
+        print(NEEDS_POSTGRES)
         return 2
-    url0 = make_url(base_url)
-    name = f"ss_hq_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url0, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    url = url0.set(database=name).render_as_string(hide_password=False)
+    url = scratch.url
     engine = make_engine(url)
     upgrade(engine)
     rng = random.Random(1)
@@ -323,10 +316,10 @@ def main(argv: list[str] | None = None) -> int:
             process.terminate()
             process.wait(timeout=30)
         engine.dispose()
-        if not args.keep:
-            with admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        if args.keep:
+            print(f"kept the bench database: {scratch.url}")
+        else:
+            scratch.drop()
     return 0
 
 

@@ -39,11 +39,10 @@ from typing import Any
 
 import httpx
 import zstandard
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 from sqlmodel import Session
 
-from bench.common import summary, write_result
+from bench.common import NEEDS_POSTGRES, scratch_postgres, summary, write_result
 from ss_core.domain.consent import consent_state
 from ss_core.domain.dates import coerce_date
 from ss_core.protocol.hlc import HLC, system_ms
@@ -562,16 +561,11 @@ def main(argv: list[str] | None = None) -> int:
         "--npm-dir", type=Path, help="reuse this /tmp folder for the npm packages (default: new)"
     )
     args = parser.parse_args(argv)
-    base_url = os.environ.get("DATABASE_URL", "").strip()
-    if not base_url.startswith("postgresql"):
-        print("set DATABASE_URL to a PostgreSQL server (postgresql+psycopg://...)")
+    scratch = scratch_postgres("ss_sync_bench")
+    if scratch is None:
+        print(NEEDS_POSTGRES)
         return 2
-    url0 = make_url(base_url)
-    name = f"ss_sync_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url0, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    url = url0.set(database=name).render_as_string(hide_password=False)
+    url = scratch.url
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
@@ -592,9 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"written {write_result('sync', results)}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        scratch.drop()
     return 0
 
 

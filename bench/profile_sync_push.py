@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import shutil
 import tempfile
@@ -24,11 +23,10 @@ import uuid
 from pathlib import Path
 
 import zstandard
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from bench.bench_sync import demo_records, save_children
+from bench.common import NEEDS_POSTGRES, scratch_postgres
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.wire import PushRequest, PushResponse
 from ss_desktop.db import sync_store
@@ -50,16 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gc", type=int, default=0, help="gc threshold 0 (default: as is)")
     parser.add_argument("--phases", action="store_true", help="time head office's phases")
     args = parser.parse_args(argv)
-    base = os.environ.get("DATABASE_URL", "").strip()
-    if not base.startswith("postgresql"):
-        print("set DATABASE_URL to a PostgreSQL server")
+    scratch = scratch_postgres("ss_sync_profile")
+    if scratch is None:
+        print(NEEDS_POSTGRES)
         return 2
-    url0 = make_url(base)
-    name = f"ss_sync_profile_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url0, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    url = url0.set(database=name).render_as_string(hide_password=False)
+    url = scratch.url
     work = Path(tempfile.mkdtemp(prefix="ss-profile-push-"))
     laptops = LaptopFactory(work)
     engine = make_engine(url)
@@ -169,9 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         laptops.close_all()
         engine.dispose()
         shutil.rmtree(work, ignore_errors=True)
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        scratch.drop()
     return 0
 
 
