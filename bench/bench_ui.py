@@ -71,12 +71,14 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from ss_desktop.ui.app import make_qapplication
     from ss_desktop.ui.context import AppEvents, UiContext
     from ss_desktop.ui.executor import DbExecutor
+    from ss_desktop.ui.gc_guard import GuiThreadCollector
     from ss_desktop.ui.i18n import LanguageSwitcher
     from ss_desktop.ui.main_window import MainWindow
     from ss_desktop.ui.register_page import RegisterPage
 
     app, session = LocalApp.unlock(AppPaths.resolve(data_dir), "admin", password)
     qapp = make_qapplication()
+    gc_guard = GuiThreadCollector(qapp)  # as the app runs (ss_desktop/ui/gc_guard.py)
     switcher = LanguageSwitcher(qapp)
     switcher.apply("zh_CN")
     executor = DbExecutor()
@@ -186,6 +188,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     window.close()
     executor.wait_idle(10_000)
     app.close()
+    gc_guard.stop()
     return {
         "children_first_rows_ms": {"cold": round(first_rows[0], 1), **summary(first_rows[1:])},
         "keystroke_to_rows_ms": summary(keystrokes),

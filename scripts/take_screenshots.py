@@ -29,6 +29,7 @@ from ss_desktop.services.demo import DemoService  # noqa: E402
 from ss_desktop.ui.app import make_qapplication  # noqa: E402
 from ss_desktop.ui.context import AppEvents, UiContext  # noqa: E402
 from ss_desktop.ui.executor import DbExecutor  # noqa: E402
+from ss_desktop.ui.gc_guard import GuiThreadCollector  # noqa: E402
 from ss_desktop.ui.i18n import LanguageSwitcher  # noqa: E402
 from ss_desktop.ui.main_window import MainWindow  # noqa: E402
 from ss_desktop.ui.models.children_model import COL_DOB  # noqa: E402
@@ -71,6 +72,7 @@ def main() -> int:
         DemoService(app, session).populate(args.demo_count, seed=1)
 
     qapp = make_qapplication()
+    gc_guard = GuiThreadCollector(qapp)  # as the app runs (ss_desktop/ui/gc_guard.py)
     switcher = LanguageSwitcher(qapp)
     switcher.apply(args.lang)
     executor = DbExecutor()
@@ -106,6 +108,7 @@ def main() -> int:
     window.close()
     executor.wait_idle(5000)
     app.close()
+    gc_guard.stop()
     # Delete the Qt objects while the application still exists (PySide6 may crash when
     # Python's final garbage collection meets them after QApplication is gone).
     window.deleteLater()

@@ -35,6 +35,7 @@ from ss_desktop.ui.context import AppEvents, UiContext
 from ss_desktop.ui.errors import error_message, install_excepthook
 from ss_desktop.ui.executor import DbExecutor
 from ss_desktop.ui.first_run import FirstRunWizard
+from ss_desktop.ui.gc_guard import GuiThreadCollector
 from ss_desktop.ui.i18n import LanguageSwitcher, resolve_language
 from ss_desktop.ui.main_window import MainWindow
 from ss_desktop.ui.signin import SignInDialog
@@ -237,6 +238,8 @@ def run_gui(paths: AppPaths, lang: str | None) -> int:
         log_file = setup_logging(paths.log_dir)
         log.info("starting ss-desktop %s", app_version())
         qapp = make_qapplication()
+        # cycles of Qt objects are freed in the GUI thread only (see gc_guard)
+        gc_guard = GuiThreadCollector(qapp)
         install_excepthook(log_file, app_version())
         shell = AppShell(qapp, paths, lang)
         if not shell.start():
@@ -247,5 +250,6 @@ def run_gui(paths: AppPaths, lang: str | None) -> int:
             return qapp.exec()
         finally:
             shell.shutdown()
+            gc_guard.stop()
     finally:
         lock.release()

@@ -37,6 +37,18 @@ def translations_built() -> None:
     build_translations()
 
 
+@pytest.fixture(autouse=True)
+def gc_in_gui_thread(qapp) -> Iterator[None]:
+    """As the app does (ss_desktop/ui/gc_guard.py): cycles are freed in the GUI thread,
+    never in a worker, which could freeze Qt; automatic collection is back after the test."""
+    from ss_desktop.ui.gc_guard import GuiThreadCollector
+
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> AppPaths:
     return AppPaths.resolve(tmp_path / "data")
