@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,7 @@ import zstandard
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ss_hq.app import create_app_from_env
+from ss_hq.app import GC_THRESHOLD, create_app_from_env
 from ss_hq.models import AppliedOp, Record
 from ss_hq.settings import ENV_DATABASE_URL
 from tests.hq.helpers import Device, child_fields, running_server, stamp
@@ -85,5 +86,11 @@ def test_enroll_push_pull_over_http(server, engine, hq):
 
 def test_worker_factory_reads_settings_from_the_environment(monkeypatch, database_url):
     monkeypatch.setenv(ENV_DATABASE_URL, database_url)
-    app = create_app_from_env()
-    assert app.state.settings.database_url == database_url
+    thresholds = gc.get_threshold()
+    try:
+        app = create_app_from_env()
+        assert app.state.settings.database_url == database_url
+        assert gc.get_threshold()[0] == GC_THRESHOLD  # tuned for a server process
+    finally:  # this test process is no server: the other tests get Python's defaults back
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
