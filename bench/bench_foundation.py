@@ -6,6 +6,10 @@ Measured in one run, on one fresh data folder:
 1. demo generation through the one write path (validation, per-field HLCs, outbox, audit,
    search index) in children/s — and, as the floor, a raw ``executemany`` of the same rows
    into the same schema (no validation, no outbox, no audit, no search index), with the ratio;
+   and a second floor: a raw ``executemany`` of every row the demo run stored (records,
+   outbox, audit, both search tables), copied from its database into a fresh one, in the
+   demo's transactions of 5,000 children, with the shipped settings — what writing those
+   rows costs with no Python work at all;
 2. search: p95 over 20 typical queries (1-3 Chinese characters, pinyin prefix, initials, ID
    fragment), first page of 50, through the same service the GUI and CLI use;
 3. saving one child with two guardians and consent (synchronous=FULL, as shipped), p95.
@@ -24,13 +28,14 @@ from bench.common import percentile, summary, timed_ms, write_result
 from ss_core.protocol.wire import Entity
 from ss_desktop.config import AppPaths
 from ss_desktop.db.codec import defaults_of, to_column
+from ss_desktop.db.engine import CACHE_SIZE_KIB
 from ss_desktop.db.engine import connect as db_connect
 from ss_desktop.db.migrate import open_database
 from ss_desktop.db.rows import columns_of
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildForm, ChildrenService
-from ss_desktop.services.demo import DemoService
+from ss_desktop.services.demo import BATCH_CHILDREN, DemoService
 from ss_desktop.services.demo_data import DemoGenerator
 
 PASSWORD = "Bench-mark-2026"
@@ -95,6 +100,68 @@ def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> floa
     return count / elapsed
 
 
+# Every table the demo generator writes, and the two search tables (read as FTS5 rows).
+STORED_TABLES = ("site", "program", "child", "guardian", "consent", "enrollment",
+                 "attendance_session", "attendance_mark", "outbox", "audit_log")
+SEARCH_TABLES = {"child_search": ("child_id", "names", "keys"), "child_digits": ("child_id", "digits")}
+
+
+def stored_rows(source: Path, key: bytes | None) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
+    """table -> (columns, rows) of everything stored in *source*, in the order it was
+    written; search rows in the order of their children."""
+    conn = db_connect(source, key, read_only=True)
+    try:
+        order = {cid: n for n, (cid,) in enumerate(conn.execute("SELECT id FROM child ORDER BY rowid"))}
+        out: dict[str, tuple[tuple[str, ...], list[tuple]]] = {}
+        for table in STORED_TABLES:
+            cols = tuple(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
+            out[table] = (cols, conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall())
+        for table, cols in SEARCH_TABLES.items():
+            rows = conn.execute(f"SELECT rowid, {', '.join(cols)} FROM {table}").fetchall()
+            rows.sort(key=lambda r: order[r[1]])
+            out[table] = (("rowid", *cols), rows)
+        return out
+    finally:
+        conn.close()
+
+
+def stored_floor(
+    source: Path, source_key: bytes | None, db: Path, key: bytes | None, count: int
+) -> dict[str, float]:
+    """children/s for a bare executemany of every row stored in *source* (a demo database of
+    *count* children) into *db* (fresh, same schema, encrypted with *key*), with the app's settings (WAL,
+    synchronous=FULL, its cache size), in transactions of BATCH_CHILDREN children holding
+    each table's share of rows, search rows in rowid order within a transaction (as the
+    write path inserts them). Also the seconds per table and for the commits."""
+    data = stored_rows(source, source_key)
+    conn = db_connect(db, key)
+    conn.isolation_level = None
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=OFF",
+                   f"cache_size=-{CACHE_SIZE_KIB}"):
+        conn.execute(f"PRAGMA {pragma}")
+    chunks = max(1, count // BATCH_CHILDREN)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    for i in range(chunks):
+        conn.execute("BEGIN")
+        for table, (cols, rows) in data.items():
+            part = rows[len(rows) * i // chunks : len(rows) * (i + 1) // chunks]
+            if table in SEARCH_TABLES:
+                part.sort()
+            began = time.perf_counter()
+            conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", part)
+            seconds[table] = seconds.get(table, 0.0) + time.perf_counter() - began
+        began = time.perf_counter()
+        conn.execute("COMMIT")
+        seconds["commits"] = seconds.get("commits", 0.0) + time.perf_counter() - began
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return {"children_per_second": round(count / elapsed, 1), "seconds": round(elapsed, 2),
+            "rows": sum(len(rows) for _cols, rows in data.values()),
+            "seconds_by_table": {k: round(v, 2) for k, v in seconds.items()}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--children", type=int, default=100_000)
@@ -121,6 +188,10 @@ def main() -> None:
         open_database(plain_db, None, backup_dir=Path(tmp) / "floor-backups").dispose()
         plain_rate = raw_floor(plain_db, args.children, args.seed)
         print(f"raw executemany floor (plain SQLite): {plain_rate:.0f} children/s")
+        stored_db = Path(tmp) / "floor-stored.sqlite3"
+        open_database(stored_db, floor_key, backup_dir=Path(tmp) / "floor-backups").dispose()
+        stored = stored_floor(app.paths.database, app.key, stored_db, floor_key, report.children)
+        print(f"raw executemany of every stored row (encrypted): {stored['children_per_second']:.0f} children/s")
 
         service = ChildrenService(app, session)
         per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
@@ -160,6 +231,8 @@ def main() -> None:
         "demo_to_floor_ratio": round(demo_rate / floor_rate, 3),
         "raw_executemany_floor_plain_sqlite_children_per_second": round(plain_rate, 1),
         "demo_to_plain_floor_ratio": round(demo_rate / plain_rate, 3),
+        "raw_executemany_of_every_stored_row": stored,
+        "demo_to_stored_rows_floor_ratio": round(demo_rate / stored["children_per_second"], 3),
         "search": {"overall": summary(all_search),
                    "per_query": {q: {**summary(s), "hits": hits[q]} for q, s in per_query.items()}},
         "save_child_two_guardians_consent": summary(save_ms),
