@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from ss_core.protocol.merge import FieldState, FieldStatus, merge_incoming
+from ss_core.protocol.merge import FieldState, FieldStatus, MergeOutcome, Stamped, merge_incoming
 from ss_core.protocol.wire import Entity, ErrorCode, OpStatus
 from ss_hq.change_log import ChangeLogWriter
 from ss_hq.field_rules import CHILD_DEPENDENTS, FieldsInvalid, check_fields
@@ -212,8 +212,15 @@ def write_record(
             updated_at=now,
         )
     old_site = record.site_id
-    outcome = merge_incoming(_field_states(record), dict(fields), hlc, base_version)
-    changed = outcome.changed
+    outcome: MergeOutcome | None
+    if creating:
+        # Nothing stored to merge with: every incoming field is taken as it is (what
+        # merge_incoming says of a record without fields, without building its outcome).
+        outcome = None
+        changed = {name: Stamped(value, hlc) for name, value in fields.items()}
+    else:
+        outcome = merge_incoming(_field_states(record), dict(fields), hlc, base_version)
+        changed = outcome.changed
     merged_fields = dict(record.fields)
     for name, stamped in changed.items():
         merged_fields[name] = stamped.value
@@ -229,7 +236,7 @@ def write_record(
     newly_deleted = deleted and not record.deleted
     # A record never seen is always stored, even empty or deleted (a tombstone), so that
     # later changes have something to merge into.
-    if not creating and not changed and not newly_deleted:
+    if outcome is not None and not changed and not newly_deleted:
         _keep_losers(session, record, outcome, author, now)
         _keep_conflicts(session, record, outcome, old_meta, author, now)
         return WriteResult(_op_status(outcome), record.version)
@@ -277,8 +284,9 @@ def write_record(
             session.add(record)
         sink.records[record_id] = record
         sink.history.extend(history)
-        _keep_losers(session, record, outcome, author, now)
-        _keep_conflicts(session, record, outcome, old_meta, author, now)
+        if outcome is not None:
+            _keep_losers(session, record, outcome, author, now)
+            _keep_conflicts(session, record, outcome, old_meta, author, now)
         if entity.value not in NOT_PULLED:
             log.append(
                 entity=entity.value, record_id=record_id, version=version, site_id=new_site, at=now
@@ -288,8 +296,9 @@ def write_record(
     if history:
         # One history row per change (all its fields), inserted without an ORM object.
         session.connection().execute(insert(ChangeHistory.__table__), history)  # type: ignore[attr-defined]
-    _keep_losers(session, record, outcome, author, now)
-    _keep_conflicts(session, record, outcome, old_meta, author, now)
+    if outcome is not None:
+        _keep_losers(session, record, outcome, author, now)
+        _keep_conflicts(session, record, outcome, old_meta, author, now)
     session.flush()
 
     if entity.value not in NOT_PULLED:
@@ -307,9 +316,11 @@ def write_record(
     return WriteResult(_op_status(outcome), version)
 
 
-def _op_status(outcome: Any) -> OpStatus:
+def _op_status(outcome: MergeOutcome | None) -> OpStatus:
     """conflict: a concurrent same-field edit; merged: some incoming value lost to a later
-    one; applied: every incoming value taken (or already there)."""
+    one; applied: every incoming value taken (or already there; None: a new record)."""
+    if outcome is None:
+        return OpStatus.APPLIED
     if outcome.conflicts:
         return OpStatus.CONFLICT
     if any(f.status is FieldStatus.SUPERSEDED for f in outcome.fields.values()):
