@@ -3,11 +3,18 @@
 A device sees the records of its sites plus reference data (records without a site), never
 audit entries. The cursor is the change-log seq of the last change returned; see
 change_log.py for why no committed row can be skipped.
+
+A laptop may ask to be spared its own new records (``skip_own``): a record it created that
+nobody has changed since (version 1, still in the site it was logged for, neither erased nor
+merged) is exactly what the laptop holds, field values and stamps, and the push answer told
+it the version. Sending it back would double the traffic of every new registration (on a
+2G link, the largest share of a round). The laptop asks for this on incremental pulls only:
+a pull from zero (a refetch after a checksum mismatch) sends everything.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.wire import (
@@ -58,8 +65,31 @@ def _change(row: ChangeLog, record: Record, sites: set[str]) -> PullChange:
     )
 
 
+def not_own_creation(device_id: str) -> ColumnElement[bool]:
+    """SQL condition over ``change_log`` joined to ``record``: the row is not *device_id*'s own
+    unchanged creation. Every nullable column has its own IS NULL test, so the condition is
+    never NULL (a NULL would drop the row)."""
+    return or_(
+        col(Record.created_by_device).is_(None),
+        col(Record.created_by_device) != device_id,
+        col(Record.version) != 1,
+        col(ChangeLog.version) != 1,
+        col(Record.site_id).is_(None),
+        col(ChangeLog.site_id).is_(None),
+        col(Record.site_id) != col(ChangeLog.site_id),
+        col(Record.erased).is_(True),
+        col(Record.merged_into).is_not(None),
+    )
+
+
 def pull(
-    session: Session, device: Device, *, cursor: str | None, limit: int, now: int
+    session: Session,
+    device: Device,
+    *,
+    cursor: str | None,
+    limit: int,
+    now: int,
+    skip_own: bool = False,
 ) -> PullResponse:
     after = parse_cursor(cursor)
     limit = max(1, min(limit, MAX_PULL_LIMIT))
@@ -72,15 +102,16 @@ def pull(
             changes=[], next_cursor="0", has_more=False, must_refetch=True, server_time=now
         )
     sites = set(device.site_ids)
-    rows = session.exec(
+    query = (
         select(ChangeLog, Record)
         .join(Record, col(Record.id) == col(ChangeLog.record_id))
         .where(col(ChangeLog.seq) > after)
         .where(col(ChangeLog.seq) <= head)
         .where(or_(col(ChangeLog.site_id).in_(sites), col(ChangeLog.site_id).is_(None)))
-        .order_by(col(ChangeLog.seq))
-        .limit(limit + 1)
-    ).all()
+    )
+    if skip_own:
+        query = query.where(not_own_creation(device.id))
+    rows = session.exec(query.order_by(col(ChangeLog.seq)).limit(limit + 1)).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     changes = [_change(row, record, sites) for row, record in rows]

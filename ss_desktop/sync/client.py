@@ -188,10 +188,13 @@ class SyncApi:
     def push(self, request: PushRequest) -> PushResponse:
         return self._call("POST", "/sync/push", PushResponse, body=request)
 
-    def pull(self, cursor: str, limit: int) -> PullResponse:
-        return self._call(
-            "GET", "/sync/pull", PullResponse, params={"cursor": cursor, "limit": limit}
-        )
+    def pull(self, cursor: str, limit: int, *, skip_own: bool = False) -> PullResponse:
+        """A page of changes after *cursor*. *skip_own*: leave out the records this laptop
+        created that nobody has changed since (it holds them as head office does)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if skip_own:
+            params["skip_own"] = "true"
+        return self._call("GET", "/sync/pull", PullResponse, params=params)
 
     def summary(self) -> ScopeSummary:
         return self._call("GET", "/sync/summary", ScopeSummary)

@@ -225,7 +225,9 @@ class SyncRunner:
         self.progress("pull", report.pulled, None)
         while True:
             try:
-                page = self.api.pull(cursor, self.pull_batch.size)
+                # Spared the records this laptop created and nobody changed since, except on
+                # a pull from zero (the refetch after a checksum mismatch sends everything).
+                page = self.api.pull(cursor, self.pull_batch.size, skip_own=not from_zero)
             except SyncError as exc:
                 if exc.code in ("timeout", "connection_lost"):
                     self.pull_batch.timed_out()

@@ -68,9 +68,14 @@ def pull_changes(
     device: DeviceDep,
     cursor: Annotated[str | None, Query(max_length=32)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    skip_own: bool = False,
 ) -> PullResponse:
-    """Changes in this device's scope after *cursor*, oldest first."""
-    return pull_service.pull(session, device, cursor=cursor, limit=limit, now=now_ms())
+    """Changes in this device's scope after *cursor*, oldest first. With ``skip_own``, the
+    records this device created that nobody has changed since are left out (it holds them
+    exactly as head office does, and learned their version from the push answer)."""
+    return pull_service.pull(
+        session, device, cursor=cursor, limit=limit, now=now_ms(), skip_own=skip_own
+    )
 
 
 @router.get("/sync/summary", response_model=ScopeSummary, tags=["sync"])

@@ -155,3 +155,80 @@ def test_summary_matches_what_the_device_pulled(hq):
     summary = hq.client.get("/api/v1/sync/summary", headers=a.headers).json()
     count, checksum = scope_checksum(latest.items())
     assert (summary["count"], summary["checksum"]) == (count, checksum) == (4, checksum)
+
+
+def _ids(page):
+    return [c["record_id"] for c in page["changes"]]
+
+
+def test_skip_own_leaves_out_only_the_devices_unchanged_creations(hq, engine):
+    from ss_core.protocol.hlc import system_ms
+    from ss_core.protocol.wire import Entity
+    from ss_hq.change_log import ChangeLogWriter
+    from ss_hq.records import Author, write_record
+    from tests.hq.helpers import stamp
+
+    site, elsewhere = hq.site(), hq.site()
+    a, b = hq.device(site.id), hq.device(site.id)
+    start = _pull(hq, a)["next_cursor"]  # the site itself (made by head office)
+    mine = a.op("child", fields=child_fields(site.id))
+    edited = a.op("child", fields=child_fields(site.id, given_name="小红"))
+    moved = a.op("child", fields=child_fields(site.id, given_name="小刚"))
+    guardian = a.op(
+        "guardian",
+        fields={"child_id": moved["record_id"], "name": "赵敏", "relationship": "mother"},
+    )
+    theirs = b.op("child", fields=child_fields(site.id, given_name="小兰"))
+    assert hq.push(a, mine, edited, moved, guardian).status_code == 200
+    hq.push(b, theirs)
+    # b edits one of a's children; head office moves another (its guardian follows, its
+    # version unchanged) to a site a does not serve.
+    hq.push(b, b.op("child", edited["record_id"], {"class_name": "二班"}, base_version=1))
+    with Session(engine) as session:
+        write_record(
+            session,
+            ChangeLogWriter(session),
+            entity=Entity.CHILD,
+            record_id=moved["record_id"],
+            fields={"site_id": elsewhere.id},
+            hlc=stamp("hq"),
+            base_version=1,
+            deleted=False,
+            author=Author(staff_user="tester"),
+            now=system_ms(),
+        )
+        session.commit()
+
+    everything = _pull(hq, a, start)
+    spared = hq.client.get(
+        "/api/v1/sync/pull",
+        params={"cursor": start, "limit": 500, "skip_own": "true"},
+        headers=a.headers,
+    ).json()
+    # a's untouched child is left out; everything else still reaches it: b's child, the
+    # child b edited, and where the moved child and its guardian went.
+    assert mine["record_id"] in _ids(everything)
+    assert mine["record_id"] not in _ids(spared)
+    for kept in (theirs, edited, moved, guardian):
+        assert kept["record_id"] in _ids(spared)
+    assert [c for c in spared["changes"] if c["record_id"] == moved["record_id"]][-1][
+        "fields"
+    ] == {"site_id": elsewhere.id}
+    assert spared["next_cursor"] == everything["next_cursor"]
+    # Another laptop of the site is not spared a's records; nor is a when it pulls from zero
+    # without asking (a refetch), and head office's own records (the site) always come.
+    assert mine["record_id"] in _ids(_pull(hq, b, start))
+    assert site.id in _ids(
+        hq.client.get(
+            "/api/v1/sync/pull", params={"cursor": "", "skip_own": "true"}, headers=a.headers
+        ).json()
+    )
+
+
+def test_skip_own_must_be_a_boolean(hq):
+    site = hq.site()
+    device = hq.device(site.id)
+    response = hq.client.get(
+        "/api/v1/sync/pull", params={"skip_own": "perhaps"}, headers=device.headers
+    )
+    assert response.status_code == 422

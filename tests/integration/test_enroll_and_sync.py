@@ -27,6 +27,9 @@ def test_children_registered_on_one_laptop_reach_head_office_and_another_laptop(
     assert report.checksum_ok is True
     assert set(ids) <= set(hq.records("child"))
     assert hq.applied_seqs(first_id) == list(range(1, 16))
+    # Only the site comes back: its own new records are not sent back (it holds them as
+    # head office does), and its checksum still agrees: the push answers gave their versions.
+    assert (report.pulled, report.changed) == (1, {"site": [site]})
 
     pulled = second.sync()
     assert pulled.pushed == 0 and pulled.pulled >= 16  # the site, 5 children, guardians, consents
@@ -42,6 +45,27 @@ def test_children_registered_on_one_laptop_reach_head_office_and_another_laptop(
     again = first.sync()
     assert (again.pushed, again.rejected) == (0, 0)
     assert again.checksum_ok is True
+
+
+def test_a_laptop_that_lost_its_own_records_gets_them_back_from_head_office(hq, laptops):
+    """Its own unchanged records are left out of an incremental pull; the count-and-checksum
+    comparison then finds them missing and the pull from zero brings them back."""
+    site = hq.site()
+    laptop = laptops.new()
+    laptop.enroll(hq, site)
+    ids = [laptop.register(site, random.Random(n)) for n in range(3)]
+    assert laptop.sync().checksum_ok is True
+    lost = ids[0]
+    with laptop.app.engine.begin() as conn:  # as if an older copy of the database came back
+        cur = conn.connection.driver_connection.cursor()
+        for table in ("consent", "guardian"):
+            cur.execute(f"DELETE FROM {table} WHERE child_id = ?", (lost,))
+        cur.execute("DELETE FROM child WHERE id = ?", (lost,))
+    assert lost not in laptop.child_rows()
+
+    report = laptop.sync()
+    assert report.refetched is True and report.checksum_ok is True
+    assert laptop.child_rows()[lost]["server_version"] == 1
 
 
 def test_wrong_and_expired_codes_are_refused_with_their_reason(hq, laptops):
