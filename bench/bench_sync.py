@@ -7,7 +7,8 @@
 1. push: a laptop (its own data folder, SQLite) holding N new children (DemoGenerator, all
    34 child fields) with their registration consents (a child without one never leaves the
    laptop) pushes them to a real ``ss-hq serve`` on PostgreSQL over loopback; records/s
-   counts every record (children and consents, about 2N).
+   counts every record (children and consents, about 2N). The CPU time each process used
+   during the push (laptop, head office, PostgreSQL, the proxy; from /proc) is noted too.
    The same records, as JSON documents with the same fields, are replicated by PouchDB
    (leveldb, local) to pouchdb-server (leveldb, on disk), both installed from npm into a
    throw-away folder under /tmp. Both go through the same byte-counting TCP proxy
@@ -121,16 +122,74 @@ def save_children(laptop: Laptop, records: list[Doc]) -> None:
         laptop.app.writer.save(chunk, actor="admin", action="bench")
 
 
-class PhaseMeter:
-    """Progress callback that notes time and proxy bytes when the round reaches each phase."""
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by the processes *pids* (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, link: Link) -> None:
+
+def postgres_pids() -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().startswith("postgres"):
+                pids.append(int(entry.name))
+        except OSError:
+            continue
+    return pids
+
+
+class CpuMeter:
+    """CPU seconds used by this process (the laptop), head office's server process and every
+    PostgreSQL process, between two points."""
+
+    def __init__(self, server_pid: int, proxy_pid: int | None) -> None:
+        self.server_pid, self.proxy_pid = server_pid, proxy_pid
+
+    def now(self) -> dict[str, float]:
+        return {
+            "laptop": cpu_seconds([os.getpid()]),
+            "head_office": cpu_seconds([self.server_pid]),
+            "postgresql": cpu_seconds(postgres_pids()),
+            "proxy": cpu_seconds([self.proxy_pid] if self.proxy_pid else []),
+        }
+
+    @staticmethod
+    def spent(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+        out = {k: round(after[k] - before[k], 2) for k in before}
+        out["total"] = round(sum(out.values()), 2)
+        return out
+
+
+class PhaseMeter:
+    """Progress callback that notes time and proxy bytes when the round reaches each phase
+    (and CPU time, with a :class:`CpuMeter`)."""
+
+    def __init__(self, link: Link, cpu: CpuMeter | None = None) -> None:
         self.link = link
+        self.cpu = cpu
         self.marks: dict[str, tuple[float, int]] = {}
+        self.cpu_marks: dict[str, dict[str, float]] = {}
         self.start = (time.perf_counter(), link.total())
+        self.cpu_start = cpu.now() if cpu else {}
 
     def __call__(self, phase: str, done: int, total: int | None) -> None:
-        self.marks.setdefault(phase, (time.perf_counter(), self.link.total()))
+        if phase not in self.marks:
+            self.marks[phase] = (time.perf_counter(), self.link.total())
+            if self.cpu:
+                self.cpu_marks[phase] = self.cpu.now()
+
+    def push_cpu(self) -> dict[str, float] | None:
+        """CPU seconds of each process from the start of the round to the pull."""
+        if not self.cpu or "pull" not in self.cpu_marks:
+            return None
+        return CpuMeter.spent(self.cpu_start, self.cpu_marks["pull"])
 
     def push(self) -> tuple[float, int]:
         end = self.marks.get("pull") or (time.perf_counter(), self.link.total())
@@ -149,8 +208,10 @@ class PhaseMeter:
         }
 
 
-def timed_round(laptop: Laptop, link: Link) -> tuple[Any, PhaseMeter, float, int]:
-    meter = PhaseMeter(link)
+def timed_round(
+    laptop: Laptop, link: Link, cpu: CpuMeter | None = None
+) -> tuple[Any, PhaseMeter, float, int]:
+    meter = PhaseMeter(link, cpu)
     report = laptop.sync_service(stall_seconds=120.0).sync_round(meter)
     seconds = time.perf_counter() - meter.start[0]
     return report, meter, seconds, link.total() - meter.start[1]
@@ -335,10 +396,20 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
             save_children(laptop, docs)
             # demo_records keeps children with a registration consent: all of them leave.
             sent = len(sync_store.pending_ops(laptop.app.engine, len(docs) + 10))
-            report, meter, seconds, wire = timed_round(laptop, link)
+            assert hq.process is not None
+            cpu = CpuMeter(hq.process.pid, proxy.process.pid)
+            report, meter, seconds, wire = timed_round(laptop, link, cpu)
             push_s, push_wire = meter.push()
             assert report.pushed == sent and report.rejected == 0, report
+            round_end = meter.start[0] + seconds
             checks_left, pairs = duplicate_checks(hq)
+            # Head office serves the checks about a second after the last push: wait for
+            # them, to report when staff could see the suspected pairs.
+            left = checks_left
+            while left and time.perf_counter() - round_end < 120:
+                time.sleep(0.2)
+                left, pairs = duplicate_checks(hq)
+            waited = time.perf_counter() - round_end if checks_left else 0.0
             results["push"] = {
                 "children": args.children,
                 "records": sent,
@@ -347,6 +418,8 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 "records_per_s": round(sent / push_s, 1),
                 "wire_bytes": push_wire,
                 "bytes_per_record": round(push_wire / sent, 1),
+                # CPU seconds each process used during the push (two cores in all).
+                "cpu_seconds": meter.push_cpu(),
                 "round_seconds": round(seconds, 2),
                 "round_phases": meter.phases(meter.start[0] + seconds),
                 "round_wire_bytes": wire,
@@ -354,6 +427,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 # Head office checks pushed children for duplicates after the push's commits
                 # (ss_hq.duplicate_queue): still queued when the round ended, pairs found.
                 "duplicate_checks_left_after_round": checks_left,
+                "duplicate_checks_done_after_round_seconds": round(waited, 1) if not left else None,
                 "suspected_pairs": pairs,
             }
             print("ours push", results["push"], flush=True)
