@@ -318,6 +318,9 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
                          "see the Needs consent list.")
         if report.rejected:
             lines.append("Rejected changes are in the quarantine list: see the Sync page.")
+        if report.resent:
+            lines.append(f"Head office had lost {report.resent} change(s) it once acknowledged "
+                         "(restored from a backup?): they were sent again.")
         if report.checksum_ok is False:
             lines.append(f"Warning: this laptop holds {report.local_count} records of its sites, "
                          f"head office {report.server_count}; they will be compared again at the "
@@ -344,6 +347,10 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
                 info = service.receive_receipt(Path(args.file))
                 lines = [f"Receipt applied: {info.acked} change(s) acknowledged, "
                          f"{info.rejected} rejected, {info.pulled} received from head office."]
+                if info.resent:
+                    lines.append(f"Head office had lost {info.resent} change(s) it once "
+                                 "acknowledged (restored from a backup?): export a new bundle "
+                                 "to carry them again.")
         except SyncError as exc:
             raise _sync_failure(exc) from exc
         _emit(args, info.as_dict(), lines)

@@ -3875,6 +3875,11 @@ Device {device}</source>
         <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，被拒收 {rejected} 条。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="340"/>
+        <source>Head office had lost {count} change(s) it had already received (it was restored from a backup): they were sent again.</source>
+        <translation>总部丢失了 {count} 条已收到的更改（总部数据已从备份恢复）：这些更改已重新发送。</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="362"/>
         <source>Sync stopped. Nothing was lost.</source>
         <translation>同步已中断。没有丢失任何数据。</translation>

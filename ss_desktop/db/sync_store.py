@@ -342,6 +342,27 @@ def record_push_results(
     return outcome
 
 
+def requeue_forgotten(engine: Engine, acked_through: int) -> int:
+    """Head office acknowledges this laptop's changes only through *acked_through*, below what
+    it acknowledged before (``last_acked_seq``): it was restored from an older backup and lost
+    the changes after that. Mark the acknowledged changes after *acked_through* as not sent,
+    in ONE transaction with ``last_acked_seq`` lowered to it, so they are pushed (or put in
+    the next bundle) again, in their order and with their numbers. Head office answers
+    "duplicate" for any it still has, so nothing is doubled. Returns how many."""
+    with write_cursor(engine) as cur:
+        last = cur.execute("SELECT last_acked_seq FROM sync_state WHERE id = 1").fetchone()
+        if last is None or acked_through >= (last[0] or 0):
+            return 0
+        count = cur.execute(
+            "UPDATE outbox SET acked = 0, sent_at = NULL WHERE acked = 1 AND device_seq > ?",
+            (acked_through,),
+        ).rowcount
+        cur.execute(
+            "UPDATE sync_state SET last_acked_seq = ? WHERE id = 1", (max(acked_through, 0),)
+        )
+    return count
+
+
 # ------------------------------------------------------------------------------ pull
 
 

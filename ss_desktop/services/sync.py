@@ -42,6 +42,7 @@ class SyncReport:
     seconds: float
     duplicates: int = 0
     held_back: int = 0
+    resent: int = 0  # acknowledged changes sent again: head office was restored from a backup
     pending: int = 0  # not acknowledged yet, those waiting for consent included
     waiting_for_consent: int = 0  # held on this laptop until a guardian's consent is recorded
     checksum_ok: bool | None = None
@@ -75,6 +76,7 @@ class SyncReport:
             seconds=report.seconds,
             duplicates=report.duplicates,
             held_back=report.held_back,
+            resent=report.resent,
             pending=report.pending,
             checksum_ok=report.checksum_ok,
             local_count=report.local_count,

@@ -77,6 +77,7 @@ class ReceiptInfo:
     duplicates: int
     pulled: int
     pending: int
+    resent: int = 0  # acknowledged changes to carry again: head office restored from a backup
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -221,6 +222,11 @@ def receive_receipt(engine: Engine, clock: HybridClock, path: Path) -> ReceiptIn
     seqs = [r.device_seq for r in receipt.results]
     ops = store.pending_ops(engine, len(seqs) + 1, after=min(seqs) - 1) if seqs else []
     outcome = store.record_push_results(engine, ops, receipt.results, receipt.acked_through_seq)
+    resent = 0
+    if outcome.acked == 0 and outcome.held_back:
+        # Head office waits for changes it had acknowledged (restored from an older backup):
+        # the next bundle carries them again.
+        resent = store.requeue_forgotten(engine, receipt.acked_through_seq)
     current = int(enrollment.pull_cursor or "0")
     start, end = int(receipt.from_cursor or "0"), int(receipt.next_cursor or "0")
     # Move the cursor only when the receipt's changes join up with what we already have.
@@ -237,4 +243,5 @@ def receive_receipt(engine: Engine, clock: HybridClock, path: Path) -> ReceiptIn
         duplicates=outcome.duplicates,
         pulled=len(receipt.changes),
         pending=store.pending_count(engine),
+        resent=resent,
     )

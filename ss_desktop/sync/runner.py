@@ -58,6 +58,7 @@ class RoundReport:
     rejected: int = 0  # changes head office refused: now in the quarantine
     duplicates: int = 0  # changes head office already had (a resend)
     held_back: int = 0  # changes head office asked to send again later
+    resent: int = 0  # acknowledged changes sent again (head office restored from a backup)
     seconds: float = 0.0
     pending: int = 0  # changes still waiting for an acknowledgement
     checksum_ok: bool | None = None
@@ -201,6 +202,19 @@ class SyncRunner:
                 report.held_back += outcome.held_back
                 self.progress("push", report.pushed, max(total, report.pushed))
                 if outcome.acked == 0:
+                    forgotten = store.requeue_forgotten(self.engine, response.acked_through_seq)
+                    if forgotten:
+                        # Head office waits for changes it had acknowledged: it was restored
+                        # from an older backup. Send them again, from where it stands.
+                        log.warning(
+                            "head office acknowledges changes only through %d: %d change(s)"
+                            " it lost are sent again",
+                            response.acked_through_seq,
+                            forgotten,
+                        )
+                        report.resent += forgotten
+                        ops = store.pending_ops(self.engine, self.push_batch.size)
+                        continue
                     # Head office took nothing from this batch (it waits for earlier
                     # changes): stop instead of sending the same batch forever; the next
                     # round retries.

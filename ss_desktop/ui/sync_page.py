@@ -329,15 +329,20 @@ class SyncPage(QWidget):
     def _round_finished(self, report: dict) -> None:
         self.progress_bar.hide()
         self.progress_label.clear()
-        self.result_label.setText(
-            QCoreApplication.translate(
-                "SyncPage", "Sync finished: {pushed} sent, {pulled} received, {rejected} refused."
-            ).format(
-                pushed=report.get("pushed", 0),
-                pulled=report.get("pulled", 0),
-                rejected=report.get("rejected", 0),
-            )
+        result = QCoreApplication.translate(
+            "SyncPage", "Sync finished: {pushed} sent, {pulled} received, {rejected} refused."
+        ).format(
+            pushed=report.get("pushed", 0),
+            pulled=report.get("pulled", 0),
+            rejected=report.get("rejected", 0),
         )
+        if report.get("resent"):
+            result += " " + QCoreApplication.translate(
+                "SyncPage",
+                "Head office had lost {count} change(s) it had already received (it was"
+                " restored from a backup): they were sent again.",
+            ).format(count=report["resent"])
+        self.result_label.setText(result)
         self._rounds.insert(0, dict(report, at=datetime.now().astimezone().isoformat()))
         del self._rounds[MAX_ROUNDS_SHOWN:]
         self._fill_rounds()

@@ -6,9 +6,11 @@ import itertools
 import os
 import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -199,6 +201,29 @@ class HQProcess:
             device.revoked_at = system_ms()
             session.add(device)
             session.commit()
+
+
+class RestorableHQ(HQProcess):
+    """Head office on a SQLite file that can be backed up and restored (SQLite's backup API),
+    as after a restore drill."""
+
+    def __init__(self, path: Path, log_dir: Path) -> None:
+        super().__init__(f"sqlite:///{path}", log_dir)
+        self.path = path
+
+    def backup(self, target: Path) -> None:
+        with closing(sqlite3.connect(self.path)) as source, closing(sqlite3.connect(target)) as to:
+            source.backup(to)
+
+    def restore(self, source: Path) -> None:
+        """Stop, put the backup back, start again (same address)."""
+        running = self.process is not None
+        self.stop()
+        self.engine.dispose()
+        with closing(sqlite3.connect(source)) as backup, closing(sqlite3.connect(self.path)) as db:
+            backup.backup(db)
+        if running:
+            self.start()
 
 
 @dataclass

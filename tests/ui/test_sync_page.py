@@ -330,3 +330,44 @@ def test_an_audit_row_edited_after_it_was_sent_is_reported_on_the_sync_page(
     text = page.audit_warning.text()
     assert f"row {row}" in text and "changed on this laptop" in text
     assert "Head office has been told" in text
+
+
+def test_changes_a_restored_head_office_lost_are_sent_again_and_the_page_says_so(
+    qtbot,
+    sqlite_template,  # noqa: F811
+    tmp_path,
+    ui_ctx,
+    main_window,
+):
+    from tests.integration.harness import RestorableHQ
+
+    path = tmp_path / "restorable.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    hq = RestorableHQ(path, tmp_path / "restorable-logs")
+    hq.start()
+    try:
+        site = hq.site()
+        device = enroll(ui_ctx, hq, site, window=main_window)
+        round_done(qtbot, main_window)
+        hq.backup(tmp_path / "backup.sqlite3")
+        lost = register(ui_ctx, site, 1)
+        page = main_window.sync_page
+        main_window.show_page(PAGE_SYNC)
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Sync finished: 3 sent" in page.result_label.text(), timeout=20_000)
+        round_done(qtbot, main_window)
+        hq.restore(tmp_path / "backup.sqlite3")
+        assert lost not in hq.records("child")
+
+        register(ui_ctx, site, 2)
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "sent again" in page.result_label.text(), timeout=20_000)
+        round_done(qtbot, main_window)
+        assert page.result_label.text().startswith("Sync finished: 6 sent, ")
+        assert "Head office had lost 3 change(s) it had already received" in (
+            page.result_label.text()
+        )
+        assert lost in hq.records("child")
+        assert hq.applied_seqs(device) == list(range(1, 7))
+    finally:
+        hq.close()
