@@ -8,9 +8,12 @@ import httpx
 import zstandard
 from sqlmodel import Session
 
-from ss_core.protocol.wire import scope_checksum
+from ss_core.protocol.hlc import system_ms
+from ss_core.protocol.wire import Entity, scope_checksum
+from ss_hq.change_log import ChangeLogWriter
 from ss_hq.models import ChangeLogState
-from tests.hq.helpers import child_fields
+from ss_hq.records import Author, write_record
+from tests.hq.helpers import child_fields, stamp
 
 
 def _pull(hq, device, cursor="", limit=500, **kw):
@@ -19,6 +22,24 @@ def _pull(hq, device, cursor="", limit=500, **kw):
     )
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def move_child(engine, child_id: str, site_id: str) -> None:
+    """Head office staff move a child (version 1) to another site."""
+    with Session(engine) as session:
+        write_record(
+            session,
+            ChangeLogWriter(session),
+            entity=Entity.CHILD,
+            record_id=child_id,
+            fields={"site_id": site_id},
+            hlc=stamp("hq"),
+            base_version=1,
+            deleted=False,
+            author=Author(staff_user="tester"),
+            now=system_ms(),
+        )
+        session.commit()
 
 
 def test_pages_follow_the_cursor_without_gaps_or_repeats(hq):
@@ -79,31 +100,12 @@ def test_a_device_sees_only_its_sites(hq):
 
 
 def test_a_child_moved_away_tells_the_old_site_only_where_it_went(hq, engine):
-    from ss_core.protocol.hlc import system_ms
-    from ss_core.protocol.wire import Entity
-    from ss_hq.change_log import ChangeLogWriter
-    from ss_hq.records import Author, write_record
-    from tests.hq.helpers import stamp
-
     old, new = hq.site(), hq.site()
     device = hq.device(old.id)
     child = device.op("child", fields=child_fields(old.id, notes="private"))
     hq.push(device, child)
     cursor = _pull(hq, device)["next_cursor"]
-    with Session(engine) as session:  # head office moves the child
-        write_record(
-            session,
-            ChangeLogWriter(session),
-            entity=Entity.CHILD,
-            record_id=child["record_id"],
-            fields={"site_id": new.id},
-            hlc=stamp("hq"),
-            base_version=1,
-            deleted=False,
-            author=Author(staff_user="tester"),
-            now=system_ms(),
-        )
-        session.commit()
+    move_child(engine, child["record_id"], new.id)
     changes = _pull(hq, device, cursor)["changes"]
     assert [c["record_id"] for c in changes] == [child["record_id"]]
     assert changes[0]["fields"] == {"site_id": new.id}
@@ -162,12 +164,6 @@ def _ids(page):
 
 
 def test_skip_own_leaves_out_only_the_devices_unchanged_creations(hq, engine):
-    from ss_core.protocol.hlc import system_ms
-    from ss_core.protocol.wire import Entity
-    from ss_hq.change_log import ChangeLogWriter
-    from ss_hq.records import Author, write_record
-    from tests.hq.helpers import stamp
-
     site, elsewhere = hq.site(), hq.site()
     a, b = hq.device(site.id), hq.device(site.id)
     start = _pull(hq, a)["next_cursor"]  # the site itself (made by head office)
@@ -184,20 +180,7 @@ def test_skip_own_leaves_out_only_the_devices_unchanged_creations(hq, engine):
     # b edits one of a's children; head office moves another (its guardian follows, its
     # version unchanged) to a site a does not serve.
     hq.push(b, b.op("child", edited["record_id"], {"class_name": "二班"}, base_version=1))
-    with Session(engine) as session:
-        write_record(
-            session,
-            ChangeLogWriter(session),
-            entity=Entity.CHILD,
-            record_id=moved["record_id"],
-            fields={"site_id": elsewhere.id},
-            hlc=stamp("hq"),
-            base_version=1,
-            deleted=False,
-            author=Author(staff_user="tester"),
-            now=system_ms(),
-        )
-        session.commit()
+    move_child(engine, moved["record_id"], elsewhere.id)
 
     everything = _pull(hq, a, start)
     spared = hq.client.get(
@@ -211,9 +194,9 @@ def test_skip_own_leaves_out_only_the_devices_unchanged_creations(hq, engine):
     assert mine["record_id"] not in _ids(spared)
     for kept in (theirs, edited, moved, guardian):
         assert kept["record_id"] in _ids(spared)
-    assert [c for c in spared["changes"] if c["record_id"] == moved["record_id"]][-1][
-        "fields"
-    ] == {"site_id": elsewhere.id}
+    assert [c for c in spared["changes"] if c["record_id"] == moved["record_id"]][-1]["fields"] == {
+        "site_id": elsewhere.id
+    }
     assert spared["next_cursor"] == everything["next_cursor"]
     # Another laptop of the site is not spared a's records; nor is a when it pulls from zero
     # without asking (a refetch), and head office's own records (the site) always come.
