@@ -199,10 +199,13 @@ def _merge(
 
 
 def _scrub_outbox(cursor: sqlite3.Cursor, entity: Entity, record_id: str) -> None:
-    """Drop personal values from unsent changes of an erased record (the seq stays)."""
+    """Drop personal values from every change of an erased record kept in the outbox (the
+    seq stays): unsent ones must not carry them to head office, and sent ones are kept (to be
+    sent again should head office be restored from a backup) but must not keep what the
+    erasure removed."""
     personal = set(PERSONAL_FIELDS.get(entity, ()))
     rows = cursor.execute(
-        "SELECT device_seq, fields FROM outbox WHERE entity = ? AND record_id = ? AND acked = 0",
+        "SELECT device_seq, fields FROM outbox WHERE entity = ? AND record_id = ?",
         (entity.value, record_id),
     ).fetchall()
     for seq, fields_json in rows:
@@ -213,7 +216,7 @@ def _scrub_outbox(cursor: sqlite3.Cursor, entity: Entity, record_id: str) -> Non
 def _erase_local_dependents(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
     """Guardians and consents of an erased child that head office never had (made here
     while the erasure travelled) lose their personal values too; guardians are deleted,
-    as head office deletes its own. Their unsent changes are scrubbed."""
+    as head office deletes its own. Their changes in the outbox are scrubbed."""
     for entity in (Entity.GUARDIAN, Entity.CONSENT):
         table, personal = entity.value, PERSONAL_FIELDS.get(entity, ())
         for start in range(0, len(child_ids), 500):

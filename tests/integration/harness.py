@@ -277,6 +277,12 @@ class Laptop:
             cur = conn.connection.driver_connection.cursor()
             return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
 
+    def outbox_fields(self) -> list[str]:
+        """The fields (JSON text) of every change in the outbox, sent or not."""
+        with self.app.engine.connect() as conn:
+            cur = conn.connection.driver_connection.cursor()
+            return [r[0] for r in cur.execute("SELECT fields FROM outbox")]
+
     def outbox_seqs(self) -> list[int]:
         with self.app.engine.connect() as conn:
             cur = conn.connection.driver_connection.cursor()

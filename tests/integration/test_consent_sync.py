@@ -114,6 +114,10 @@ def test_withdrawal_wipes_the_personal_fields_at_head_office_and_on_other_laptop
         assert all(g["phone"] is None and g["name"] is None for g in child["guardians"])
         for query in ("覃思远", "qsy", "qin siyuan", phone[-4:], id_number[-6:]):
             assert child_id not in [r.id for r in laptop.children.search(query).rows], query
+        # Nor does any change kept in the outbox, sent or not.
+        kept = laptop.outbox_fields()
+        assert not [f for f in kept if "覃" in f or phone in f or id_number in f]
+    assert len(a.outbox_fields()) >= 3  # the registration a sent is kept, scrubbed
     assert a.pending() == 0 and b.pending() == 0
 
 

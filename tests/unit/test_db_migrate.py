@@ -182,3 +182,51 @@ def test_plain_database_is_encrypted_in_place_with_an_encrypted_backup(tmp_path)
     copy = open_database(backup, TEST_KEY, backup_dir=tmp_path / "other")
     assert get_child(copy, SHAN)["given_name"] == "雄信"
     copy.dispose()
+
+
+def test_revision_0006_scrubs_sent_changes_of_records_erased_before_it(tmp_path):
+    """A laptop that applied an erasure before revision 0006 kept the erased child's name
+    and its guardian's phone in the changes it had already sent; the upgrade removes them
+    and leaves every other change as it was."""
+    import json
+
+    from ss_desktop.db.engine import make_engine as plain_engine
+    from ss_desktop.db.migrate import upgrade
+
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    engine = plain_engine(path, None)
+    upgrade(engine, "0005")
+    engine.dispose()
+    erased, kept = SHAN, "0190a000-0000-7000-8000-000000000102"
+    conn = sqlite3.connect(path)
+    guardian = conn.execute("SELECT id FROM guardian WHERE child_id = ?", (erased,)).fetchone()[0]
+    sent = [
+        (1, "child", erased, {"surname": "单", "given_name": "雄信", "grade": 3}),
+        (2, "guardian", guardian, {"child_id": erased, "name": "单父", "phone": "13812345678"}),
+        (3, "child", kept, {"surname": "曾", "given_name": "小明", "grade": 2}),
+    ]
+    for seq, entity, record_id, fields in sent:
+        conn.execute(
+            "INSERT INTO outbox (device_seq, op_id, entity, record_id, base_version, hlc,"
+            " fields, deleted, acked, created_at) VALUES (?, ?, ?, ?, 0, '', ?, 0, 1, '')",
+            (seq, f"op-{seq}", entity, record_id, json.dumps(fields, ensure_ascii=False)),
+        )
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, record_id, detail, prev_hash, hash)"
+        " VALUES ('', 'sync', 'sync', 'child', ?, ?, '', '')",
+        (erased, json.dumps({"fields": ["surname"], "version": 3, "erased": True})),
+    )
+    conn.commit()
+    conn.close()
+
+    open_database(path, None, backup_dir=tmp_path / "backups").dispose()
+    rows = {
+        seq: json.loads(fields)
+        for seq, fields in sqlite3.connect(path).execute("SELECT device_seq, fields FROM outbox")
+    }
+    assert rows == {
+        1: {"grade": 3},
+        2: {"child_id": erased},
+        3: {"surname": "曾", "given_name": "小明", "grade": 2},
+    }
