@@ -291,6 +291,7 @@ def record_push_results(
     outcome = AckOutcome()
     by_seq = {op.device_seq: op for op in ops}
     now = utc_now_iso()
+    versions: dict[str, list[tuple[int, str, int]]] = {}  # table -> (version, id, version)
     with write_cursor(engine) as cur:
         for result in results:
             outcome.statuses[result.status.value] = outcome.statuses.get(result.status.value, 0) + 1
@@ -324,11 +325,15 @@ def record_push_results(
                 outcome.duplicates += 1
             if result.version is not None and op.entity in SYNCED_TABLES:
                 table = SYNCED_TABLES[op.entity].__tablename__  # type: ignore[attr-defined]
-                cur.execute(
-                    f"UPDATE {table} SET server_version = ? WHERE id = ?"
-                    " AND (server_version IS NULL OR server_version < ?)",
-                    (result.version, op.record_id, result.version),
+                versions.setdefault(table, []).append(
+                    (result.version, op.record_id, result.version)
                 )
+        for table, rows in versions.items():
+            cur.executemany(
+                f"UPDATE {table} SET server_version = ? WHERE id = ?"
+                " AND (server_version IS NULL OR server_version < ?)",
+                rows,
+            )
         marked = cur.execute(
             "UPDATE outbox SET acked = 1, sent_at = ?"
             " WHERE acked = 0 AND device_seq > 0 AND device_seq <= ?",

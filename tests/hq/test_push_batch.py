@@ -282,3 +282,83 @@ def test_a_value_the_database_refuses_rejects_only_that_op(hq, engine):
 def _max_seq(engine) -> int:
     with Session(engine) as session:
         return int(session.exec(select(func.coalesce(func.max(ChangeLog.seq), 0))).one())
+
+
+def _stored(engine, record_id: str) -> dict:
+    """Everything head office keeps of a record, without its id (each path writes its own)."""
+    with Session(engine) as session:
+        record = session.get(Record, record_id)
+        assert record is not None
+        history = session.exec(
+            select(ChangeHistory).where(ChangeHistory.record_id == record_id)
+        ).all()
+        log = session.exec(select(ChangeLog).where(ChangeLog.record_id == record_id)).all()
+    row = record.model_dump(exclude={"id"})
+    return {
+        "record": row,
+        "history": [h.model_dump(exclude={"id", "record_id"}) for h in history],
+        "log": [c.model_dump(exclude={"seq", "record_id"}) for c in log],
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "deleted"),
+    [("child", False), ("one_field", True), ("no_field", True)],
+)
+def test_a_record_created_in_a_batch_is_stored_as_the_one_op_path_stores_it(
+    hq, engine, kind, deleted
+):
+    """The batch path creates records without running the merge; what it stores (fields,
+    stamps, version, history, change log) must be what the general path stores."""
+    import uuid
+
+    from ss_core.protocol.hlc import system_ms
+    from ss_core.protocol.wire import Entity, PushOp
+    from ss_hq.change_log import ChangeLogWriter
+    from ss_hq.push_bulk import _Run
+    from ss_hq.records import Author, write_record
+    from tests.hq.helpers import stamp
+
+    site = hq.site().id
+    fields = {
+        "child": child_fields(site),
+        "one_field": {"site_id": site},
+        "no_field": {},
+    }[kind]
+    author = Author(device_id=str(uuid.uuid4()), sites=frozenset({site}) if fields else None)
+    hlc = stamp(author.device_id)
+    ids = [str(uuid.uuid4()), str(uuid.uuid4())]
+    now = system_ms()
+    with Session(engine) as session:
+        write_record(
+            session,
+            ChangeLogWriter(session),
+            entity=Entity.CHILD,
+            record_id=ids[0],
+            fields=dict(fields),
+            hlc=hlc,
+            base_version=0,
+            deleted=deleted,
+            author=author,
+            now=now,
+        )
+        op = PushOp(
+            device_seq=1,
+            op_id=str(uuid.uuid4()),
+            entity=Entity.CHILD,
+            record_id=ids[1],
+            base_version=0,
+            hlc=hlc,
+            fields=dict(fields),
+            deleted=deleted,
+        )
+        run = _Run(session, author, "batch", now, apply_one=None)  # type: ignore[arg-type]
+        run.load([op])
+        assert run.apply(op).status.value == "applied"
+        run.flush()
+        session.commit()
+    one, batch = _stored(engine, ids[0]), _stored(engine, ids[1])
+    assert batch == one
+    assert batch["record"]["version"] == 1 and batch["record"]["deleted"] is deleted
+    assert len(batch["history"]) == (1 if fields else 0)
+    assert len(batch["log"]) == 1
