@@ -11,7 +11,8 @@
    during the push (laptop, head office, PostgreSQL, the proxy; from /proc) is noted too.
    The same records, as JSON documents with the same fields, are replicated by PouchDB
    (leveldb, local) to pouchdb-server (leveldb, on disk), both installed from npm into a
-   throw-away folder under /tmp. Both go through the same byte-counting TCP proxy
+   throw-away folder under /tmp, three times with each of two batch sizes; the best of those
+   runs is compared with our single run. Both go through the same byte-counting TCP proxy
    (a separate process), so "bytes on the wire" means the same thing for both: every byte of
    every HTTP request and response, headers included.
 2. 2G: M more changes (M/2 children and their consents) pushed over the same proxy set to
@@ -57,6 +58,7 @@ from tests.integration.harness import HQProcess, Laptop, LaptopFactory, free_por
 
 HERE = Path(__file__).resolve().parent
 POUCH_VERSIONS = ("pouchdb@9.0.0", "pouchdb-server@4.2.0")
+POUCH_RUNS = 3
 LINK_BPS = 50_000
 LINK_LATENCY_MS = 300
 SAVE_BATCH = 2000
@@ -262,19 +264,23 @@ def bench_pouch(records: list[Doc], work: Path, modules: Path | None = None) -> 
                     break
             time.sleep(0.2)
         with CountingProxy(port) as proxy:
-            for batch in (100, 500):  # PouchDB's default, and a batch like ours
-                runs[f"batch_{batch}"] = _pouch_run(
-                    node,
-                    modules,
-                    docs,
-                    work / f"local-{batch}",
-                    f"{proxy.url}/bench{batch}",
-                    batch,
-                    proxy.link,
-                    len(records),
-                    server.pid,
-                )
-                print("pouchdb", batch, runs[f"batch_{batch}"], flush=True)
+            # PouchDB's default batch and one like ours, each POUCH_RUNS times (its speed
+            # varies from run to run): the best run of all is the one compared with ours.
+            for batch in (100, 500):
+                for attempt in range(1, POUCH_RUNS + 1):
+                    name = f"batch_{batch}_run_{attempt}"
+                    runs[name] = _pouch_run(
+                        node,
+                        modules,
+                        docs,
+                        work / f"local-{batch}-{attempt}",
+                        f"{proxy.url}/bench{batch}_{attempt}",
+                        batch,
+                        proxy.link,
+                        len(records),
+                        server.pid,
+                    )
+                    print("pouchdb", name, runs[name], flush=True)
     finally:
         server.terminate()
         server.wait(10)
