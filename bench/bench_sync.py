@@ -199,15 +199,16 @@ class PhaseMeter:
 
     def phases(self, end: float) -> dict[str, float]:
         """Seconds spent in push (with the clock probe), pull, the checksum comparison and the
-        audit upload."""
-        points = [("push", self.start[0])] + [
-            (p, self.marks[p][0]) for p in ("pull", "check", "audit") if p in self.marks
+        audit upload, and the bytes each put on the wire (both ways)."""
+        points = [("push", *self.start)] + [
+            (p, *self.marks[p]) for p in ("pull", "check", "audit") if p in self.marks
         ]
-        points.append(("end", end))
-        return {
-            f"{name}_seconds": round(points[i + 1][1] - at, 3)
-            for i, (name, at) in enumerate(points[:-1])
-        }
+        points.append(("end", end, self.link.total()))
+        out: dict[str, float] = {}
+        for i, (name, at, sent) in enumerate(points[:-1]):
+            out[f"{name}_seconds"] = round(points[i + 1][1] - at, 3)
+            out[f"{name}_bytes"] = points[i + 1][2] - sent
+        return out
 
 
 def timed_round(
