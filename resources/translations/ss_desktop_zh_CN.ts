@@ -3570,6 +3570,16 @@ Device {device}</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="53"/>
+        <source>Head office has not accepted the child this record belongs to (see the child&apos;s row). Retry the child first, then this record.</source>
+        <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。请先重试该儿童，再重试此记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="298"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/sync_texts.py" line="52"/>
         <source>Child</source>
         <translation>儿童</translation>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,7 @@ class SyncStatus:
     quarantined: int
     last_sync_at: str | None
     last_report: dict[str, Any] | None
+    site_names: tuple[str, ...] = ()  # of ``sites``, as this laptop knows them
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -260,4 +261,10 @@ class SyncService:
             quarantined=quarantined,
             last_sync_at=enrollment.last_sync_at,
             last_report=json.loads(last) if last else None,
+            site_names=self._site_names(enrollment.sites),
         )
+
+    def _site_names(self, site_ids: Sequence[str]) -> tuple[str, ...]:
+        """Names of *site_ids*; a site not pulled yet shows the start of its id."""
+        names = {site.id: site.name for site in queries.list_sites(self.app.engine)}
+        return tuple(names.get(site_id) or site_id[:8] for site_id in site_ids)

@@ -295,7 +295,11 @@ class SyncPage(QWidget):
             "server": status.get("server_url")
             or QCoreApplication.translate("SyncPage", "not enrolled"),
             "device": status.get("device_id") or "—",
-            "sites": str(len(sites)) if sites else "—",
+            "sites": QCoreApplication.translate("SyncPage", ", ").join(
+                status.get("site_names") or sites
+            )
+            if sites
+            else "—",
             "last_sync": local_time(status.get("last_sync_at") or stats.get("last_sync")),
             "pending": str(stats.get("pending_changes", status.get("pending", 0))),
             "quarantined": str(stats.get("quarantined", status.get("quarantined", 0))),

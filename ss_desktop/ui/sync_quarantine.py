@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -35,9 +35,19 @@ from ss_desktop.ui.widgets import while_alive
 log = logging.getLogger(__name__)
 
 
+class _CompactTable(QTableWidget):
+    """Asks for the height of a header and a few rows, not Qt's default 192 pixels: the Sync
+    page then fits an 800-pixel-high screen without scrolling, and a stretched table still
+    takes whatever room is left."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(hint.width(), 120)
+
+
 def sync_table(object_name: str, columns: int) -> QTableWidget:
     """A read-only table that selects one whole row (the rounds and the quarantine)."""
-    table = QTableWidget(0, columns)
+    table = _CompactTable(0, columns)
     table.setObjectName(object_name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,13 +136,15 @@ class QuarantinePanel(QGroupBox):
 
     def fill(self) -> None:
         entries = self.entries
+        refused_children = {e.record_id for e in entries if e.entity == "child"}
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             kind = entity_name(entry.entity)
             label = entry.label or (entry.record_id[:8] if entry.record_id else "")
             record = QTableWidgetItem(f"{kind}: {label}" if label else kind)
             record.setData(Qt.ItemDataRole.UserRole, entry.id)
-            reason = QTableWidgetItem(reason_text(entry.reason))
+            child_refused = entry.entity != "child" and entry.child_id in refused_children
+            reason = QTableWidgetItem(reason_text(entry.reason, child_refused=child_refused))
             if entry.message:
                 reason.setToolTip(entry.message)
             self.table.setItem(row, 0, record)

@@ -48,6 +48,12 @@ REASONS = {
     ),
 }
 OTHER_REASON = QT_TRANSLATE_NOOP("SyncPage", "Head office refused the change ({reason}).")
+# A guardian, consent ... refused because its child was refused too (head office does not
+# know the child): what to do is about the child, not this record.
+CHILD_REFUSED = QT_TRANSLATE_NOOP(
+    "SyncPage",
+    "Head office has not accepted the child this record belongs to (see the child's row). Retry the child first, then this record.",
+)
 ENTITIES = {
     "child": QT_TRANSLATE_NOOP("SyncPage", "Child"),
     "guardian": QT_TRANSLATE_NOOP("SyncPage", "Guardian"),
@@ -123,7 +129,11 @@ def audit_warning_message(problem: str | None, row: int | None) -> str:
     ).format(detail=detail.format(row=row if row is not None else "?"))
 
 
-def reason_text(reason: str) -> str:
+def reason_text(reason: str, *, child_refused: bool = False) -> str:
+    """Head office's *reason* in words; *child_refused*: the record's child waits in the
+    quarantine too, so a value check of this record most likely failed on the child."""
+    if child_refused and reason == "validation_failed":
+        return _t(CHILD_REFUSED)
     template = REASONS.get(reason)
     if template is None:
         return _t(OTHER_REASON).format(reason=reason)

@@ -201,7 +201,8 @@ def test_wrong_code_on_the_sync_page_is_explained_and_a_real_one_enrols(
     qtbot.waitUntil(lambda: page.fact_labels["server"][1].text() == hq.url, timeout=15_000)
     round_done(qtbot, main_window)
     qtbot.waitUntil(lambda: not page.enrol_box.isVisible(), timeout=10_000)
-    assert page.fact_labels["sites"][1].text() == "1"
+    # The site by its name, as head office sent it (not a count or an id).
+    assert page.fact_labels["sites"][1].text() == hq.records("site")[site].fields["name"]
 
 
 def test_refused_change_shows_in_the_quarantine_and_retry_after_fixing_clears_it(
@@ -226,7 +227,10 @@ def test_refused_change_shows_in_the_quarantine_and_retry_after_fixing_clears_it
     }
     assert "not enrolled for" in rows["Child: 吴佳怡"]
     assert "not enrolled for" in rows["Site: 河边教学点"]
-    assert "Guardian: 李秀英 / 吴佳怡" in rows and "Consent: 吴佳怡" in rows
+    # The guardian and consent were refused because head office does not know their child:
+    # the page says to deal with the child first, not to correct them.
+    for label in ("Guardian: 李秀英 / 吴佳怡", "Consent: 吴佳怡"):
+        assert rows[label].startswith("Head office has not accepted the child"), rows[label]
     qtbot.waitUntil(lambda: main_window.quarantine_label.text() == "Quarantined: 4", timeout=10_000)
     assert child not in hq.records("child")
 
