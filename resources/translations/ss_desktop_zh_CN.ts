@@ -3571,8 +3571,8 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_texts.py" line="53"/>
-        <source>Head office has not accepted the child this record belongs to (see the child&apos;s row). Retry the child first, then this record.</source>
-        <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。请先重试该儿童，再重试此记录。</translation>
+        <source>Head office has not accepted the child this record belongs to (see the child&apos;s row). Retrying the child sends this record again with it.</source>
+        <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。重试该儿童时，此记录会一起重新发送。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="298"/>

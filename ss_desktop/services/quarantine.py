@@ -17,6 +17,8 @@ from ss_desktop.services.errors import NotFound
 from ss_desktop.services.permissions import Permission, require
 
 log = logging.getLogger(__name__)
+# Head office's reason for a guardian, consent ... whose child it does not know.
+CHILD_UNKNOWN_REASON = "validation_failed"
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,20 @@ class QuarantineService:
 
     def retry(self, entry_id: int) -> RetryResult:
         """Queue the entry's record again with its current values; the entry (and any other
-        open entry of the same record) is closed. The next sync sends it."""
+        open entry of the same record) is closed. The next sync sends it.
+
+        Retrying a child also queues again, after it, the child's guardians, consents ...
+        that head office refused as invalid while it did not know the child (a dependent
+        names a child head office must have): they were refused because of the child."""
         require(self.session.role, Permission.REVIEW_QUARANTINE)
+        followers = [
+            row.id
+            for row in store.list_entries(self.app.engine)
+            if row.entity != "child"
+            and row.reason == CHILD_UNKNOWN_REASON
+            and row.record_exists
+            and row.id != int(entry_id)
+        ]
         try:
             done = store.requeue(
                 self.app.engine, self.app.clock, int(entry_id), actor=self.session.username
@@ -70,7 +84,24 @@ class QuarantineService:
         except store.QuarantineEntryMissing:
             raise NotFound() from None
         log.info("quarantine entry %s queued again as change %d", entry_id, done.device_seq)
-        return RetryResult(done.device_seq, done.resolved, done.entity, done.record_id)
+        resolved = list(done.resolved)
+        if done.entity == "child":
+            dependents = {
+                row.id
+                for row in store.list_entries(self.app.engine)
+                if row.id in followers and row.child_id == done.record_id
+            }
+            for dependent in sorted(dependents):
+                try:
+                    again = store.requeue(
+                        self.app.engine, self.app.clock, dependent, actor=self.session.username
+                    )
+                except store.QuarantineEntryMissing:  # closed meanwhile with another entry
+                    continue
+                resolved.extend(again.resolved)
+            if dependents:
+                log.info("%d entries of the child queued again with it", len(dependents))
+        return RetryResult(done.device_seq, tuple(sorted(resolved)), done.entity, done.record_id)
 
     def dismiss(self, entry_id: int) -> None:
         require(self.session.role, Permission.REVIEW_QUARANTINE)

@@ -52,7 +52,7 @@ OTHER_REASON = QT_TRANSLATE_NOOP("SyncPage", "Head office refused the change ({r
 # know the child): what to do is about the child, not this record.
 CHILD_REFUSED = QT_TRANSLATE_NOOP(
     "SyncPage",
-    "Head office has not accepted the child this record belongs to (see the child's row). Retry the child first, then this record.",
+    "Head office has not accepted the child this record belongs to (see the child's row). Retrying the child sends this record again with it.",
 )
 ENTITIES = {
     "child": QT_TRANSLATE_NOOP("SyncPage", "Child"),
