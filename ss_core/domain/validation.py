@@ -81,11 +81,13 @@ def _id_birth_date(number: str) -> date | None:
 
 @functools.lru_cache(maxsize=8192)
 def _known_birthplace(county_code: str, birth_year: int) -> bool:
-    """stdnum's birthplace lookup (~0.3 ms a call), cached per county code and birth year."""
+    """stdnum's birthplace lookup (~0.3 ms a call), cached per county code and birth year.
+    A code that names a province or prefecture but no county makes stdnum raise KeyError
+    (python-stdnum 2.2): unknown too."""
     probe = f"{county_code}{birth_year:04d}0101001"
     try:
         ric.get_birth_place(probe + ric.calc_check_digit(probe + "0"))
-    except StdnumValidationError:
+    except (StdnumValidationError, KeyError):
         return False
     return True
 

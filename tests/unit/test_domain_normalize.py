@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,6 +68,13 @@ def test_normalizers_are_idempotent(s: str) -> None:
 def test_validate_id_number_never_raises(s: str) -> None:
     issues = validate_id_number(s)
     assert isinstance(issues, list)
+
+
+def test_an_id_number_whose_region_names_no_county_is_an_unknown_birthplace() -> None:
+    """216617: a Liaoning code that names no county; stdnum raised KeyError on it (found by
+    the property test above), which reached the user as a crash of the form's check."""
+    issues = validate_id_number("216617202201032480", today=date(2026, 11, 29))
+    assert [(i.code, i.severity) for i in issues] == [("id_number.unknown_birthplace", "warning")]
 
 
 @given(text)
