@@ -1,4 +1,6 @@
-"""Screenshot of the Sync page (docs/screenshots/sync_page[_en].png) against a real head office.
+"""Screenshots of enrolling and syncing against a real head office: the Sync page
+(docs/screenshots/sync_page[_en].png) and the first-run head-office page with its three
+choices (first_run_enrol[_en].png).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot_sync.py [--lang zh_CN|en]
 
@@ -34,6 +36,7 @@ from ss_desktop.services.sync import SyncService  # noqa: E402
 from ss_desktop.ui.app import make_qapplication  # noqa: E402
 from ss_desktop.ui.context import AppEvents, UiContext  # noqa: E402
 from ss_desktop.ui.executor import DbExecutor  # noqa: E402
+from ss_desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from ss_desktop.ui.gc_guard import GuiThreadCollector  # noqa: E402
 from ss_desktop.ui.i18n import LanguageSwitcher  # noqa: E402
 from ss_desktop.ui.main_window import PAGE_SYNC, MainWindow  # noqa: E402
@@ -50,6 +53,24 @@ def wait_for_round(qapp: QApplication, window: MainWindow, executor: DbExecutor)
         qapp.processEvents()
         time.sleep(0.05)
     settle(executor, 0.8)
+
+
+def first_run_shot(app: LocalApp, executor: DbExecutor, switcher: LanguageSwitcher, suffix: str):
+    """The wizard's head-office page, the enrolment-file choice picked."""
+    wizard = FirstRunWizard(app, executor, switcher)
+    wizard.resize(760, 560)
+    wizard.show()
+    wizard.next()  # the language page
+    wizard.admin_page.password.setText(PASSWORD)
+    wizard.admin_page.repeat.setText(PASSWORD)
+    wizard.next()
+    wizard.enroll_page.with_file.setChecked(True)
+    wizard.enroll_page.file_path.setText("E:/laptop-3f9c2a1e.enroll")
+    settle(executor, 0.5)
+    wizard.grab().save(str(OUT / f"first_run_enrol{suffix}.png"))
+    print(f"written {OUT / f'first_run_enrol{suffix}.png'}")
+    wizard.hide()
+    wizard.deleteLater()
 
 
 def main() -> int:
@@ -80,6 +101,7 @@ def main() -> int:
             switcher.apply(args.lang)
             executor = DbExecutor()
             ctx = UiContext(app, executor, AppEvents(), session=session, settings={})
+            first_run_shot(app, executor, switcher, suffix)
             window = MainWindow(ctx, switcher)
             window.resize(1280, 800)
             window.show()

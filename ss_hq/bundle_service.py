@@ -34,7 +34,13 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from ss_core.protocol.ids import new_id
-from ss_core.protocol.wire import MAX_OPS_PER_PUSH, MAX_PULL_LIMIT, PushOp, PushRequest
+from ss_core.protocol.wire import (
+    MAX_OPS_PER_PUSH,
+    MAX_PULL_LIMIT,
+    Entity,
+    PushOp,
+    PushRequest,
+)
 from ss_hq import pull_service, push_service
 from ss_hq.device_service import server_public_keys
 from ss_hq.migrate import ENCRYPTION_KEY, SIGNING_KEY
@@ -50,6 +56,8 @@ ENCRYPTION_SCHEME = "x25519-hkdf-sha256-aes256gcm"
 MANIFEST, SIGNATURE, OPS = "manifest.json", "manifest.sig", "ops.jsonl.zst"
 MAX_BUNDLE_OPS_BYTES = 1024 * 1024 * 1024
 MAX_RECEIPT_CHANGES = 200_000
+# What an enrollment file carries besides credentials: records with nothing personal in them.
+FILE_ENTITIES = frozenset({Entity.SITE, Entity.PROGRAM})
 
 
 class BundleRefused(Exception):
@@ -200,20 +208,9 @@ def import_bundle(session: Session, data: bytes, *, now: int) -> ImportResult:
     for result in results:
         statuses[result.status.value] = statuses.get(result.status.value, 0) + 1
 
-    from_cursor = str(manifest.get("pull_cursor") or "0")
-    if not from_cursor.isdigit():
-        from_cursor = "0"
-    changes: list[Any] = []
-    cursor, restarted = from_cursor, False
-    while True:
-        page = pull_service.pull(session, device, cursor=cursor, limit=MAX_PULL_LIMIT, now=now)
-        if page.must_refetch and not restarted:
-            restarted, cursor, from_cursor, changes = True, "0", "0", []
-            continue
-        changes.extend(page.changes)
-        cursor = page.next_cursor
-        if not page.has_more or len(changes) >= MAX_RECEIPT_CHANGES:
-            break
+    changes, from_cursor, cursor = _changes_for(
+        session, device, str(manifest.get("pull_cursor") or "0"), now=now
+    )
     payload = {
         "format": RECEIPT_FORMAT,
         "bundle_id": manifest["bundle_id"],
@@ -244,6 +241,26 @@ def import_bundle(session: Session, data: bytes, *, now: int) -> ImportResult:
     )
 
 
+def _changes_for(
+    session: Session, device: Device, from_cursor: str, *, now: int
+) -> tuple[list[Any], str, str]:
+    """What a pull from *from_cursor* would bring *device* (at most MAX_RECEIPT_CHANGES; a
+    cursor head office cannot serve restarts from zero): (changes, from, next cursor)."""
+    if not from_cursor.isdigit():
+        from_cursor = "0"
+    changes: list[Any] = []
+    cursor, restarted = from_cursor, False
+    while True:
+        page = pull_service.pull(session, device, cursor=cursor, limit=MAX_PULL_LIMIT, now=now)
+        if page.must_refetch and not restarted:
+            restarted, cursor, from_cursor, changes = True, "0", "0", []
+            continue
+        changes.extend(page.changes)
+        cursor = page.next_cursor
+        if not page.has_more or len(changes) >= MAX_RECEIPT_CHANGES:
+            return changes, from_cursor, cursor
+
+
 def create_offline_enrollment(
     session: Session,
     site_ids: list[str],
@@ -253,7 +270,9 @@ def create_offline_enrollment(
     now: int,
 ) -> dict[str, Any]:
     """A device enrolled without a network: its token and a signing key made here, returned
-    as the content of an enrollment file (keep it like a password)."""
+    as the content of an enrollment file (keep it like a password). The file also carries the
+    laptop's sites and programs, so it can register children before its first receipt comes
+    back; nothing personal (the file is not encrypted)."""
     if not site_ids:
         raise ValueError("an enrollment needs at least one site")
     private = Ed25519PrivateKey.generate()
@@ -266,20 +285,28 @@ def create_offline_enrollment(
     token = new_token()
     device_id = new_id()
     signing, encryption = server_public_keys(session)
-    session.add(
-        Device(
-            id=device_id,
-            name=device_name[:120],
-            token_hash=token_hash(token),
-            site_ids=list(site_ids),
-            app_version="",
-            signing_key=_b64(public_raw),
-            created_at=now,
-            last_seen_at=None,
-        )
+    device = Device(
+        id=device_id,
+        name=device_name[:120],
+        token_hash=token_hash(token),
+        site_ids=list(site_ids),
+        app_version="",
+        signing_key=_b64(public_raw),
+        created_at=now,
+        last_seen_at=None,
     )
+    session.add(device)
     session.commit()
-    log.info("device %s enrolled offline for %d site(s)", device_id, len(site_ids))
+    # The file is not encrypted: it carries the laptop's sites and programs, never a child's
+    # record. Its cursor stays at the start, so the first receipt brings everything else.
+    changes, _start, _end = _changes_for(session, device, "0", now=now)
+    changes = [c for c in changes if c.entity in FILE_ENTITIES]
+    log.info(
+        "device %s enrolled offline for %d site(s), %d record(s) in its file",
+        device_id,
+        len(site_ids),
+        len(changes),
+    )
     return {
         "format": ENROLLMENT_FILE_FORMAT,
         "server_url": server_url,
@@ -290,4 +317,6 @@ def create_offline_enrollment(
         "server_signing_key": signing,
         "server_encryption_key": encryption,
         "server_time": now,
+        "changes": [c.model_dump(mode="json") for c in changes],
+        "next_cursor": "0",
     }

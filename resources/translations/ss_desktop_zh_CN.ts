@@ -1368,13 +1368,38 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="252"/>
-        <source>Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code, the laptop enrols when you press Next and gets its sites from head office.</source>
-        <translation>离线工作时，在本机登记的儿童会作为待发送的更改保存在本机；以后可以在“同步”页注册到总部。如果有注册码，点“下一步”时本机即向总部注册，并从总部获得所属站点。</translation>
+        <source>Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code or a file, the laptop enrols when you press Next and gets its sites from head office; with a file, its changes travel to head office in USB bundles.</source>
+        <translation>离线工作时，在本机登记的儿童会作为待发送的更改保存在本机；以后可以在“同步”页注册到总部。如果有注册码或注册文件，点“下一步”时本机即完成注册，并从总部获得所属站点；用注册文件注册的电脑，其更改通过U盘同步包送到总部。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="270"/>
         <source>Enter head office&apos;s address and the enrolment code.</source>
         <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="70"/>
+        <source>I have an enrolment &amp;file from head office (no internet here)</source>
+        <translation>我有总部给的注册文件(&amp;F)（这里没有网络）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="75"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="110"/>
+        <source>Enrollment file from head office</source>
+        <translation>总部提供的注册文件</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="112"/>
+        <source>Enrollment files (*.enroll);;All files (*)</source>
+        <translation>注册文件 (*.enroll);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="122"/>
+        <source>Choose the enrollment file from head office.</source>
+        <translation>请选择总部提供的注册文件。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="280"/>
@@ -3841,8 +3866,8 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="268"/>
-        <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below. Until then everything you save stays on this laptop as pending changes.</source>
-        <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
+        <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below; where there is no internet, ask for an enrollment file instead. Until then everything you save stays on this laptop as pending changes.</source>
+        <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码；没有网络的地方，请向总部索取注册文件。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="273"/>
@@ -3908,6 +3933,26 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/sync_page.py" line="391"/>
         <source>Enter head office&apos;s address and the enrolment code.</source>
         <translation>请输入总部地址和注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="70"/>
+        <source>Enrol with a &amp;file from head office…</source>
+        <translation>用总部提供的文件注册(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="74"/>
+        <source>No internet here? Head office can write an enrollment file for this laptop; its changes then travel in USB bundles.</source>
+        <translation>这里没有网络？总部可以为本机生成注册文件；之后本机的更改通过U盘同步包传送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="98"/>
+        <source>Enrollment file from head office</source>
+        <translation>总部提供的注册文件</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="100"/>
+        <source>Enrollment files (*.enroll);;All files (*)</source>
+        <translation>注册文件 (*.enroll);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="397"/>

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from ss_core.protocol.hlc import HybridClock
-from ss_core.protocol.wire import EnrollRequest, EnrollResponse
+from ss_core.protocol.wire import EnrollRequest, EnrollResponse, PullChange
 from ss_desktop.db import sync_store as store
 from ss_desktop.sync.client import (
     ConnectionSettings,
@@ -103,12 +103,20 @@ def enroll_from_file(engine: Engine, clock: HybridClock, path: Path) -> Enrollme
         server_url = data.get("server_url") or None
         if server_url:
             server_url = normalize_server_url(server_url, allow_insecure=True)
+        # What a first pull would bring (files from older head offices have none).
+        changes = [PullChange.model_validate(c) for c in data.get("changes") or []]
+        cursor = str(data.get("next_cursor") or "0")
+        if not cursor.isdigit():
+            raise ValueError("next_cursor")
     except (ValueError, KeyError, TypeError, ValidationError, UnicodeDecodeError) as exc:
         raise SyncError("enrollment_file_invalid", path=str(path)) from exc
     except SyncError as exc:
         raise SyncError("enrollment_file_invalid", path=str(path)) from exc
     # The file's time is old by the time it is imported: do not correct the clock from it.
-    return _record(engine, clock, answer, server_url, private, correct=False)
+    result = _record(engine, clock, answer, server_url, private, correct=False)
+    if changes:
+        store.apply_page(engine, clock, changes, cursor)
+    return result
 
 
 def _record(

@@ -13,25 +13,25 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from ss_core.domain.enums import SiteType
 from ss_desktop.services.accounts import USERNAME_RE, check_password_rules
-from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.app import LocalApp
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.settings import LANGUAGES
 from ss_desktop.services.setup import check_site_input, complete_first_run
 from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.first_run_base import Page as _Page
+from ss_desktop.ui.first_run_base import error_label as _error_label
+from ss_desktop.ui.first_run_base import show as _show
+from ss_desktop.ui.first_run_enrol import EnrollPage
 from ss_desktop.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
 
 SITE_TYPES = {
@@ -45,33 +45,6 @@ SITE_TYPES = {
     SiteType.COMMUNITY_CENTRE: QT_TRANSLATE_NOOP("FirstRun", "Community centre"),
     SiteType.ONLINE: QT_TRANSLATE_NOOP("FirstRun", "Online"),
 }
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-class _Page(QWizardPage):
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:  # pragma: no cover - overridden
-        pass
 
 
 class LanguagePage(_Page):
@@ -175,148 +148,6 @@ class AdminPage(_Page):
         text = self.problem()
         _show(self.error, text)
         return not text
-
-
-# During first run nobody is signed in yet: enrolment runs as the administrator being set up.
-SETUP_SESSION = UserSession(
-    user_id="", username="setup", display_name="", role="admin", site_ids=()
-)
-
-
-class EnrollPage(_Page):
-    """Enrol with a code from head office (done when Next is pressed), or work offline.
-    An enrolled laptop gets its sites from head office, so the site page is skipped."""
-
-    def __init__(
-        self, app: LocalApp | None = None, executor: Any = None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("enrollPage")
-        self.app = app
-        self.executor = executor
-        self.enrolled: Any = None  # EnrollmentResult once enrolment worked
-        self._busy = False
-        self.offline = QRadioButton()
-        self.offline.setObjectName("workOffline")
-        self.with_code = QRadioButton()
-        self.with_code.setObjectName("enrollWithCode")
-        group = QButtonGroup(self)
-        group.addButton(self.offline)
-        group.addButton(self.with_code)
-        self.offline.setChecked(True)
-        self.server = QLineEdit()
-        self.server.setObjectName("enrollServer")
-        self.server.setMaxLength(300)
-        self.code = QLineEdit()
-        self.code.setObjectName("enrollCode")
-        self.code.setMaxLength(64)
-        self.server_label, self.code_label = QLabel(), QLabel()
-        self.server_label.setBuddy(self.server)
-        self.code_label.setBuddy(self.code)
-        self.fields = QWidget()
-        form = QFormLayout(self.fields)
-        form.addRow(self.server_label, self.server)
-        form.addRow(self.code_label, self.code)
-        self.fields.setEnabled(False)
-        self.note = QLabel()
-        self.note.setObjectName("enrollNote")
-        self.note.setWordWrap(True)
-        self.error = _error_label()
-        self.error.setObjectName("enrollError")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.offline)
-        layout.addWidget(self.with_code)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.note)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        self.with_code.toggled.connect(self.fields.setEnabled)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setTitle(QCoreApplication.translate("FirstRun", "Head office"))
-        self.setSubTitle(
-            QCoreApplication.translate(
-                "FirstRun", "Laptops send their records to head office when they can."
-            )
-        )
-        self.offline.setText(QCoreApplication.translate("FirstRun", "&Work offline for now"))
-        self.with_code.setText(
-            QCoreApplication.translate("FirstRun", "I have an &enrolment code from head office")
-        )
-        self.server_label.setText(QCoreApplication.translate("FirstRun", "Head-office &address:"))
-        self.server.setPlaceholderText("https://hq.example.org")
-        self.code_label.setText(QCoreApplication.translate("FirstRun", "Enrolment &code:"))
-        self.code.setPlaceholderText(QCoreApplication.translate("FirstRun", "Enrolment code"))
-        self.note.setText(
-            QCoreApplication.translate(
-                "FirstRun",
-                "Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code, the laptop enrols when you press Next and gets its sites from head office.",
-            )
-        )
-
-    def nextId(self) -> int:
-        return -1 if self.enrolled is not None else super().nextId()
-
-    def validatePage(self) -> bool:
-        if self.offline.isChecked() or self.enrolled is not None:
-            return True
-        if self._busy:
-            return False
-        server, code = self.server.text().strip(), self.code.text().strip()
-        if not server or not code:
-            _show(
-                self.error,
-                QCoreApplication.translate(
-                    "FirstRun", "Enter head office's address and the enrolment code."
-                ),
-            )
-            return False
-        if self.app is None or self.executor is None:
-            return False
-        from ss_desktop.services.sync import SyncService
-
-        self._busy = True
-        _show(self.error, QCoreApplication.translate("FirstRun", "Enrolling…"))
-        app = self.app
-        self.executor.submit(
-            lambda: SyncService(app, SETUP_SESSION).enroll(server, code),
-            write=True,
-            on_result=self._enrolled,
-            on_error=self._enrol_failed,
-        )
-        return False
-
-    def _enrolled(self, result: Any) -> None:
-        self._busy = False
-        self.enrolled = result
-        self.with_code.setEnabled(False)
-        self.offline.setEnabled(False)
-        self.fields.setEnabled(False)
-        _show(self.error, "")
-        self.note.setText(
-            QCoreApplication.translate(
-                "FirstRun",
-                "Enrolled with head office as device {device} for {count} site(s). Press Finish; the sites and children arrive with the first sync.",
-            ).format(device=result.device_id, count=len(result.sites))
-        )
-        self.completeChanged.emit()
-        wizard = self.wizard()
-        if wizard is not None:
-            wizard.accept()
-
-    def _enrol_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        from ss_desktop.ui.sync_page import sync_error_message
-
-        code = getattr(exc, "code", None)
-        params = getattr(exc, "params", {})
-        text = (
-            sync_error_message(code, params)
-            if isinstance(code, str) and "." not in code
-            else error_message(exc)
-        )
-        _show(self.error, text)
 
 
 class SitePage(_Page):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ss_desktop.services.sync import SyncService
 from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.sync_enrol import EnrolPanel
 from ss_desktop.ui.sync_quarantine import QuarantinePanel, sync_table
 from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message from here
     audit_warning_message,
@@ -97,21 +97,11 @@ class SyncPage(QWidget):
         self.audit_warning.setStyleSheet("color: #a00000;")
         self.audit_warning.hide()
 
-        self.enrol_box = QGroupBox()
-        self.server_edit = QLineEdit()
-        self.server_edit.setObjectName("enrolServer")
-        self.code_edit = QLineEdit()
-        self.code_edit.setObjectName("enrolCode")
-        self.code_edit.setMaxLength(64)
-        self.enrol_button = QPushButton()
-        self.enrol_button.setObjectName("enrolButton")
-        self.server_label, self.code_label = QLabel(), QLabel()
-        self.server_label.setBuddy(self.server_edit)
-        self.code_label.setBuddy(self.code_edit)
-        enrol = QFormLayout(self.enrol_box)
-        enrol.addRow(self.server_label, self.server_edit)
-        enrol.addRow(self.code_label, self.code_edit)
-        enrol.addRow(self.enrol_button)
+        self.enrol_box = EnrolPanel(self.ctx)
+        # the panel's widgets, under the names the page has always had
+        self.server_edit = self.enrol_box.server_edit
+        self.code_edit = self.enrol_box.code_edit
+        self.enrol_button = self.enrol_box.enrol_button
 
         self.facts = QGroupBox()
         self.fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -177,8 +167,8 @@ class SyncPage(QWidget):
         outer.addWidget(scroll)
 
         self.sync_button.clicked.connect(self.sync_now)
-        self.enrol_button.clicked.connect(self.enrol)
-        self.code_edit.returnPressed.connect(self.enrol)
+        self.enrol_box.enrolled.connect(self._enrolled)
+        self.enrol_box.state.connect(self.state.setText)
         self.export_button.clicked.connect(self.export_bundle)
         self.receipt_button.clicked.connect(self.receive_receipt)
         self.quarantine_box.open_child_requested.connect(self.open_child_requested)
@@ -192,11 +182,7 @@ class SyncPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("SyncPage", "Sync with head office"))
-        self.enrol_box.setTitle(QCoreApplication.translate("SyncPage", "Enrol this laptop"))
-        self.server_label.setText(QCoreApplication.translate("SyncPage", "Head-office &address:"))
-        self.server_edit.setPlaceholderText("https://hq.example.org")
-        self.code_label.setText(QCoreApplication.translate("SyncPage", "Enrolment &code:"))
-        self.enrol_button.setText(QCoreApplication.translate("SyncPage", "&Enrol"))
+        self.enrol_box.retranslate()
         self.facts.setTitle(QCoreApplication.translate("SyncPage", "This laptop"))
         names = {
             "server": QCoreApplication.translate("SyncPage", "Head office:"),
@@ -267,7 +253,7 @@ class SyncPage(QWidget):
         elif not enrolled:
             text = QCoreApplication.translate(
                 "SyncPage",
-                "This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below. Until then everything you save stays on this laptop as pending changes.",
+                "This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below; where there is no internet, ask for an enrollment file instead. Until then everything you save stays on this laptop as pending changes.",
             )
         elif c.running:
             text = QCoreApplication.translate("SyncPage", "Syncing with head office…")
@@ -357,7 +343,8 @@ class SyncPage(QWidget):
         broken = report.get("audit_chain_ok") is False
         self.audit_warning.setText(
             audit_warning_message(report.get("audit_problem"), report.get("audit_broken_at"))
-            if broken else ""
+            if broken
+            else ""
         )
         self.audit_warning.setVisible(broken)
         self._show_state()
@@ -391,43 +378,18 @@ class SyncPage(QWidget):
 
     # -- enrolment ----------------------------------------------------------------------
     def enrol(self) -> None:
-        session = self.ctx.session
-        if session is None:
-            return
-        server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
-        if not server or not code:
-            self.state.setText(
-                QCoreApplication.translate(
-                    "SyncPage", "Enter head office's address and the enrolment code."
-                )
-            )
-            return
-        self.enrol_button.setEnabled(False)
-        self.state.setText(QCoreApplication.translate("SyncPage", "Enrolling…"))
-        app = self.ctx.app
+        self.enrol_box.enrol()
 
-        def done(_result: Any) -> None:
-            self.enrol_button.setEnabled(True)
-            self.code_edit.clear()
-            self._error = None
-            self.controller.revoked = False
-            self._status = {}
-            self.message.emit(
-                QCoreApplication.translate("SyncPage", "This laptop is enrolled with head office.")
-            )
-            self.controller.refresh_status()
-            self.controller.sync_now()
-
-        def failed(exc: BaseException) -> None:
-            self.enrol_button.setEnabled(True)
-            self.state.setText(error_text(exc))
-
-        self.ctx.executor.submit(
-            lambda: SyncService(app, session).enroll(server, code),
-            write=True,
-            on_result=while_alive(self, done),
-            on_error=while_alive(self, failed),
+    def _enrolled(self, online: bool) -> None:
+        self._error = None
+        self.controller.revoked = False
+        self._status = {}
+        self.message.emit(
+            QCoreApplication.translate("SyncPage", "This laptop is enrolled with head office.")
         )
+        self.controller.refresh_status()
+        if online:
+            self.controller.sync_now()
 
     # -- USB bundles --------------------------------------------------------------------
     def export_bundle(self) -> None:

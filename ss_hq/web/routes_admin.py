@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, Request
@@ -10,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from ss_hq import device_service
 from ss_hq.api.deps import SessionDep
+from ss_hq.bundle_service import create_offline_enrollment
 from ss_hq.clock import now_ms
 from ss_hq.errors import ServiceError
 from ss_hq.models import EnrollmentCode, StaffUser
@@ -45,6 +47,7 @@ def devices_context(session: Session, now: int) -> dict[str, object]:
 @router.get("/devices")
 def devices_page(request: Request, staff: DeviceStaff, session: SessionDep) -> Response:
     context = devices_context(session, now_ms())
+    context["server_url"] = str(request.base_url).rstrip("/")
     context["done"] = request.query_params.get("done")
     return render(request, "devices.html", context)
 
@@ -72,6 +75,36 @@ async def issue_code(
     context = devices_context(session, now)
     context["new_code"] = code
     return render(request, "devices.html", context)
+
+
+@router.post("/devices/enrollment-file")
+async def enrollment_file(
+    request: Request, staff: DeviceStaff, form: CsrfForm, session: SessionDep
+) -> Response:
+    """Enroll a laptop that has never been online: its credentials come back as a file to
+    carry to it (``ss-hq enroll-file`` on the web)."""
+    submitted = await request.form()
+    wanted = [s for s in submitted.getlist("site") if isinstance(s, str)]
+    known = {s.id for s in list_sites(session)}
+    site_ids = [s for s in wanted if s in known]
+    name = " ".join(str(form.get("name", "")).split())[:120] or "offline laptop"
+    server = str(form.get("server", "")).strip()[:300] or None
+    now = now_ms()
+    if not site_ids:
+        context = devices_context(session, now)
+        context["file_error"] = True
+        return render(request, "devices.html", context, status_code=422)
+    content = create_offline_enrollment(
+        session, site_ids, device_name=name, server_url=server, now=now
+    )
+    return Response(
+        json.dumps(content, indent=2),
+        media_type="application/octet-stream",
+        headers={
+            "Content-Disposition": f'attachment; filename="laptop-{content["device_id"][-8:]}.enroll"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.post("/devices/{device_id}/revoke")

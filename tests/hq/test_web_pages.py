@@ -459,3 +459,21 @@ def test_a_child_pushed_twice_from_two_laptops_is_flagged_once(hq, engine):
     )
     with Session(engine) as session:
         assert len(session.exec(select(SuspectedDuplicate)).all()) == 1
+
+
+def test_every_text_of_every_staff_page_has_a_chinese_translation():
+    """Each ``t("...")`` in the templates (the staff pages' words) is in the Chinese table:
+    a text without one shows in English on a Chinese page."""
+    import re
+    from pathlib import Path
+
+    from ss_hq.web.i18n import ZH_CN
+
+    folder = Path(__file__).resolve().parents[2] / "ss_hq/web/templates"
+    texts: set[str] = set()
+    for template in folder.glob("*.html"):
+        source = template.read_text(encoding="utf-8")
+        texts |= set(re.findall(r'(?<![\w.])t\("([^"]+)"\)', source))
+        texts |= set(re.findall(r"(?<![\w.])t\('([^']+)'\)", source))
+    assert len(texts) > 100  # the pattern still finds the pages' texts
+    assert sorted(t for t in texts if t not in ZH_CN) == []

@@ -183,6 +183,10 @@ class HQProcess:
                 query = query.where(col(AppliedOp.device_id) == device_id)
             return len(session.exec(query).all())
 
+    def devices(self) -> dict[str, Device]:
+        with Session(self.engine) as session:
+            return {d.id: d for d in session.exec(select(Device)).all()}
+
     def applied_seqs(self, device_id: str) -> list[int]:
         with Session(self.engine) as session:
             rows = session.exec(

@@ -72,7 +72,9 @@ def test_offline_laptop_round_trip_and_the_same_bundle_twice(hq, laptops, cli, t
     assert code == 0, out.err
     received = json.loads(out.out)
     assert received["acked"] == 9 and received["pending"] == 0
-    assert received["pulled"] >= 10  # the site and everything the laptop sent, with versions
+    # the site (again: the enrollment file's copy carries no cursor) and everything the
+    # laptop sent, with versions
+    assert received["pulled"] == 10
     assert laptop.pending() == 0
     # A receipt applied twice changes nothing.
     code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r1-again.json"))
@@ -261,3 +263,81 @@ def test_a_bundle_uploaded_on_the_devices_page_is_applied_and_the_receipt_downlo
     forged = web.post("/devices/bundles", data={"csrf_token": "forged"},
                       files={"bundle": ("b.ssb", b"x", "application/octet-stream")})
     assert forged.status_code in (400, 403)
+
+
+def test_an_enrollment_file_from_the_devices_page_enrolls_a_laptop_never_online(
+    hq, laptops, cli, tmp_path, monkeypatch
+):
+    from tests.hq.test_web_support import csrf_from
+
+    site = hq.site()
+    # A child another laptop already registered at the site: the new laptop should hold it.
+    other = laptops.new()
+    other.enroll(hq, site)
+    known = other.register(site)
+    other.sync()
+    web = _staff_browser(hq, cli, monkeypatch)
+    page = web.get("/devices")
+    token = csrf_from(page.text)
+    # No site chosen: refused with a message, and no laptop is enrolled.
+    before = len(hq.devices())
+    nothing = web.post("/devices/enrollment-file", data={"csrf_token": token, "name": "x"})
+    assert nothing.status_code == 422 and 'id="file-error"' in nothing.text
+    assert len(hq.devices()) == before
+
+    download = web.post(
+        "/devices/enrollment-file",
+        data={"csrf_token": token, "site": site, "name": "河边教学点 laptop", "server": hq.url},
+    )
+    assert download.status_code == 200, download.text[:300]
+    assert "attachment" in download.headers["content-disposition"]
+    assert download.headers["cache-control"] == "no-store"
+    enrollment = tmp_path / "laptop.enroll"
+    enrollment.write_bytes(download.content)
+    # The file is not encrypted: it carries the site, never a child's record.
+    carried = json.loads(download.content)["changes"]
+    assert [c["entity"] for c in carried] == ["site"]
+    known_child = hq.records("child")[known].fields
+    assert known_child["surname"] + known_child["given_name"] not in download.text
+    listing = web.get("/devices").text
+    assert "河边教学点 laptop" in listing
+
+    laptop = laptops.new()
+    code, out = cli.desktop(laptop, "enroll", "--file", str(enrollment), "--json")
+    assert code == 0, out.err
+    enrolled = json.loads(out.out)
+    assert enrolled["sites"] == [site]
+    # Before any receipt, the laptop holds its site (the registration form offers it).
+    from ss_desktop.db.queries import list_sites
+
+    assert [s.id for s in list_sites(laptop.app.engine)] == [site]
+    assert known not in laptop.child_rows()
+    child = laptop.register(site)
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.ssb"), "--json")
+    assert code == 0, out.err
+    code, result = _import(cli, tmp_path / "b.ssb", tmp_path / "r.json")
+    assert code == 0 and result["statuses"] == {"applied": 3}, result
+    assert child in hq.records("child")
+    # The first receipt brings everything else of the site: the other laptop's child.
+    code, out = cli.desktop(laptop, "bundle", "receive", str(tmp_path / "r.json"), "--json")
+    assert code == 0, out.err
+    assert known in laptop.child_rows()
+
+
+def test_an_enrollment_file_with_damaged_records_enrolls_nothing(hq, laptops, cli, tmp_path):
+    site = hq.site()
+    good = tmp_path / "good.enroll"
+    code, out = cli.hq("enroll-file", "--site", _site_code(hq, site), "--out", str(good))
+    assert code == 0, out.err
+    content = json.loads(good.read_text())
+    assert [c["entity"] for c in content["changes"]] == ["site"]
+    content["changes"][0]["version"] = "not a number"
+    damaged = tmp_path / "damaged.enroll"
+    damaged.write_text(json.dumps(content))
+    laptop = laptops.new()
+    code, out = cli.desktop(laptop, "enroll", "--file", str(damaged))
+    assert code == 2 and "enrollment file" in out.err
+    code, out = cli.desktop(laptop, "bundle", "export", str(tmp_path / "b.ssb"))
+    assert code == 2 and "not enrolled" in out.err  # nothing of the file was kept
+    code, out = cli.desktop(laptop, "enroll", "--file", str(good), "--json")
+    assert code == 0, out.err

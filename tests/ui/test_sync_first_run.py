@@ -37,6 +37,17 @@ def shell(qapp, data_paths):
     qapp.processEvents()
 
 
+def _to_enroll_page(qtbot, shell) -> QWizard:
+    """Start the app on an empty folder and fill in the administrator: the head-office page."""
+    assert shell.start()
+    wizard = shell.wizard
+    _next(qtbot, wizard)
+    type_text(wizard.admin_page.password, "Bamboo-river-7")
+    type_text(wizard.admin_page.repeat, "Bamboo-river-7")
+    _next(qtbot, wizard)
+    return wizard
+
+
 def _next(qtbot, wizard: QWizard) -> None:
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
@@ -90,12 +101,7 @@ def test_wizard_enrols_with_a_real_code_after_a_wrong_one_is_explained(
 
 
 def test_unreachable_server_in_the_wizard_is_explained(qtbot, shell):
-    assert shell.start()
-    wizard = shell.wizard
-    _next(qtbot, wizard)
-    type_text(wizard.admin_page.password, "Bamboo-river-7")
-    type_text(wizard.admin_page.repeat, "Bamboo-river-7")
-    _next(qtbot, wizard)
+    wizard = _to_enroll_page(qtbot, shell)
     enroll = wizard.enroll_page
     enroll.with_code.setChecked(True)
     type_text(enroll.server, "http://10.1.2.3:8700")
@@ -103,3 +109,29 @@ def test_unreachable_server_in_the_wizard_is_explained(qtbot, shell):
     _next(qtbot, wizard)
     qtbot.waitUntil(lambda: "is not encrypted" in enroll.error.text(), timeout=15_000)
     assert wizard.currentPage() is enroll
+
+
+def test_wizard_enrols_a_laptop_without_internet_with_head_offices_file(
+    qtbot, shell, hq, tmp_path
+):
+    from tests.ui.test_sync_page import _enrollment_file
+
+    site = hq.site()
+    path = _enrollment_file(hq, site, tmp_path)
+    hq.stop()  # no network from here on: the file is all the laptop gets
+    wizard = _to_enroll_page(qtbot, shell)
+    enroll = wizard.enroll_page
+    enroll.with_file.setChecked(True)
+    assert enroll.file_fields.isEnabled() and not enroll.fields.isEnabled()
+    _next(qtbot, wizard)  # no file chosen yet
+    assert "Choose the enrollment file" in enroll.error.text()
+    assert wizard.currentPage() is enroll
+    enroll.file_path.setText(str(path))
+    _next(qtbot, wizard)
+    # Enrolled from the file: no site page; the site is on the laptop at once.
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=20_000)
+    status = SyncService(shell.ctx.app, shell.ctx.session).status()
+    assert status.enrolled and status.sites == (site,)
+    from ss_desktop.services.sites import SitesService
+
+    assert [s.id for s in SitesService(shell.ctx.app, shell.ctx.session).list_sites()] == [site]

@@ -376,3 +376,47 @@ def test_changes_a_restored_head_office_lost_are_sent_again_and_the_page_says_so
         assert hq.applied_seqs(device) == list(range(1, 7))
     finally:
         hq.close()
+
+
+def _enrollment_file(hq, site: str, folder) -> object:
+    """What head office's Devices page (or ``ss-hq enroll-file``) hands over."""
+    import json
+
+    from sqlmodel import Session
+
+    from ss_core.protocol.hlc import system_ms
+    from ss_hq.bundle_service import create_offline_enrollment
+
+    with Session(hq.engine) as session:
+        content = create_offline_enrollment(
+            session, [site], device_name="village laptop", server_url=None, now=system_ms()
+        )
+    path = folder / "laptop.enroll"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+def test_a_laptop_without_internet_enrols_with_a_file_and_holds_its_site(
+    qtbot, hq, ui_ctx, main_window, tmp_path
+):
+    site = hq.site()
+    page = main_window.sync_page
+    main_window.show_page(PAGE_SYNC)
+    qtbot.waitUntil(lambda: page.enrol_box.isVisible(), timeout=10_000)
+    assert page.enrol_box.file_button.isEnabled()
+    # A damaged file: explained, and the laptop stays unenrolled.
+    damaged = tmp_path / "damaged.enroll"
+    damaged.write_text('{"format": "something else"}', encoding="utf-8")
+    page.enrol_box.enrol_with_file(damaged)
+    qtbot.waitUntil(lambda: "enrollment file" in page.state.text(), timeout=10_000)
+    assert page.enrol_box.isVisible()
+    assert not SyncService(ui_ctx.app, ui_ctx.session).status().enrolled
+
+    page.enrol_box.enrol_with_file(_enrollment_file(hq, site, tmp_path))
+    name = hq.records("site")[site].fields["name"]
+    qtbot.waitUntil(lambda: page.fact_labels["sites"][1].text() == name, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.enrol_box.isVisible(), timeout=10_000)
+    # The site came with the file: children can be registered there before any sync.
+    sites = SitesService(ui_ctx.app, ui_ctx.session).list_sites()
+    assert [s.id for s in sites] == [site]
+    assert page.export_button.isEnabled()
