@@ -3885,6 +3885,16 @@ Device {device}</source>
         <translation>可以连接总部。每隔几分钟会自动同步。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="262"/>
+        <source>This laptop syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back. Head office gave it no address for syncing over the internet.</source>
+        <translation>本机通过U盘同步包同步：写入同步包，带到总部，再读取总部给您的回执。总部没有给本机通过网络同步的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="290"/>
+        <source>no address: USB bundles only</source>
+        <translation>没有地址：只用U盘同步包</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="286"/>
         <source>Checking whether head office can be reached…</source>
         <translation>正在检查能否连接总部…</translation>

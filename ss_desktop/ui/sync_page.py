@@ -241,8 +241,10 @@ class SyncPage(QWidget):
         c = self.controller
         enrolled = bool(self._status.get("enrolled"))
         revoked = bool(self._status.get("revoked")) or c.revoked
+        # Enrolled with a file that named no address: USB bundles only.
+        by_bundle_only = enrolled and not self._status.get("server_url")
         self.enrol_box.setVisible(not enrolled or revoked)
-        can_sync = enrolled and not revoked and not c.running
+        can_sync = enrolled and not by_bundle_only and not revoked and not c.running
         self.sync_button.setEnabled(can_sync)
         self.export_button.setEnabled(enrolled and not revoked)
         self.receipt_button.setEnabled(enrolled and not revoked)
@@ -254,6 +256,11 @@ class SyncPage(QWidget):
             text = QCoreApplication.translate(
                 "SyncPage",
                 "This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below; where there is no internet, ask for an enrollment file instead. Until then everything you save stays on this laptop as pending changes.",
+            )
+        elif by_bundle_only:
+            text = QCoreApplication.translate(
+                "SyncPage",
+                "This laptop syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back. Head office gave it no address for syncing over the internet.",
             )
         elif c.running:
             text = QCoreApplication.translate("SyncPage", "Syncing with head office…")
@@ -279,7 +286,11 @@ class SyncPage(QWidget):
         sites = status.get("sites") or ()
         values = {
             "server": status.get("server_url")
-            or QCoreApplication.translate("SyncPage", "not enrolled"),
+            or (
+                QCoreApplication.translate("SyncPage", "no address: USB bundles only")
+                if status.get("enrolled")
+                else QCoreApplication.translate("SyncPage", "not enrolled")
+            ),
             "device": status.get("device_id") or "—",
             "sites": QCoreApplication.translate("SyncPage", ", ").join(
                 status.get("site_names") or sites
@@ -295,6 +306,8 @@ class SyncPage(QWidget):
 
     # -- a round ------------------------------------------------------------------------
     def sync_now(self) -> None:
+        if self._status.get("enrolled") and not self._status.get("server_url"):
+            return  # USB bundles only: the page says so, a round could only fail
         if not self.controller.sync_now():
             self.message.emit(QCoreApplication.translate("SyncPage", "A sync is already running."))
 

@@ -77,6 +77,7 @@ class QuarantinePanel(QGroupBox):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("quarantineEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.open_button = QPushButton()
         self.open_button.setObjectName("quarantineOpen")
         self.retry_button = QPushButton()

@@ -420,3 +420,14 @@ def test_a_laptop_without_internet_enrols_with_a_file_and_holds_its_site(
     sites = SitesService(ui_ctx.app, ui_ctx.session).list_sites()
     assert [s.id for s in sites] == [site]
     assert page.export_button.isEnabled()
+    # The file named no address: the page says the laptop syncs by USB bundle, and offers
+    # no "Sync now" that could only fail.
+    assert "syncs by USB bundle" in page.state.text()
+    assert page.fact_labels["server"][1].text() == "no address: USB bundles only"
+    assert not page.sync_button.isEnabled()
+    started: list[bool] = []
+    main_window.sync.round_started.connect(lambda: started.append(True))
+    main_window.sync_now()  # the shortcut: no round starts, the explanation stays
+    qtbot.wait(300)
+    assert started == [] and not main_window.sync.running
+    assert "syncs by USB bundle" in page.state.text()
