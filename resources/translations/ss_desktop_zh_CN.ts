@@ -3448,6 +3448,11 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/sync_messages.py" line="31"/>
+        <source>This laptop was enrolled with a file that names no head-office address, so it syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back.</source>
+        <translation>本机是用没有总部地址的注册文件注册的，所以通过U盘同步包同步：写入同步包，带到总部，再读取总部给您的回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="31"/>
         <source>&apos;{url}&apos; is not a server address. Enter it like https://hq.example.org.</source>
         <translation>“{url}”不是服务器地址。请按 https://hq.example.org 的格式输入。</translation>
     </message>

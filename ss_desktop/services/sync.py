@@ -182,8 +182,10 @@ class SyncService:
         enrollment = store.load_enrollment(self.app.engine)
         if enrollment.revoked:
             raise SyncError("device_revoked")
-        if not enrollment.enrolled or not enrollment.server_url:
+        if not enrollment.enrolled:
             raise SyncError("not_enrolled")
+        if not enrollment.server_url:
+            raise SyncError("bundle_only")
         settings = ConnectionSettings(
             enrollment.server_url,
             ca_bundle=enrollment.ca_bundle,

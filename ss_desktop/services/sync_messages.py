@@ -28,6 +28,10 @@ SYNC_TEMPLATES: dict[str, str] = {
         "SyncError",
         "This laptop is not enrolled with head office yet (or head office no longer knows it). Enroll it with a code from head office.",
     ),
+    "bundle_only": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "This laptop was enrolled with a file that names no head-office address, so it syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back.",
+    ),
     "bad_url": QT_TRANSLATE_NOOP(
         "SyncError", "'{url}' is not a server address. Enter it like https://hq.example.org."
     ),

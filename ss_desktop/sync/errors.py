@@ -17,6 +17,7 @@ USAGE_CODES = frozenset(
         "bad_url",
         "insecure_url",
         "not_enrolled",
+        "bundle_only",
         "enrollment_file_invalid",
         "bundle_tampered",
         "bundle_foreign",

@@ -341,3 +341,13 @@ def test_an_enrollment_file_with_damaged_records_enrolls_nothing(hq, laptops, cl
     assert code == 2 and "not enrolled" in out.err  # nothing of the file was kept
     code, out = cli.desktop(laptop, "enroll", "--file", str(good), "--json")
     assert code == 0, out.err
+
+
+def test_sync_on_a_laptop_enrolled_without_an_address_says_it_syncs_by_bundle(
+    hq, laptops, cli, tmp_path
+):
+    site = hq.site()
+    laptop, _device = _offline_laptop(hq, laptops, cli, tmp_path, site)
+    code, out = cli.desktop(laptop, "sync")
+    assert code == 2, out
+    assert "USB bundle" in out.err and "not enrolled" not in out.err
