@@ -3447,6 +3447,11 @@ Device {device}</source>
         <translation>本机尚未在总部注册（或总部已不认识本机）。请用总部提供的注册码注册。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="35"/>
+        <source>This laptop already has head office&apos;s address. To use another head office, enroll again with a code from it.</source>
+        <translation>本机已经有总部地址。要改用另一个总部，请用那个总部的注册码重新注册。</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/services/sync_messages.py" line="31"/>
         <source>This laptop was enrolled with a file that names no head-office address, so it syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back.</source>
         <translation>本机是用没有总部地址的注册文件注册的，所以通过U盘同步包同步：写入同步包，带到总部，再读取总部给您的回执。</translation>
@@ -3888,6 +3893,21 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/sync_page.py" line="282"/>
         <source>Head office can be reached. Sync runs by itself every few minutes.</source>
         <translation>可以连接总部。每隔几分钟会自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="155"/>
+        <source>Sync over the internet too</source>
+        <translation>也通过网络同步</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_enrol.py" line="157"/>
+        <source>&amp;Save the address</source>
+        <translation>保存地址(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="420"/>
+        <source>Saved: the laptop syncs with head office whenever it can reach it.</source>
+        <translation>已保存：本机能连上总部时就会同步。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="262"/>

@@ -198,6 +198,12 @@ def save_enrollment(
             set_meta(cur, key, value)
 
 
+def save_server_url(engine: Engine, server_url: str) -> None:
+    """Head office's address for a laptop enrolled with a file that named none."""
+    with write_cursor(engine) as cur:
+        cur.execute("UPDATE sync_state SET server_url = ? WHERE id = 1", (server_url,))
+
+
 def mark_revoked(engine: Engine) -> None:
     with write_cursor(engine) as cur:
         set_meta(cur, K_REVOKED, "1")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -25,7 +26,12 @@ from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.permissions import Permission, require
 from ss_desktop.services.recovery import ensure_recovery_wrap
 from ss_desktop.services.sync_messages import clock_warning_text
-from ss_desktop.sync.client import ConnectionSettings, SyncApi, make_http_client
+from ss_desktop.sync.client import (
+    ConnectionSettings,
+    SyncApi,
+    make_http_client,
+    normalize_server_url,
+)
 from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enroll_online
 from ss_desktop.sync.errors import SyncError, disk_full_as_sync_error
 from ss_desktop.sync.policy import Backoff, BatchSizer
@@ -167,6 +173,26 @@ class SyncService:
         result = enroll_from_file(self.app.engine, self.app.clock, Path(path))
         ensure_recovery_wrap(self.app)
         return result
+
+    def set_server_url(self, server_url: str) -> str:
+        """Give a laptop enrolled with a file that named no address head office's address,
+        so it can also sync over the internet once it has a connection. Only then: an
+        enrolled laptop's address comes with its enrolment."""
+        require(self.session.role, Permission.SETTINGS)
+        enrollment = store.load_enrollment(self.app.engine)
+        if not enrollment.enrolled:
+            raise SyncError("not_enrolled")
+        if enrollment.server_url:
+            raise SyncError("address_known")
+        url = normalize_server_url(server_url, allow_insecure=enrollment.allow_insecure)
+        store.save_server_url(self.app.engine, url)
+        append_audit(
+            self.app.engine,
+            actor=self.session.username,
+            action="sync_address",
+            detail={"host": urlsplit(url).hostname},
+        )
+        return url
 
     # -- a round ------------------------------------------------------------------------
     @disk_full_as_sync_error()

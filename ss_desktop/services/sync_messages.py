@@ -32,6 +32,10 @@ SYNC_TEMPLATES: dict[str, str] = {
         "SyncError",
         "This laptop was enrolled with a file that names no head-office address, so it syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back.",
     ),
+    "address_known": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "This laptop already has head office's address. To use another head office, enroll again with a code from it.",
+    ),
     "bad_url": QT_TRANSLATE_NOOP(
         "SyncError", "'{url}' is not a server address. Enter it like https://hq.example.org."
     ),

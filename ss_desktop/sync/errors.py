@@ -18,6 +18,7 @@ USAGE_CODES = frozenset(
         "insecure_url",
         "not_enrolled",
         "bundle_only",
+        "address_known",
         "enrollment_file_invalid",
         "bundle_tampered",
         "bundle_foreign",

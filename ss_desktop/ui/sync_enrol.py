@@ -127,3 +127,58 @@ class EnrolPanel(QGroupBox):
             on_result=while_alive(self, done),
             on_error=while_alive(self, failed),
         )
+
+
+class AddressPanel(QGroupBox):
+    """Shown for a laptop enrolled with a file that named no head-office address: entering
+    the address lets it also sync over the internet once it has a connection."""
+
+    saved = Signal()
+    state = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.address_edit = QLineEdit()
+        self.address_edit.setObjectName("syncAddress")
+        self.address_edit.setMaxLength(300)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("syncAddressSave")
+        self.address_label = QLabel()
+        self.address_label.setBuddy(self.address_edit)
+        row = QHBoxLayout(self)
+        row.addWidget(self.address_label)
+        row.addWidget(self.address_edit, 1)
+        row.addWidget(self.save_button)
+        self.save_button.clicked.connect(self.save)
+        self.address_edit.returnPressed.connect(self.save)
+
+    def retranslate(self) -> None:
+        self.setTitle(QCoreApplication.translate("SyncPage", "Sync over the internet too"))
+        self.address_label.setText(QCoreApplication.translate("SyncPage", "Head-office &address:"))
+        self.address_edit.setPlaceholderText("https://hq.example.org")
+        self.save_button.setText(QCoreApplication.translate("SyncPage", "&Save the address"))
+
+    def save(self) -> None:
+        session = self.ctx.session
+        address = self.address_edit.text().strip()
+        if session is None or not address:
+            return
+        self.save_button.setEnabled(False)
+        app = self.ctx.app
+
+        def done(_url: Any) -> None:
+            self.save_button.setEnabled(True)
+            self.address_edit.clear()
+            self.saved.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self.state.emit(error_text(exc))
+
+        self.ctx.executor.submit(
+            lambda: SyncService(app, session).set_server_url(address),
+            write=True,
+            on_result=while_alive(self, done),
+            on_error=while_alive(self, failed),
+        )

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ss_desktop.services.sync import SyncService
 from ss_desktop.ui.context import UiContext
-from ss_desktop.ui.sync_enrol import EnrolPanel
+from ss_desktop.ui.sync_enrol import AddressPanel, EnrolPanel
 from ss_desktop.ui.sync_quarantine import QuarantinePanel, sync_table
 from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message from here
     audit_warning_message,
@@ -98,6 +98,8 @@ class SyncPage(QWidget):
         self.audit_warning.hide()
 
         self.enrol_box = EnrolPanel(self.ctx)
+        self.address_box = AddressPanel(self.ctx)
+        self.address_box.hide()
         # the panel's widgets, under the names the page has always had
         self.server_edit = self.enrol_box.server_edit
         self.code_edit = self.enrol_box.code_edit
@@ -152,6 +154,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.clock_warning)
         layout.addWidget(self.audit_warning)
         layout.addWidget(self.enrol_box)
+        layout.addWidget(self.address_box)
         layout.addWidget(self.facts)
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
@@ -169,6 +172,8 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.enrol_box.enrolled.connect(self._enrolled)
         self.enrol_box.state.connect(self.state.setText)
+        self.address_box.saved.connect(self._address_saved)
+        self.address_box.state.connect(self.state.setText)
         self.export_button.clicked.connect(self.export_bundle)
         self.receipt_button.clicked.connect(self.receive_receipt)
         self.quarantine_box.open_child_requested.connect(self.open_child_requested)
@@ -183,6 +188,7 @@ class SyncPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("SyncPage", "Sync with head office"))
         self.enrol_box.retranslate()
+        self.address_box.retranslate()
         self.facts.setTitle(QCoreApplication.translate("SyncPage", "This laptop"))
         names = {
             "server": QCoreApplication.translate("SyncPage", "Head office:"),
@@ -244,6 +250,7 @@ class SyncPage(QWidget):
         # Enrolled with a file that named no address: USB bundles only.
         by_bundle_only = enrolled and not self._status.get("server_url")
         self.enrol_box.setVisible(not enrolled or revoked)
+        self.address_box.setVisible(by_bundle_only and not revoked)
         can_sync = enrolled and not by_bundle_only and not revoked and not c.running
         self.sync_button.setEnabled(can_sync)
         self.export_button.setEnabled(enrolled and not revoked)
@@ -392,6 +399,16 @@ class SyncPage(QWidget):
     # -- enrolment ----------------------------------------------------------------------
     def enrol(self) -> None:
         self.enrol_box.enrol()
+
+    def _address_saved(self) -> None:
+        self.message.emit(
+            QCoreApplication.translate(
+                "SyncPage", "Saved: the laptop syncs with head office whenever it can reach it."
+            )
+        )
+        self._status = {}
+        self.controller.refresh_status()
+        self.controller.probe_now()
 
     def _enrolled(self, online: bool) -> None:
         self._error = None

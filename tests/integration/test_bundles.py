@@ -351,3 +351,13 @@ def test_sync_on_a_laptop_enrolled_without_an_address_says_it_syncs_by_bundle(
     code, out = cli.desktop(laptop, "sync")
     assert code == 2, out
     assert "USB bundle" in out.err and "not enrolled" not in out.err
+    # Given the address later, it syncs over the network too; the address is not replaced.
+    service = laptop.sync_service()
+    with pytest.raises(SyncError) as bad:
+        service.set_server_url("ftp://hq.example.org")
+    assert bad.value.code == "bad_url"
+    assert service.set_server_url(hq.url + "/") == hq.url
+    assert laptop.sync().checksum_ok
+    with pytest.raises(SyncError) as known:
+        service.set_server_url("https://other.example.org")
+    assert known.value.code == "address_known"

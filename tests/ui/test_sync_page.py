@@ -431,3 +431,18 @@ def test_a_laptop_without_internet_enrols_with_a_file_and_holds_its_site(
     qtbot.wait(300)
     assert started == [] and not main_window.sync.running
     assert "syncs by USB bundle" in page.state.text()
+
+    # Internet arrives later: the laptop is given head office's address on the same page.
+    assert page.address_box.isVisible()
+    page.address_box.address_edit.setText("hq.example.org")
+    page.address_box.save_button.click()
+    qtbot.waitUntil(lambda: "is not a server address" in page.state.text(), timeout=10_000)
+    assert page.fact_labels["server"][1].text() == "no address: USB bundles only"
+    page.address_box.address_edit.setText(hq.url)
+    page.address_box.save_button.click()
+    qtbot.waitUntil(lambda: page.fact_labels["server"][1].text() == hq.url, timeout=10_000)
+    assert not page.address_box.isVisible()
+    # Head office is reachable: a round runs by itself.
+    qtbot.waitUntil(lambda: page.rounds.rowCount() == 1, timeout=20_000)
+    round_done(qtbot, main_window)
+    assert page.sync_button.isEnabled()
