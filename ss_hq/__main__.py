@@ -297,7 +297,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
 def cmd_enroll_file(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ss_hq.bundle_service import create_offline_enrollment
+    from ss_hq.bundle_service import create_offline_enrollment, laptop_server_url
     from ss_hq.clock import now_ms
     from ss_hq.site_service import find_site
 
@@ -311,8 +311,12 @@ def cmd_enroll_file(args: argparse.Namespace) -> int:
             if site is None:
                 raise CliError(f"no site with code {code!r}; see `ss-hq site list`", EXIT_USAGE)
             site_ids.append(site.id)
+        try:
+            server_url = laptop_server_url(args.server)
+        except ValueError as exc:
+            raise CliError(f"--server {args.server!r}: {exc}", EXIT_USAGE) from None
         content = create_offline_enrollment(
-            session, site_ids, device_name=args.name, server_url=args.server, now=now_ms()
+            session, site_ids, device_name=args.name, server_url=server_url, now=now_ms()
         )
     partial = target.with_name(target.name + ".part")
     partial.write_text(json.dumps(content, indent=2), encoding="utf-8")

@@ -22,6 +22,7 @@ import logging
 import zipfile
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import zstandard
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -261,6 +262,19 @@ def _changes_for(
             return changes, from_cursor, cursor
 
 
+def laptop_server_url(value: str | None) -> str | None:
+    """The head-office address written into an enrollment file, as the laptop will accept it:
+    ``http(s)://host[:port][/prefix]`` without a trailing slash, or None for none. Raises
+    ValueError for anything else (the laptop would refuse the whole file)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError("the address must look like https://hq.example.org")
+    return text.rstrip("/")
+
+
 def create_offline_enrollment(
     session: Session,
     site_ids: list[str],
@@ -275,6 +289,7 @@ def create_offline_enrollment(
     back; nothing personal (the file is not encrypted)."""
     if not site_ids:
         raise ValueError("an enrollment needs at least one site")
+    server_url = laptop_server_url(server_url)
     private = Ed25519PrivateKey.generate()
     private_raw = private.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()

@@ -111,6 +111,7 @@ ZH_CN: dict[str, str] = {
     "Enrollment file for a laptop without internet": "为没有网络的电脑生成注册文件",
     "For a laptop that has never been online: the file enrolls it, and its changes then travel in USB bundles. The file holds the laptop's credentials: hand it over like a password, and delete it once the laptop has read it.": "用于从未联网的电脑：用这个文件完成注册，之后它的更改通过U盘同步包传送。文件中含有这台电脑的凭据：请像密码一样交接，电脑读取后请删除。",
     "Choose at least one site for the laptop.": "请为这台电脑至少选择一个站点。",
+    "Enter head office's address like https://hq.example.org, or leave it empty.": "请按 https://hq.example.org 的格式填写总部地址，或留空。",
     "Laptop name": "电脑名称",
     "e.g. Riverside teaching point": "例如：河边教学点",
     "Head-office address for later": "总部地址（以后联网时使用）",

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from ss_hq import device_service
 from ss_hq.api.deps import SessionDep
-from ss_hq.bundle_service import create_offline_enrollment
+from ss_hq.bundle_service import create_offline_enrollment, laptop_server_url
 from ss_hq.clock import now_ms
 from ss_hq.errors import ServiceError
 from ss_hq.models import EnrollmentCode, StaffUser
@@ -88,11 +88,16 @@ async def enrollment_file(
     known = {s.id for s in list_sites(session)}
     site_ids = [s for s in wanted if s in known]
     name = " ".join(str(form.get("name", "")).split())[:120] or "offline laptop"
-    server = str(form.get("server", "")).strip()[:300] or None
     now = now_ms()
-    if not site_ids:
+    problem = None if site_ids else "site"
+    try:
+        server = laptop_server_url(str(form.get("server", ""))[:300])
+    except ValueError:
+        server, problem = None, problem or "address"
+    if problem:
         context = devices_context(session, now)
-        context["file_error"] = True
+        context["file_error"] = problem
+        context["server_url"] = str(form.get("server", ""))[:300]
         return render(request, "devices.html", context, status_code=422)
     content = create_offline_enrollment(
         session, site_ids, device_name=name, server_url=server, now=now

@@ -199,6 +199,13 @@ def test_bad_enrollment_files_and_export_refusals(hq, laptops, cli, tmp_path):
     assert code == 2 and "not enrolled" in out.err
     code, out = cli.hq("enroll-file", "--site", "NOPE", "--out", str(tmp_path / "e.json"))
     assert code == 2 and "no site" in out.err
+    site_code = _site_code(hq, hq.site())
+    code, out = cli.hq(
+        "enroll-file", "--site", site_code, "--server", "hq.example.org",
+        "--out", str(tmp_path / "e.json"),
+    )
+    assert code == 2 and "https://hq.example.org" in out.err
+    assert not (tmp_path / "e.json").exists()
     site = hq.site()
     laptop.enroll(hq, site)
     (tmp_path / "exists.zip").write_text("x")
@@ -283,6 +290,15 @@ def test_an_enrollment_file_from_the_devices_page_enrolls_a_laptop_never_online(
     before = len(hq.devices())
     nothing = web.post("/devices/enrollment-file", data={"csrf_token": token, "name": "x"})
     assert nothing.status_code == 422 and 'id="file-error"' in nothing.text
+    # An address the laptop would refuse (it would refuse the whole file): said at once.
+    no_scheme = web.post(
+        "/devices/enrollment-file",
+        data={"csrf_token": token, "site": site, "server": "hq.example.org"},
+        headers={"Accept-Language": "en"},
+    )
+    assert no_scheme.status_code == 422
+    assert "address like https://hq.example.org" in no_scheme.text
+    assert 'value="hq.example.org"' in no_scheme.text  # what was typed stays
     assert len(hq.devices()) == before
 
     download = web.post(
