@@ -102,6 +102,14 @@ class ChangeSet:
         target = self.created if created else self.updated
         target.setdefault(entity, []).append(record_id)
 
+    def touched(self) -> dict[str, list[str]]:
+        """{entity: ids} created or updated, as the window's data_changed event names them."""
+        out: dict[str, list[str]] = {}
+        for group in (self.created, self.updated):
+            for entity, ids in group.items():
+                out.setdefault(str(entity.value), []).extend(ids)
+        return out
+
 
 def load_clock(engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None):
     """A clock for this device that continues from the last stamp saved in sync_state."""

@@ -24,7 +24,7 @@ import json
 import logging
 import os
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +78,13 @@ class ReceiptInfo:
     pulled: int
     pending: int
     resent: int = 0  # acknowledged changes to carry again: head office restored from a backup
+    # {entity: ids} the receipt's changes touched here (for open lists; not in as_dict)
+    changed: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        out.pop("changed")
+        return out
 
 
 class ReceiptPayload(BaseModel):
@@ -231,7 +235,7 @@ def receive_receipt(engine: Engine, clock: HybridClock, path: Path) -> ReceiptIn
     start, end = int(receipt.from_cursor or "0"), int(receipt.next_cursor or "0")
     # Move the cursor only when the receipt's changes join up with what we already have.
     cursor = str(end) if start <= current < end else str(current)
-    store.apply_page(engine, clock, receipt.changes, cursor)
+    changed = store.apply_page(engine, clock, receipt.changes, cursor)
     log.info(
         "receipt %s: %d acked, %d pulled", receipt.bundle_id, outcome.acked, len(receipt.changes)
     )
@@ -244,4 +248,5 @@ def receive_receipt(engine: Engine, clock: HybridClock, path: Path) -> ReceiptIn
         pulled=len(receipt.changes),
         pending=store.pending_count(engine),
         resent=resent,
+        changed=changed.touched(),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import httpx
@@ -44,6 +44,8 @@ class EnrollmentResult:
     sites: tuple[str, ...]
     server_url: str | None
     clock: ClockCheck
+    # {entity: ids} an enrollment file brought (its sites and programs), for open lists
+    changed: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
 def enroll_online(
@@ -115,7 +117,8 @@ def enroll_from_file(engine: Engine, clock: HybridClock, path: Path) -> Enrollme
     # The file's time is old by the time it is imported: do not correct the clock from it.
     result = _record(engine, clock, answer, server_url, private, correct=False)
     if changes:
-        store.apply_page(engine, clock, changes, cursor)
+        touched = store.apply_page(engine, clock, changes, cursor).touched()
+        result = replace(result, changed=touched)
     return result
 
 

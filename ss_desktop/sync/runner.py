@@ -356,9 +356,8 @@ class SyncRunner:
 
 
 def _merge_changed(target: dict[str, list[str]], changes: ChangeSet) -> None:
-    for group in (changes.created, changes.updated):
-        for entity, ids in group.items():
-            target.setdefault(str(entity.value), []).extend(ids)
+    for entity, ids in changes.touched().items():
+        target.setdefault(entity, []).extend(ids)
 
 
 def run_with_retries(

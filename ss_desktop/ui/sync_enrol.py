@@ -112,9 +112,11 @@ class EnrolPanel(QGroupBox):
         self.state.emit(QCoreApplication.translate("SyncPage", "Enrolling…"))
         app = self.ctx.app
 
-        def done(_result: Any) -> None:
+        def done(result: Any) -> None:
             self._set_busy(False)
             self.code_edit.clear()
+            if getattr(result, "changed", None):  # a file's sites: the open lists show them
+                self.ctx.events.data_changed.emit(dict(result.changed))
             self.enrolled.emit(online)
 
         def failed(exc: BaseException) -> None:

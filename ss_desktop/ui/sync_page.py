@@ -443,10 +443,13 @@ class SyncPage(QWidget):
             QCoreApplication.translate("SyncPage", "Receipts (*.ssr);;All files (*)"),
         )
         if path:
-            self._bundle_job(
-                lambda s: s.receive_receipt(Path(path)),
-                QCoreApplication.translate("SyncPage", "The receipt was applied."),
-            )
+            self.receive_receipt_file(Path(path))
+
+    def receive_receipt_file(self, path: Path) -> None:
+        self._bundle_job(
+            lambda s: s.receive_receipt(path),
+            QCoreApplication.translate("SyncPage", "The receipt was applied."),
+        )
 
     def _bundle_job(self, job: Any, success: str) -> None:
         session = self.ctx.session
@@ -454,9 +457,10 @@ class SyncPage(QWidget):
             return
         app = self.ctx.app
 
-        def done(_result: Any) -> None:
+        def done(result: Any) -> None:
             self.result_label.setText(success)
-            self.ctx.events.data_changed.emit({})
+            # A receipt's changes refresh the open lists they touch (a bundle touches none).
+            self.ctx.events.data_changed.emit(dict(getattr(result, "changed", None) or {}))
             self.controller.refresh_status()
             self.quarantine_box.reload()
 

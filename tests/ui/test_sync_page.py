@@ -18,7 +18,7 @@ from ss_desktop.services.quarantine import QuarantineService
 from ss_desktop.services.sites import SitesService
 from ss_desktop.services.sync import SyncService
 from ss_desktop.sync.policy import Backoff
-from ss_desktop.ui.main_window import PAGE_SYNC
+from ss_desktop.ui.main_window import PAGE_CHILDREN, PAGE_SYNC
 from ss_desktop.ui.models.children_model import COL_NAME
 from tests.hq.conftest import sqlite_template  # noqa: F401 - fixture
 from tests.integration.harness import HQProcess, LaptopFactory, child_form
@@ -412,8 +412,12 @@ def test_a_laptop_without_internet_enrols_with_a_file_and_holds_its_site(
     assert page.enrol_box.isVisible()
     assert not SyncService(ui_ctx.app, ui_ctx.session).status().enrolled
 
+    form = main_window.register_page
+    assert form is not None and form.sections.site.findData(site) < 0
     page.enrol_box.enrol_with_file(_enrollment_file(hq, site, tmp_path))
     name = hq.records("site")[site].fields["name"]
+    # The registration form, already built, offers the site the file brought.
+    qtbot.waitUntil(lambda: form.sections.site.findData(site) > 0, timeout=10_000)
     qtbot.waitUntil(lambda: page.fact_labels["sites"][1].text() == name, timeout=10_000)
     qtbot.waitUntil(lambda: not page.enrol_box.isVisible(), timeout=10_000)
     # The site came with the file: children can be registered there before any sync.
@@ -446,3 +450,33 @@ def test_a_laptop_without_internet_enrols_with_a_file_and_holds_its_site(
     qtbot.waitUntil(lambda: page.rounds.rowCount() == 1, timeout=20_000)
     round_done(qtbot, main_window)
     assert page.sync_button.isEnabled()
+
+
+def test_a_receipt_refreshes_the_open_children_list(
+    qtbot, hq, ui_ctx, main_window, others, tmp_path
+):
+    """By USB: the receipt brings a child another laptop registered; the open list shows it
+    (as a pulled change does over the network)."""
+    from sqlmodel import Session
+
+    from ss_core.protocol.hlc import system_ms
+    from ss_hq.bundle_service import import_bundle
+
+    site = hq.site()
+    main_window.sync_page.enrol_box.enrol_with_file(_enrollment_file(hq, site, tmp_path))
+    qtbot.waitUntil(lambda: SyncService(ui_ctx.app, ui_ctx.session).status().enrolled)
+    other = others.new("B")
+    other.enroll(hq, site)
+    other.register(site, random.Random(8), surname="韩", given_name="思远")
+    other.sync()
+    main_window.show_page(PAGE_CHILDREN)
+    assert "韩思远" not in names_in_list(main_window)
+
+    bundle = tmp_path / "b.ssb"
+    SyncService(ui_ctx.app, ui_ctx.session).export_bundle(bundle)
+    with Session(hq.engine) as session:
+        receipt = import_bundle(session, bundle.read_bytes(), now=system_ms()).receipt
+    (tmp_path / "r.ssr").write_bytes(receipt)
+    main_window.sync_page.receive_receipt_file(tmp_path / "r.ssr")
+    qtbot.waitUntil(lambda: "韩思远" in names_in_list(main_window), timeout=10_000)
+    assert main_window.current_page() is main_window.children_page
