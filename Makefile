@@ -52,6 +52,7 @@ run: $(STAMP) $(QM) $(DEMO_DIR)/.demo-ready
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 test: $(STAMP) $(QM) lint

@@ -58,8 +58,10 @@ def plain_twin(encrypted: Path, key: bytes, target: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--children", type=int, default=100_000)
-    parser.add_argument("--data-dir", help="an existing data folder (its database is not changed "
-                        "except for sign-in audit rows)")
+    parser.add_argument(
+        "--data-dir",
+        help="an existing data folder (its database is not changed except for sign-in audit rows)",
+    )
     parser.add_argument("--user", default="admin")
     parser.add_argument("--opens", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=10)
@@ -87,9 +89,12 @@ def main() -> int:
             opened, _session = LocalApp.unlock(paths, user, password)
             open_ms.append((time.perf_counter() - start) * 1000)
             opened.close()
-        print(f"open incl. key derivation: p50 {percentile(open_ms, 50):.0f} ms, "
-              f"p95 {percentile(open_ms, 95):.0f} ms (Argon2id alone p50 "
-              f"{percentile(derive_ms, 50):.0f} ms)", flush=True)
+        print(
+            f"open incl. key derivation: p50 {percentile(open_ms, 50):.0f} ms, "
+            f"p95 {percentile(open_ms, 95):.0f} ms (Argon2id alone p50 "
+            f"{percentile(derive_ms, 50):.0f} ms)",
+            flush=True,
+        )
 
         app, session = LocalApp.unlock(paths, user, password)
         plain_paths = AppPaths.resolve(root / "plain")
@@ -97,10 +102,14 @@ def main() -> int:
         plain_twin(paths.database, app.key or b"", plain_paths.database)
         plain = LocalApp(plain_paths)
         plain.attach(None, None)
-        services = {"encrypted": ChildrenService(app, session),
-                    "plain": ChildrenService(plain, session)}
-        cold = {name: sum(timed_ms(lambda s=s, q=q: s.search(q, limit=50)) for q in QUERIES)
-                for name, s in services.items()}
+        services = {
+            "encrypted": ChildrenService(app, session),
+            "plain": ChildrenService(plain, session),
+        }
+        cold = {
+            name: sum(timed_ms(lambda s=s, q=q: s.search(q, limit=50)) for q in QUERIES)
+            for name, s in services.items()
+        }
         samples: dict[str, list[float]] = {name: [] for name in services}
         for _ in range(args.rounds):
             for q in QUERIES:
@@ -120,21 +129,26 @@ def main() -> int:
     enc, pln = samples["encrypted"], samples["plain"]
     ratio_p95 = percentile(enc, 95) / percentile(pln, 95)
     ratio_mean = statistics.fmean(enc) / statistics.fmean(pln)
-    print(f"search p95: encrypted {percentile(enc, 95):.1f} ms, plain {percentile(pln, 95):.1f} ms "
-          f"(x{ratio_p95:.2f}); mean x{ratio_mean:.2f}; first pass over the 20 queries "
-          f"{cold['encrypted']:.0f} ms vs {cold['plain']:.0f} ms; same results: {same}")
-    write_result("encryption", {
-        "children": children,
-        "open_including_kdf": summary(open_ms),
-        "argon2id_unwrap": summary(derive_ms),
-        "search_encrypted": summary(enc),
-        "search_plain": summary(pln),
-        "search_ratio_p95": round(ratio_p95, 3),
-        "search_ratio_mean": round(ratio_mean, 3),
-        "first_pass_ms": {k: round(v, 1) for k, v in cold.items()},
-        "same_results": same,
-        "hits": hits,
-    })
+    print(
+        f"search p95: encrypted {percentile(enc, 95):.1f} ms, plain {percentile(pln, 95):.1f} ms "
+        f"(x{ratio_p95:.2f}); mean x{ratio_mean:.2f}; first pass over the 20 queries "
+        f"{cold['encrypted']:.0f} ms vs {cold['plain']:.0f} ms; same results: {same}"
+    )
+    write_result(
+        "encryption",
+        {
+            "children": children,
+            "open_including_kdf": summary(open_ms),
+            "argon2id_unwrap": summary(derive_ms),
+            "search_encrypted": summary(enc),
+            "search_plain": summary(pln),
+            "search_ratio_p95": round(ratio_p95, 3),
+            "search_ratio_mean": round(ratio_mean, 3),
+            "first_pass_ms": {k: round(v, 1) for k, v in cold.items()},
+            "same_results": same,
+            "hits": hits,
+        },
+    )
     return 0 if same else 1
 
 

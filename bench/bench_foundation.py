@@ -40,10 +40,26 @@ from ss_desktop.services.demo_data import DemoGenerator
 
 PASSWORD = "Bench-mark-2026"
 QUERIES = [
-    "王", "李", "张子", "王浩然", "陈雨涵", "欧阳", "单", "曾",       # 1-3 Chinese characters
-    "wang", "zhang", "liu", "chen", "ouyang", "zeng",               # pinyin prefixes
-    "zw", "wxm", "ly", "sxx",                                        # initials
-    "1234", "20150",                                                 # ID / phone fragments
+    "王",
+    "李",
+    "张子",
+    "王浩然",
+    "陈雨涵",
+    "欧阳",
+    "单",
+    "曾",  # 1-3 Chinese characters
+    "wang",
+    "zhang",
+    "liu",
+    "chen",
+    "ouyang",
+    "zeng",  # pinyin prefixes
+    "zw",
+    "wxm",
+    "ly",
+    "sxx",  # initials
+    "1234",
+    "20150",  # ID / phone fragments
 ]
 
 
@@ -57,9 +73,17 @@ def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> floa
     now = "2026-01-01T00:00:00Z"
 
     def row(entity: Entity, record_id: str, fields: dict) -> tuple:
-        full = {"id": record_id, "version": 1, "hlc": "", "field_hlcs": "{}",
-                "server_version": None, "deleted": 0, "created_at": now, "updated_at": now,
-                "name_sort": ""}
+        full = {
+            "id": record_id,
+            "version": 1,
+            "hlc": "",
+            "field_hlcs": "{}",
+            "server_version": None,
+            "deleted": 0,
+            "created_at": now,
+            "updated_at": now,
+            "name_sort": "",
+        }
         for name, value in defaults_of(entity).items():
             full.setdefault(name, to_column(entity, name, value))
         for name, value in fields.items():
@@ -68,7 +92,9 @@ def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> floa
 
     def sql(entity: Entity) -> str:
         cols = columns_of(entity)
-        return f"INSERT INTO {entity.value} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        return (
+            f"INSERT INTO {entity.value} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        )
 
     conn = db_connect(db, key)
     conn.isolation_level = None
@@ -76,24 +102,48 @@ def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> floa
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("BEGIN")
-    conn.executemany(sql(Entity.SITE), [row(Entity.SITE, s.id, {k: v for k, v in vars(s).items() if k != "id"}) for s in sites])
-    conn.executemany(sql(Entity.PROGRAM), [row(Entity.PROGRAM, p.id, {k: v for k, v in vars(p).items() if k != "id"}) for p in programs])
+    conn.executemany(
+        sql(Entity.SITE),
+        [row(Entity.SITE, s.id, {k: v for k, v in vars(s).items() if k != "id"}) for s in sites],
+    )
+    conn.executemany(
+        sql(Entity.PROGRAM),
+        [
+            row(Entity.PROGRAM, p.id, {k: v for k, v in vars(p).items() if k != "id"})
+            for p in programs
+        ],
+    )
     conn.execute("COMMIT")
     children = list(gen.children(count, sites, programs))  # generation is not what we time
     started = time.perf_counter()
     for start in range(0, count, 500):
-        batch = children[start:start + 500]
+        batch = children[start : start + 500]
         conn.execute("BEGIN")
         conn.executemany(sql(Entity.CHILD), [row(Entity.CHILD, c.id, c.fields) for c in batch])
-        conn.executemany(sql(Entity.GUARDIAN), [
-            row(Entity.GUARDIAN, g["id"], {k: v for k, v in g.items() if k != "id"})
-            for c in batch for g in c.guardians])
-        conn.executemany(sql(Entity.CONSENT), [
-            row(Entity.CONSENT, k["id"], {x: v for x, v in k.items() if x != "id"})
-            for c in batch for k in c.consents])
-        conn.executemany(sql(Entity.ENROLLMENT), [
-            row(Entity.ENROLLMENT, f"{c.id[:30]}{i:06d}", {"child_id": c.id, "program_id": p})
-            for c in batch for i, p in enumerate(c.program_ids)])
+        conn.executemany(
+            sql(Entity.GUARDIAN),
+            [
+                row(Entity.GUARDIAN, g["id"], {k: v for k, v in g.items() if k != "id"})
+                for c in batch
+                for g in c.guardians
+            ],
+        )
+        conn.executemany(
+            sql(Entity.CONSENT),
+            [
+                row(Entity.CONSENT, k["id"], {x: v for x, v in k.items() if x != "id"})
+                for c in batch
+                for k in c.consents
+            ],
+        )
+        conn.executemany(
+            sql(Entity.ENROLLMENT),
+            [
+                row(Entity.ENROLLMENT, f"{c.id[:30]}{i:06d}", {"child_id": c.id, "program_id": p})
+                for c in batch
+                for i, p in enumerate(c.program_ids)
+            ],
+        )
         conn.execute("COMMIT")
     elapsed = time.perf_counter() - started
     conn.close()
@@ -101,9 +151,22 @@ def raw_floor(db: Path, count: int, seed: int, key: bytes | None = None) -> floa
 
 
 # Every table the demo generator writes, and the two search tables (read as FTS5 rows).
-STORED_TABLES = ("site", "program", "child", "guardian", "consent", "enrollment",
-                 "attendance_session", "attendance_mark", "outbox", "audit_log")
-SEARCH_TABLES = {"child_search": ("child_id", "names", "keys"), "child_digits": ("child_id", "digits")}
+STORED_TABLES = (
+    "site",
+    "program",
+    "child",
+    "guardian",
+    "consent",
+    "enrollment",
+    "attendance_session",
+    "attendance_mark",
+    "outbox",
+    "audit_log",
+)
+SEARCH_TABLES = {
+    "child_search": ("child_id", "names", "keys"),
+    "child_digits": ("child_id", "digits"),
+}
 
 
 def stored_rows(source: Path, key: bytes | None) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
@@ -111,11 +174,16 @@ def stored_rows(source: Path, key: bytes | None) -> dict[str, tuple[tuple[str, .
     written; search rows in the order of their children."""
     conn = db_connect(source, key, read_only=True)
     try:
-        order = {cid: n for n, (cid,) in enumerate(conn.execute("SELECT id FROM child ORDER BY rowid"))}
+        order = {
+            cid: n for n, (cid,) in enumerate(conn.execute("SELECT id FROM child ORDER BY rowid"))
+        }
         out: dict[str, tuple[tuple[str, ...], list[tuple]]] = {}
         for table in STORED_TABLES:
             cols = tuple(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
-            out[table] = (cols, conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall())
+            out[table] = (
+                cols,
+                conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid").fetchall(),
+            )
         for table, cols in SEARCH_TABLES.items():
             rows = conn.execute(f"SELECT rowid, {', '.join(cols)} FROM {table}").fetchall()
             rows.sort(key=lambda r: order[r[1]])
@@ -136,8 +204,12 @@ def stored_floor(
     data = stored_rows(source, source_key)
     conn = db_connect(db, key)
     conn.isolation_level = None
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=OFF",
-                   f"cache_size=-{CACHE_SIZE_KIB}"):
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=FULL",
+        "foreign_keys=OFF",
+        f"cache_size=-{CACHE_SIZE_KIB}",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     chunks = max(1, count // BATCH_CHILDREN)
     seconds: dict[str, float] = {}
@@ -150,16 +222,21 @@ def stored_floor(
                 part.sort()
             began = time.perf_counter()
             conn.executemany(
-                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", part)
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                part,
+            )
             seconds[table] = seconds.get(table, 0.0) + time.perf_counter() - began
         began = time.perf_counter()
         conn.execute("COMMIT")
         seconds["commits"] = seconds.get("commits", 0.0) + time.perf_counter() - began
     elapsed = time.perf_counter() - started
     conn.close()
-    return {"children_per_second": round(count / elapsed, 1), "seconds": round(elapsed, 2),
-            "rows": sum(len(rows) for _cols, rows in data.values()),
-            "seconds_by_table": {k: round(v, 2) for k, v in seconds.items()}}
+    return {
+        "children_per_second": round(count / elapsed, 1),
+        "seconds": round(elapsed, 2),
+        "rows": sum(len(rows) for _cols, rows in data.values()),
+        "seconds_by_table": {k: round(v, 2) for k, v in seconds.items()},
+    }
 
 
 def main() -> None:
@@ -191,7 +268,9 @@ def main() -> None:
         stored_db = Path(tmp) / "floor-stored.sqlite3"
         open_database(stored_db, floor_key, backup_dir=Path(tmp) / "floor-backups").dispose()
         stored = stored_floor(app.paths.database, app.key, stored_db, floor_key, report.children)
-        print(f"raw executemany of every stored row (encrypted): {stored['children_per_second']:.0f} children/s")
+        print(
+            f"raw executemany of every stored row (encrypted): {stored['children_per_second']:.0f} children/s"
+        )
 
         service = ChildrenService(app, session)
         per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
@@ -208,15 +287,44 @@ def main() -> None:
         save_ms: list[float] = []
         for i in range(args.saves):
             form = ChildForm(
-                {"surname": "韩", "given_name": f"测{chr(0x4E00 + i)}", "gender": 2,
-                 "dob": "2015-03-04", "dob_precision": "exact", "site_id": site_id,
-                 "stage": "primary", "grade": 4, "school_system": "6-3-3", "class_name": "四(1)班"},
-                [{"name": "韩建军", "relationship": "father", "is_legal_guardian": True,
-                  "is_primary_caregiver": False, "phone": "13900000000"},
-                 {"name": "周丽", "relationship": "mother", "is_legal_guardian": True,
-                  "is_primary_caregiver": True, "phone": "13900000001"}],
-                [{"giver_name": "周丽", "giver_relationship": "mother", "giver_role": "legal_guardian",
-                  "method": "paper_signed", "given_on": "2025-09-01", "scopes": ["registration"]}],
+                {
+                    "surname": "韩",
+                    "given_name": f"测{chr(0x4E00 + i)}",
+                    "gender": 2,
+                    "dob": "2015-03-04",
+                    "dob_precision": "exact",
+                    "site_id": site_id,
+                    "stage": "primary",
+                    "grade": 4,
+                    "school_system": "6-3-3",
+                    "class_name": "四(1)班",
+                },
+                [
+                    {
+                        "name": "韩建军",
+                        "relationship": "father",
+                        "is_legal_guardian": True,
+                        "is_primary_caregiver": False,
+                        "phone": "13900000000",
+                    },
+                    {
+                        "name": "周丽",
+                        "relationship": "mother",
+                        "is_legal_guardian": True,
+                        "is_primary_caregiver": True,
+                        "phone": "13900000001",
+                    },
+                ],
+                [
+                    {
+                        "giver_name": "周丽",
+                        "giver_relationship": "mother",
+                        "giver_role": "legal_guardian",
+                        "method": "paper_signed",
+                        "given_on": "2025-09-01",
+                        "scopes": ["registration"],
+                    }
+                ],
             )
             save_ms.append(timed_ms(lambda form=form: service.register(form)))
         print(f"save p95 {percentile(save_ms, 95):.1f} ms")
@@ -224,17 +332,24 @@ def main() -> None:
 
     result = {
         "children": args.children,
-        "demo": {"children_per_second": round(demo_rate, 1), "seconds": round(report.seconds, 1),
-                 "guardians": report.guardians, "consents": report.consents,
-                 "enrollments": report.enrollments, "attendance_marks": report.marks},
+        "demo": {
+            "children_per_second": round(demo_rate, 1),
+            "seconds": round(report.seconds, 1),
+            "guardians": report.guardians,
+            "consents": report.consents,
+            "enrollments": report.enrollments,
+            "attendance_marks": report.marks,
+        },
         "raw_executemany_floor_children_per_second": round(floor_rate, 1),
         "demo_to_floor_ratio": round(demo_rate / floor_rate, 3),
         "raw_executemany_floor_plain_sqlite_children_per_second": round(plain_rate, 1),
         "demo_to_plain_floor_ratio": round(demo_rate / plain_rate, 3),
         "raw_executemany_of_every_stored_row": stored,
         "demo_to_stored_rows_floor_ratio": round(demo_rate / stored["children_per_second"], 3),
-        "search": {"overall": summary(all_search),
-                   "per_query": {q: {**summary(s), "hits": hits[q]} for q, s in per_query.items()}},
+        "search": {
+            "overall": summary(all_search),
+            "per_query": {q: {**summary(s), "hits": hits[q]} for q, s in per_query.items()},
+        },
         "save_child_two_guardians_consent": summary(save_ms),
     }
     path = write_result("foundation", result)

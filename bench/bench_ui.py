@@ -37,7 +37,9 @@ def start_probe(kind: str, data_dir: str | None, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
         env["SS_BENCH_T0"] = repr(time.time())
-        args = [sys.executable, "-m", "bench.ui_start_probe", kind] + ([data_dir] if data_dir else [])
+        args = [sys.executable, "-m", "bench.ui_start_probe", kind] + (
+            [data_dir] if data_dir else []
+        )
         done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
         line = [ln for ln in done.stdout.splitlines() if ln.startswith("READY")]
         if not line:
@@ -114,7 +116,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
 
     # 2. keystrokes in the search box, each to its updated rows
     def type_and_wait(text: str) -> float:
-        generation = model._generation  # noqa: SLF001 - the benchmark reads the model's counter
+        generation = model._generation  # the benchmark reads the model's counter
         started = time.perf_counter()
         if text.isascii():
             key = QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, text)
@@ -123,7 +125,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
             event = QInputMethodEvent("", [])
             event.setCommitString(text)
             QApplication.sendEvent(page.search, event)
-        spin_until(lambda: model._generation != generation and not model.loading)  # noqa: SLF001
+        spin_until(lambda: model._generation != generation and not model.loading)
         return (time.perf_counter() - started) * 1000
 
     typed = ["zhang", "wxm", "sxx", "1234", "ouyang", "liu", "chen"]
@@ -141,15 +143,17 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
                 keystrokes.append(ms)
                 per_word.setdefault(word, []).append(ms)
                 time.sleep(0.12)  # a fast typist's pace
+
     # 3. a click on a column header to the first rows in that order (the database sorts
     # every matching child), with nothing else queued; then back to the search order
     def sort_and_wait(column: int, order) -> float:
         spin_until(lambda: not executor.pending())
-        generation = model._generation  # noqa: SLF001
+        generation = model._generation
         started = time.perf_counter()
         page.table.sortByColumn(column, order)
-        spin_until(lambda: model._generation != generation and not model.loading  # noqa: SLF001
-                   and model.rowCount() > 0)
+        spin_until(
+            lambda: model._generation != generation and not model.loading and model.rowCount() > 0
+        )
         return (time.perf_counter() - started) * 1000
 
     page.search.clear()
@@ -226,8 +230,9 @@ def main() -> None:
     print(json.dumps(start, indent=2))
     measured = in_process(data_dir, password, args.rounds)
     print(json.dumps(measured, indent=2))
-    path = write_result("ui", {"data_dir_children": args.children if tmp else "given",
-                               "start": start, **measured})
+    path = write_result(
+        "ui", {"data_dir_children": args.children if tmp else "given", "start": start, **measured}
+    )
     print(f"written to {path}")
     if tmp:
         tmp.cleanup()

@@ -92,4 +92,6 @@ def scratch_postgres(prefix: str) -> ScratchDatabase | None:
     admin = create_engine(url0, isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
         c.execute(text(f'CREATE DATABASE "{name}"'))
-    return ScratchDatabase(url0.set(database=name).render_as_string(hide_password=False), name, admin)
+    return ScratchDatabase(
+        url0.set(database=name).render_as_string(hide_password=False), name, admin
+    )

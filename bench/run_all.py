@@ -9,7 +9,10 @@ import subprocess
 import sys
 
 LAPTOP = [
-    "bench.bench_foundation", "bench.bench_ui", "bench.bench_import", "bench.bench_encryption",
+    "bench.bench_foundation",
+    "bench.bench_ui",
+    "bench.bench_import",
+    "bench.bench_encryption",
 ]
 
 

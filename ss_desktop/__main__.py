@@ -57,10 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ss-desktop",
         description="Stepping Stones registration (laptop). With no command, starts the app.",
     )
-    parser.add_argument("--data-dir", help="keep every file of the app under this folder "
-                        "(default: the platform's data folder; env SS_DESKTOP_HOME)")
-    parser.add_argument("--user", help="act as this local user (password from env "
-                        f"{PASSWORD_ENV} or a prompt)")
+    parser.add_argument(
+        "--data-dir",
+        help="keep every file of the app under this folder "
+        "(default: the platform's data folder; env SS_DESKTOP_HOME)",
+    )
+    parser.add_argument(
+        "--user", help=f"act as this local user (password from env {PASSWORD_ENV} or a prompt)"
+    )
     parser.add_argument("--lang", help="interface language for the GUI (zh_CN or en)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -86,58 +90,92 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="write a consistent copy of all data to FILE")
     p.add_argument("file", metavar="FILE")
 
-    p = sub.add_parser("restore", help="replace all data with a backup FILE (the current data is "
-                       "backed up first)")
+    p = sub.add_parser(
+        "restore", help="replace all data with a backup FILE (the current data is backed up first)"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
-    p = sub.add_parser("enroll", help="enroll this laptop with head office (a one-time code, or "
-                       "an enrollment file for a laptop that was never online)")
+    p = sub.add_parser(
+        "enroll",
+        help="enroll this laptop with head office (a one-time code, or "
+        "an enrollment file for a laptop that was never online)",
+    )
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--code", metavar="CODE", help="the one-time enrollment code from head office")
     how.add_argument("--file", metavar="FILE", help="an enrollment file from 'ss-hq enroll-file'")
-    p.add_argument("--server", metavar="URL", help="head office's address, e.g. https://hq.example.org")
+    p.add_argument(
+        "--server", metavar="URL", help="head office's address, e.g. https://hq.example.org"
+    )
     p.add_argument("--name", metavar="NAME", help="this laptop's name at head office")
     p.add_argument("--ca-bundle", metavar="FILE", help="trust the certificates in this PEM file")
-    p.add_argument("--allow-insecure", action="store_true",
-                   help="allow plain http to a server that is not on this computer")
+    p.add_argument(
+        "--allow-insecure",
+        action="store_true",
+        help="allow plain http to a server that is not on this computer",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("sync", help="one full sync round with head office (push, then pull)")
-    p.add_argument("--retries", type=int, default=0, metavar="N",
-                   help="try again up to N times after a network failure (with backoff)")
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=0,
+        metavar="N",
+        help="try again up to N times after a network failure (with backoff)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("bundle", help="USB bundles for sync without a network")
     bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
-    q = bundle_sub.add_parser("export", help="write the changes head office has not acknowledged "
-                              "to FILE (signed and encrypted)")
+    q = bundle_sub.add_parser(
+        "export",
+        help="write the changes head office has not acknowledged to FILE (signed and encrypted)",
+    )
     q.add_argument("file", metavar="FILE")
     q.add_argument("--json", action="store_true")
     q = bundle_sub.add_parser("receive", help="apply head office's receipt FILE")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("recovery", help="recover the data when every password is forgotten, "
-                       "with head office's help (see the user guide)")
+    p = sub.add_parser(
+        "recovery",
+        help="recover the data when every password is forgotten, "
+        "with head office's help (see the user guide)",
+    )
     recovery_sub = p.add_subparsers(dest="recovery_command", required=True)
     q = recovery_sub.add_parser("request", help="write the request FILE for head office")
     q.add_argument("file", metavar="FILE")
-    q = recovery_sub.add_parser("apply", help="open the data with head office's answer FILE and "
-                                "set a new password for an admin (env SS_DESKTOP_PASSWORD or a "
-                                "prompt)")
+    q = recovery_sub.add_parser(
+        "apply",
+        help="open the data with head office's answer FILE and "
+        "set a new password for an admin (env SS_DESKTOP_PASSWORD or a "
+        "prompt)",
+    )
     q.add_argument("file", metavar="FILE")
-    q.add_argument("--admin", required=True, help="this admin account gets the new password "
-                   "(created if missing)")
+    q.add_argument(
+        "--admin",
+        required=True,
+        help="this admin account gets the new password (created if missing)",
+    )
 
-    p = sub.add_parser("import", help="import a class list (.xlsx or .csv); exit 0 all rows "
-                       "imported, 3 some rows rejected, 2 the file is unusable")
+    p = sub.add_parser(
+        "import",
+        help="import a class list (.xlsx or .csv); exit 0 all rows "
+        "imported, 3 some rows rejected, 2 the file is unusable",
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--site", metavar="CODE", help="the site the children belong to (needed "
-                   "when you have more than one site)")
+    p.add_argument(
+        "--site",
+        metavar="CODE",
+        help="the site the children belong to (needed when you have more than one site)",
+    )
     p.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
-    p.add_argument("--error-report", metavar="OUT.xlsx", help="write the rejected rows with "
-                   "their reasons to this file (fix it and import it again)")
+    p.add_argument(
+        "--error-report",
+        metavar="OUT.xlsx",
+        help="write the rejected rows with their reasons to this file (fix it and import it again)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="export the children you may see to FILE.xlsx or FILE.csv")
@@ -184,8 +222,11 @@ def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
     password = _password(f"Password for the new admin {args.admin}: ", confirm=True)
     app = LocalApp.initialize(paths, admin=args.admin, password=password)
     try:
-        _emit(args, {"data_dir": str(paths.data_dir), "device_id": app.device_id, "admin": args.admin},
-              [f"Created {paths.data_dir} with admin '{args.admin}'."])
+        _emit(
+            args,
+            {"data_dir": str(paths.data_dir), "device_id": app.device_id, "admin": args.admin},
+            [f"Created {paths.data_dir} with admin '{args.admin}'."],
+        )
     finally:
         app.close()
     return EXIT_OK
@@ -198,10 +239,15 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
         raise CliError("--count must be zero or more", EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         report = DemoService(app, session).populate(args.count, seed=args.seed)
-        _emit(args, report.as_dict(),
-              [f"Added {report.children} children, {report.sites} sites, {report.programs} programs, "
-               f"{report.sessions} attendance sessions in {report.seconds:.1f} s "
-               f"({report.children_per_second:.0f} children/s)."])
+        _emit(
+            args,
+            report.as_dict(),
+            [
+                f"Added {report.children} children, {report.sites} sites, {report.programs} programs, "
+                f"{report.sessions} attendance sessions in {report.seconds:.1f} s "
+                f"({report.children_per_second:.0f} children/s)."
+            ],
+        )
     return EXIT_OK
 
 
@@ -211,13 +257,24 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
     with _signed_in(paths, args) as (app, session):
         page = ChildrenService(app, session).search(args.query, limit=args.limit)
         rows = [
-            {"id": r.id, "name": f"{r.surname}{r.given_name}", "pinyin": r.pinyin,
-             "site": r.site_name, "dob": r.dob}
+            {
+                "id": r.id,
+                "name": f"{r.surname}{r.given_name}",
+                "pinyin": r.pinyin,
+                "site": r.site_name,
+                "dob": r.dob,
+            }
             for r in page.rows
         ]
-        _emit(args, {"query": args.query, "count": len(rows), "children": rows},
-              [f"{r['id']}  {r['name']}  {r['pinyin']}  {r['site'] or '-'}  {r['dob'] or '-'}"
-               for r in rows] or ["No child matches."])
+        _emit(
+            args,
+            {"query": args.query, "count": len(rows), "children": rows},
+            [
+                f"{r['id']}  {r['name']}  {r['pinyin']}  {r['site'] or '-'}  {r['dob'] or '-'}"
+                for r in rows
+            ]
+            or ["No child matches."],
+        )
     return EXIT_OK
 
 
@@ -284,9 +341,13 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
             if args.file:
                 result = service.enroll_file(Path(args.file))
             else:
-                result = service.enroll(args.server, args.code, device_name=args.name,
-                                        ca_bundle=args.ca_bundle,
-                                        allow_insecure=args.allow_insecure)
+                result = service.enroll(
+                    args.server,
+                    args.code,
+                    device_name=args.name,
+                    ca_bundle=args.ca_bundle,
+                    allow_insecure=args.allow_insecure,
+                )
         except SyncError as exc:
             raise _sync_failure(exc) from exc
         lines = [f"Enrolled as device {result.device_id} for {len(result.sites)} site(s)."]
@@ -294,9 +355,16 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
             from ss_desktop.services.sync_messages import clock_warning_text
 
             lines.append(clock_warning_text(result.clock.offset_ms))
-        _emit(args, {"device_id": result.device_id, "sites": list(result.sites),
-                     "server": result.server_url, "clock_offset_ms": result.clock.offset_ms},
-              lines)
+        _emit(
+            args,
+            {
+                "device_id": result.device_id,
+                "sites": list(result.sites),
+                "server": result.server_url,
+                "clock_offset_ms": result.clock.offset_ms,
+            },
+            lines,
+        )
     return EXIT_OK
 
 
@@ -311,20 +379,28 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             report = SyncService(app, session).sync_round(attempts=args.retries + 1)
         except SyncError as exc:
             raise _sync_failure(exc) from exc
-        lines = [f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
-                 f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."]
+        lines = [
+            f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
+            f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."
+        ]
         if report.waiting_for_consent:
-            lines.append(f"{report.waiting_for_consent} of them wait for a guardian's consent: "
-                         "see the Needs consent list.")
+            lines.append(
+                f"{report.waiting_for_consent} of them wait for a guardian's consent: "
+                "see the Needs consent list."
+            )
         if report.rejected:
             lines.append("Rejected changes are in the quarantine list: see the Sync page.")
         if report.resent:
-            lines.append(f"Head office had lost {report.resent} change(s) it once acknowledged "
-                         "(restored from a backup?): they were sent again.")
+            lines.append(
+                f"Head office had lost {report.resent} change(s) it once acknowledged "
+                "(restored from a backup?): they were sent again."
+            )
         if report.checksum_ok is False:
-            lines.append(f"Warning: this laptop holds {report.local_count} records of its sites, "
-                         f"head office {report.server_count}; they will be compared again at the "
-                         "next sync.")
+            lines.append(
+                f"Warning: this laptop holds {report.local_count} records of its sites, "
+                f"head office {report.server_count}; they will be compared again at the "
+                "next sync."
+            )
         if report.clock_warning:
             lines.append(report.clock_warning)
         _emit(args, report.as_dict(), lines)
@@ -340,17 +416,23 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             if args.bundle_command == "export":
                 info = service.export_bundle(Path(args.file))
-                lines = [f"Wrote {info.op_count} change(s) (seq {info.first_seq}-{info.last_seq}) "
-                         f"to {info.path}. Take it to head office; keep it until the receipt "
-                         "comes back."]
+                lines = [
+                    f"Wrote {info.op_count} change(s) (seq {info.first_seq}-{info.last_seq}) "
+                    f"to {info.path}. Take it to head office; keep it until the receipt "
+                    "comes back."
+                ]
             else:
                 info = service.receive_receipt(Path(args.file))
-                lines = [f"Receipt applied: {info.acked} change(s) acknowledged, "
-                         f"{info.rejected} rejected, {info.pulled} received from head office."]
+                lines = [
+                    f"Receipt applied: {info.acked} change(s) acknowledged, "
+                    f"{info.rejected} rejected, {info.pulled} received from head office."
+                ]
                 if info.resent:
-                    lines.append(f"Head office had lost {info.resent} change(s) it once "
-                                 "acknowledged (restored from a backup?): export a new bundle "
-                                 "to carry them again.")
+                    lines.append(
+                        f"Head office had lost {info.resent} change(s) it once "
+                        "acknowledged (restored from a backup?): export a new bundle "
+                        "to carry them again."
+                    )
         except SyncError as exc:
             raise _sync_failure(exc) from exc
         _emit(args, info.as_dict(), lines)
@@ -388,9 +470,13 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
         listed = []
         for row in rejected:
             reasons = [
-                {"column": None if p.column is None else column_letter(p.column),
-                 "code": p.code, "reason": problem_text(p)}
-                for p in row.problems if p.severity == "error"
+                {
+                    "column": None if p.column is None else column_letter(p.column),
+                    "code": p.code,
+                    "reason": problem_text(p),
+                }
+                for p in row.problems
+                if p.severity == "error"
             ]
             listed.append({"row": row.number, "reasons": reasons})
         verb = "would import" if args.dry_run else "imported"
@@ -400,8 +486,16 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 (f"{r['column']}: " if r["column"] else "") + r["reason"] for r in entry["reasons"]
             )
             lines.append(f"  row {entry['row']}: {text}")
-        _emit(args, {"imported": imported, "rejected": len(rejected), "dry_run": args.dry_run,
-                     "rejected_rows": listed}, lines)
+        _emit(
+            args,
+            {
+                "imported": imported,
+                "rejected": len(rejected),
+                "dry_run": args.dry_run,
+                "rejected_rows": listed,
+            },
+            lines,
+        )
     return EXIT_REJECTED_ROWS if rejected else EXIT_OK
 
 
@@ -413,9 +507,11 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
         raise CliError("the export file must end in .xlsx or .csv", EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         result = ExportService(app, session).export(target, filters={"status": "active"})
-        _emit(args, {"path": str(result.path), "rows": result.rows,
-                     "columns": list(result.columns)},
-              [f"Exported {result.rows} children to {result.path}."])
+        _emit(
+            args,
+            {"path": str(result.path), "rows": result.rows, "columns": list(result.columns)},
+            [f"Exported {result.rows} children to {result.path}."],
+        )
     return EXIT_OK
 
 
@@ -424,8 +520,10 @@ def cmd_recovery(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if args.recovery_command == "request":
         target = write_request(paths, Path(args.file))
-        print(f"Wrote {target}. Send it to head office; bring back the answer file and run "
-              "'ss-desktop recovery apply ANSWER --admin NAME'.")
+        print(
+            f"Wrote {target}. Send it to head office; bring back the answer file and run "
+            "'ss-desktop recovery apply ANSWER --admin NAME'."
+        )
         return EXIT_OK
     password = _password(f"New password for {args.admin}: ", confirm=True)
     app, _session = apply_answer(paths, Path(args.file), admin=args.admin, password=password)
@@ -483,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ss-desktop: interrupted", file=sys.stderr)
         return EXIT_FAILURE
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a clear message
+    except Exception as exc:  # every failure becomes a clear message
         message, code = describe_error(exc)
         if code == EXIT_FAILURE:
             log.exception("command %s failed", args.command)

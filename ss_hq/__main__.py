@@ -250,8 +250,10 @@ def cmd_recover_key(args: argparse.Namespace) -> int:
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(answer.data)
     os.replace(partial, target)
-    print(f"answer for laptop database {answer.database_id} written to {target}; it opens only "
-          "on the laptop that made the request")
+    print(
+        f"answer for laptop database {answer.database_id} written to {target}; it opens only "
+        "on the laptop that made the request"
+    )
     return EXIT_OK
 
 
@@ -456,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback for users
+    except Exception as exc:  # the last line of defence: no traceback for users
         log.debug("unexpected error", exc_info=True)
         print(f"ss-hq: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILURE

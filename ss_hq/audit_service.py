@@ -405,6 +405,8 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "audit_row",
     "chain_verified",
 )
+
+
 def _iter_entries(session: Session, filters: AuditFilters) -> Iterator[AuditEntry]:
     query = _where(select(AuditEntry), filters).order_by(
         col(AuditEntry.at_ms), col(AuditEntry.device_id), col(AuditEntry.row_id)

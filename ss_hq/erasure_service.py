@@ -41,8 +41,17 @@ PERSONAL_DEPENDENTS = (Entity.GUARDIAN.value, Entity.CONSENT.value)
 # What a consent keeps when its child is erased because it was withdrawn (the proof of
 # consent and withdrawal a compliance audit asks for; nothing that names a person).
 KEPT_CONSENT_FIELDS = frozenset(
-    {"child_id", "giver_role", "giver_relationship", "method", "given_on", "notice_version",
-     "scopes", "child_assent", "withdrawn_on"}
+    {
+        "child_id",
+        "giver_role",
+        "giver_relationship",
+        "method",
+        "given_on",
+        "notice_version",
+        "scopes",
+        "child_assent",
+        "withdrawn_on",
+    }
 )
 
 
@@ -152,10 +161,17 @@ def erase_on_withdrawal(
     if state.registration_ok or state.pending_reason != PENDING_WITHDRAWN:
         return None
     result = _erase_child(
-        session, writer, child, staff_user=None, device_id=device_id, now=now,
+        session,
+        writer,
+        child,
+        staff_user=None,
+        device_id=device_id,
+        now=now,
         consent_keep=KEPT_CONSENT_FIELDS,
     )
-    log.info("child %s erased: consent withdrawn (%d dependents)", child_id, result.dependents_erased)
+    log.info(
+        "child %s erased: consent withdrawn (%d dependents)", child_id, result.dependents_erased
+    )
     return result
 
 

@@ -23,6 +23,8 @@ COLUMNS: tuple[str, ...] = (
     "categories",
     "hukou_local",
 )
+
+
 def _cells(row: ChildRow, sites: dict[str, str]) -> list[object]:
     return [
         row.id,

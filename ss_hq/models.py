@@ -309,7 +309,7 @@ class AuditChain(SQLModel, table=True):
 def hq_metadata() -> sa.MetaData:
     """Head office's tables only. SQLModel keeps one global metadata, which also holds the
     laptop's tables when both packages are imported in one process (the test suite)."""
-    import ss_hq.search_service  # noqa: F401  (child_index)
+    import ss_hq.search_service  # child_index
     import ss_hq.security  # noqa: F401  (staff_session)
 
     metadata = sa.MetaData()

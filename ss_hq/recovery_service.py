@@ -67,18 +67,30 @@ def answer_request(session: Session, request_bytes: bytes) -> RecoveryAnswer:
     if stored is None:
         raise RecoveryRefused("head office has no keys yet: run `ss-hq migrate`")
     private = X25519PrivateKey.from_private_bytes(base64.b64decode(stored.private_key))
-    public = base64.b64encode(private.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+    public = base64.b64encode(
+        private.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+    ).decode()
     if entry.get("key_id") not in (None, _key_id(public)):
         raise RecoveryRefused("the laptop's key was sealed to another head office key")
     try:
-        db_key = open_sealed(Sealed.from_dict(entry), private, purpose=RECOVERY_PURPOSE,
-                             aad=database_id.encode())
-        sealed = seal(db_key, str(request.get("reply_key")), purpose=RECOVERY_REPLY_PURPOSE,
-                      aad=database_id.encode())
+        db_key = open_sealed(
+            Sealed.from_dict(entry), private, purpose=RECOVERY_PURPOSE, aad=database_id.encode()
+        )
+        sealed = seal(
+            db_key,
+            str(request.get("reply_key")),
+            purpose=RECOVERY_REPLY_PURPOSE,
+            aad=database_id.encode(),
+        )
     except SealError as exc:
         raise RecoveryRefused(f"the request does not open with head office's key ({exc})") from exc
     log.info("recovery answered for laptop database %s", database_id)
-    answer = {"format": ANSWER_FORMAT, "version": 1, "database_id": database_id,
-              "sealed": sealed.as_dict()}
+    answer = {
+        "format": ANSWER_FORMAT,
+        "version": 1,
+        "database_id": database_id,
+        "sealed": sealed.as_dict(),
+    }
     return RecoveryAnswer(database_id, json.dumps(answer, indent=1).encode())

@@ -108,7 +108,11 @@ def validate_consent(
         ("giver_relationship", Relationship),
     ):
         if given(name):
-            if name == "giver_relationship" and fields[name] == "self" and role == ConsentGiverRole.SELF:
+            if (
+                name == "giver_relationship"
+                and fields[name] == "self"
+                and role == ConsentGiverRole.SELF
+            ):
                 continue  # a child of 14-17 consenting for themselves
             try:
                 parsed = enum_cls(fields[name])
@@ -244,7 +248,9 @@ def holds_sensitive_value(name: str, value: Any) -> bool:
 
 def sensitive_fields_set(fields: Mapping[str, Any]) -> list[str]:
     """The sensitive fields of *fields* that hold a value (in SENSITIVE_CHILD_FIELDS order)."""
-    return [n for n in SENSITIVE_CHILD_FIELDS if n in fields and holds_sensitive_value(n, fields[n])]
+    return [
+        n for n in SENSITIVE_CHILD_FIELDS if n in fields and holds_sensitive_value(n, fields[n])
+    ]
 
 
 def check_sensitive_consent(fields: Mapping[str, Any], state: ConsentState) -> list[Issue]:

@@ -131,9 +131,7 @@ def validate_id_number(
                 )
             )
         if not issues and not _known_birthplace(number[:6], born.year):
-            issues.append(
-                Issue(IssueCode.ID_NUMBER_UNKNOWN_BIRTHPLACE, f, {}, Severity.WARNING)
-            )
+            issues.append(Issue(IssueCode.ID_NUMBER_UNKNOWN_BIRTHPLACE, f, {}, Severity.WARNING))
     if gender in (Gender.MALE, Gender.FEMALE):
         id_gender = Gender.MALE if int(number[16]) % 2 == 1 else Gender.FEMALE
         if id_gender != gender:

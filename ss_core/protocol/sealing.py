@@ -72,9 +72,13 @@ def new_private_key() -> X25519PrivateKey:
 
 
 def private_to_b64(key: X25519PrivateKey) -> str:
-    return _b64(key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    ))
+    return _b64(
+        key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+    )
 
 
 def private_from_b64(text: str) -> X25519PrivateKey:

@@ -222,8 +222,13 @@ def _search_page(
             f"SELECT c.id, 1, c.name_sort FROM ({hits}) h"
             f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}"
             f" AND c.search_rowid NOT IN ({exact}){page} ORDER BY c.name_sort, c.id LIMIT ?",
-            [*hit_params, *params, *exact_params, *(after[1:] if resume else ()),
-             limit + 1 - len(found)],
+            [
+                *hit_params,
+                *params,
+                *exact_params,
+                *(after[1:] if resume else ()),
+                limit + 1 - len(found),
+            ],
         ).fetchall()
     # Counted only when the first page holds every hit (a broad search shows "more").
     total = len(found) if after is None and len(found) <= limit else None
@@ -396,5 +401,3 @@ def rows_by_ids(engine: Engine, ids: Sequence[str]) -> list[ChildRow]:
             ):
                 found[row[0]] = row
         return _child_rows(cursor, [found[i] for i in ids if i in found])
-
-

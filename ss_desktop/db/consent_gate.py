@@ -40,7 +40,11 @@ DEPENDENT_TABLES = {
     Entity.ATTENDANCE_MARK: "attendance_mark",
 }
 # Records that name a person: sent as an empty tombstone if head office never had them.
-_PERSONAL_RECORDS = {Entity.CHILD: "site_id", Entity.GUARDIAN: "child_id", Entity.CONSENT: "child_id"}
+_PERSONAL_RECORDS = {
+    Entity.CHILD: "site_id",
+    Entity.GUARDIAN: "child_id",
+    Entity.CONSENT: "child_id",
+}
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,12 @@ def child_gates(
             part,
         ):
             consents.setdefault(child_id, []).append(
-                {"giver_role": role, "given_on": given_on, "scopes": scopes,
-                 "withdrawn_on": withdrawn_on}
+                {
+                    "giver_role": role,
+                    "given_on": given_on,
+                    "scopes": scopes,
+                    "withdrawn_on": withdrawn_on,
+                }
             )
     gates = {}
     for cid, (dob, precision, server_version) in found.items():
@@ -129,9 +137,10 @@ def next_parked_seq(cursor: sqlite3.Cursor) -> int:
 def release_parked(cursor: sqlite3.Cursor, child_ids: Collection[str], seq: int) -> int:
     """Give the parked rows of *child_ids* sequence numbers after *seq*, oldest first;
     returns the last number given."""
-    if not child_ids or not cursor.execute(
-        "SELECT 1 FROM outbox WHERE device_seq < 0 LIMIT 1"
-    ).fetchone():
+    if (
+        not child_ids
+        or not cursor.execute("SELECT 1 FROM outbox WHERE device_seq < 0 LIMIT 1").fetchone()
+    ):
         return seq
     records = set(child_ids)  # the children, and their dependents (indexed by child_id)
     for table in DEPENDENT_TABLES.values():
@@ -146,10 +155,13 @@ def release_parked(cursor: sqlite3.Cursor, child_ids: Collection[str], seq: int)
     # costs the same whether 10 or 10,000 changes wait for consent.
     parked_rows: list[tuple[int, str]] = []
     for part in _chunks(records):
-        parked_rows.extend(cursor.execute(
-            "SELECT device_seq, record_id FROM outbox INDEXED BY ix_outbox_parked"
-            f" WHERE device_seq < 0 AND record_id IN ({_marks(len(part))})", part
-        ))
+        parked_rows.extend(
+            cursor.execute(
+                "SELECT device_seq, record_id FROM outbox INDEXED BY ix_outbox_parked"
+                f" WHERE device_seq < 0 AND record_id IN ({_marks(len(part))})",
+                part,
+            )
+        )
     for parked, _record_id in sorted(parked_rows, reverse=True):  # -1 was parked first
         seq += 1
         cursor.execute("UPDATE outbox SET device_seq = ? WHERE device_seq = ?", (seq, parked))
@@ -182,9 +194,10 @@ def number_outbox(
 def release_after_pull(cursor: sqlite3.Cursor, child_ids: Collection[str]) -> int:
     """A pulled consent (made on another laptop) may let this laptop's held-back changes of
     the child go: release them, numbered after the last device_seq. Returns how many."""
-    if not child_ids or not cursor.execute(
-        "SELECT 1 FROM outbox WHERE device_seq < 0 LIMIT 1"
-    ).fetchone():
+    if (
+        not child_ids
+        or not cursor.execute("SELECT 1 FROM outbox WHERE device_seq < 0 LIMIT 1").fetchone()
+    ):
         return 0
     ok = [c for c, g in child_gates(cursor, child_ids).items() if g.state.registration_ok]
     row = cursor.execute("SELECT last_device_seq FROM sync_state WHERE id = 1").fetchone()

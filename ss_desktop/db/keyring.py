@@ -84,25 +84,37 @@ class Argon2Params:
             raise ValueError("not an Argon2id v19 hash")
         costs = dict(item.split("=", 1) for item in parts[3].split(","))
         raw = _unpadded(parts[5])
-        params = cls(_unpadded(parts[4]), int(costs["t"]), int(costs["m"]), int(costs["p"]),
-                     len(raw))
+        params = cls(
+            _unpadded(parts[4]), int(costs["t"]), int(costs["m"]), int(costs["p"]), len(raw)
+        )
         return params, raw
 
     def derive(self, password: str) -> bytes:
         return hash_secret_raw(
-            password.encode(), self.salt, time_cost=self.time_cost,
-            memory_cost=self.memory_cost, parallelism=self.parallelism,
-            hash_len=self.hash_len, type=Type.ID, version=19,
+            password.encode(),
+            self.salt,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_cost,
+            parallelism=self.parallelism,
+            hash_len=self.hash_len,
+            type=Type.ID,
+            version=19,
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {"salt": _b64(self.salt), "t": self.time_cost, "m": self.memory_cost,
-                "p": self.parallelism, "len": self.hash_len}
+        return {
+            "salt": _b64(self.salt),
+            "t": self.time_cost,
+            "m": self.memory_cost,
+            "p": self.parallelism,
+            "len": self.hash_len,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Argon2Params:
-        return cls(_unb64(data["salt"]), int(data["t"]), int(data["m"]), int(data["p"]),
-                   int(data["len"]))
+        return cls(
+            _unb64(data["salt"]), int(data["t"]), int(data["m"]), int(data["p"]), int(data["len"])
+        )
 
 
 def _unpadded(text: str) -> bytes:
@@ -110,8 +122,12 @@ def _unpadded(text: str) -> bytes:
 
 
 def _wrapping_key(argon2_raw: bytes, username: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                info=b"ss-desktop key wrap v1\x00" + username.encode()).derive(argon2_raw)
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=None,
+        info=b"ss-desktop key wrap v1\x00" + username.encode(),
+    ).derive(argon2_raw)
 
 
 class Keyring:
@@ -122,8 +138,14 @@ class Keyring:
     # -- file ----------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path) -> Keyring:
-        data = {"format": FORMAT, "version": VERSION, "database_id": secrets.token_hex(16),
-                "users": {}, "recovery": None, "failed_sign_ins": []}
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "database_id": secrets.token_hex(16),
+            "users": {},
+            "recovery": None,
+            "failed_sign_ins": [],
+        }
         return cls(path, data)
 
     @classmethod

@@ -85,19 +85,25 @@ def _by_consent(cursor: Any, inner: str, params: list[Any], descending: bool) ->
     consents: dict[str, list[dict[str, Any]]] = {}
     wanted = {row[0] for row in found}
     for child_id, giver_role, given_on, scopes, withdrawn_on in cursor.execute(
-        "SELECT child_id, giver_role, given_on, scopes, withdrawn_on FROM consent"
-        " WHERE deleted = 0"
+        "SELECT child_id, giver_role, given_on, scopes, withdrawn_on FROM consent WHERE deleted = 0"
     ):
         if child_id in wanted:
             consents.setdefault(child_id, []).append(
-                {"giver_role": giver_role, "given_on": given_on, "scopes": scopes,
-                 "withdrawn_on": withdrawn_on}
+                {
+                    "giver_role": giver_role,
+                    "given_on": given_on,
+                    "scopes": scopes,
+                    "withdrawn_on": withdrawn_on,
+                }
             )
     pending: list[str] = []
     given: list[str] = []
     for child_id, dob, precision in found:
-        ok = child_id in consents and consent_state(
-            consents[child_id], child_dob=_date_or_none(dob), child_dob_precision=precision
-        ).registration_ok
+        ok = (
+            child_id in consents
+            and consent_state(
+                consents[child_id], child_dob=_date_or_none(dob), child_dob_precision=precision
+            ).registration_ok
+        )
         (given if ok else pending).append(child_id)
     return given + pending if descending else pending + given

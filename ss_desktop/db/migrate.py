@@ -105,7 +105,9 @@ def is_plaintext(path: Path) -> bool:
         return handle.read(16) == SQLITE_HEADER
 
 
-def _inspect_read_only(path: Path, key: bytes | None, *, thorough: bool | None = None) -> str | None:
+def _inspect_read_only(
+    path: Path, key: bytes | None, *, thorough: bool | None = None
+) -> str | None:
     """Check *path* without writing to it; returns its schema revision (None = fresh file).
 
     *thorough* forces (True) or skips (False) the page-by-page quick_check; by default it runs
@@ -252,9 +254,12 @@ def encrypt_in_place(path: Path, key: bytes, *, backup_dir: Path) -> Path:
 
 
 def _row_counts(conn: object) -> dict[str, int]:
-    names = [row[0] for row in conn.execute(  # type: ignore[attr-defined]
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-    )]
+    names = [
+        row[0]
+        for row in conn.execute(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
     return {
         name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[attr-defined]
         for name in sorted(names)

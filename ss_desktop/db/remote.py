@@ -249,5 +249,7 @@ def _grouped(audit: list[AuditEntry]) -> list[AuditEntry]:
         else:
             by_entity.setdefault(entry.entity, []).append(entry.record_id)
     for entity, ids in by_entity.items():
-        rows.append(AuditEntry(audit[0].actor, "sync", entity, None, {"count": len(ids), "ids": ids}))
+        rows.append(
+            AuditEntry(audit[0].actor, "sync", entity, None, {"count": len(ids), "ids": ids})
+        )
     return rows

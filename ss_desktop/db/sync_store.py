@@ -433,7 +433,7 @@ _SCOPE_SQL = {
 
 
 def scope_lines(engine: Engine, sites: Sequence[str]) -> list[str]:
-    """"id:version" of every record this laptop holds from its scope (head office's version;
+    """ "id:version" of every record this laptop holds from its scope (head office's version;
     records it never had are left out), built and filtered by SQLite: at 100,000 children
     this is the bulk of a sync round's count-and-checksum comparison."""
     marks = ",".join("?" * len(sites)) or "NULL"

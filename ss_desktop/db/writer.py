@@ -56,7 +56,11 @@ from ss_desktop.db.writer_rows import (
 log = logging.getLogger(__name__)
 
 UNKNOWN_REFERENCE = "reference.unknown"
-_PLAIN = (int, bool, float)  # values normalize_value returns unchanged  # Issue code: child_id/program_id/... not found
+_PLAIN = (
+    int,
+    bool,
+    float,
+)  # values normalize_value returns unchanged  # Issue code: child_id/program_id/... not found
 
 # Which stored fields a partial validation needs as context when one of them changes.
 _CHILD_CONTEXT = (
@@ -472,8 +476,18 @@ class ChangeWriter:
             sql.insert_rows(cursor, entity, inserts.get(entity, ()))
             sql.update_rows(cursor, entity, updates.get(entity, ()))
         finish_local_write(
-            cursor, self, outbox, seq, result, grouped=grouped, audit=audit, actor=actor,
-            now=now, plans=plans, new_children=new_children, reindex=reindex,
+            cursor,
+            self,
+            outbox,
+            seq,
+            result,
+            grouped=grouped,
+            audit=audit,
+            actor=actor,
+            now=now,
+            plans=plans,
+            new_children=new_children,
+            reindex=reindex,
         )
 
     # ------------------------------------------------------------------ pulled changes

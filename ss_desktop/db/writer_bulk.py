@@ -281,16 +281,30 @@ def _write_creates(
         inserts.setdefault(entity, []).append(spec.row(row))
         # first item: the record's child, replaced by its device_seq in number_outbox
         outbox.append(
-            (child_of(entity, record_id, full), op_id, spec.name, record_id, 0, stamp,
-             dumps(plan.changed), plan.deleted, now)
+            (
+                child_of(entity, record_id, full),
+                op_id,
+                spec.name,
+                record_id,
+                0,
+                stamp,
+                dumps(plan.changed),
+                plan.deleted,
+                now,
+            )
         )
         created.setdefault(entity, []).append(record_id)
         if bulk:
             grouped.setdefault((action or "create", spec.name), []).append(record_id)
         else:
             audit.append(
-                AuditEntry(actor, action or "create", spec.name, record_id,
-                           {"fields": sorted(plan.changed)})
+                AuditEntry(
+                    actor,
+                    action or "create",
+                    spec.name,
+                    record_id,
+                    {"fields": sorted(plan.changed)},
+                )
             )
         if entity is Entity.CHILD:
             if not plan.deleted:  # indexed from memory below, no read-back
@@ -306,6 +320,16 @@ def _write_creates(
             cursor.executemany(_SPECS[entity].sql, inserts[entity])
     # the same ending as the general path: consent numbering, outbox, audit, search, seq
     finish_local_write(
-        cursor, writer, outbox, seq, result, grouped=grouped, audit=audit, actor=actor, now=now,
-        plans=plans, new_children=new_children, reindex=reindex,
+        cursor,
+        writer,
+        outbox,
+        seq,
+        result,
+        grouped=grouped,
+        audit=audit,
+        actor=actor,
+        now=now,
+        plans=plans,
+        new_children=new_children,
+        reindex=reindex,
     )

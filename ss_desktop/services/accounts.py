@@ -26,7 +26,35 @@ from ss_desktop.services.permissions import Permission, require
 MIN_PASSWORD_LENGTH = 8
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
 COMMON_PASSWORDS = frozenset(
-    ["12345678", "123456789", "1234567890", "password", "password1", "qwertyuiop", "11111111", "88888888", "66666666", "abc12345", "abcd1234", "a1234567", "iloveyou", "1qaz2wsx", "qwerty123", "00000000", "12341234", "woaini1314", "admin123", "admin1234", "password123", "123123123", "11223344", "asdfghjkl", "zxcvbnm1", "147258369", "987654321"]
+    [
+        "12345678",
+        "123456789",
+        "1234567890",
+        "password",
+        "password1",
+        "qwertyuiop",
+        "11111111",
+        "88888888",
+        "66666666",
+        "abc12345",
+        "abcd1234",
+        "a1234567",
+        "iloveyou",
+        "1qaz2wsx",
+        "qwerty123",
+        "00000000",
+        "12341234",
+        "woaini1314",
+        "admin123",
+        "admin1234",
+        "password123",
+        "123123123",
+        "11223344",
+        "asdfghjkl",
+        "zxcvbnm1",
+        "147258369",
+        "987654321",
+    ]
 )
 
 _hasher = PasswordHasher()
@@ -49,14 +77,30 @@ class Accounts:
             raise ServiceError("setup.already_initialized", path=str(self.app.paths.data_dir))
         return self._create(username, password, Role.ADMIN, [], actor=username)
 
-    def create_user(self, by: UserSession, username: str, password: str, role: str,
-                    site_ids: list[str], display_name: str = "") -> str:
+    def create_user(
+        self,
+        by: UserSession,
+        username: str,
+        password: str,
+        role: str,
+        site_ids: list[str],
+        display_name: str = "",
+    ) -> str:
         require(by.role, Permission.MANAGE_USERS)
-        return self._create(username, password, Role(role), site_ids, actor=by.username,
-                            display_name=display_name)
+        return self._create(
+            username, password, Role(role), site_ids, actor=by.username, display_name=display_name
+        )
 
-    def _create(self, username: str, password: str, role: Role, site_ids: list[str], *,
-                actor: str, display_name: str = "") -> str:
+    def _create(
+        self,
+        username: str,
+        password: str,
+        role: Role,
+        site_ids: list[str],
+        *,
+        actor: str,
+        display_name: str = "",
+    ) -> str:
         if not USERNAME_RE.match(username or ""):
             raise ServiceError("user.name_invalid")
         check_password_rules(password)
@@ -64,16 +108,22 @@ class Accounts:
             raise ServiceError("user.exists")
         password_hash = _hasher.hash(password)
         user_id = local_users.insert_user(
-            self.app.engine, username=username, display_name=display_name or username,
-            role=str(role), password_hash=password_hash, site_ids=site_ids, actor=actor,
+            self.app.engine,
+            username=username,
+            display_name=display_name or username,
+            role=str(role),
+            password_hash=password_hash,
+            site_ids=site_ids,
+            actor=actor,
         )
         self._wrap_key(username, password_hash)
         return user_id
 
     def _audit_refusal(self, actor: str, user_id: str | None, reason: str) -> None:
-        local_users.append_audit_entries(self.app.engine, [
-            AuditEntry(actor, "sign_in_failed", "local_user", user_id, {"reason": reason})
-        ])
+        local_users.append_audit_entries(
+            self.app.engine,
+            [AuditEntry(actor, "sign_in_failed", "local_user", user_id, {"reason": reason})],
+        )
 
     def _wrap_key(self, username: str, password_hash: str) -> None:
         """Let *username* open the database with this password from now on."""
@@ -87,8 +137,9 @@ class Accounts:
         """The key file counts wrong passwords too (sign-in before the data is open)."""
         keyring = self.app.keyring
         if keyring is not None and keyring.has_user(username):
-            keyring.set_lock_state(username, failures,
-                                   self._now().timestamp() + seconds if seconds else 0)
+            keyring.set_lock_state(
+                username, failures, self._now().timestamp() + seconds if seconds else 0
+            )
             keyring.save()
 
     def recover_admin(self, username: str, password: str) -> UserSession:
@@ -99,14 +150,27 @@ class Accounts:
         if user is None:
             if not USERNAME_RE.match(username or ""):
                 raise ServiceError("user.name_invalid")
-            local_users.insert_user(self.app.engine, username=username, display_name=username,
-                                    role=str(Role.ADMIN), password_hash=password_hash,
-                                    site_ids=[], actor="recovery")
+            local_users.insert_user(
+                self.app.engine,
+                username=username,
+                display_name=username,
+                role=str(Role.ADMIN),
+                password_hash=password_hash,
+                site_ids=[],
+                actor="recovery",
+            )
         else:
-            local_users.update_user(self.app.engine, user.id, actor="recovery",
-                                    action="recovery_reset", password_hash=password_hash,
-                                    role=str(Role.ADMIN), active=1, failed_attempts=0,
-                                    locked_until=None)
+            local_users.update_user(
+                self.app.engine,
+                user.id,
+                actor="recovery",
+                action="recovery_reset",
+                password_hash=password_hash,
+                role=str(Role.ADMIN),
+                active=1,
+                failed_attempts=0,
+                locked_until=None,
+            )
         self._wrap_key(username, password_hash)
         self._mirror_lock(username, 0, 0)
         return self.session_after_unlock(username)
@@ -119,8 +183,9 @@ class Accounts:
         if not user.active:
             self._audit_refusal(user.username, user.id, "inactive")
             raise SignInError("sign_in.inactive")
-        local_users.record_sign_in(self.app.engine, user, success=True, failed_attempts=0,
-                                   locked_until=None)
+        local_users.record_sign_in(
+            self.app.engine, user, success=True, failed_attempts=0, locked_until=None
+        )
         return UserSession(user.id, user.username, user.display_name, user.role, user.site_ids)
 
     def only_admin_name(self) -> str | None:
@@ -148,19 +213,22 @@ class Accounts:
             failures = user.failed_attempts + 1
             seconds = lock_seconds(failures)
             until = (now + timedelta(seconds=seconds)).isoformat() if seconds else None
-            local_users.record_sign_in(self.app.engine, user, success=False,
-                                       failed_attempts=failures, locked_until=until)
+            local_users.record_sign_in(
+                self.app.engine, user, success=False, failed_attempts=failures, locked_until=until
+            )
             self._mirror_lock(username, failures, seconds)
             if seconds:
                 raise SignInError("sign_in.locked", seconds=seconds) from None
             raise SignInError("sign_in.failed", remaining=MAX_FAILURES - failures) from None
         if _hasher.check_needs_rehash(user.password_hash):
             rehashed = _hasher.hash(password)
-            local_users.update_user(self.app.engine, user.id, actor=username, action="rehash",
-                                    password_hash=rehashed)
+            local_users.update_user(
+                self.app.engine, user.id, actor=username, action="rehash", password_hash=rehashed
+            )
             self._wrap_key(username, rehashed)
-        local_users.record_sign_in(self.app.engine, user, success=True, failed_attempts=0,
-                                   locked_until=None)
+        local_users.record_sign_in(
+            self.app.engine, user, success=True, failed_attempts=0, locked_until=None
+        )
         if user.failed_attempts:
             self._mirror_lock(username, 0, 0)
         return UserSession(user.id, user.username, user.display_name, user.role, user.site_ids)
@@ -177,8 +245,13 @@ class Accounts:
         self.sign_in(session.username, old)
         check_password_rules(new)
         password_hash = _hasher.hash(new)
-        local_users.update_user(self.app.engine, session.user_id, actor=session.username,
-                                action="change_password", password_hash=password_hash)
+        local_users.update_user(
+            self.app.engine,
+            session.user_id,
+            actor=session.username,
+            action="change_password",
+            password_hash=password_hash,
+        )
         self._wrap_key(session.username, password_hash)
 
     def reset_password(self, by: UserSession, username: str, new: str) -> None:
@@ -188,8 +261,15 @@ class Accounts:
             raise ServiceError("not_found")
         check_password_rules(new)
         password_hash = _hasher.hash(new)
-        local_users.update_user(self.app.engine, user.id, actor=by.username, action="reset_password",
-                                password_hash=password_hash, failed_attempts=0, locked_until=None)
+        local_users.update_user(
+            self.app.engine,
+            user.id,
+            actor=by.username,
+            action="reset_password",
+            password_hash=password_hash,
+            failed_attempts=0,
+            locked_until=None,
+        )
         self._wrap_key(username, password_hash)
         self._mirror_lock(username, 0, 0)
 

@@ -75,8 +75,9 @@ class LocalApp:
         check_files(self)
 
     # -- opening -------------------------------------------------------------------------
-    def attach(self, key: bytes | None, keyring: Keyring | None, *,
-               clock: HybridClock | None = None) -> None:
+    def attach(
+        self, key: bytes | None, keyring: Keyring | None, *, clock: HybridClock | None = None
+    ) -> None:
         """Open the database with *key* (checks, backup, migration)."""
         self.paths.ensure()
         engine = open_database(self.paths.database, key, backup_dir=self.paths.backup_dir)

@@ -84,23 +84,53 @@ class ChildrenService:
             raise PermissionDenied("site.not_allowed")
 
     # -- reading ------------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 50, after: str | None = None,
-               category: str | None = None, stage: str | None = None, grade: int | None = None,
-               status: str | None = "active", site_id: str | None = None) -> child_search.SearchPage:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        after: str | None = None,
+        category: str | None = None,
+        stage: str | None = None,
+        grade: int | None = None,
+        status: str | None = "active",
+        site_id: str | None = None,
+    ) -> child_search.SearchPage:
         return child_search.search_children(
-            self.app.engine, query, site_ids=self._listed_sites(site_id), category=category,
-            stage=stage, grade=grade, status=status, limit=limit, after=after,
+            self.app.engine,
+            query,
+            site_ids=self._listed_sites(site_id),
+            category=category,
+            stage=stage,
+            grade=grade,
+            status=status,
+            limit=limit,
+            after=after,
         )
 
-    def sorted_ids(self, query: str, *, sort: str, descending: bool = False,
-                   category: str | None = None, stage: str | None = None,
-                   grade: int | None = None, status: str | None = "active",
-                   site_id: str | None = None) -> list[str]:
+    def sorted_ids(
+        self,
+        query: str,
+        *,
+        sort: str,
+        descending: bool = False,
+        category: str | None = None,
+        stage: str | None = None,
+        grade: int | None = None,
+        status: str | None = "active",
+        site_id: str | None = None,
+    ) -> list[str]:
         """The ids :meth:`search` would list, all of them, sorted by a column of the list
         (:data:`ss_desktop.db.list_sort.SORT_KEYS`)."""
         return sorted_child_ids(
-            self.app.engine, query, sort=sort, descending=descending,
-            site_ids=self._listed_sites(site_id), category=category, stage=stage, grade=grade,
+            self.app.engine,
+            query,
+            sort=sort,
+            descending=descending,
+            site_ids=self._listed_sites(site_id),
+            category=category,
+            stage=stage,
+            grade=grade,
             status=status,
         )
 
@@ -149,48 +179,70 @@ class ChildrenService:
         names = check_field_names(SENSITIVE_FIELDS if fields is None else fields)
         child = self.get(child_id)
         child_values = {n: child.get(n) for n in names if n in CHILD_SENSITIVE}
-        guardian_names = [
-            n[len(GUARDIAN_PREFIX):] for n in names if n.startswith(GUARDIAN_PREFIX)
-        ]
+        guardian_names = [n[len(GUARDIAN_PREFIX) :] for n in names if n.startswith(GUARDIAN_PREFIX)]
         guardians = {
             g["id"]: {n: g.get(n) for n in guardian_names}
             for g in child.get("guardians", [])
             if guardian_names
         }
         append_audit(
-            self.app.engine, actor=self.session.username, action=VIEW_UNMASKED,
-            entity=Entity.CHILD.value, record_id=child_id, detail={"fields": list(names)},
+            self.app.engine,
+            actor=self.session.username,
+            action=VIEW_UNMASKED,
+            entity=Entity.CHILD.value,
+            record_id=child_id,
+            detail={"fields": list(names)},
         )
         return Revealed(child_id, names, child_values, guardians)
 
     # -- duplicates ---------------------------------------------------------------------
-    def find_duplicates(self, form: ChildForm, *, exclude_id: str | None = None,
-                        limit: int = 5) -> list[DuplicateCandidate]:
+    def find_duplicates(
+        self, form: ChildForm, *, exclude_id: str | None = None, limit: int = 5
+    ) -> list[DuplicateCandidate]:
         f = form.fields
         surname, given = (f.get("surname") or "").strip(), (f.get("given_name") or "").strip()
         if not surname and not given and not f.get("id_number"):
             return []
-        phones = tuple(p for p in (normalize_phone(g.get("phone") or "") for g in form.guardians) if p)
+        phones = tuple(
+            p for p in (normalize_phone(g.get("phone") or "") for g in form.guardians) if p
+        )
         id_number = normalize_id_number(f.get("id_number") or "") or None
         dob = _parse_date(f.get("dob"))
         keys = name_keys(surname, given).full if surname or given else ()
         new = ChildFacts(
-            record_id=exclude_id or "", surname=surname, given_name=given, name_keys=tuple(keys),
-            dob=dob, dob_precision=f.get("dob_precision") or "exact", id_number=id_number,
-            guardian_phones=phones, site_id=f.get("site_id"), gender=f.get("gender"),
+            record_id=exclude_id or "",
+            surname=surname,
+            given_name=given,
+            name_keys=tuple(keys),
+            dob=dob,
+            dob_precision=f.get("dob_precision") or "exact",
+            id_number=id_number,
+            guardian_phones=phones,
+            site_id=f.get("site_id"),
+            gender=f.get("gender"),
         )
         scope = self.site_scope()
         existing = [
             ChildFacts(
-                record_id=d.id, surname=d.surname or "", given_name=d.given_name or "",
+                record_id=d.id,
+                surname=d.surname or "",
+                given_name=d.given_name or "",
                 name_keys=tuple(name_keys(d.surname or "", d.given_name or "").full),
-                dob=_parse_date(d.dob), dob_precision=d.dob_precision or "exact",
-                id_number=d.id_number, guardian_phones=tuple(d.guardian_phones),
-                site_id=d.site_id, gender=d.gender,
+                dob=_parse_date(d.dob),
+                dob_precision=d.dob_precision or "exact",
+                id_number=d.id_number,
+                guardian_phones=tuple(d.guardian_phones),
+                site_id=d.site_id,
+                gender=d.gender,
             )
             for d in queries.duplicate_facts(
-                self.app.engine, surname=surname, given_name=given,
-                dob=f.get("dob"), id_number=id_number, phones=phones, exclude_id=exclude_id,
+                self.app.engine,
+                surname=surname,
+                given_name=given,
+                dob=f.get("dob"),
+                id_number=id_number,
+                phones=phones,
+                exclude_id=exclude_id,
             )
             if scope is None or d.site_id in scope
         ]
@@ -232,12 +284,15 @@ class ChildrenService:
         if not (reason or "").strip():
             raise ServiceError("archive.reason_required")
         self.get(child_id)
-        change = Change(Entity.CHILD, child_id, {"status": status, "archive_reason": reason.strip()})
+        change = Change(
+            Entity.CHILD, child_id, {"status": status, "archive_reason": reason.strip()}
+        )
         change_set = self.app.writer.save([change], actor=self.session.username, action=action)
         return self._result(child_id, change_set)
 
-    def _related_changes(self, child_id: str, form: ChildForm,
-                         current: dict[str, Any] | None = None) -> list[Change]:
+    def _related_changes(
+        self, child_id: str, form: ChildForm, current: dict[str, Any] | None = None
+    ) -> list[Change]:
         existing_guardians = {g["id"]: g for g in (current or {}).get("guardians", [])}
         existing_consents = {c["id"] for c in (current or {}).get("consents", [])}
         out: list[Change] = []
@@ -278,10 +333,13 @@ class ChildrenService:
     def _result(self, child_id: str, change_set: ChangeSet) -> SaveResult:
         child = queries.get_child(self.app.engine, child_id) or {}
         state = consent_state(
-            child.get("consents", []), child_dob=_parse_date(child.get("dob")),
+            child.get("consents", []),
+            child_dob=_parse_date(child.get("dob")),
             child_dob_precision=child.get("dob_precision"),
         )
-        return SaveResult(child_id, tuple(change_set.warnings), not state.registration_ok, change_set)
+        return SaveResult(
+            child_id, tuple(change_set.warnings), not state.registration_ok, change_set
+        )
 
 
 def apply_consent_rules(changes: list[Change], current: dict[str, Any] | None) -> None:
@@ -293,7 +351,9 @@ def apply_consent_rules(changes: list[Change], current: dict[str, Any] | None) -
     same save, so the laptop keeps none and the clearing syncs. *changes[0]* is the child.
     """
     child_change = changes[0]
-    merged: dict[str, dict[str, Any]] = {c["id"]: dict(c) for c in (current or {}).get("consents", [])}
+    merged: dict[str, dict[str, Any]] = {
+        c["id"]: dict(c) for c in (current or {}).get("consents", [])
+    }
     for change in changes[1:]:
         if change.entity is Entity.CONSENT:
             merged.setdefault(change.record_id or "", {}).update(change.fields)

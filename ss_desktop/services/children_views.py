@@ -79,8 +79,14 @@ class SortedPages:
     ids; each page then reads the rows of its ids. The cursor is the position in that order.
     Called again from the start (a refresh), it sorts again."""
 
-    def __init__(self, service: ChildrenService, query: str, sort: str, descending: bool,
-                 filters: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        service: ChildrenService,
+        query: str,
+        sort: str,
+        descending: bool,
+        filters: dict[str, Any],
+    ) -> None:
         self._service = service
         self._query = query
         self._sort = sort
@@ -96,7 +102,7 @@ class SortedPages:
             start = 0
         else:
             start = int(after)
-        ids = self._ids[start:start + limit]
+        ids = self._ids[start : start + limit]
         end = start + len(ids)
         return SearchPage(
             self._service.list_rows(ids),

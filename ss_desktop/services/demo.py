@@ -71,20 +71,25 @@ class DemoService:
         self.app = app
         self.session = session
 
-    def populate(self, count: int, *, seed: int = 1,
-                 progress: Callable[[int, int], None] | None = None) -> DemoReport:
+    def populate(
+        self, count: int, *, seed: int = 1, progress: Callable[[int, int], None] | None = None
+    ) -> DemoReport:
         with paused_gc():  # batches of ~25,000 live records: see paused_gc
             return self._populate(count, seed, progress)
 
-    def _populate(self, count: int, seed: int,
-                  progress: Callable[[int, int], None] | None) -> DemoReport:
+    def _populate(
+        self, count: int, seed: int, progress: Callable[[int, int], None] | None
+    ) -> DemoReport:
         started = time.perf_counter()
         gen = DemoGenerator(seed)
         writer, actor = self.app.writer, self.session.username
         sites = gen.sites()
         programs = gen.programs(sites)
-        writer.save([site_change(s) for s in sites] + [program_change(p) for p in programs],
-                    actor=actor, action="demo")
+        writer.save(
+            [site_change(s) for s in sites] + [program_change(p) for p in programs],
+            actor=actor,
+            action="demo",
+        )
         enrolled: dict[str, list[str]] = {p.id: [] for p in programs}
         programs_by_id = {p.id: p for p in programs}
         report = DemoReport(0, 0, 0, 0, len(sites), len(programs), 0, 0, 0.0)
@@ -95,9 +100,17 @@ class DemoService:
             batch += [_with_id(Entity.CONSENT, c) for c in child.consents]
             for program_id in child.program_ids:
                 program = programs_by_id[program_id]
-                batch.append(Change(Entity.ENROLLMENT, new_id(), {
-                    "child_id": child.id, "program_id": program_id, "since": program.starts_on,
-                }))
+                batch.append(
+                    Change(
+                        Entity.ENROLLMENT,
+                        new_id(),
+                        {
+                            "child_id": child.id,
+                            "program_id": program_id,
+                            "since": program.starts_on,
+                        },
+                    )
+                )
                 enrolled[program_id].append(child.id)
             report.children += 1
             report.guardians += len(child.guardians)

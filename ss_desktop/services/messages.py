@@ -15,7 +15,7 @@ from ss_core.domain.errors import Issue, ValidationFailed
 from ss_desktop.db.engine import DatabaseError, OperationalError
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name
     return text
 
 
@@ -23,77 +23,195 @@ ISSUE_CONTEXT = "Issue"
 ERROR_CONTEXT = "ServiceError"
 
 ISSUE_TEMPLATES: dict[str, str] = {
-    "id_number.format": QT_TRANSLATE_NOOP("Issue", "The ID number must have 18 characters: 17 digits and a last digit or X."),
-    "id_number.check_digit": QT_TRANSLATE_NOOP("Issue", "The ID number's last character does not match the others. Check each digit against the card."),
-    "id_number.invalid_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is not a real date. Check digits 7 to 14."),
-    "id_number.future_birth_date": QT_TRANSLATE_NOOP("Issue", "The birth date inside the ID number is in the future. Check digits 7 to 14."),
-    "id_number.birth_date_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them."),
-    "id_number.sex_mismatch": QT_TRANSLATE_NOOP("Issue", "The ID number's 17th digit does not match the gender chosen on the form."),
-    "id_number.unknown_birthplace": QT_TRANSLATE_NOOP("Issue", "The first six digits of the ID number are not a known place code. Check them; you can still save."),
-    "phone.format": QT_TRANSLATE_NOOP("Issue", "Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678)."),
-    "dob.format": QT_TRANSLATE_NOOP("Issue", "Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015)."),
+    "id_number.format": QT_TRANSLATE_NOOP(
+        "Issue", "The ID number must have 18 characters: 17 digits and a last digit or X."
+    ),
+    "id_number.check_digit": QT_TRANSLATE_NOOP(
+        "Issue",
+        "The ID number's last character does not match the others. Check each digit against the card.",
+    ),
+    "id_number.invalid_birth_date": QT_TRANSLATE_NOOP(
+        "Issue", "The birth date inside the ID number is not a real date. Check digits 7 to 14."
+    ),
+    "id_number.future_birth_date": QT_TRANSLATE_NOOP(
+        "Issue", "The birth date inside the ID number is in the future. Check digits 7 to 14."
+    ),
+    "id_number.birth_date_mismatch": QT_TRANSLATE_NOOP(
+        "Issue",
+        "The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.",
+    ),
+    "id_number.sex_mismatch": QT_TRANSLATE_NOOP(
+        "Issue", "The ID number's 17th digit does not match the gender chosen on the form."
+    ),
+    "id_number.unknown_birthplace": QT_TRANSLATE_NOOP(
+        "Issue",
+        "The first six digits of the ID number are not a known place code. Check them; you can still save.",
+    ),
+    "phone.format": QT_TRANSLATE_NOOP(
+        "Issue",
+        "Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678).",
+    ),
+    "dob.format": QT_TRANSLATE_NOOP(
+        "Issue",
+        "Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015).",
+    ),
     "dob.future": QT_TRANSLATE_NOOP("Issue", "The birth date is in the future."),
-    "dob.too_old": QT_TRANSLATE_NOOP("Issue", "This child is 18 or older. Check the birth date; you can still save."),
-    "dob.precision_mismatch": QT_TRANSLATE_NOOP("Issue", "The birth date has more detail than the chosen precision."),
+    "dob.too_old": QT_TRANSLATE_NOOP(
+        "Issue", "This child is 18 or older. Check the birth date; you can still save."
+    ),
+    "dob.precision_mismatch": QT_TRANSLATE_NOOP(
+        "Issue", "The birth date has more detail than the chosen precision."
+    ),
     "date.format": QT_TRANSLATE_NOOP("Issue", "Enter the date as year-month-day, e.g. 2024-09-01."),
     "date.future": QT_TRANSLATE_NOOP("Issue", "This date is in the future."),
     "date.before_birth": QT_TRANSLATE_NOOP("Issue", "This date is before the child was born."),
     "name.required": QT_TRANSLATE_NOOP("Issue", "Enter the name."),
     "name.too_long": QT_TRANSLATE_NOOP("Issue", "The name is too long (at most {max} characters)."),
-    "name.invalid_characters": QT_TRANSLATE_NOOP("Issue", "Use Chinese characters or letters only in the name (a middle dot · is allowed)."),
-    "pinyin.invalid_characters": QT_TRANSLATE_NOOP("Issue", "Use letters and spaces only in the pinyin."),
-    "text.too_long": QT_TRANSLATE_NOOP("Issue", "This text is too long (at most {max} characters)."),
-    "text.invalid_characters": QT_TRANSLATE_NOOP("Issue", "This text contains characters that cannot be saved."),
+    "name.invalid_characters": QT_TRANSLATE_NOOP(
+        "Issue", "Use Chinese characters or letters only in the name (a middle dot · is allowed)."
+    ),
+    "pinyin.invalid_characters": QT_TRANSLATE_NOOP(
+        "Issue", "Use letters and spaces only in the pinyin."
+    ),
+    "text.too_long": QT_TRANSLATE_NOOP(
+        "Issue", "This text is too long (at most {max} characters)."
+    ),
+    "text.invalid_characters": QT_TRANSLATE_NOOP(
+        "Issue", "This text contains characters that cannot be saved."
+    ),
     "value.required": QT_TRANSLATE_NOOP("Issue", "This field is required."),
     "value.invalid_type": QT_TRANSLATE_NOOP("Issue", "This value has the wrong form."),
     "enum.invalid": QT_TRANSLATE_NOOP("Issue", "Choose one of the listed options."),
     "division.format": QT_TRANSLATE_NOOP("Issue", "A place code has 6 digits."),
-    "division.unknown": QT_TRANSLATE_NOOP("Issue", "This place code is not in the list of provinces, prefectures and counties."),
-    "grade.out_of_range": QT_TRANSLATE_NOOP("Issue", "This grade does not exist in this school stage."),
-    "disability_grade.out_of_range": QT_TRANSLATE_NOOP("Issue", "The disability grade is 1 (most severe) to 4."),
-    "consent.scopes_required": QT_TRANSLATE_NOOP("Issue", "Tick at least one thing the guardian agreed to."),
-    "consent.self_under_14": QT_TRANSLATE_NOOP("Issue", "A child under 14 cannot consent alone: record the guardian's consent."),
-    "consent.withdrawal_reason_required": QT_TRANSLATE_NOOP("Issue", "Say why the consent was withdrawn."),
-    "reference.unknown": QT_TRANSLATE_NOOP("Issue", "This refers to a record that does not exist (any more). Reload and try again."),
-    "consent.withdrawn_before_given": QT_TRANSLATE_NOOP("Issue", "The withdrawal date is before the consent date."),
-    "consent.sensitive_scope_required": QT_TRANSLATE_NOOP("Issue", "Disability, health, income and care details need the guardian's consent for sensitive details: tick “Sensitive details (disability, health, income, care)” in the consent, or leave this empty."),
+    "division.unknown": QT_TRANSLATE_NOOP(
+        "Issue", "This place code is not in the list of provinces, prefectures and counties."
+    ),
+    "grade.out_of_range": QT_TRANSLATE_NOOP(
+        "Issue", "This grade does not exist in this school stage."
+    ),
+    "disability_grade.out_of_range": QT_TRANSLATE_NOOP(
+        "Issue", "The disability grade is 1 (most severe) to 4."
+    ),
+    "consent.scopes_required": QT_TRANSLATE_NOOP(
+        "Issue", "Tick at least one thing the guardian agreed to."
+    ),
+    "consent.self_under_14": QT_TRANSLATE_NOOP(
+        "Issue", "A child under 14 cannot consent alone: record the guardian's consent."
+    ),
+    "consent.withdrawal_reason_required": QT_TRANSLATE_NOOP(
+        "Issue", "Say why the consent was withdrawn."
+    ),
+    "reference.unknown": QT_TRANSLATE_NOOP(
+        "Issue", "This refers to a record that does not exist (any more). Reload and try again."
+    ),
+    "consent.withdrawn_before_given": QT_TRANSLATE_NOOP(
+        "Issue", "The withdrawal date is before the consent date."
+    ),
+    "consent.sensitive_scope_required": QT_TRANSLATE_NOOP(
+        "Issue",
+        "Disability, health, income and care details need the guardian's consent for sensitive details: tick “Sensitive details (disability, health, income, care)” in the consent, or leave this empty.",
+    ),
 }
 
 ERROR_TEMPLATES: dict[str, str] = {
     "sign_in.failed": QT_TRANSLATE_NOOP("ServiceError", "Wrong user name or password."),
-    "sign_in.locked": QT_TRANSLATE_NOOP("ServiceError", "Too many wrong passwords. Try again in {seconds} seconds."),
-    "sign_in.inactive": QT_TRANSLATE_NOOP("ServiceError", "This account is switched off. Ask an administrator."),
+    "sign_in.locked": QT_TRANSLATE_NOOP(
+        "ServiceError", "Too many wrong passwords. Try again in {seconds} seconds."
+    ),
+    "sign_in.inactive": QT_TRANSLATE_NOOP(
+        "ServiceError", "This account is switched off. Ask an administrator."
+    ),
     "permission.denied": QT_TRANSLATE_NOOP("ServiceError", "Your role may not do this."),
-    "permission.view_sensitive": QT_TRANSLATE_NOOP("ServiceError", "Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator."),
-    "site.not_allowed": QT_TRANSLATE_NOOP("ServiceError", "You may only work with children of your own sites."),
+    "permission.view_sensitive": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator.",
+    ),
+    "site.not_allowed": QT_TRANSLATE_NOOP(
+        "ServiceError", "You may only work with children of your own sites."
+    ),
     "not_found": QT_TRANSLATE_NOOP("ServiceError", "This record no longer exists."),
-    "setup.already_initialized": QT_TRANSLATE_NOOP("ServiceError", "This data folder is already set up ({path})."),
-    "setup.not_initialized": QT_TRANSLATE_NOOP("ServiceError", "No data here yet ({path}). Run 'ss-desktop init --admin NAME' first."),
+    "setup.already_initialized": QT_TRANSLATE_NOOP(
+        "ServiceError", "This data folder is already set up ({path})."
+    ),
+    "setup.not_initialized": QT_TRANSLATE_NOOP(
+        "ServiceError", "No data here yet ({path}). Run 'ss-desktop init --admin NAME' first."
+    ),
     "user.exists": QT_TRANSLATE_NOOP("ServiceError", "A user with this name already exists."),
-    "user.name_invalid": QT_TRANSLATE_NOOP("ServiceError", "A user name has 2 to 32 letters, digits, dots, dashes or underscores."),
-    "password.too_short": QT_TRANSLATE_NOOP("ServiceError", "The password needs at least {min} characters."),
-    "password.too_common": QT_TRANSLATE_NOOP("ServiceError", "This password is too easy to guess. Choose another."),
-    "archive.reason_required": QT_TRANSLATE_NOOP("ServiceError", "Say why the record is archived or restored."),
-    "backup.not_a_backup": QT_TRANSLATE_NOOP("ServiceError", "This file is not a backup of this app."),
+    "user.name_invalid": QT_TRANSLATE_NOOP(
+        "ServiceError", "A user name has 2 to 32 letters, digits, dots, dashes or underscores."
+    ),
+    "password.too_short": QT_TRANSLATE_NOOP(
+        "ServiceError", "The password needs at least {min} characters."
+    ),
+    "password.too_common": QT_TRANSLATE_NOOP(
+        "ServiceError", "This password is too easy to guess. Choose another."
+    ),
+    "archive.reason_required": QT_TRANSLATE_NOOP(
+        "ServiceError", "Say why the record is archived or restored."
+    ),
+    "backup.not_a_backup": QT_TRANSLATE_NOOP(
+        "ServiceError", "This file is not a backup of this app."
+    ),
     "backup.missing": QT_TRANSLATE_NOOP("ServiceError", "The file does not exist: {path}"),
-    "backup.target_exists": QT_TRANSLATE_NOOP("ServiceError", "A file already exists there: {path}. Choose another name."),
-    "database.not_ours": QT_TRANSLATE_NOOP("ServiceError", "The data file is not a database of this app. It was not changed."),
-    "database.corrupt": QT_TRANSLATE_NOOP("ServiceError", "The data file is damaged. It was not changed; restore a backup."),
-    "database.too_new": QT_TRANSLATE_NOOP("ServiceError", "The data was saved by a newer version of this app. Install the newer version; the data was not changed."),
-    "database.migration_failed": QT_TRANSLATE_NOOP("ServiceError", "Updating the data file failed. A copy made before the update is at {backup}."),
-    "database.locked": QT_TRANSLATE_NOOP("ServiceError", "The data file is busy (another copy of the app?). Try again."),
-    "disk.full": QT_TRANSLATE_NOOP("ServiceError", "The disk is full. Free some space; nothing typed was lost."),
+    "backup.target_exists": QT_TRANSLATE_NOOP(
+        "ServiceError", "A file already exists there: {path}. Choose another name."
+    ),
+    "database.not_ours": QT_TRANSLATE_NOOP(
+        "ServiceError", "The data file is not a database of this app. It was not changed."
+    ),
+    "database.corrupt": QT_TRANSLATE_NOOP(
+        "ServiceError", "The data file is damaged. It was not changed; restore a backup."
+    ),
+    "database.too_new": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data was saved by a newer version of this app. Install the newer version; the data was not changed.",
+    ),
+    "database.migration_failed": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "Updating the data file failed. A copy made before the update is at {backup}.",
+    ),
+    "database.locked": QT_TRANSLATE_NOOP(
+        "ServiceError", "The data file is busy (another copy of the app?). Try again."
+    ),
+    "disk.full": QT_TRANSLATE_NOOP(
+        "ServiceError", "The disk is full. Free some space; nothing typed was lost."
+    ),
     "validation.failed": QT_TRANSLATE_NOOP("ServiceError", "Some fields need fixing: {fields}"),
-    "keyfile.missing": QT_TRANSLATE_NOOP("ServiceError", "The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide)."),
-    "keyfile.damaged": QT_TRANSLATE_NOOP("ServiceError", "The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery."),
-    "keyfile.foreign": QT_TRANSLATE_NOOP("ServiceError", "The key file is not one of this app ({path}). Nothing was changed."),
-    "keyfile.too_new": QT_TRANSLATE_NOOP("ServiceError", "The key file was written by a newer version of this app ({path}). Install the newer version."),
-    "keyfile.not_this_database": QT_TRANSLATE_NOOP("ServiceError", "The data file does not belong to this laptop's key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery."),
-    "backup.wrong_password": QT_TRANSLATE_NOOP("ServiceError", "This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed."),
-    "recovery.no_wrap": QT_TRANSLATE_NOOP("ServiceError", "This laptop was never enrolled with head office, so head office cannot recover its data. Only a user's password opens it."),
-    "recovery.no_request": QT_TRANSLATE_NOOP("ServiceError", "No recovery was requested on this laptop. Make a request first ('ss-desktop recovery request FILE')."),
-    "recovery.bad_file": QT_TRANSLATE_NOOP("ServiceError", "This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed."),
-
+    "keyfile.missing": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).",
+    ),
+    "keyfile.damaged": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.",
+    ),
+    "keyfile.foreign": QT_TRANSLATE_NOOP(
+        "ServiceError", "The key file is not one of this app ({path}). Nothing was changed."
+    ),
+    "keyfile.too_new": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The key file was written by a newer version of this app ({path}). Install the newer version.",
+    ),
+    "keyfile.not_this_database": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data file does not belong to this laptop's key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.",
+    ),
+    "backup.wrong_password": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.",
+    ),
+    "recovery.no_wrap": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This laptop was never enrolled with head office, so head office cannot recover its data. Only a user's password opens it.",
+    ),
+    "recovery.no_request": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "No recovery was requested on this laptop. Make a request first ('ss-desktop recovery request FILE').",
+    ),
+    "recovery.bad_file": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed.",
+    ),
     "site.name_required": QT_TRANSLATE_NOOP("ServiceError", "Enter the site's name."),
     "site.name_too_long": QT_TRANSLATE_NOOP(
         "ServiceError", "The site's name is too long (at most {max} characters)."
@@ -106,16 +224,40 @@ ERROR_TEMPLATES: dict[str, str] = {
 
 # Exit codes of the CLI per error code (2 = the input is unusable).
 USAGE_CODES = {
-    "sign_in.failed", "sign_in.locked", "sign_in.inactive", "permission.denied", "site.not_allowed",
+    "sign_in.failed",
+    "sign_in.locked",
+    "sign_in.inactive",
+    "permission.denied",
+    "site.not_allowed",
     "permission.view_sensitive",
-    "setup.already_initialized", "setup.not_initialized", "user.exists", "user.name_invalid",
-    "password.too_short", "password.too_common", "archive.reason_required", "backup.not_a_backup",
-    "backup.missing", "backup.target_exists", "database.not_ours", "database.corrupt",
-    "database.too_new", "validation.failed", "not_found", "site.name_required",
-    "site.name_too_long", "site.code_invalid", "site.type_invalid",
-    "keyfile.missing", "keyfile.damaged", "keyfile.foreign", "keyfile.too_new",
-    "keyfile.not_this_database", "backup.wrong_password", "recovery.no_wrap",
-    "recovery.no_request", "recovery.bad_file",
+    "setup.already_initialized",
+    "setup.not_initialized",
+    "user.exists",
+    "user.name_invalid",
+    "password.too_short",
+    "password.too_common",
+    "archive.reason_required",
+    "backup.not_a_backup",
+    "backup.missing",
+    "backup.target_exists",
+    "database.not_ours",
+    "database.corrupt",
+    "database.too_new",
+    "validation.failed",
+    "not_found",
+    "site.name_required",
+    "site.name_too_long",
+    "site.code_invalid",
+    "site.type_invalid",
+    "keyfile.missing",
+    "keyfile.damaged",
+    "keyfile.foreign",
+    "keyfile.too_new",
+    "keyfile.not_this_database",
+    "backup.wrong_password",
+    "recovery.no_wrap",
+    "recovery.no_request",
+    "recovery.bad_file",
 }
 
 
@@ -154,12 +296,18 @@ def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
     if name == "MigrationFailedError":
         return "database.migration_failed", {"backup": getattr(exc, "backup_path", None)}
     text = str(getattr(exc, "orig", exc)).lower()
-    if isinstance(getattr(exc, "orig", exc), (sqlite3.OperationalError, OperationalError)) or "sqlite" in text:
+    if (
+        isinstance(getattr(exc, "orig", exc), (sqlite3.OperationalError, OperationalError))
+        or "sqlite" in text
+    ):
         if "locked" in text or "busy" in text:
             return "database.locked", {}
         if "full" in text:
             return "disk.full", {}
-    if isinstance(getattr(exc, "orig", exc), (sqlite3.DatabaseError, DatabaseError)) and "malformed" in text:
+    if (
+        isinstance(getattr(exc, "orig", exc), (sqlite3.DatabaseError, DatabaseError))
+        and "malformed" in text
+    ):
         return "database.corrupt", {}
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         return "disk.full", {}

@@ -75,18 +75,25 @@ def write_request(paths: AppPaths, target: Path) -> Path:
         raise ServiceError("recovery.no_wrap")
     reply = new_private_key()
     pending = paths.data_dir / PENDING_FILE
-    _write_private(pending, {"database_id": keyring.database_id,
-                             "reply_private": private_to_b64(reply)})
-    request = {"format": REQUEST_FORMAT, "version": 1, "database_id": keyring.database_id,
-               "recovery": entry, "reply_key": public_b64(reply)}
+    _write_private(
+        pending, {"database_id": keyring.database_id, "reply_private": private_to_b64(reply)}
+    )
+    request = {
+        "format": REQUEST_FORMAT,
+        "version": 1,
+        "database_id": keyring.database_id,
+        "recovery": entry,
+        "reply_key": public_b64(reply),
+    }
     target = Path(target)
     target.write_text(json.dumps(request, indent=1))
     log.info("recovery request written")
     return target
 
 
-def apply_answer(paths: AppPaths, answer_file: Path, *, admin: str,
-                 password: str) -> tuple[LocalApp, UserSession]:
+def apply_answer(
+    paths: AppPaths, answer_file: Path, *, admin: str, password: str
+) -> tuple[LocalApp, UserSession]:
     """Step 3: open the data with head office's answer and give *admin* a new password."""
     from ss_desktop.services.accounts import Accounts, check_password_rules
 
@@ -103,8 +110,12 @@ def apply_answer(paths: AppPaths, answer_file: Path, *, admin: str,
     if answer.get("database_id") != keyring.database_id:
         raise ServiceError("recovery.bad_file", reason="another laptop")
     try:
-        key = open_sealed(Sealed.from_dict(answer.get("sealed")), reply,
-                          purpose=RECOVERY_REPLY_PURPOSE, aad=keyring.database_id.encode())
+        key = open_sealed(
+            Sealed.from_dict(answer.get("sealed")),
+            reply,
+            purpose=RECOVERY_REPLY_PURPOSE,
+            aad=keyring.database_id.encode(),
+        )
     except SealError as exc:
         raise ServiceError("recovery.bad_file", reason="does not open") from exc
     try:

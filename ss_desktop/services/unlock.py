@@ -104,8 +104,16 @@ def sign_in(app: LocalApp, username: str, password: str) -> UserSession:
     failed = keyring.take_failed_sign_ins()
     keyring.set_lock_state(username, 0, 0)
     keyring.save()
-    entries = [AuditEntry(f["username"], "sign_in_failed", "local_user", None,
-                          {"at": f["at"], "before_unlock": True}) for f in failed]
+    entries = [
+        AuditEntry(
+            f["username"],
+            "sign_in_failed",
+            "local_user",
+            None,
+            {"at": f["at"], "before_unlock": True},
+        )
+        for f in failed
+    ]
     if encrypted_now:
         entries.append(AuditEntry(username, "encrypt_database"))
     local_users.append_audit_entries(app.engine, entries)

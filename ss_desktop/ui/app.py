@@ -72,7 +72,7 @@ class AppShell(QObject):
             else:
                 app.check_files()  # a folder that cannot open is refused before sign-in
             return app
-        except Exception as exc:  # noqa: BLE001 - every failure gets a clear dialog
+        except Exception as exc:  # every failure gets a clear dialog
             log.error("could not open the data: %s", type(exc).__name__, exc_info=True)
             QMessageBox.critical(
                 None,

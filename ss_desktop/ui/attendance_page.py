@@ -54,7 +54,7 @@ class AttendanceGridView(QTableView):
 
     mark_requested = Signal(int, int, object)  # row, column, mark or None
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt API
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         index = self.currentIndex()
@@ -270,7 +270,7 @@ class AttendancePage(QWidget):
         self.texts.apply()
         self.model.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:  # Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

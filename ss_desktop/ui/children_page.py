@@ -240,8 +240,13 @@ class ChildrenPage(QWidget):
         )
         # Filling the choices must not search: the first search runs when the page is shown
         # (activate); at sign-in five searches of 100,000 encrypted children would compete.
-        combos = (self.view_combo, self.site_combo, self.category_combo, self.stage_combo,
-                  self.status_combo)
+        combos = (
+            self.view_combo,
+            self.site_combo,
+            self.category_combo,
+            self.stage_combo,
+            self.status_combo,
+        )
         for combo in combos:
             combo.blockSignals(True)
         self.combos.fill()

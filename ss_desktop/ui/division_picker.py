@@ -39,7 +39,7 @@ class _DivisionFilter(QSortFilterProxyModel):
         self._query = query
         self.endFilterChange()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         index = self.sourceModel().index(row, 0, parent)
         option = index.data(OPTION_ROLE)
         return option is not None and division_matches(option, self._query)
@@ -83,7 +83,7 @@ class DivisionField(QWidget):
         self.edit.installEventFilter(self)
         self.setFocusProxy(self.edit)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         # QLineEdit says nothing (editingFinished) when it loses focus while the popup is up
         if (
             watched is self.edit

@@ -24,8 +24,9 @@ ErrorCallback = Callable[[BaseException], None]
 
 
 class _Job(QRunnable):
-    def __init__(self, executor: DbExecutor, job_id: int, fn: Callable[..., Any], args: tuple,
-                 kwargs: dict) -> None:
+    def __init__(
+        self, executor: DbExecutor, job_id: int, fn: Callable[..., Any], args: tuple, kwargs: dict
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._executor = executor
@@ -63,9 +64,16 @@ class DbExecutor(QObject):
         self._callbacks: dict[int, tuple[ResultCallback | None, ErrorCallback | None]] = {}
         self._finished.connect(self._deliver)
 
-    def submit(self, fn: Callable[..., Any], *args: Any, on_result: ResultCallback | None = None,
-               on_error: ErrorCallback | None = None, write: bool = False, priority: int = 0,
-               **kwargs: Any) -> int:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: ResultCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        write: bool = False,
+        priority: int = 0,
+        **kwargs: Any,
+    ) -> int:
         """Run *fn* on a worker; a higher *priority* starts before queued lower ones (what the
         user is looking at goes before background loads of other pages)."""
         job_id = next(self._ids)
@@ -97,7 +105,10 @@ class DbExecutor(QObject):
             if on_error is not None:
                 on_error(error)
             else:
-                log.error("background job failed: %s\n%s", type(error).__name__,
-                          getattr(error, "__traceback_text__", ""))
+                log.error(
+                    "background job failed: %s\n%s",
+                    type(error).__name__,
+                    getattr(error, "__traceback_text__", ""),
+                )
         elif on_result is not None:
             on_result(result)

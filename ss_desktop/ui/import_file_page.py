@@ -117,9 +117,7 @@ class FilePage(QWizardPage):
         return self._reading is not None
 
     def isComplete(self) -> bool:
-        return (
-            bool(self.path_edit.text().strip()) and self._sites_loaded and not self.is_reading()
-        )
+        return bool(self.path_edit.text().strip()) and self._sites_loaded and not self.is_reading()
 
     def validatePage(self) -> bool:
         self.error.clear()

@@ -180,7 +180,9 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(len(shown))
         self.table.setHorizontalHeaderLabels(
             [
-                f"{h}\n→ {field_label(preview.mapping[i], qt_translate)}" if i in preview.mapping else h
+                f"{h}\n→ {field_label(preview.mapping[i], qt_translate)}"
+                if i in preview.mapping
+                else h
                 for i, h in enumerate(source.header.cells)
             ]
         )

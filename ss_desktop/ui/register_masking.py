@@ -84,7 +84,7 @@ class MaskedFields:
 
 
 class SensitiveBar(QWidget):
-    """"Some details are hidden" and, with Permission.VIEW_SENSITIVE, a Show button."""
+    """ "Some details are hidden" and, with Permission.VIEW_SENSITIVE, a Show button."""
 
     show_requested = Signal()
 

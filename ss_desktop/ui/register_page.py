@@ -265,7 +265,7 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         self._update_consent_banner()
         self._refresh_errors(only=set())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:  # Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -283,9 +283,7 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
             self._add_guardian().fill(guardian)
         consents = [c for c in child.get("consents", []) if not c.get("deleted")]
         self.consent.fill(consents[-1] if consents else None)
-        hidden = self.sections.masks.is_masked() or any(
-            g.masks.is_masked() for g in self.guardians
-        )
+        hidden = self.sections.masks.is_masked() or any(g.masks.is_masked() for g in self.guardians)
         session = self.ctx.session
         may_reveal = session is not None and allowed(session.role, Permission.VIEW_SENSITIVE)
         self.sensitive.set_state(hidden=hidden, may_reveal=may_reveal)
@@ -295,7 +293,7 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         self._baseline = self._snapshot()
 
     def _reveal(self) -> None:
-        """"Show hidden details": the stored values, audited by the service (a write)."""
+        """ "Show hidden details": the stored values, audited by the service (a write)."""
         if self.ctx.session is None or self.child_id is None:
             return
         app, session, child_id = self.ctx.app, self.ctx.session, self.child_id

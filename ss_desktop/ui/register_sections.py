@@ -296,9 +296,7 @@ class ChildSections(IdentityRows, FamilyRows, NeedsRows, QWidget):
                 issues.append(Issue(IssueCode.REQUIRED, key))
         return issues
 
-    def values(
-        self, *, include_hidden: bool = False, keep_masked: bool = False
-    ) -> dict[str, Any]:
+    def values(self, *, include_hidden: bool = False, keep_masked: bool = False) -> dict[str, Any]:
         """What the form holds. A masked field still showing its mask is left out (the
         stored value stays) unless *keep_masked*; typed over, it holds the new value."""
         values = self._values(include_hidden)

@@ -448,9 +448,9 @@ class SitesPage(QWidget):
         app, session = self.ctx.app, self.ctx.session
 
         def done(result: Any) -> None:
-            text = QCoreApplication.translate("SitesPage", "{n} enrolled; {m} were already.").format(
-                n=len(result.enrolled), m=len(result.already)
-            )
+            text = QCoreApplication.translate(
+                "SitesPage", "{n} enrolled; {m} were already."
+            ).format(n=len(result.enrolled), m=len(result.already))
             show_banner(self.message, text, "ok")
             self.child_list.clearSelection()
             self.ctx.publish_changes(result.changes)
@@ -465,7 +465,7 @@ class SitesPage(QWidget):
         self.program_type.retranslate()
         self._sites_loaded(self.sites)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:  # Qt API
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -40,7 +40,7 @@ class _CompactTable(QTableWidget):
     page then fits an 800-pixel-high screen without scrolling, and a stretched table still
     takes whatever room is left."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:  # Qt's name
         hint = super().sizeHint()
         return QSize(hint.width(), 120)
 

@@ -91,7 +91,7 @@ class SyncWorker(QObject):
             log.info("sync round failed: %s", exc.code)
             self.failed.emit(exc.code, {k: str(v) for k, v in exc.params.items()})
             return
-        except Exception as exc:  # noqa: BLE001 - reported to the GUI, never lost
+        except Exception as exc:  # reported to the GUI, never lost
             log.error("sync round failed unexpectedly: %s", type(exc).__name__, exc_info=True)
             code = getattr(exc, "code", None)
             self.failed.emit(

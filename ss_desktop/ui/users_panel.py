@@ -135,15 +135,21 @@ class AddUserDialog(_AccountDialog):
     def problem(self) -> str | None:
         if self.role.currentData() in ("volunteer", "teacher") and not self.site_ids():
             return QCoreApplication.translate(
-                "UsersPanel", "Tick the site(s) this person works at: volunteers and teachers "
-                "see only the children of their sites."
+                "UsersPanel",
+                "Tick the site(s) this person works at: volunteers and teachers "
+                "see only the children of their sites.",
             )
         return self.passwords.mismatch()
 
     def action(self) -> Any:
         app, session = self.ctx.app, self.ctx.session
-        values = (self.username.text().strip(), self.passwords.password.text(),
-                  self.role.currentData(), self.site_ids(), self.display_name.text().strip())
+        values = (
+            self.username.text().strip(),
+            self.passwords.password.text(),
+            self.role.currentData(),
+            self.site_ids(),
+            self.display_name.text().strip(),
+        )
         return lambda: Accounts(app).create_user(session, *values[:4], display_name=values[4])
 
 
@@ -206,11 +212,13 @@ class UsersPanel(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("UsersPanel", "Users"))
-        self.table.setHorizontalHeaderLabels([
-            QCoreApplication.translate("UsersPanel", "User name"),
-            QCoreApplication.translate("UsersPanel", "Role"),
-            QCoreApplication.translate("UsersPanel", "Sites"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("UsersPanel", "User name"),
+                QCoreApplication.translate("UsersPanel", "Role"),
+                QCoreApplication.translate("UsersPanel", "Sites"),
+            ]
+        )
         self.add_button.setText(QCoreApplication.translate("UsersPanel", "&Add user…"))
         self.reset_button.setText(QCoreApplication.translate("UsersPanel", "Reset &password…"))
         self._fill()
@@ -252,7 +260,8 @@ class UsersPanel(QGroupBox):
         row = self.table.currentRow()
         if row < 0 or row >= len(self._users):
             QMessageBox.information(
-                self, self.title(),
+                self,
+                self.title(),
                 QCoreApplication.translate("UsersPanel", "Choose a user in the list first."),
             )
             return

@@ -62,7 +62,7 @@ class FocusOutWatcher(QObject):
     def watch(self, widget: QObject) -> None:
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if event.type() == QEvent.Type.FocusOut:
             self._callback(watched)
         return False

@@ -201,8 +201,13 @@ def test_bad_enrollment_files_and_export_refusals(hq, laptops, cli, tmp_path):
     assert code == 2 and "no site" in out.err
     site_code = _site_code(hq, hq.site())
     code, out = cli.hq(
-        "enroll-file", "--site", site_code, "--server", "hq.example.org",
-        "--out", str(tmp_path / "e.json"),
+        "enroll-file",
+        "--site",
+        site_code,
+        "--server",
+        "hq.example.org",
+        "--out",
+        str(tmp_path / "e.json"),
     )
     assert code == 2 and "https://hq.example.org" in out.err
     assert not (tmp_path / "e.json").exists()
@@ -224,8 +229,15 @@ def _staff_browser(hq, cli, monkeypatch):
     assert code == 0, out.err
     web = httpx.Client(base_url=hq.url, timeout=30)
     login = web.get("/login")
-    signed = web.post("/login", data={"username": "officer", "password": "Office-desk-2044",
-                                      "csrf_token": csrf_from(login.text), "next": "/devices"})
+    signed = web.post(
+        "/login",
+        data={
+            "username": "officer",
+            "password": "Office-desk-2044",
+            "csrf_token": csrf_from(login.text),
+            "next": "/devices",
+        },
+    )
     assert signed.status_code in (200, 303), signed.text[:300]
     return web
 
@@ -245,19 +257,27 @@ def test_a_bundle_uploaded_on_the_devices_page_is_applied_and_the_receipt_downlo
     assert "Apply a USB bundle" in page.text or "导入U盘同步包" in page.text
     token = csrf_from(page.text)
 
-    nothing = web.post("/devices/bundles", data={"csrf_token": token},
-                       files={"bundle": ("", b"", "application/octet-stream")})
+    nothing = web.post(
+        "/devices/bundles",
+        data={"csrf_token": token},
+        files={"bundle": ("", b"", "application/octet-stream")},
+    )
     assert nothing.status_code == 422 and 'id="bundle-error"' in nothing.text
     flipped = bytearray((tmp_path / "b.ssb").read_bytes())
     flipped[len(flipped) // 2] ^= 0x01
-    refused = web.post("/devices/bundles", data={"csrf_token": token},
-                       files={"bundle": ("b.ssb", bytes(flipped), "application/octet-stream")})
+    refused = web.post(
+        "/devices/bundles",
+        data={"csrf_token": token},
+        files={"bundle": ("b.ssb", bytes(flipped), "application/octet-stream")},
+    )
     assert refused.status_code == 422 and 'id="bundle-error"' in refused.text
     assert not set(children) & set(hq.records("child"))  # nothing of it was applied
 
-    upload = web.post("/devices/bundles", data={"csrf_token": token},
-                      files={"bundle": ("b.ssb", (tmp_path / "b.ssb").read_bytes(),
-                                        "application/octet-stream")})
+    upload = web.post(
+        "/devices/bundles",
+        data={"csrf_token": token},
+        files={"bundle": ("b.ssb", (tmp_path / "b.ssb").read_bytes(), "application/octet-stream")},
+    )
     assert upload.status_code == 200, upload.text[:300]
     assert "attachment" in upload.headers["content-disposition"]
     assert upload.headers["x-bundle-changes"] == "applied=6"
@@ -267,8 +287,11 @@ def test_a_bundle_uploaded_on_the_devices_page_is_applied_and_the_receipt_downlo
     code, out = cli.desktop(laptop, "bundle", "receive", str(receipt), "--json")
     assert code == 0, out.err
     assert json.loads(out.out)["acked"] == 6 and laptop.pending() == 0
-    forged = web.post("/devices/bundles", data={"csrf_token": "forged"},
-                      files={"bundle": ("b.ssb", b"x", "application/octet-stream")})
+    forged = web.post(
+        "/devices/bundles",
+        data={"csrf_token": "forged"},
+        files={"bundle": ("b.ssb", b"x", "application/octet-stream")},
+    )
     assert forged.status_code in (400, 403)
 
 

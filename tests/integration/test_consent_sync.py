@@ -19,9 +19,14 @@ from tests.integration.harness import child_form
 
 def guardian_consent(**over: object) -> dict[str, object]:
     fields: dict[str, object] = {
-        "giver_name": "李秀英", "giver_relationship": "mother", "giver_role": "legal_guardian",
-        "method": "paper_signed", "given_on": "2025-09-01", "notice_version": "2025-01",
-        "scopes": ["registration"], "child_assent": True,
+        "giver_name": "李秀英",
+        "giver_relationship": "mother",
+        "giver_role": "legal_guardian",
+        "method": "paper_signed",
+        "given_on": "2025-09-01",
+        "notice_version": "2025-01",
+        "scopes": ["registration"],
+        "child_assent": True,
     }
     fields.update(over)
     return fields
@@ -29,9 +34,9 @@ def guardian_consent(**over: object) -> dict[str, object]:
 
 def child_applied_ops(hq, child_id: str) -> int:
     with Session(hq.engine) as session:
-        return len(session.exec(
-            select(AppliedOp).where(col(AppliedOp.record_id) == child_id)
-        ).all())
+        return len(
+            session.exec(select(AppliedOp).where(col(AppliedOp.record_id) == child_id)).all()
+        )
 
 
 def test_child_under_14_is_pushed_only_once_consent_is_recorded(hq, laptops):
@@ -59,8 +64,9 @@ def test_child_under_14_is_pushed_only_once_consent_is_recorded(hq, laptops):
     children = [r for r in hq.records("child").values() if r.fields.get("surname") == "欧阳"]
     assert [r.id for r in children] == [child_id]  # there, exactly once
     assert child_applied_ops(hq, child_id) == 1
-    assert [g.fields["name"] for g in hq.records("guardian").values()
-            if g.child_id == child_id] == ["李秀英"]
+    assert [
+        g.fields["name"] for g in hq.records("guardian").values() if g.child_id == child_id
+    ] == ["李秀英"]
     assert [c.child_id for c in hq.records("consent").values()].count(child_id) == 1
     assert laptop.pending() == 0
     assert laptop.sync().pushed == 0  # nothing sent twice
@@ -71,8 +77,15 @@ def test_withdrawal_wipes_the_personal_fields_at_head_office_and_on_other_laptop
     a, b = laptops.new("a"), laptops.new("b")
     a.enroll(hq, site)
     b.enroll(hq, site)
-    form = child_form(site, random.Random(5), surname="覃", given_name="思远",
-                      class_name="三(2)班", notes="喜欢画画", hukou_division="450102")
+    form = child_form(
+        site,
+        random.Random(5),
+        surname="覃",
+        given_name="思远",
+        class_name="三(2)班",
+        notes="喜欢画画",
+        hukou_division="450102",
+    )
     form.consents = [guardian_consent()]
     child_id = a.children.register(form).child_id
     phone = form.guardians[0]["phone"]
@@ -83,16 +96,25 @@ def test_withdrawal_wipes_the_personal_fields_at_head_office_and_on_other_laptop
     assert [r.id for r in b.children.search(phone[-4:]).rows] == [child_id]
 
     consent_id = a.children.get(child_id)["consents"][0]["id"]
-    result = a.children.withdraw_consent(child_id, consent_id, withdrawn_on="2026-10-01",
-                                         reason="监护人要求停止处理")
+    result = a.children.withdraw_consent(
+        child_id, consent_id, withdrawn_on="2026-10-01", reason="监护人要求停止处理"
+    )
     assert result.consent_pending
     report = a.sync()
     assert report.rejected == 0
 
     record = hq.records("child")[child_id]
     assert record.erased
-    for name in ("surname", "given_name", "pinyin", "id_number", "hukou_division",
-                 "residence_division", "class_name", "notes"):
+    for name in (
+        "surname",
+        "given_name",
+        "pinyin",
+        "id_number",
+        "hukou_division",
+        "residence_division",
+        "class_name",
+        "notes",
+    ):
         assert record.fields.get(name) is None, name
     assert record.fields["dob"] == form.fields["dob"][:4] + "-01-01"  # the year stays, for counts
     assert record.fields["site_id"] == site and record.fields["grade"] == form.fields["grade"]
@@ -154,8 +176,9 @@ def test_withdrawal_before_the_first_sync_sends_nothing_personal(hq, laptops):
     form.consents = [guardian_consent()]
     child_id = laptop.children.register(form).child_id
     consent_id = laptop.children.get(child_id)["consents"][0]["id"]
-    laptop.children.withdraw_consent(child_id, consent_id, withdrawn_on="2026-10-01",
-                                     reason="不再参加")
+    laptop.children.withdraw_consent(
+        child_id, consent_id, withdrawn_on="2026-10-01", reason="不再参加"
+    )
     report = laptop.sync()
     assert report.rejected == 0 and report.checksum_ok is True
     record = hq.records("child").get(child_id)

@@ -70,8 +70,10 @@ def test_an_answer_that_is_tampered_or_for_another_laptop_is_refused(
     for laptop in (first, second):
         request, answer = tmp_path / f"{laptop.name}.req", tmp_path / f"{laptop.name}.ans"
         assert _desktop(laptop, "recovery", "request", str(request)) == 0
-        assert hq_cli(["--db", hq.database_url, "recover-key", str(request),
-                       "--out", str(answer)]) == 0
+        assert (
+            hq_cli(["--db", hq.database_url, "recover-key", str(request), "--out", str(answer)])
+            == 0
+        )
         answers[laptop.name] = answer
     capsys.readouterr()
 
@@ -101,6 +103,10 @@ def test_a_request_is_refused_by_another_head_office_and_without_enrollment(
     # a garbage request at head office
     junk = tmp_path / "junk.json"
     junk.write_text("not json at all")
-    assert hq_cli(["--db", hq.database_url, "recover-key", str(junk),
-                   "--out", str(tmp_path / "a.json")]) == 2
+    assert (
+        hq_cli(
+            ["--db", hq.database_url, "recover-key", str(junk), "--out", str(tmp_path / "a.json")]
+        )
+        == 2
+    )
     assert "not a recovery request" in capsys.readouterr().err

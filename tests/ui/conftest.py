@@ -13,10 +13,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ss_desktop.config import AppPaths  # noqa: E402
-from ss_desktop.services.accounts import Accounts  # noqa: E402
-from ss_desktop.services.app import LocalApp, UserSession  # noqa: E402
-from tests.ui.helpers import PASSWORD  # noqa: E402
+from ss_desktop.config import AppPaths
+from ss_desktop.services.accounts import Accounts
+from ss_desktop.services.app import LocalApp, UserSession
+from tests.ui.helpers import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"

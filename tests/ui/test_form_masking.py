@@ -33,17 +33,31 @@ PLACEMENT = "上海市儿童福利院"
 def child_id(ui_ctx, site):
     form = ChildForm(
         {
-            "surname": "周", "given_name": "杰", "gender": 1, "dob": "2014-05-06",
-            "site_id": site.id, "id_number": ID_NUMBER, "class_name": "五(2)班",
+            "surname": "周",
+            "given_name": "杰",
+            "gender": 1,
+            "dob": "2014-05-06",
+            "site_id": site.id,
+            "id_number": ID_NUMBER,
+            "class_name": "五(2)班",
             "categories": ["disability", "in_care", "low_income"],
-            "disability_types": ["hearing"], "disability_grade": 3,
-            "disability_certificate": True, "hardship": "dibao", "care_placement": PLACEMENT,
+            "disability_types": ["hearing"],
+            "disability_grade": 3,
+            "disability_certificate": True,
+            "hardship": "dibao",
+            "care_placement": PLACEMENT,
         },
         guardians=[{"name": "周母", "relationship": "mother", "phone": "13700001111"}],
         consents=[
-            {"giver_name": "周母", "giver_relationship": "mother", "giver_role": "legal_guardian",
-             "method": "paper_signed", "given_on": "2024-09-01", "notice_version": "2024-01",
-             "scopes": ["registration", "sensitive"]},
+            {
+                "giver_name": "周母",
+                "giver_relationship": "mother",
+                "giver_role": "legal_guardian",
+                "method": "paper_signed",
+                "given_on": "2024-09-01",
+                "notice_version": "2024-01",
+                "scopes": ["registration", "sensitive"],
+            },
         ],
     )
     return ChildrenService(ui_ctx.app, ui_ctx.session).register(form).child_id
@@ -115,9 +129,7 @@ def test_a_volunteer_may_type_over_a_masked_field(qtbot, page, ui_ctx, site, chi
     qtbot.waitUntil(lambda: page.guardians[0].phone.text() == "139****2222")
 
 
-def test_a_coordinator_shows_hidden_details_and_it_is_audited(
-    qtbot, page, ui_ctx, site, child_id
-):
+def test_a_coordinator_shows_hidden_details_and_it_is_audited(qtbot, page, ui_ctx, site, child_id):
     ui_ctx.session = signed_in_as(ui_ctx, site, "coordinator")
     open_child(qtbot, page, ui_ctx, child_id)
     s = page.sections

@@ -59,10 +59,13 @@ def test_the_executor_survives_a_day_of_background_jobs(tmp_path):
     )
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, cwd=str(root),
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        cwd=str(root),
     )
     assert "bool_dealloc" not in done.stderr, "the process aborted: True lost its references"
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "delivered 30000"
-

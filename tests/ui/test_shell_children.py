@@ -262,8 +262,8 @@ def test_sorting_by_birth_date_covers_every_child(qtbot, ui_ctx, many):
     model = page.model
     total = model.total
     every_dob = sorted(
-        (row.dob or "") for row in ChildrenService(ui_ctx.app, ui_ctx.session)
-        .search("", limit=10_000).rows
+        (row.dob or "")
+        for row in ChildrenService(ui_ctx.app, ui_ctx.session).search("", limit=10_000).rows
     )
     page.table.sortByColumn(COL_DOB, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: model.sorted_in_database and not model.loading, timeout=10000)
@@ -280,8 +280,9 @@ def test_sorting_by_birth_date_covers_every_child(qtbot, ui_ctx, many):
     assert dobs == every_dob and len(ids) == total
     # descending, then back to the search order (pinyin)
     page.table.sortByColumn(COL_DOB, Qt.SortOrder.DescendingOrder)
-    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == model.PAGE_SIZE,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not model.loading and model.rowCount() == model.PAGE_SIZE, timeout=10000
+    )
     assert model.child_row(0).dob == every_dob[-1]
     page.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: not model.sorted_in_database and not model.loading, timeout=10000)

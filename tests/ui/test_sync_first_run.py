@@ -111,9 +111,7 @@ def test_unreachable_server_in_the_wizard_is_explained(qtbot, shell):
     assert wizard.currentPage() is enroll
 
 
-def test_wizard_enrols_a_laptop_without_internet_with_head_offices_file(
-    qtbot, shell, hq, tmp_path
-):
+def test_wizard_enrols_a_laptop_without_internet_with_head_offices_file(qtbot, shell, hq, tmp_path):
     from tests.ui.test_sync_page import _enrollment_file
 
     site = hq.site()

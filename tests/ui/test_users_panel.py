@@ -18,14 +18,17 @@ from tests.unit.services_fixtures import add_site
 
 def _open_dialog(qtbot, panel, button, kind):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(isinstance(c, kind) and c.isVisible()
-                                for c in panel.findChildren(kind)), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(isinstance(c, kind) and c.isVisible() for c in panel.findChildren(kind)),
+        timeout=5000,
+    )
     return next(c for c in panel.findChildren(kind) if c.isVisible())
 
 
 def _ok(qtbot, dialog):
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def test_admin_adds_a_volunteer_who_then_opens_the_data(qtbot, main_window, ui_ctx, data_paths):

@@ -18,14 +18,24 @@ from tests.fixtures.db_access import key_of, raw_connect
 PASSWORD = "Tree-house-42"
 
 
-def run(data_dir: Path, *args: str, password: str = PASSWORD, user: str | None = "admin",
-        ) -> subprocess.CompletedProcess[str]:
+def run(
+    data_dir: Path,
+    *args: str,
+    password: str = PASSWORD,
+    user: str | None = "admin",
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SS_DESKTOP_PASSWORD": password, "QT_QPA_PLATFORM": "offscreen"}
     cmd = [sys.executable, "-m", "ss_desktop", "--data-dir", str(data_dir)]
     if user and args[0] != "init":
         cmd += ["--user", user]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, env=env, timeout=300,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        cmd + list(args),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def sha(path: Path) -> str:
@@ -131,8 +141,11 @@ def test_a_database_that_is_not_usable_is_refused_and_untouched(tmp_path: Path, 
     out = run(data, "stats", "--json")
     assert out.returncode == 2, out.stderr
     assert "Traceback" not in out.stderr
-    expected = {"text": "not a database of this app", "foreign": "not a database of this app",
-                "newer": "newer version"}[kind]
+    expected = {
+        "text": "not a database of this app",
+        "foreign": "not a database of this app",
+        "newer": "newer version",
+    }[kind]
     assert expected in out.stderr
     assert sha(db) == before
 

@@ -38,8 +38,12 @@ UNDER_14 = date(2016, 3, 1)
 
 def consent(*scopes: str, **over: object) -> dict[str, object]:
     fields: dict[str, object] = {
-        "giver_name": "李秀英", "giver_relationship": "mother", "giver_role": "legal_guardian",
-        "method": "paper_signed", "given_on": "2025-09-01", "notice_version": "2025-01",
+        "giver_name": "李秀英",
+        "giver_relationship": "mother",
+        "giver_role": "legal_guardian",
+        "method": "paper_signed",
+        "given_on": "2025-09-01",
+        "notice_version": "2025-01",
         "scopes": list(scopes) or ["registration"],
     }
     fields.update(over)
@@ -75,27 +79,40 @@ class TestDomain:
         assert holds_sensitive_value("disability_types", ["visual"])
         assert holds_sensitive_value("autism", True)
         assert holds_sensitive_value("care_placement", "residential")
-        for name, value in [("hardship", "none"), ("hardship", "unknown"), ("autism", False),
-                            ("disability_types", []), ("care_placement", None),
-                            ("surname", "王"), ("categories", ["disability"])]:
+        for name, value in [
+            ("hardship", "none"),
+            ("hardship", "unknown"),
+            ("autism", False),
+            ("disability_types", []),
+            ("care_placement", None),
+            ("surname", "王"),
+            ("categories", ["disability"]),
+        ]:
             assert not holds_sensitive_value(name, value), (name, value)
 
     def test_sensitive_values_need_the_sensitive_scope(self) -> None:
         fields = {"hardship": "dibao", "disability_types": ["visual"], "autism": False}
-        only_registration = consent_state([consent("registration")], child_dob=UNDER_14,
-                                          child_dob_precision="exact", today=TODAY)
+        only_registration = consent_state(
+            [consent("registration")], child_dob=UNDER_14, child_dob_precision="exact", today=TODAY
+        )
         issues = check_sensitive_consent(fields, only_registration)
         assert [(i.code, i.field) for i in issues] == [
-            (SENSITIVE_SCOPE_REQUIRED, "disability_types"), (SENSITIVE_SCOPE_REQUIRED, "hardship")
+            (SENSITIVE_SCOPE_REQUIRED, "disability_types"),
+            (SENSITIVE_SCOPE_REQUIRED, "hardship"),
         ]
-        both = consent_state([consent("registration", "sensitive")], child_dob=UNDER_14,
-                             child_dob_precision="exact", today=TODAY)
+        both = consent_state(
+            [consent("registration", "sensitive")],
+            child_dob=UNDER_14,
+            child_dob_precision="exact",
+            today=TODAY,
+        )
         assert check_sensitive_consent(fields, both) == []
 
     def test_sync_gate(self) -> None:
         def gate(consents, known=False):
-            state = consent_state(consents, child_dob=UNDER_14, child_dob_precision="exact",
-                                  today=TODAY)
+            state = consent_state(
+                consents, child_dob=UNDER_14, child_dob_precision="exact", today=TODAY
+            )
             return sync_gate(state, known_at_head_office=known)
 
         withdrawn = consent(withdrawn_on="2026-01-05", withdrawal_reason="family moved")
@@ -167,8 +184,9 @@ def test_withdrawing_the_sensitive_scope_clears_the_details_everywhere(env) -> N
     form.consents = [consent("registration"), consent("sensitive")]
     child_id = service.register(form).child_id
     sensitive = next(c for c in service.get(child_id)["consents"] if c["scopes"] == ["sensitive"])
-    result = service.withdraw_consent(child_id, sensitive["id"], withdrawn_on="2026-01-05",
-                                      reason="guardian asked")
+    result = service.withdraw_consent(
+        child_id, sensitive["id"], withdrawn_on="2026-01-05", reason="guardian asked"
+    )
     child = service.get(child_id)
     assert child["hardship"] is None and not child["autism"]
     assert not result.consent_pending  # the registration consent still holds
@@ -208,7 +226,10 @@ def test_child_under_14_without_consent_is_held_back_until_consent(env) -> None:
     ops = sent(app)
     released = [op for op in ops if op.device_seq not in first]
     assert [op.entity for op in released] == [
-        Entity.CHILD, Entity.GUARDIAN, Entity.GUARDIAN, Entity.CONSENT
+        Entity.CHILD,
+        Entity.GUARDIAN,
+        Entity.GUARDIAN,
+        Entity.CONSENT,
     ]
     seqs = [op.device_seq for op in ops]
     assert seqs == list(range(1, len(seqs) + 1))  # no gap for head office
@@ -226,8 +247,9 @@ def test_withdrawal_before_head_office_had_the_child_sends_nothing_personal(env)
     app, service, site = env
     child_id = service.register(child_form(site)).child_id
     consent_id = service.get(child_id)["consents"][0]["id"]
-    service.withdraw_consent(child_id, consent_id, withdrawn_on="2026-01-05",
-                             reason="family moved away")
+    service.withdraw_consent(
+        child_id, consent_id, withdrawn_on="2026-01-05", reason="family moved away"
+    )
     text = json.dumps([op.model_dump(mode="json") for op in sent(app)], ensure_ascii=False)
     for personal in ("单", "雄信", "李秀英", "13912345678", "341222", "五(2)班"):
         assert personal not in text
@@ -240,19 +262,41 @@ def test_a_consent_pulled_from_head_office_releases_changes_held_here(env) -> No
     edit made here in between is held back, and goes once the consent is pulled."""
     app, service, site = env
     child_id, consent_id = new_id(), new_id()
-    child = {"surname": "王", "given_name": "小明", "gender": 1, "dob": "2016-02-03",
-             "dob_precision": "exact", "site_id": site, "stage": "primary", "grade": 3}
+    child = {
+        "surname": "王",
+        "given_name": "小明",
+        "gender": 1,
+        "dob": "2016-02-03",
+        "dob_precision": "exact",
+        "site_id": site,
+        "stage": "primary",
+        "grade": 3,
+    }
     stamp = str(app.writer.clock.now())
-    app.writer.apply_remote([PullChange(seq=1, entity=Entity.CHILD, record_id=child_id,
-                                        version=1, hlc=stamp, fields=child)])
+    app.writer.apply_remote(
+        [
+            PullChange(
+                seq=1, entity=Entity.CHILD, record_id=child_id, version=1, hlc=stamp, fields=child
+            )
+        ]
+    )
     service.update(child_id, ChildForm({"class_name": "三(1)班"}))
     assert all(op.record_id != child_id for op in sent(app))
     assert store.held_count(app.engine) == 1
 
     pulled = consent() | {"child_id": child_id}
-    app.writer.apply_remote([PullChange(seq=2, entity=Entity.CONSENT, record_id=consent_id,
-                                        version=1, hlc=str(app.writer.clock.now()),
-                                        fields=pulled)])
+    app.writer.apply_remote(
+        [
+            PullChange(
+                seq=2,
+                entity=Entity.CONSENT,
+                record_id=consent_id,
+                version=1,
+                hlc=str(app.writer.clock.now()),
+                fields=pulled,
+            )
+        ]
+    )
     assert store.held_count(app.engine) == 0
     ops = sent(app)
     assert [op.fields for op in ops if op.record_id == child_id] == [{"class_name": "三(1)班"}]

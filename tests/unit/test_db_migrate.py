@@ -35,7 +35,9 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _refused(path: Path, backups: Path, error: type[Exception], key: bytes | None = TEST_KEY) -> None:
+def _refused(
+    path: Path, backups: Path, error: type[Exception], key: bytes | None = TEST_KEY
+) -> None:
     before = _sha(path)
     with pytest.raises(error):
         open_database(path, key, backup_dir=backups)

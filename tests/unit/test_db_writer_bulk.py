@@ -41,15 +41,19 @@ def _demo(count: int, seed: int = 3) -> tuple[list[Change], list[Change]]:
             batch.append(Change(Entity.CONSENT, fields.pop("id"), fields))
         for i, program_id in enumerate(child.program_ids):
             batch.append(
-                Change(Entity.ENROLLMENT, f"{child.id[:30]}{i:06d}",
-                       {"child_id": child.id, "program_id": program_id, "since": "2024-09-02"})
+                Change(
+                    Entity.ENROLLMENT,
+                    f"{child.id[:30]}{i:06d}",
+                    {"child_id": child.id, "program_id": program_id, "since": "2024-09-02"},
+                )
             )
     return setup, batch
 
 
 def _copy(changes: list[Change]) -> list[Change]:
-    return [Change(c.entity, c.record_id, json.loads(json.dumps(c.fields)), c.deleted)
-            for c in changes]
+    return [
+        Change(c.entity, c.record_id, json.loads(json.dumps(c.fields)), c.deleted) for c in changes
+    ]
 
 
 def _open(tmp_path, name: str, *, bulk: bool):
@@ -125,17 +129,37 @@ def _follow_up(batch: list[Change]) -> list[Change]:
     consented = {c.fields["child_id"] for c in batch if c.entity is Entity.CONSENT}
     out: list[Change] = []
     for i, child in enumerate(children[:50]):
-        out.append(Change(Entity.GUARDIAN, None, {
-            "child_id": child.record_id, "name": "周丽", "relationship": "other_relative",
-            "is_legal_guardian": False, "phone": f"1390000{i:04d}",
-        }))
+        out.append(
+            Change(
+                Entity.GUARDIAN,
+                None,
+                {
+                    "child_id": child.record_id,
+                    "name": "周丽",
+                    "relationship": "other_relative",
+                    "is_legal_guardian": False,
+                    "phone": f"1390000{i:04d}",
+                },
+            )
+        )
     for child in children:
         if child.record_id not in consented:
-            out.append(Change(Entity.CONSENT, None, {
-                "child_id": child.record_id, "giver_name": "周丽", "giver_relationship": "mother",
-                "giver_role": "legal_guardian", "method": "paper_signed",
-                "given_on": "2024-09-01", "scopes": ["registration"], "notice_version": "v1",
-            }))
+            out.append(
+                Change(
+                    Entity.CONSENT,
+                    None,
+                    {
+                        "child_id": child.record_id,
+                        "giver_name": "周丽",
+                        "giver_relationship": "mother",
+                        "giver_role": "legal_guardian",
+                        "method": "paper_signed",
+                        "given_on": "2024-09-01",
+                        "scopes": ["registration"],
+                        "notice_version": "v1",
+                    },
+                )
+            )
     gone = dict(children[0].fields, given_name="测试")
     out.append(Change(Entity.CHILD, "0190a1b2-0000-7000-8000-00000000dead", gone, deleted=True))
     return out
@@ -213,11 +237,15 @@ def test_fast_path_matches_saving_records_one_by_one(tmp_path):
 
     assert ops(together["outbox"]) == ops(single["outbox"])
     # one audit row per record one by one; one per entity, naming every record, in bulk
-    grouped = {r["entity"]: json.loads(r["detail"])["ids"]
-               for r in together["audit_log"] if r["action"] == "demo" and r["record_id"] is None}
+    grouped = {
+        r["entity"]: json.loads(r["detail"])["ids"]
+        for r in together["audit_log"]
+        if r["action"] == "demo" and r["record_id"] is None
+    }
     for entity in ("child", "guardian", "consent", "enrollment"):
-        one_by_one = [r["record_id"] for r in single["audit_log"]
-                      if r["entity"] == entity and r["record_id"]]
+        one_by_one = [
+            r["record_id"] for r in single["audit_log"] if r["entity"] == entity and r["record_id"]
+        ]
         assert grouped[entity] == one_by_one
 
 
@@ -273,7 +301,8 @@ def test_a_batch_that_edits_or_repeats_a_record_takes_the_general_path(tmp_path,
     repeated = third[0].record_id
     result = writer.save(
         [*third, Change(Entity.CHILD, repeated, {"class_name": "五(1)班"})],
-        actor="admin", action="demo",
+        actor="admin",
+        action="demo",
     )
     assert result.created[Entity.CHILD][0] == repeated
     assert spy == [True, True, False, False]  # setup and first batch fast, then general
@@ -293,4 +322,3 @@ def test_op_ids_are_distinct_uuid7():
     for value in ids[:50]:
         parsed = uuid.UUID(value)
         assert parsed.version == 7 and parsed.variant == uuid.RFC_4122 and str(parsed) == value
-

@@ -27,8 +27,11 @@ KEYS = {  # an independent statement of each column's order, from the rows the l
     "gender": lambda r: r.gender,
     "pinyin": lambda r: (r.pinyin or "").lower() or None,
     "status": lambda r: r.status,
-    "grade": lambda r: (STAGES.index(r.stage), r.grade if r.grade is not None else -1)
-    if r.stage in STAGES else None,
+    "grade": lambda r: (
+        (STAGES.index(r.stage), r.grade if r.grade is not None else -1)
+        if r.stage in STAGES
+        else None
+    ),
 }
 
 
@@ -39,8 +42,17 @@ def listed(tmp_path_factory):
     service = ChildrenService(app, session)
     site = add_site(app, code="SORT-01")
     # a child with blanks: no class, no stage
-    service.register(child_form(site, class_name=None, stage=None, grade=None,
-                                school_system=None, surname="安", given_name="空白"))
+    service.register(
+        child_form(
+            site,
+            class_name=None,
+            stage=None,
+            grade=None,
+            school_system=None,
+            surname="安",
+            given_name="空白",
+        )
+    )
     every = service.search("", limit=10_000).rows
     yield app, session, service, every
     app.close()
@@ -49,7 +61,7 @@ def listed(tmp_path_factory):
 def _in_order(keys: list, *, descending: bool) -> bool:
     """Non-blank keys sorted (either way), then the blanks."""
     filled = [k for k in keys if not _blank(k)]
-    blanks = keys[len(filled):]
+    blanks = keys[len(filled) :]
     return all(_blank(k) for k in blanks) and filled == sorted(filled, reverse=descending)
 
 

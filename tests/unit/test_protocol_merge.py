@@ -14,7 +14,9 @@ from ss_core.protocol.merge import (
 )
 
 field_names = st.sampled_from(["surname", "given_name", "grade", "phone", "notes"])
-values = st.one_of(st.none(), st.integers(-5, 5), st.text(max_size=3), st.lists(st.integers(0, 3), max_size=2))
+values = st.one_of(
+    st.none(), st.integers(-5, 5), st.text(max_size=3), st.lists(st.integers(0, 3), max_size=2)
+)
 stamps = st.builds(
     lambda wall, counter, node: f"{wall:016d}-{counter:05d}-{node}",
     st.integers(0, 20),

@@ -20,7 +20,14 @@ HLC = "0001780000000000-00000-dev"
 
 
 def op(**over):
-    base = dict(device_seq=1, op_id=new_id(), entity="child", record_id=new_id(), hlc=HLC, fields={"surname": "王"})
+    base = dict(
+        device_seq=1,
+        op_id=new_id(),
+        entity="child",
+        record_id=new_id(),
+        hlc=HLC,
+        fields={"surname": "王"},
+    )
     base.update(over)
     return base
 

@@ -91,8 +91,15 @@ def test_every_role_sees_a_child_masked(env, who) -> None:
     assert child["hardship"] is None and child["disability_types"] == []
     assert child["disability_grade"] is None and child["autism"] is None
     assert sorted(child["masked"]) == sorted(
-        ["id_number", "care_placement", "hardship", "disability_types", "disability_grade",
-         "disability_certificate", "autism"]
+        [
+            "id_number",
+            "care_placement",
+            "hardship",
+            "disability_types",
+            "disability_grade",
+            "disability_certificate",
+            "autism",
+        ]
     )
     assert sorted(g["phone"] for g in child["guardians"]) == ["139****5678", "158****1111"]
     assert all(g["masked"] == ["phone"] for g in child["guardians"])
@@ -112,7 +119,8 @@ def test_a_coordinator_reveals_and_one_audit_row_names_the_fields(env) -> None:
     assert revealed.child["disability_types"] == ["intellectual"]
     assert revealed.child["disability_certificate"] is True
     assert sorted(v["phone"] for v in revealed.guardians.values()) == [
-        "13912345678", "15800001111",
+        "13912345678",
+        "15800001111",
     ]
     rows = _audit_rows(app, VIEW_UNMASKED)
     assert len(rows) == 1
@@ -167,11 +175,25 @@ def _form_from_view(child: dict) -> ChildForm:
     """What the registration form sends back: every shown value, masked texts included,
     masked choices left out (they are locked in the form)."""
     masked = set(child["masked"])
-    skip = {"id", "guardians", "consents", "enrollments", "masked", "field_hlcs", "version",
-            "hlc", "server_version", "deleted", "created_at", "updated_at", "name_sort",
-            "search_rowid"}
+    skip = {
+        "id",
+        "guardians",
+        "consents",
+        "enrollments",
+        "masked",
+        "field_hlcs",
+        "version",
+        "hlc",
+        "server_version",
+        "deleted",
+        "created_at",
+        "updated_at",
+        "name_sort",
+        "search_rowid",
+    }
     fields = {
-        k: v for k, v in child.items()
+        k: v
+        for k, v in child.items()
         if k not in skip and not (k in masked and not isinstance(v, str))
     }
     guardians = [
