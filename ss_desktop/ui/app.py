@@ -39,6 +39,7 @@ from ss_desktop.ui.gc_guard import GuiThreadCollector
 from ss_desktop.ui.i18n import LanguageSwitcher, resolve_language
 from ss_desktop.ui.main_window import MainWindow
 from ss_desktop.ui.signin import SignInDialog
+from ss_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ class AppShell(QObject):
 def make_qapplication() -> QApplication:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
+    install_wheel_guard(qapp)
     qapp.setApplicationName(APP_NAME)
     qapp.setOrganizationName(APP_AUTHOR)
     qapp.setApplicationVersion(app_version())

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,7 @@ from ss_desktop.ui.signin import LockDialog
 from ss_desktop.ui.status_bar import StatusLabels
 from ss_desktop.ui.sync_page import SyncPage
 from ss_desktop.ui.sync_worker import SyncController
+from ss_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        install_wheel_guard(QApplication.instance())  # every page: no change by the wheel
         self.ctx = ctx
         self.switcher = switcher
         self.lock_dialog: LockDialog | None = None
