@@ -139,9 +139,9 @@ def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
     page = window.register_page
     s = page.sections
     s.surname.setText("张")
-    s.given_name.setText("小明")
+    s.identity.given_name.setText("小明")
     s.dob.setText("2015-13-40")
-    s.id_number.setText("31010420150304123")
+    s.identity.id_number.setText("31010420150304123")
     page.guardians[0].name.setText("王芳")
     page.guardians[0].phone.setText("12345")
     page.save()

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
 
         self.children_page = ChildrenPage(ctx)
-        self.register_page = optional_page("ss_desktop.ui.register_page", "RegisterPage", ctx)
+        self.register_page = optional_page("ss_desktop.ui.register", "RegisterPage", ctx)
         self.sites_page = optional_page("ss_desktop.ui.sites_page", "SitesPage", ctx)
         self.attendance_page = optional_page("ss_desktop.ui.attendance_page", "AttendancePage", ctx)
         self.sync = SyncController(ctx, self)

@@ -60,12 +60,13 @@ def test_first_day_from_first_run_to_restore(qtbot, shell):
     page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: form.isVisible() and form.sections.given_name.text() == "雄信", timeout=10000
+        lambda: form.isVisible() and form.sections.identity.given_name.text() == "雄信",
+        timeout=10000,
     )
 
     # Edit the class.
-    form.sections.class_name.clear()
-    type_text(form.sections.class_name, "五(3)班")
+    form.sections.school.class_name.clear()
+    type_text(form.sections.school.class_name, "五(3)班")
     press_save(qtbot, form)
     qtbot.waitUntil(lambda: service.get(row.id)["class_name"] == "五(3)班", timeout=10000)
 
