@@ -43,7 +43,7 @@ class ConsentSection(QGroupBox):
             ("giver_name", QT_TRANSLATE_NOOP("RegisterPage", "Given &by"), self.giver_name),
             (
                 "giver_relationship",
-                QT_TRANSLATE_NOOP("RegisterPage", "Relations&hip to the child"),
+                QT_TRANSLATE_NOOP("RegisterPage", "Re&lationship to the child"),
                 self.giver_relationship,
             ),
             ("giver_role", QT_TRANSLATE_NOOP("RegisterPage", "A&s"), self.giver_role),

@@ -37,7 +37,7 @@ class DisabilitySection(Section):
             QT_TRANSLATE_NOOP("RegisterPage", "Has a disability &certificate"),
             self.disability_certificate,
         )
-        self.row("autism", QT_TRANSLATE_NOOP("RegisterPage", "A&utism diagnosis"), self.autism)
+        self.row("autism", QT_TRANSLATE_NOOP("RegisterPage", "Autism dia&gnosis"), self.autism)
         connect_changed(
             self,
             (
@@ -101,7 +101,7 @@ class HardshipSection(Section):
         super().__init__(QT_TRANSLATE_NOOP("RegisterPage", "Hardship"), parent)
         self.hardship = EnumCombo(L.HARDSHIP)
         self.hardship_evidence_seen = QCheckBox()
-        self.row("hardship", QT_TRANSLATE_NOOP("RegisterPage", "&Hardship status"), self.hardship)
+        self.row("hardship", QT_TRANSLATE_NOOP("RegisterPage", "Hardship stat&us"), self.hardship)
         self.row(
             "hardship_evidence_seen",
             QT_TRANSLATE_NOOP("RegisterPage", "E&vidence seen (do not write its number)"),
