@@ -450,99 +450,104 @@ Data folder: {path}</source>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="30" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32" />
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="31" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
         <source>same birth date</source>
         <translation>出生日期相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
         <source>close birth date</source>
         <translation>出生日期相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
         <source>same guardian phone</source>
         <translation>监护人电话相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38" />
         <source>same site</source>
         <translation>同一站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39" />
         <source>same gender</source>
         <translation>性别相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45" />
         <source>Why it matches</source>
         <translation>相似之处</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="121" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="128" />
         <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
         <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="134" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
         <source>e.g. twins; a different child with the same name</source>
         <translation>例如：双胞胎；同名的另一名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="145" />
         <source>&amp;Open existing</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="148" />
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="153" />
         <source>Back to the form</source>
         <translation>返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="179" />
+        <source>A matching child is registered at another site</source>
+        <translation>另一个站点已登记了相符的儿童</translation>
     </message>
 </context>
 <context>
@@ -2900,22 +2905,22 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="215" />
+        <location filename="../../ss_desktop/services/messages.py" line="220" />
         <source>Enter the site's name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="216" />
+        <location filename="../../ss_desktop/services/messages.py" line="221" />
         <source>The site's name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="219" />
+        <location filename="../../ss_desktop/services/messages.py" line="224" />
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="222" />
+        <location filename="../../ss_desktop/services/messages.py" line="227" />
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
@@ -2991,96 +2996,101 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/messages.py" line="152" />
+        <source>A child with this ID number is already registered on this laptop. Check the number, or give the reason to register a second child with it.</source>
+        <translation>本机已登记了使用此身份证号的儿童。请核对号码；如确需再登记一名使用此号码的儿童，请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="157" />
         <source>This file is not a backup of this app.</source>
         <translation>这个文件不是本程序的备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="155" />
+        <location filename="../../ss_desktop/services/messages.py" line="160" />
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="156" />
+        <location filename="../../ss_desktop/services/messages.py" line="161" />
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="159" />
+        <location filename="../../ss_desktop/services/messages.py" line="164" />
         <source>The data file is not a database of this app. It was not changed.</source>
         <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="162" />
+        <location filename="../../ss_desktop/services/messages.py" line="167" />
         <source>The data file is damaged. It was not changed; restore a backup.</source>
         <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="165" />
+        <location filename="../../ss_desktop/services/messages.py" line="170" />
         <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
         <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="169" />
+        <location filename="../../ss_desktop/services/messages.py" line="174" />
         <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
         <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="173" />
+        <location filename="../../ss_desktop/services/messages.py" line="178" />
         <source>The data file is busy (another copy of the app?). Try again.</source>
         <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="176" />
+        <location filename="../../ss_desktop/services/messages.py" line="181" />
         <source>The disk is full. Free some space; nothing typed was lost.</source>
         <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="179" />
+        <location filename="../../ss_desktop/services/messages.py" line="184" />
         <source>Some fields need fixing: {fields}</source>
         <translation>以下内容需要修改：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="180" />
+        <location filename="../../ss_desktop/services/messages.py" line="185" />
         <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
         <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="184" />
+        <location filename="../../ss_desktop/services/messages.py" line="189" />
         <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
         <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="188" />
+        <location filename="../../ss_desktop/services/messages.py" line="193" />
         <source>The key file is not one of this app ({path}). Nothing was changed.</source>
         <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="191" />
+        <location filename="../../ss_desktop/services/messages.py" line="196" />
         <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
         <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="195" />
+        <location filename="../../ss_desktop/services/messages.py" line="200" />
         <source>The data file does not belong to this laptop's key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
         <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="199" />
+        <location filename="../../ss_desktop/services/messages.py" line="204" />
         <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
         <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="203" />
+        <location filename="../../ss_desktop/services/messages.py" line="208" />
         <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user's password opens it.</source>
         <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="207" />
+        <location filename="../../ss_desktop/services/messages.py" line="212" />
         <source>No recovery was requested on this laptop. Make a request first ('ss-desktop recovery request FILE').</source>
         <translation>这台电脑还没有提出恢复请求。请先提出请求（'ss-desktop recovery request 文件'）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="211" />
+        <location filename="../../ss_desktop/services/messages.py" line="216" />
         <source>This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>

@@ -14,11 +14,10 @@ from typing import Any
 
 from ss_core.domain.categories import suggest_categories
 from ss_core.domain.consent import validate_consent
-from ss_core.domain.duplicates import DuplicateCandidate
 from ss_core.domain.errors import Issue, Severity
 from ss_core.domain.pinyin import split_name
 from ss_core.domain.validation import validate_child, validate_guardian
-from ss_desktop.services.children import ChildForm
+from ss_desktop.services.children import ChildForm, DuplicateMatch
 from ss_desktop.services.importing import mapping as m
 from ss_desktop.services.importing import values as v
 
@@ -85,7 +84,7 @@ _GUARDIAN_GROUPS = (
     (m.MOTHER_NAME, m.MOTHER_PHONE, "mother"),
 )
 
-DuplicateFinder = Callable[[ChildForm], list[DuplicateCandidate]]
+DuplicateFinder = Callable[[ChildForm], list[DuplicateMatch]]
 
 
 class RowChecker:

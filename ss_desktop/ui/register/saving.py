@@ -21,7 +21,8 @@ KEPT_BY_SAVE_AND_NEW = ("site_id", "stage", "school_system", "grade", "class_nam
 
 
 def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateView]:
-    """Worker job: duplicate candidates with what the panel shows about each."""
+    """Worker job: duplicate candidates with what the panel shows about each (of a child at
+    a site the user may not open, only why it matches)."""
     children = ChildrenService(app, session)
     found = children.find_duplicates(form)
     if not found:
@@ -29,6 +30,9 @@ def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateVi
     sites = SitesService(app, session).site_names()
     out = []
     for candidate in found:
+        if candidate.record_id is None:
+            out.append(CandidateView(None, "", "", "", candidate.reasons, candidate.score))
+            continue
         child = children.view(candidate.record_id)
         name = f"{child.get('surname') or ''}{child.get('given_name') or ''}"
         if child.get("pinyin"):
