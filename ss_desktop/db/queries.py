@@ -191,8 +191,7 @@ def duplicate_facts(
                 ids[cid] = None
         if dob:  # born the same day with a name one character apart (陈小敏 / 程小明 for 陈小明)
             for cid, other_surname, other_given in cursor.execute(
-                "SELECT id, surname, given_name FROM child"
-                " WHERE dob = ? AND deleted = 0",
+                "SELECT id, surname, given_name FROM child WHERE dob = ? AND deleted = 0",
                 (dob,),
             ):
                 if one_character_apart(surname, given_name, other_surname, other_given):
@@ -236,7 +235,9 @@ def child_with_id_number(engine: Engine, id_number: str) -> bool:
     with engine.connect() as conn:
         row = (
             _cursor(conn)
-            .execute("SELECT 1 FROM child WHERE id_number = ? AND deleted = 0 LIMIT 1", (id_number,))
+            .execute(
+                "SELECT 1 FROM child WHERE id_number = ? AND deleted = 0 LIMIT 1", (id_number,)
+            )
             .fetchone()
         )
     return row is not None
