@@ -465,8 +465,12 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
         else:
             result = service.run(preview)
             imported, rejected = result.imported, result.rejected
-        if args.error_report and rejected:
-            write_error_report(Path(args.error_report), source.header, rejected)
+        saved_numbers = {r.number for r in rejected}
+        doubtful = [r for r in preview.possible_duplicates if r.number not in saved_numbers]
+        if args.error_report and (rejected or doubtful):
+            write_error_report(
+                Path(args.error_report), source.header, rejected, possible_duplicates=doubtful
+            )
         listed = []
         for row in rejected:
             reasons = [
@@ -486,6 +490,16 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 (f"{r['column']}: " if r["column"] else "") + r["reason"] for r in entry["reasons"]
             )
             lines.append(f"  row {entry['row']}: {text}")
+        duplicates = [
+            {"row": row.number, "score": p.params.get("score"), "reason": problem_text(p)}
+            for row in doubtful
+            for p in row.warnings("import.possible_duplicate")
+        ]
+        if duplicates:
+            lines.append(f"{len(duplicates)} row(s) may be a child already registered:")
+            lines.extend(
+                f"  row {d['row']}: {d['reason']} (score {d['score']})" for d in duplicates
+            )
         _emit(
             args,
             {
@@ -493,6 +507,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 "rejected": len(rejected),
                 "dry_run": args.dry_run,
                 "rejected_rows": listed,
+                "possible_duplicates": duplicates,
             },
             lines,
         )

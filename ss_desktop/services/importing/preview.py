@@ -23,6 +23,7 @@ from ss_desktop.services.importing import values as v
 
 DUPLICATE_SCORE = 80.0  # same name and birth date, or the same ID number: not imported
 ERROR, WARNING = "error", "warning"
+POSSIBLE_DUPLICATE = "import.possible_duplicate"  # a warning: imported, worth a look
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class PreviewRow:
 
     def problems_in(self, column: int) -> list[CellProblem]:
         return [p for p in self.problems if p.column == column]
+
+    def warnings(self, code: str) -> list[CellProblem]:
+        return [p for p in self.problems if p.severity == WARNING and p.code == code]
 
 
 @dataclass(frozen=True)
@@ -322,7 +326,7 @@ class RowChecker:
             row.problems.append(
                 CellProblem(
                     name_col,
-                    "import.possible_duplicate",
+                    POSSIBLE_DUPLICATE,
                     {"score": round(best.score)},
                     WARNING,
                     "surname",

@@ -31,6 +31,7 @@ from ss_desktop.services.importing.errors import ImportFileError
 from ss_desktop.services.importing.places import PlaceIndex
 from ss_desktop.services.importing.preview import (
     ERROR,
+    POSSIBLE_DUPLICATE,
     CellProblem,
     PreviewRow,
     RowChecker,
@@ -83,6 +84,12 @@ class ImportPreview:
     @property
     def rejected_rows(self) -> list[PreviewRow]:
         return [r for r in self.rows if not r.ok]
+
+    @property
+    def possible_duplicates(self) -> list[PreviewRow]:
+        """Rows to import that look like a child already registered (a warning, not a
+        refusal): worth a look after the import."""
+        return [r for r in self.valid_rows if r.warnings(POSSIBLE_DUPLICATE)]
 
     @property
     def duplicate_count(self) -> int:
