@@ -38,7 +38,7 @@ def test_first_day_from_first_run_to_restore(qtbot, shell):
     qtbot.waitUntil(lambda: form.sections.site.count() > 1, timeout=10000)
     form.sections.site.setCurrentIndex(1)
     fill_child(form, surname="单", given="雄信", guardian="李秀英", phone="13812345678")
-    form._add_guardian()  # the "Add a guardian" button's slot
+    form.add_guardian_button.click()
     second = form.guardians[1]
     type_text(second.name, "单建国")
     second.relationship.set_value("father")

@@ -23,7 +23,7 @@ from typing import Any
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.writer import Change
+from ss_desktop.db.writer import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.importing import mapping as m
@@ -117,8 +117,9 @@ class ImportResult:
     seconds: float = 0.0
 
     @property
-    def touched(self) -> dict[str, list[str]]:
-        return {Entity.CHILD.value: list(self.child_ids)}
+    def changes(self) -> ChangeSet:
+        """The children the import created (their guardians and consents came with them)."""
+        return ChangeSet(created={Entity.CHILD: list(self.child_ids)} if self.child_ids else {})
 
 
 class ImportService:
