@@ -245,82 +245,82 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="264" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="265" />
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="265" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="266" />
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="267" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="268" />
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="271" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="272" />
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="272" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="273" />
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="273" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="274" />
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="274" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="275" />
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="275" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="276" />
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="278" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="279" />
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="280" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="281" />
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="281" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="282" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="283" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="284" />
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="285" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="286" />
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="287" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="288" />
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="289" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="290" />
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="290" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="291" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
@@ -370,61 +370,61 @@ Data folder: {path}</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="391" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="392" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="397" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="398" />
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="406" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="407" />
         <source>No children registered yet. Press Ctrl+N to register the first child.</source>
         <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="413" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="414" />
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="417" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="418" />
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="462" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="463" />
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="463" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="464" />
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="471" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="472" />
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="472" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="473" />
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="497" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="496" />
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="499" />
+        <location filename="../../ss_desktop/ui/children_page.py" line="498" />
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
@@ -515,37 +515,42 @@ Data folder: {path}</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="128" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="200" />
+        <source>A child registered at another site matches this one. You may not open that record; if this is a different child, say why and save anyway.</source>
+        <translation>另一个站点登记的一名儿童与此儿童相符。您无权打开该记录；如果这是另一名儿童，请说明原因后仍然保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="206" />
         <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
         <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="134" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="125" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="129" />
         <source>e.g. twins; a different child with the same name</source>
         <translation>例如：双胞胎；同名的另一名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="145" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="136" />
         <source>&amp;Open existing</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="148" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="139" />
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="153" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="144" />
         <source>Back to the form</source>
         <translation>返回表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="179" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="171" />
         <source>A matching child is registered at another site</source>
         <translation>另一个站点已登记了相符的儿童</translation>
     </message>
@@ -1742,67 +1747,67 @@ Data folder: {path}</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="69" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="70" />
         <source>Which column holds what?</source>
         <translation>每一列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="71" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="72" />
         <source>Check the suggestion; choose "(do not import)" for columns to skip.</source>
         <translation>请检查系统的建议；不需要的列请选“（不导入）”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="80" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="81" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="81" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="82" />
         <source>First value</source>
         <translation>第一行的值</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="82" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="83" />
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="108" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="109" />
         <source>(do not import)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="139" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="140" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="159" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="160" />
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="207" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="208" />
         <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
         <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="238" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="239" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="244" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="245" />
         <source>Stop after this batch</source>
         <translation>本批完成后停止</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="267" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="268" />
         <source>Saving the rows without problems…</source>
         <translation>正在保存没有问题的行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="283" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="284" />
         <source>Stopping after the current batch; rows already saved stay saved.</source>
         <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
     </message>
@@ -2246,62 +2251,62 @@ Device {device}</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="85" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="87" />
         <source>Na&amp;me</source>
         <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="89" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="91" />
         <source>&amp;Relationship</source>
         <translation>关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="92" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="94" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="96" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="98" />
         <source>&amp;Legal guardian</source>
         <translation>法定监护人(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="102" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="104" />
         <source>Primar&amp;y caregiver</source>
         <translation>主要照料人(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="105" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="107" />
         <source>Si&amp;tuation</source>
         <translation>状况(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="109" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="111" />
         <source>&amp;Works in</source>
         <translation>工作地(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="115" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="117" />
         <source>Sees the chil&amp;d</source>
         <translation>见孩子的频率(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="132" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="134" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="136" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="138" />
         <source>More about this guardian</source>
         <translation>该监护人的更多信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="141" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="143" />
         <source>13812345678 or 021-12345678</source>
         <translation>13812345678 或 021-12345678</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="177" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="180" />
         <source>Guardian {n}</source>
         <translation>监护人 {n}</translation>
     </message>
@@ -2596,12 +2601,12 @@ Device {device}</source>
         <translation>该记录引用的内容已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="239" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="242" />
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="248" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="251" />
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
@@ -3320,109 +3325,109 @@ Device {device}</source>
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="46" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="47" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="47" />
-        <location filename="../../ss_desktop/ui/sites_page.py" line="52" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="49" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="51" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="52" />
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
-        <location filename="../../ss_desktop/ui/sites_page.py" line="201" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="202" />
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="55" />
         <source>Children</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="57" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="58" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="58" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="60" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="176" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="177" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="180" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="181" />
         <source>Programs of the site</source>
         <translation>本站点的项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="185" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="186" />
         <source>Children in the program</source>
         <translation>参加项目的儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="190" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="191" />
         <source>New site's name</source>
         <translation>新站点名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="192" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="193" />
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="196" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="197" />
         <source>New program's name</source>
         <translation>新项目名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="204" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="205" />
         <source>Add program</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="209" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="210" />
         <source>Find children of the site: name, pinyin, initials</source>
         <translation>查找本站点儿童：姓名、拼音、首字母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="214" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="215" />
         <source>Enroll the selected children</source>
         <translation>为所选儿童报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="219" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="220" />
         <source>Select several children with Ctrl or Shift, then enroll them.</source>
         <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="444" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="447" />
         <source>Select the children to enroll first.</source>
         <translation>请先选择要报名的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="451" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="454" />
         <source>{n} enrolled; {m} were already.</source>
         <translation>已报名 {n} 名；{m} 名此前已报名。</translation>
     </message>

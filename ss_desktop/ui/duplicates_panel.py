@@ -122,15 +122,6 @@ class DuplicatesPanel(QFrame):
         self.reason.returnPressed.connect(self._save)
 
         t = self._texts
-        t.add(
-            self.title.setText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP(
-                "DuplicatesPanel",
-                "This child may already be registered. Open the existing record, or save anyway "
-                "and say why.",
-            ),
-        )
         t.add(self.reason_label.setText, CONTEXT, QT_TRANSLATE_NOOP("DuplicatesPanel", "&Reason:"))
         t.add(
             self.reason.setPlaceholderText,
@@ -189,8 +180,32 @@ class DuplicatesPanel(QFrame):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
+        self._fit_height()
+        self._set_title()
 
         self._update_open()
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (up to five), so the form stays in view under it."""
+        rows = max(1, min(5, self.table.rowCount()))
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(rows)) or rows * 30
+        self.table.setFixedHeight(height + 2)
+
+    def _set_title(self) -> None:
+        if self._candidates and all(c.other_site for c in self._candidates):
+            text = QCoreApplication.translate(
+                "DuplicatesPanel",
+                "A child registered at another site matches this one. You may not open that "
+                "record; if this is a different child, say why and save anyway.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "DuplicatesPanel",
+                "This child may already be registered. Open the existing record, or save "
+                "anyway and say why.",
+            )
+        self.title.setText(text)
 
     def candidates(self) -> list[CandidateView]:
         return list(self._candidates)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -64,6 +64,8 @@ class GuardianEditor(QFrame):
         self.more.setObjectName("moreAboutGuardian")
         self.more.setCheckable(True)
         self.more.setAutoRaise(True)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         layout.addWidget(self.more)
         self.details = QWidget()
         self.details.setObjectName("guardianDetails")
@@ -156,6 +158,7 @@ class GuardianEditor(QFrame):
 
     def show_details(self, shown: bool = True) -> None:
         self.details.setVisible(shown)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         if self.more.isChecked() != shown:
             self.more.setChecked(shown)
 
