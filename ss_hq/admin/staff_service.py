@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from ss_hq.models import StaffUser
-from ss_hq.secrets_hashing import hash_password, password_needs_rehash, verify_password
+from ss_hq.core.models import StaffUser
+from ss_hq.core.secrets_hashing import hash_password, password_needs_rehash, verify_password
 
 ROLES = ("admin", "staff", "viewer")
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")

@@ -25,9 +25,9 @@ from sqlmodel import Session, col, select
 
 from ss_core.protocol.audit_chain import GENESIS_HASH, ChainProblem, ChainRow, check_row
 from ss_core.protocol.wire import AuditRow, AuditUploadRequest, AuditUploadResponse, ErrorCode
-from ss_hq.errors import ServiceError
-from ss_hq.models import AuditChain, AuditEntry, Device
-from ss_hq.spreadsheets import csv_bytes, xlsx_bytes
+from ss_hq.core.errors import ServiceError
+from ss_hq.core.models import AuditChain, AuditEntry, Device
+from ss_hq.core.spreadsheets import csv_bytes, xlsx_bytes
 
 log = logging.getLogger(__name__)
 

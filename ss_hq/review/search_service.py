@@ -24,44 +24,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import and_, func, or_
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
 from ss_core.domain.categories import is_local_hukou
 from ss_core.domain.dates import coerce_date
 from ss_core.domain.enums import Category
 from ss_core.domain.pinyin import display_pinyin, name_keys, normalize_query
 from ss_core.protocol.wire import Entity
-from ss_hq.models import Record
+from ss_hq.core.models import ChildIndex, Record
 
 MAX_QUERY_LEN = 100
 MAX_PAGE = 500
 IN_CHUNK = 2000  # ids per IN (...) list
 CATEGORY_COLUMNS: dict[str, str] = {c.value: f"cat_{c.value}" for c in Category}
 _CJK_OR_DIGIT = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff0-9]")
-
-
-class ChildIndex(SQLModel, table=True):
-    __tablename__ = "child_index"
-
-    record_id: str = Field(primary_key=True, max_length=36)
-    site_id: str | None = Field(default=None, max_length=36, index=True)
-    active: bool = Field(default=True, index=True)
-    gender: int | None = None
-    birth_year: int | None = None
-    dob: str | None = Field(default=None, max_length=10, index=True)
-    stage: str | None = Field(default=None, max_length=16)
-    grade: int | None = None
-    hukou_local: bool | None = None
-    cat_migrant: bool = False
-    cat_low_income: bool = False
-    cat_lower_tier: bool = False
-    cat_left_behind: bool = False
-    cat_in_care: bool = False
-    cat_disability: bool = False
-    name_key: str = Field(default="", max_length=120, index=True)
-    name_sort: str = Field(default="", max_length=200)
-    search_keys: str = Field(default="", sa_type=sa.Text)
-    updated_at: int = Field(default=0, sa_type=sa.BigInteger)
 
 
 @dataclass(frozen=True)

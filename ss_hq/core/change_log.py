@@ -30,7 +30,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Table, func, text
 from sqlmodel import Session, select
 
-from ss_hq.models import ChangeLog, ChangeLogState
+from ss_hq.core.models import ChangeLog, ChangeLogState
 
 # An arbitrary constant naming "the change-log writer" lock (ASCII of "sschglog").
 CHANGE_LOG_LOCK_KEY = 0x737363686C6F67

@@ -10,13 +10,13 @@ Per op, in device_seq order:
   is recorded too, so the queue moves on.
 
 The ops left after duplicates and gaps form one contiguous run, applied set-based
-(:mod:`ss_hq.push_bulk`: a few statements for the whole run instead of ~15 per op, same
+(:mod:`ss_hq.sync.push_bulk`: a few statements for the whole run instead of ~15 per op, same
 statuses); if the database refuses a value there, the run is rolled back and applied here one
 op at a time, each in its own savepoint, so only the bad op is rejected.
 
 The whole batch commits before the answer is built, so an acknowledged op is durable. The
 duplicate checks of its children are queued in the same transaction and served after the
-commit (:mod:`ss_hq.duplicate_queue`).
+commit (:mod:`ss_hq.review.duplicate_queue`).
 """
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ from ss_core.protocol.wire import (
     PushRequest,
     PushResponse,
 )
-from ss_hq.change_log import ChangeLogWriter, lock_for_writing
-from ss_hq.duplicate_queue import enqueue_checks
-from ss_hq.erasure_service import erase_on_withdrawal
-from ss_hq.errors import ServiceError
-from ss_hq.models import AppliedOp, Device, Record
-from ss_hq.push_bulk import BulkFailed, apply_run, check_hlc
-from ss_hq.records import Author, OpRejected, write_record
-from ss_hq.search_service import refresh_child_index
+from ss_hq.core.change_log import ChangeLogWriter, lock_for_writing
+from ss_hq.core.errors import ServiceError
+from ss_hq.core.models import AppliedOp, Device, Record
+from ss_hq.core.records import Author, OpRejected, write_record
+from ss_hq.review.duplicate_queue import enqueue_checks
+from ss_hq.review.erasure_service import erase_on_withdrawal
+from ss_hq.review.search_service import refresh_child_index
+from ss_hq.sync.push_bulk import BulkFailed, apply_run, check_hlc
 
 log = logging.getLogger(__name__)
 

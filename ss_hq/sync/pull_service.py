@@ -25,10 +25,10 @@ from ss_core.protocol.wire import (
     ScopeSummary,
     scope_checksum,
 )
-from ss_hq.change_log import head_seq, min_retained_seq
-from ss_hq.errors import ServiceError
-from ss_hq.models import ChangeLog, Device, Record, field_meta_of
-from ss_hq.records import NOT_PULLED
+from ss_hq.core.change_log import head_seq, min_retained_seq
+from ss_hq.core.errors import ServiceError
+from ss_hq.core.models import ChangeLog, Device, Record, field_meta_of
+from ss_hq.core.records import NOT_PULLED
 
 
 def parse_cursor(cursor: str | None) -> int:

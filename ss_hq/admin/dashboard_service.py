@@ -21,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from ss_core.domain.enums import Category
 from ss_core.protocol.wire import Entity
-from ss_hq.models import Record
-from ss_hq.search_service import CATEGORY_COLUMNS, ChildIndex
+from ss_hq.core.models import ChildIndex, Record
+from ss_hq.review.search_service import CATEGORY_COLUMNS
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("0-5", 0, 5),

@@ -18,8 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ss_hq.clock import now_ms
-from ss_hq.models import ChangeLogState, ServerKey
+from ss_hq.core.clock import now_ms
+from ss_hq.core.models import ChangeLogState, ServerKey
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select
 from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.clock import now_ms
-from ss_hq.models import Record
-from ss_hq.records import Author, write_record
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.clock import now_ms
+from ss_hq.core.models import Record
+from ss_hq.core.records import Author, write_record
 
 SITE_TYPES = (
     "public_school",

@@ -51,7 +51,7 @@ class HQSettings:
     # Responses smaller than this are sent uncompressed: compressing them costs more than it saves.
     compress_min_bytes: int = 512
     # Duplicate checks of pushed children run this long after the last push (0: at once,
-    # in the push's request, after its answer); see ss_hq.duplicate_queue.
+    # in the push's request, after its answer); see ss_hq.review.duplicate_queue.
     duplicate_check_delay_ms: int = 1000
 
     @classmethod

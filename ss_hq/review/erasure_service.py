@@ -27,10 +27,10 @@ from sqlmodel import Session, col, select
 
 from ss_core.domain.consent import PENDING_WITHDRAWN, consent_state
 from ss_core.protocol.wire import Entity
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate, field_meta_of
-from ss_hq.review_service import ReviewError, server_stamp
-from ss_hq.search_service import refresh_child_index
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.models import ChangeHistory, Conflict, Record, SuspectedDuplicate, field_meta_of
+from ss_hq.review.review_service import ReviewError, server_stamp
+from ss_hq.review.search_service import refresh_child_index
 
 log = logging.getLogger(__name__)
 

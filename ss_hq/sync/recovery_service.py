@@ -27,8 +27,8 @@ from ss_core.protocol.sealing import (
     open_sealed,
     seal,
 )
-from ss_hq.migrate import ENCRYPTION_KEY
-from ss_hq.models import ServerKey
+from ss_hq.core.migrate import ENCRYPTION_KEY
+from ss_hq.core.models import ServerKey
 
 log = logging.getLogger(__name__)
 

@@ -177,7 +177,7 @@ def field_changes(row: ChangeHistory) -> list[tuple[str, Any, Any, str]]:
 
 class DuplicateCheck(SQLModel, table=True):
     """A child whose duplicate check is still due: written in the push's transaction, served
-    after its commit (:func:`ss_hq.duplicates_service.drain_checks`)."""
+    after its commit (:func:`ss_hq.review.duplicates_service.drain_checks`)."""
 
     __tablename__ = "duplicate_check"
 
@@ -306,12 +306,46 @@ class AuditChain(SQLModel, table=True):
     last_upload_at: int | None = Field(default=None, sa_type=sa.BigInteger)
 
 
+class StaffSession(SQLModel, table=True):
+    __tablename__ = "staff_session"
+
+    id_hash: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(sa_type=sa.BigInteger, index=True)
+    csrf_token: str = Field(max_length=64)
+    created_at: int = Field(sa_type=sa.BigInteger)
+    last_seen_at: int = Field(sa_type=sa.BigInteger)
+    expires_at: int = Field(sa_type=sa.BigInteger, index=True)
+
+
+# One narrow row per child for head office's search and dashboard counts
+# (ss_hq.review.search_service keeps it current).
+class ChildIndex(SQLModel, table=True):
+    __tablename__ = "child_index"
+
+    record_id: str = Field(primary_key=True, max_length=36)
+    site_id: str | None = Field(default=None, max_length=36, index=True)
+    active: bool = Field(default=True, index=True)
+    gender: int | None = None
+    birth_year: int | None = None
+    dob: str | None = Field(default=None, max_length=10, index=True)
+    stage: str | None = Field(default=None, max_length=16)
+    grade: int | None = None
+    hukou_local: bool | None = None
+    cat_migrant: bool = False
+    cat_low_income: bool = False
+    cat_lower_tier: bool = False
+    cat_left_behind: bool = False
+    cat_in_care: bool = False
+    cat_disability: bool = False
+    name_key: str = Field(default="", max_length=120, index=True)
+    name_sort: str = Field(default="", max_length=200)
+    search_keys: str = Field(default="", sa_type=sa.Text)
+    updated_at: int = Field(default=0, sa_type=sa.BigInteger)
+
+
 def hq_metadata() -> sa.MetaData:
     """Head office's tables only. SQLModel keeps one global metadata, which also holds the
     laptop's tables when both packages are imported in one process (the test suite)."""
-    import ss_hq.search_service  # child_index
-    import ss_hq.security  # noqa: F401  (staff_session)
-
     metadata = sa.MetaData()
     for mapper in SQLModel._sa_registry.mappers:
         cls = mapper.class_

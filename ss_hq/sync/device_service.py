@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select
 
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import EnrollRequest, EnrollResponse, ErrorCode
-from ss_hq.errors import ServiceError
-from ss_hq.migrate import ENCRYPTION_KEY, SIGNING_KEY
-from ss_hq.models import Device, EnrollmentCode, ServerKey
-from ss_hq.secrets_hashing import code_hash, new_enrollment_code, new_token, token_hash
+from ss_hq.core.errors import ServiceError
+from ss_hq.core.migrate import ENCRYPTION_KEY, SIGNING_KEY
+from ss_hq.core.models import Device, EnrollmentCode, ServerKey
+from ss_hq.core.secrets_hashing import code_hash, new_enrollment_code, new_token, token_hash
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,10 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import delete
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from ss_hq.models import StaffUser
+from ss_hq.core.models import StaffSession, StaffUser
 
 SESSION_COOKIE = "ss_hq_session"
 LOGIN_CSRF_COOKIE = "ss_hq_login_csrf"
@@ -39,17 +38,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     STAFF: frozenset({"dashboard", "children", "edit", "review", "export", "devices", "sites"}),
     VIEWER: frozenset({"dashboard"}),
 }
-
-
-class StaffSession(SQLModel, table=True):
-    __tablename__ = "staff_session"
-
-    id_hash: str = Field(primary_key=True, max_length=64)
-    user_id: int = Field(sa_type=sa.BigInteger, index=True)
-    csrf_token: str = Field(max_length=64)
-    created_at: int = Field(sa_type=sa.BigInteger)
-    last_seen_at: int = Field(sa_type=sa.BigInteger)
-    expires_at: int = Field(sa_type=sa.BigInteger, index=True)
 
 
 @dataclass(frozen=True)

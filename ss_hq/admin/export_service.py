@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlmodel import Session
 
-from ss_hq.search_service import ChildFilters, ChildRow, iter_children, site_names
-from ss_hq.spreadsheets import csv_bytes, xlsx_bytes
+from ss_hq.core.spreadsheets import csv_bytes, xlsx_bytes
+from ss_hq.review.search_service import ChildFilters, ChildRow, iter_children, site_names
 
 COLUMNS: tuple[str, ...] = (
     "id",

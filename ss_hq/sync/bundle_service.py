@@ -42,11 +42,11 @@ from ss_core.protocol.wire import (
     PushOp,
     PushRequest,
 )
-from ss_hq import pull_service, push_service
-from ss_hq.device_service import server_public_keys
-from ss_hq.migrate import ENCRYPTION_KEY, SIGNING_KEY
-from ss_hq.models import Device, ServerKey
-from ss_hq.secrets_hashing import new_token, token_hash
+from ss_hq.core.migrate import ENCRYPTION_KEY, SIGNING_KEY
+from ss_hq.core.models import Device, ServerKey
+from ss_hq.core.secrets_hashing import new_token, token_hash
+from ss_hq.sync import pull_service, push_service
+from ss_hq.sync.device_service import server_public_keys
 
 log = logging.getLogger(__name__)
 

@@ -1,16 +1,16 @@
-"""Set-based apply of a push batch (the fast path of :mod:`ss_hq.push_service`).
+"""Set-based apply of a push batch (the fast path of :mod:`ss_hq.sync.push_service`).
 
 The ops handed in are the batch's contiguous run (duplicates and seq gaps already answered),
 in device_seq order. Instead of ~15 statements per op, the whole run costs a handful:
 
 * one query loads every record the run names (its ids, and the children and programs its
   ops point at); merges happen in Python on those objects (``write_record`` with a
-  :class:`~ss_hq.records.BulkSink`: same merge rule, same checks, same statuses);
+  :class:`~ss_hq.core.records.BulkSink`: same merge rule, same checks, same statuses);
 * at the end, one flush writes the records (multi-row INSERT / executemany UPDATE), one
   multi-row INSERT each writes the history, the change-log rows (seqs numbered once, under
-  the writers' lock: :class:`~ss_hq.change_log.BufferedChangeLog`) and the ``applied_op``
+  the writers' lock: :class:`~ss_hq.core.change_log.BufferedChangeLog`) and the ``applied_op``
   rows; one query and one flush refresh ``child_index``; the run's children are queued for
-  their duplicate check, served after the commit (:mod:`ss_hq.duplicate_queue`).
+  their duplicate check, served after the commit (:mod:`ss_hq.review.duplicate_queue`).
 
 Per-op guarantees:
 
@@ -49,10 +49,9 @@ from ss_core.protocol.wire import (
     OpStatus,
     PushOp,
 )
-from ss_hq.change_log import BufferedChangeLog, ChangeLogWriter
-from ss_hq.duplicate_queue import enqueue_checks
-from ss_hq.models import AppliedOp, ChangeHistory, Record
-from ss_hq.records import (
+from ss_hq.core.change_log import BufferedChangeLog, ChangeLogWriter
+from ss_hq.core.models import AppliedOp, ChangeHistory, Record
+from ss_hq.core.records import (
     Author,
     BulkSink,
     NeedsOwnSavepoint,
@@ -60,7 +59,8 @@ from ss_hq.records import (
     OpRejected,
     write_record,
 )
-from ss_hq.search_service import IN_CHUNK, id_in, refresh_child_indexes
+from ss_hq.review.duplicate_queue import enqueue_checks
+from ss_hq.review.search_service import IN_CHUNK, id_in, refresh_child_indexes
 
 # apply_one(session, writer, author, batch_id, op, now): the one-op path (own savepoint,
 # records its applied_op row itself).

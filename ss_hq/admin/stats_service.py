@@ -1,4 +1,4 @@
-"""Counts for ``ss-hq stats --json`` (and, later, the dashboard)."""
+"""Counts for ``ss-hq stats --json``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.wire import Entity, OpStatus
-from ss_hq.models import AppliedOp, ChangeLog, Conflict, Device, Record, SuspectedDuplicate
+from ss_hq.core.models import AppliedOp, ChangeLog, Conflict, Device, Record, SuspectedDuplicate
 
 
 def _count(session: Session, statement: Any) -> int:

@@ -6,7 +6,7 @@ commit the push route asks the :class:`DrainScheduler` to serve the queue: one b
 thread drains it shortly after the last push (a second by default, at most 30 s after the
 first); the server also drains at start-up, so a check queued just before a crash or a stop
 is still served. :func:`drain_checks` takes the queued children in chunks, runs
-:func:`~ss_hq.duplicates_service.detect_for_children` on each chunk (against every child
+:func:`~ss_hq.review.duplicates_service.detect_for_children` on each chunk (against every child
 committed so far) and removes the chunk's rows in the same transaction as the pairs it
 stores, so each check is done exactly once, crash or not.
 
@@ -29,9 +29,9 @@ from sqlalchemy import Engine, delete, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from ss_hq.duplicates_service import FACT_FIELDS, detect_for_children
-from ss_hq.models import DuplicateCheck, Record
-from ss_hq.search_service import IN_CHUNK, ChildIndex, id_in
+from ss_hq.core.models import ChildIndex, DuplicateCheck, Record
+from ss_hq.review.duplicates_service import FACT_FIELDS, detect_for_children
+from ss_hq.review.search_service import IN_CHUNK, id_in
 
 log = logging.getLogger(__name__)
 

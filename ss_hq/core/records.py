@@ -2,9 +2,10 @@
 
 :func:`write_record` merges an incoming change into the stored record field by field
 (``ss_core.protocol.merge``), bumps the version, keeps every change in ``change_history``
-(one row per change, its fields' old and new values in one JSON column), keeps the losing side of concurrent edits in ``conflict``, and appends
-the change-log rows that pulls serve. Pushes from laptops and head office's own edits (sites
-from the command line, later the staff pages) all come through here.
+(one row per change, its fields' old and new values in one JSON column), keeps the losing
+side of concurrent edits in ``conflict``, and appends the change-log rows that pulls serve.
+Pushes from laptops and head office's own writes (sites from the command line, staff edits,
+conflict resolutions, merges and erasures from the staff pages) all come through here.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from sqlmodel import Session, select
 
 from ss_core.protocol.merge import FieldState, FieldStatus, MergeOutcome, Stamped, merge_incoming
 from ss_core.protocol.wire import Entity, ErrorCode, OpStatus
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.field_rules import CHILD_DEPENDENTS, FieldsInvalid, check_fields
-from ss_hq.models import (
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.field_rules import CHILD_DEPENDENTS, FieldsInvalid, check_fields
+from ss_hq.core.models import (
     META_DEFAULT,
     ChangeHistory,
     Conflict,
@@ -335,7 +336,7 @@ def _create_in_batch(
     """A record head office has never seen, in a set-based push (fields already checked):
     what the general path stores for it, without the per-field work of a merge. Every field
     is taken; they all carry the change's own stamp, version 1 and device, so the stamps are
-    stored once (:func:`~ss_hq.models.compact_field_meta` of such a record)."""
+    stored once (:func:`~ss_hq.core.models.compact_field_meta` of such a record)."""
     stored = dict(fields)
     site_id, child_id = _scope(session, entity, record_id, stored, sink)
     _check_allowed(author, entity, site_id)

@@ -22,11 +22,11 @@ from sqlmodel import Session, col, select
 
 from ss_core.domain.duplicates import ChildFacts, rank_candidates
 from ss_core.protocol.wire import Entity
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.models import Record, SuspectedDuplicate
-from ss_hq.records import OpRejected
-from ss_hq.review_service import ReviewError, staff_write
-from ss_hq.search_service import (
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.models import Record, SuspectedDuplicate
+from ss_hq.core.records import OpRejected
+from ss_hq.review.review_service import ReviewError, staff_write
+from ss_hq.review.search_service import (
     IN_CHUNK,
     ChildIndex,
     ChildRow,

@@ -1,6 +1,6 @@
 """Head-office staff writes: the server's HLC, conflict resolution, staff edits, programs.
 
-Every write goes through :func:`ss_hq.records.write_record` with a stamp from head office's
+Every write goes through :func:`ss_hq.core.records.write_record` with a stamp from head office's
 clock that is later than every stamp the record carries, and with ``base_version`` set to
 the stored version: the staff member saw the record as it is, so their choice wins.
 """
@@ -17,10 +17,10 @@ from sqlmodel import Session, col, select
 from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.models import Conflict, Record
-from ss_hq.records import Author, OpRejected, WriteResult, write_record
-from ss_hq.search_service import refresh_child_index, site_names
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.models import Conflict, Record
+from ss_hq.core.records import Author, OpRejected, WriteResult, write_record
+from ss_hq.review.search_service import refresh_child_index, site_names
 
 log = logging.getLogger(__name__)
 
