@@ -12,7 +12,6 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,6 +20,7 @@ from sqlmodel import Session, col, select
 
 from ss_core.domain.enums import Category
 from ss_core.protocol.wire import Entity
+from ss_core.resources import resource_path
 from ss_hq.core.models import ChildIndex, Record
 from ss_hq.review.search_service import CATEGORY_COLUMNS
 
@@ -32,9 +32,7 @@ AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("18+", 18, 200),
 )
 DIMENSIONS = ("site_id", "gender", "birth_year", "stage", "hukou_local")
-_PROVINCES_CSV = (
-    Path(__file__).resolve().parent.parent / "resources" / "divisions" / "provinces.csv"
-)
+_PROVINCES_CSV = resource_path("divisions", "provinces.csv")
 
 
 @dataclass

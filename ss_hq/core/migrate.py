@@ -23,7 +23,7 @@ from ss_hq.core.models import ChangeLogState, ServerKey
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 SIGNING_KEY = "ed25519_signing"
 ENCRYPTION_KEY = "x25519_encryption"
 
