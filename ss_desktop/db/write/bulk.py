@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -74,7 +74,9 @@ class _Spec:
     filled: tuple[str, ...]  # fields a new record always sends: non-None default or a list
     texts: dict[str, dict[str, Any]]  # per field: short text -> its normalized value
     sql: str
-    row: itemgetter  # column values in table order from a dict of every column
+    row: Callable[
+        [dict[str, Any]], tuple[Any, ...]
+    ]  # column values in table order from a dict of every column
 
 
 def _spec(entity: Entity) -> _Spec:
@@ -249,8 +251,8 @@ def _write_creates(
         "created_at": now,
         "updated_at": now,
     }
-    inserts: dict[Entity, list[tuple]] = {}
-    outbox: list[tuple] = []
+    inserts: dict[Entity, list[tuple[Any, ...]]] = {}
+    outbox: list[tuple[Any, ...]] = []
     audit: list[AuditEntry] = []
     grouped: dict[tuple[str, str], list[str]] = {}
     reindex: list[str] = []

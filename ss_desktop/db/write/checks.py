@@ -16,6 +16,7 @@ from ss_core.domain.errors import Issue
 from ss_core.domain.validation import validate_child, validate_guardian
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import rows as sql
+from ss_desktop.db.engine import raw_cursor
 from ss_desktop.db.write.changes import Plan
 
 UNKNOWN_REFERENCE = "reference.unknown"  # Issue code: child_id/program_id/... not found
@@ -42,7 +43,7 @@ class RecordChecks:
     def division_exists(self, code: str) -> bool:
         if self._division_codes is None:
             with self.engine.connect() as conn:
-                cur = conn.connection.driver_connection.cursor()
+                cur = raw_cursor(conn)
                 self._division_codes = frozenset(
                     r[0] for r in cur.execute("SELECT code FROM division WHERE valid_to IS NULL")
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from ss_core.protocol.hlc import HybridClock
 from ss_desktop.db.audit import AuditEntry, append_entries
@@ -18,7 +19,7 @@ from ss_desktop.db.write.changes import ChangeSet, Plan, batch_children
 
 def finish_local_write(
     cursor: sqlite3.Cursor,
-    outbox: list[tuple],
+    outbox: list[tuple[Any, ...]],
     seq: int,
     result: ChangeSet,
     *,

@@ -36,7 +36,7 @@ from ss_desktop.db.codec import (
     utc_now_iso,
 )
 from ss_desktop.db.consent_gate import child_of
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.engine import WRITE_OPTIONS, raw_cursor
 from ss_desktop.db.search_index import (
     search_rowid,
     sort_key_for,
@@ -67,11 +67,13 @@ _CHILD_CONTEXT = (
 )
 
 
-def load_clock(engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None):
+def load_clock(
+    engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None
+) -> HybridClock:
     """A clock for this device that continues from the last stamp saved in sync_state."""
     with engine.connect() as conn:
         row = (
-            conn.connection.driver_connection.cursor()
+            raw_cursor(conn)
             .execute("SELECT hlc_last, clock_offset_ms FROM sync_state WHERE id = 1")
             .fetchone()
         )
@@ -116,7 +118,7 @@ class ChangeWriter:
         if not changes:
             return result
         with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-            cursor = conn.connection.driver_connection.cursor()
+            cursor = raw_cursor(conn)
             if self.bulk_creates and len(changes) >= bulk.BULK_MIN:
                 # many records, maybe all new: the fast path
                 done = bulk.save_creates(
@@ -186,9 +188,10 @@ class ChangeWriter:
                 plan = self._plan_create(entity, record_id, norm, change.deleted)
                 check, partial = plan.full, False
             else:
-                plan = self._plan_edit(entity, record_id, norm, row, raw, change.deleted)
-                if plan is None:
+                edit = self._plan_edit(entity, record_id, norm, row, raw, change.deleted)
+                if edit is None:
                     continue
+                plan = edit
                 check, partial = self._context(entity, plan.changed, row), True
             issues.extend(
                 self.checks.validate(entity, check, partial, today, batch_records, cursor)
@@ -275,7 +278,7 @@ class ChangeWriter:
         seq = state[0] if state else 0
         inserts: dict[Entity, list[dict[str, Any]]] = {}
         updates: dict[Entity, list[tuple[str, dict[str, Any]]]] = {}
-        outbox: list[tuple] = []
+        outbox: list[tuple[Any, ...]] = []
         audit: list[AuditEntry] = []
         grouped: dict[tuple[str, str], list[str]] = {}
         reindex: list[str] = []
@@ -395,7 +398,7 @@ class ChangeWriter:
         if not changes:
             return result
         with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-            cursor = conn.connection.driver_connection.cursor()
+            cursor = raw_cursor(conn)
             apply_pulled(cursor, self.clock, changes, result, actor=actor)
             cursor.execute(
                 "UPDATE sync_state SET hlc_last = ? WHERE id = 1", (str(self.clock.last()),)
