@@ -56,7 +56,7 @@ class Keyboard:
 
 
 def shown_in_scroll_area(page, widget: QWidget) -> bool:
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     top_left = widget.mapTo(viewport, widget.rect().topLeft())
     return viewport.rect().contains(QRect(top_left, widget.size()))
 
@@ -118,7 +118,7 @@ def test_a_minimal_child_within_the_tab_budget_then_save_and_new(
     qtbot.waitUntil(lambda: keys.focused().objectName() == "surname")
     surname = keys.focused()
     assert surname.text() == ""
-    assert desk.scroll.verticalScrollBar().value() == 0
+    assert desk.scroll_area.verticalScrollBar().value() == 0
     assert shown_in_scroll_area(desk, surname)
 
 
@@ -147,7 +147,7 @@ def test_tab_follows_the_order_shown_through_every_section(qtbot, desk):
     for editor in desk.guardians:
         editor.more.click()
     QApplication.processEvents()
-    content = desk.scroll.widget()
+    content = desk.scroll_area.widget()
     keys = Keyboard()
     desk.sections.surname.setFocus()  # the start: where a new form puts the keyboard
     visited: list[QWidget] = [keys.focused()]
@@ -173,7 +173,7 @@ def test_tab_follows_the_order_shown_through_every_section(qtbot, desk):
 def test_every_field_has_a_mnemonic_and_alt_letters_reach_the_guardian(qtbot, desk, switcher, lang):
     switcher.apply(lang)
     desk.guardians[0].more.click()
-    content = desk.scroll.widget()
+    content = desk.scroll_area.widget()
     missing = [
         label.text()
         for label in content.findChildren(QLabel)

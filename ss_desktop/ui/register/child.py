@@ -175,7 +175,7 @@ class ChildFields(QObject):
         if keep_masked or not self.masks.is_masked():
             return values
         current = self._values(True)
-        hiding = {"care_placement": self.care}
+        hiding: dict[str, Section] = {"care_placement": self.care}
         hiding.update({name: self.disability for name in MASKED_CHOICES if name != "hardship"})
         for name, shown in self.masks.shown.items():
             section = hiding.get(name)

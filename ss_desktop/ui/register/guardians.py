@@ -144,9 +144,9 @@ class GuardianEditor(QFrame):
         )
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self.more.toggled.connect(self.show_details)
-        for editor in self._order:
+        for widget in self._order:
             for name in ("textChanged", "currentIndexChanged", "toggled"):
-                signal = getattr(editor, name, None)
+                signal = getattr(widget, name, None)
                 if signal is not None:
                     signal.connect(self.changed)
                     break

@@ -166,11 +166,10 @@ class FieldMessages(QObject):
                 for editor in self.guardians.editors:
                     if editor.details.isAncestorOf(box):
                         editor.show_details(True)
-                target = box.editor
+                target: QWidget = box.editor
                 if key == "guardians":
                     target = self.guardians.editors[0].name
-                if hasattr(target, "focusProxy") and target.focusProxy() is not None:
-                    target = target.focusProxy()
+                target = target.focusProxy() or target
                 self.scroll.ensureWidgetVisible(box)
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
                 return

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ss_core.domain.consent import PENDING_UNDER_14, consent_state
 from ss_core.domain.dates import needs_guardian_consent
-from ss_core.domain.errors import ValidationFailed
+from ss_core.domain.errors import Issue, ValidationFailed
 from ss_desktop.services.children import ChildForm, ChildrenService, Revealed, SaveResult
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.reference import DivisionTable, ReferenceService
@@ -94,16 +94,16 @@ class RegisterPage(QWidget):
         consent_layout.setContentsMargins(0, 10, 0, 0)
         consent_layout.addWidget(self.consent)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         content = QWidget()
         content.setObjectName("formContent")
         self.content_layout = QVBoxLayout(content)
         for widget in self._shown_parts():
             self.content_layout.addWidget(consent_part if widget is self.consent else widget)
         self.content_layout.addStretch(1)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton()
@@ -122,7 +122,7 @@ class RegisterPage(QWidget):
             (self.save_button, QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)")),
             (self.save_new_button, QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)")),
         ):
-            self.texts.add(button.setText, CONTEXT, text)
+            self.texts.add(button.setText, CONTEXT, str(text))
 
         self.focus_chain = FocusChain(
             self._parts,
@@ -132,7 +132,7 @@ class RegisterPage(QWidget):
             parent=self,
         )
         self.messages = FieldMessages(
-            self.sections, self.guardian_list, self.consent, self.scroll, self
+            self.sections, self.guardian_list, self.consent, self.scroll_area, self
         )
         self.saving = SaveFlow(self.ctx, self)
         self._connect()
@@ -197,10 +197,10 @@ class RegisterPage(QWidget):
         editor.more.toggled.connect(lambda _on: self.focus_chain.apply())
         self.focus_chain.apply()
         if editor.name.hasFocus() or self.isVisible():
-            self.scroll.ensureWidgetVisible(editor)
+            self.scroll_area.ensureWidgetVisible(editor)
 
     def _show_field(self, widget: QWidget) -> None:
-        self.scroll.ensureWidgetVisible(widget)
+        self.scroll_area.ensureWidgetVisible(widget)
 
     # -- the names the page's callers and tests use -------------------------------------
     @property
@@ -247,7 +247,7 @@ class RegisterPage(QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         show_banner(self.message, error_message(exc), "error")
 
-    def _on_data_changed(self, touched: dict) -> None:
+    def _on_data_changed(self, touched: dict[str, list[str]]) -> None:
         if "site" in touched:
             self._load_sites()
 
@@ -271,7 +271,7 @@ class RegisterPage(QWidget):
         self._update_consent_banner()
         self._baseline = self._snapshot()
         self.focus_chain.apply()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.sections.surname.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_child(self, child_id: str, *, keep_message: bool = False) -> None:
@@ -290,7 +290,7 @@ class RegisterPage(QWidget):
     def form(self) -> ChildForm:
         return self.messages.form()
 
-    def issues(self) -> dict:
+    def issues(self) -> dict[str, Issue]:
         return self.messages.issues()
 
     def is_busy(self) -> bool:

@@ -42,7 +42,7 @@ def find_candidates(app: Any, session: Any, form: ChildForm) -> list[CandidateVi
                 candidate.record_id,
                 name,
                 str(child.get("dob") or ""),
-                sites.get(child.get("site_id"), ""),
+                sites.get(child.get("site_id") or "", ""),
                 tuple(candidate.reasons),
                 candidate.score,
             )

@@ -41,11 +41,12 @@ def takes_tab(widget: QWidget) -> bool:
 
 
 class Section(QWidget):
-    """A title and a form of labelled fields. Subclasses add rows with :meth:`row`."""
+    """A title and a form of labelled fields. Subclasses add rows with :meth:`row`. Titles
+    and labels are source texts (``QT_TRANSLATE_NOOP``), translated and re-translated here."""
 
     changed = Signal()
 
-    def __init__(self, title: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, title: object = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = Texts()
         self.boxes: dict[str, FieldBox] = {}
@@ -56,7 +57,7 @@ class Section(QWidget):
         self.title_label: QLabel | None = None
         if title is not None:
             self.title_label = section_title()
-            self.texts.add(self.title_label.setText, CONTEXT, title)
+            self.texts.add(self.title_label.setText, CONTEXT, str(title))
             layout.addWidget(self.title_label)
         holder = QWidget()
         self.form = QFormLayout(holder)
@@ -68,7 +69,7 @@ class Section(QWidget):
     def row(
         self,
         key: str,
-        label: str,
+        label: object,
         editor: QWidget,
         *,
         form: QFormLayout | None = None,
@@ -80,7 +81,7 @@ class Section(QWidget):
             self.texts,
             self.boxes,
             key,
-            label,
+            str(label),
             editor,
             object_name=object_name or key,
             context=CONTEXT,
