@@ -563,6 +563,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ss_desktop.console import setup_output_streams
+
+    setup_output_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
