@@ -76,4 +76,8 @@ win "$PY_WIN\\python.exe" -m PyInstaller "$(winpath build.spec)" --noconfirm --l
 test -f "$WIN_DIST/ss-desktop/ss-desktop.exe" || die "PyInstaller made no ss-desktop.exe"
 echo "   $(du -sm "$WIN_DIST/ss-desktop" | cut -f1) MB in $WIN_DIST/ss-desktop"
 
-echo "build took so far $(( $(date +%s) - START )) s"
+say "installer (NSIS)"
+bash "$HERE/installer.sh"
+
+echo
+echo "dist-windows: OK in $(( $(date +%s) - START )) s"

@@ -1,15 +1,16 @@
 # Shared by the Windows build and checks under Wine (sourced, not run).
 #
-# Folders: build-windows/ (Wine prefixes, PyInstaller's work folder, logs) and dist-windows/
-# (the app folder and the installer) in the checkout; downloads and pip's cache in
-# SS_WINDOWS_CACHE (default ~/.cache/ss-windows), outside the checkout, kept between runs.
-# See docs/BUILDING.md, "Windows under Wine".
+# Folders: dist-windows/ in the checkout (the app folder and the installer); downloads and
+# pip's cache in SS_WINDOWS_CACHE (default ~/.cache/ss-windows), kept between runs; the Wine
+# prefixes and PyInstaller's work folder (several GB, remade every run) in SS_WINDOWS_BUILD
+# (default: build/ in the cache folder; one build at a time), outside the checkout, which
+# setuptools and linters walk. See docs/BUILDING.md, "Built on Linux under Wine".
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/packaging/windows"
-WIN_BUILD="${SS_WINDOWS_BUILD:-$ROOT/build-windows}"
-WIN_DIST="${SS_WINDOWS_DIST:-$ROOT/dist-windows}"
 CACHE="${SS_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ss-windows}"
+WIN_BUILD="${SS_WINDOWS_BUILD:-$CACHE/build}"
+WIN_DIST="${SS_WINDOWS_DIST:-$ROOT/dist-windows}"
 LINUX_PY="$ROOT/.venv/bin/python"
 
 # Pinned inputs (version and SHA-256): the official embeddable CPython for Windows ships

@@ -22,7 +22,11 @@ Target amd64-unicode
 ManifestDPIAware true
 ManifestSupportedOS all
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+!ifdef FAST_COMPRESSION   ; test installers only (installer_test.sh's "older" version)
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION | VERSION4 | PUBLISHER | SOURCE | OUTFILE | ICON
   !error "define VERSION, VERSION4, PUBLISHER, SOURCE, OUTFILE and ICON (see the top of this file)"
