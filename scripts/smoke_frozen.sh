@@ -189,7 +189,12 @@ if [ -n "$WINDOWS" ]; then
   step "Windows: a data folder at the longest path the app accepts, and one character longer"
   limit="$("$PYTHON" -c 'from ss_desktop.startup_checks import longest_data_folder as f; print(f("win32"))')"
   room=$(( limit - $(windows_path "$WORK/" | wc -m) ))
-  deep="$WORK/$("$PYTHON" -c 'import sys; n = int(sys.argv[1]); print(("资料 文件夹 " * 60)[: n - 1] + "x")' "$room")"
+  # folders of 29 characters (Linux allows 255 bytes in one name; a Chinese character is 3)
+  deep="$WORK/$("$PYTHON" -c '
+import sys
+n = int(sys.argv[1])
+path = "".join("/" if i % 30 == 29 else "资料文件夹 数据"[i % 8] for i in range(n - 1))
+print(path.rstrip("/ ") + "x" * (n - len(path.rstrip("/ "))))' "$room")"
   expect "length of the deep folder's Windows path" "$(windows_path "$deep" | wc -m)" "==" "$limit"
   frozen --data-dir "$deep" init --admin smoke
   frozen --data-dir "$deep" --user smoke demo --count 5 --seed 3 >/dev/null

@@ -110,8 +110,9 @@ def check_display(environ: dict[str, str] | None = None, platform: str | None = 
 # Windows' MAX_PATH is 260 characters with the final NUL; most programs (and Python's open)
 # cannot use a longer path unless long paths are switched on for the whole system.
 WINDOWS_MAX_PATH = 259
-# The longest path the app makes inside its data folder, with room to spare: e.g.
-# "backups\registration-<23-character stamp>-before-encryption.sqlite.partial-journal" is 85.
+# The longest path the app makes inside its data folder, with room to spare: the backup taken
+# when a first-release database is encrypted, "backups\registration.sqlite3-<23-character
+# stamp>-before-encryption.sqlite", is 77; with ".partial-journal" while it is written, 93.
 LONGEST_INSIDE = 96
 
 

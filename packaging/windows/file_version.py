@@ -35,7 +35,10 @@ def stamp(version: str, path: str) -> None:
     for kid in info.kids:
         for table in getattr(kid, "kids", []):
             for entry in getattr(table, "kids", []):
-                if entry.name in ("FileVersion", "ProductVersion"):
+                if isinstance(entry, vi.StringStruct) and entry.name in (
+                    "FileVersion",
+                    "ProductVersion",
+                ):
                     entry.val = version
     vi.write_version_info_to_executable(path, info)
 

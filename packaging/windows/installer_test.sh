@@ -40,12 +40,14 @@ cp -r "$WIN_DIST/ss-desktop" "$T/older"
 export WINEPREFIX="$WIN_BUILD/prefix"   # the build prefix: its Python reads and writes versions
 win "$PY_WIN\\python.exe" "$(winpath "$HERE/file_version.py")" stamp "$OLD_VERSION" \
   "$(winpath "$T/older/ss-desktop.exe")" "$(winpath "$T/older/SteppingStones.exe")"
-meta="$(ls -d "$T"/older/_internal/stepping_stones_registration-*.dist-info)"
-sed -i "s/^Version: .*/Version: $OLD_VERSION/" "$meta/METADATA"
-mv "$meta" "$T/older/_internal/stepping_stones_registration-$OLD_VERSION.dist-info"
+# the package metadata the app reads its version from (.dist-info, or .egg-info when
+# PyInstaller found the checkout's)
+for meta in "$T"/older/_internal/stepping_stones_registration*-info/{METADATA,PKG-INFO}; do
+  if [ -f "$meta" ]; then sed -i "s/^Version: .*/Version: $OLD_VERSION/" "$meta"; fi
+done
 echo "a file only the older version has" >"$T/older/_internal/only-in-$OLD_VERSION.txt"
 SS_INSTALLER_FAST=1 VERSION="$OLD_VERSION" VERSION4="$OLD_VERSION.0" bash "$HERE/installer.sh" "$T/older" "$T/old-setup.exe"
-file_version() { win "$PY_WIN\\python.exe" "$(winpath "$HERE/file_version.py")" show "$(winpath "$1")"; }
+file_version() { win "$PY_WIN\\python.exe" "$(winpath "$HERE/file_version.py")" show "$(winpath "$1")" | tr -d "\r"; }
 [ "$(file_version "$T/older/ss-desktop.exe")" = "$OLD_VERSION|$PUBLISHER|$OLD_VERSION" ] \
   || fail "the older build's file properties"
 installer_props="$(file_version "$NEW_SETUP")"
