@@ -38,7 +38,7 @@ BUILD = Path(
 )
 DIST = ROOT / "dist-windows"
 TEST_APP = BUILD / "test-app" / "ss-desktop" / "ss-desktop.exe"
-PREFIX = BUILD / "prefix-smoke"
+PREFIX = BUILD / "prefix-bench"
 RUNNER = ROOT / "packaging" / "windows" / "wine-run.sh"
 MB = 1_000_000
 
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     installers = sorted(DIST.glob("SteppingStones-*-setup.exe"))
-    if not installers or not TEST_APP.exists() or not PREFIX.exists():
+    if not installers or not TEST_APP.exists():
         raise SystemExit("run make dist-windows smoke-windows first")
     result = {
         "installer": {
@@ -63,6 +63,11 @@ def main() -> None:
         "app_folder_mb": folder_mb(DIST / "ss-desktop"),
     }
     print(f"installer {result['installer']}; app folder {result['app_folder_mb']} MB", flush=True)
+    subprocess.run(
+        ["bash", "-c", f'source packaging/windows/common.sh && new_prefix "{PREFIX}"'],
+        cwd=ROOT,
+        check=True,
+    )
     os.environ["WINEPREFIX"] = str(PREFIX)
     tmp = Path(tempfile.mkdtemp(prefix="ss-bench-windows-"))
     try:
