@@ -1,4 +1,4 @@
-"""Register, find, edit, archive and restore children (PRODUCT.md capabilities 1-3).
+"""Register, find, edit, archive and restore children (docs/design/product.md capabilities 1-3).
 
 Every write goes through the one write path (ChangeWriter.save) in one transaction: the
 child, its guardians and its consent records are saved together or not at all.

@@ -1,4 +1,4 @@
-"""Sites, programs and enrollment (PRODUCT.md capability 4).
+"""Sites, programs and enrollment (docs/design/product.md capability 4).
 
 A site created on the laptop is "pending" until head office confirms it (a pulled change sets
 "confirmed"). Programs belong to a site; children are enrolled in a program from a date.
