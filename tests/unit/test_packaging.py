@@ -38,3 +38,15 @@ def test_the_version_is_written_once_and_read_from_the_package_metadata() -> Non
     for package in ("ss_core", "ss_desktop", "ss_hq"):
         for path in (ROOT / package).rglob("*.py"):
             assert not literal.search(path.read_text(encoding="utf-8")), path
+
+
+def test_every_folder_of_python_code_is_a_package_so_it_installs() -> None:
+    """find_packages only installs folders with an ``__init__.py``: a folder without one
+    (the laptop's migrations once) works from the source tree and is missing once installed."""
+    missing = sorted(
+        str(folder.relative_to(ROOT))
+        for top in ("ss_core", "ss_desktop", "ss_hq")
+        for folder in {path.parent for path in (ROOT / top).rglob("*.py")}
+        if not (folder / "__init__.py").exists()
+    )
+    assert missing == []
