@@ -14,13 +14,14 @@ from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm
 from ss_desktop.services.demo import site_change
 from ss_desktop.services.demo_data import DemoSite
+from ss_desktop.services.setup import initialize
 
 ADMIN_PASSWORD = "Tree-house-42"
 
 
 def make_app(tmp_path: Path) -> tuple[LocalApp, UserSession]:
     paths = AppPaths.resolve(tmp_path / "data")
-    app = LocalApp.initialize(paths, admin="admin", password=ADMIN_PASSWORD)
+    app = initialize(paths, admin="admin", password=ADMIN_PASSWORD)
     session = Accounts(app).sign_in("admin", ADMIN_PASSWORD)
     return app, session
 

@@ -14,6 +14,7 @@ from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import PermissionDenied
 from ss_desktop.services.reference import ReferenceService, division_matches
+from ss_desktop.services.setup import initialize
 from ss_desktop.services.sites import SitesService
 
 PASSWORD = "correct-horse-42"
@@ -21,9 +22,7 @@ PASSWORD = "correct-horse-42"
 
 @pytest.fixture
 def app(tmp_path):
-    local = LocalApp.initialize(
-        AppPaths.resolve(tmp_path / "data"), admin="admin", password=PASSWORD
-    )
+    local = initialize(AppPaths.resolve(tmp_path / "data"), admin="admin", password=PASSWORD)
     yield local
     local.close()
 
