@@ -96,12 +96,15 @@ def outcome_text(outcome: RestoreOutcome) -> str:
                 name=outcome.source.name
             )
         )
-    if outcome.set_aside:
+    names = [p.name for p in outcome.set_aside]
+    # the data file itself; its SQLite log files and the key file went aside with it
+    kept = [n for n in names if "-wal." not in n and "-shm." not in n and "keys" not in n] or names
+    if kept:
         lines.append(
             QCoreApplication.translate(
                 "Backups",
                 "The files that did not open were kept in the data folder as {names}; nothing was deleted.",
-            ).format(names=", ".join(p.name for p in outcome.set_aside))
+            ).format(names=", ".join(kept))
         )
     if outcome.saved_previous is not None:
         lines.append(

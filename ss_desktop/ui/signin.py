@@ -83,6 +83,8 @@ class _PasswordDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if self.isVisible():
+            self.adjustSize()  # a long message (several lines) is shown whole
 
     def attempt(self) -> None:
         if self._busy or self._locked_seconds > 0:
