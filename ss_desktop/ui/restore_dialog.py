@@ -39,7 +39,7 @@ from ss_desktop.services.restore import (
 )
 from ss_desktop.ui.errors import error_message
 
-REASONS = {
+REASONS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
     "sign-out": QT_TRANSLATE_NOOP("Backups", "at sign-out"),
     "daily": QT_TRANSLATE_NOOP("Backups", "daily"),
     "before-upgrade": QT_TRANSLATE_NOOP("Backups", "before an update"),
@@ -49,7 +49,7 @@ REASONS = {
 
 
 def reason_text(reason: str) -> str:
-    return QCoreApplication.translate("Backups", REASONS.get(reason, reason))
+    return QCoreApplication.translate("Backups", str(REASONS.get(reason, reason)))
 
 
 def size_text(size: int) -> str:
