@@ -98,13 +98,23 @@ def test_a_damaged_data_file_is_called_damaged_and_left_as_it_is(laptop, damage)
         assert not Path(str(db) + "-wal").exists() or Path(str(db) + "-wal").stat().st_size == 0
 
 
-@pytest.mark.parametrize("damage", ["empty", "half", "half_page_aligned", "missing"])
-def test_an_automatic_backup_brings_the_data_back_and_the_bad_file_is_kept(laptop, damage) -> None:
+@pytest.mark.parametrize("damage", ["empty", "half", "half_page_aligned", "missing", "foreign"])
+def test_an_automatic_backup_brings_the_data_back_and_the_bad_file_is_kept(
+    laptop, damage, tmp_path
+) -> None:
     paths, backup = laptop
     db = paths.database
     if damage == "missing":
         db.unlink()
         bad = None
+    elif damage == "foreign":  # another laptop's database copied over this one's
+        other = AppPaths.resolve(tmp_path / "other")
+        initialize(other, admin="admin", password=ADMIN_PASSWORD).close()
+        shutil.copyfile(other.database, db)
+        bad = db.read_bytes()
+        with pytest.raises(ServiceError) as err:
+            unlock(paths, "admin", ADMIN_PASSWORD)
+        assert err.value.code == "keyfile.not_this_database"
     else:
         size = {"empty": 0, "half": half(db) + 100, "half_page_aligned": half(db) // 4096 * 4096}
         truncate(db, size[damage])
@@ -122,7 +132,12 @@ def test_an_automatic_backup_brings_the_data_back_and_the_bad_file_is_kept(lapto
     finally:
         app.close()
     assert outcome.children == CHILDREN and outcome.made_at
-    assert outcome.problem in ("database.empty", "database.corrupt", "database.missing")
+    assert outcome.problem in (
+        "database.empty",
+        "database.corrupt",
+        "database.missing",
+        "keyfile.not_this_database",
+    )
     if bad is not None:  # set aside, byte for byte, never deleted
         kept = [p for p in outcome.set_aside if p.name.startswith(db.name + ".damaged-")]
         assert len(kept) == 1 and kept[0].read_bytes() == bad
