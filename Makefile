@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 DEMO_DIR ?= .demo-data
 DEMO_USER ?= admin
 DEMO_PASSWORD ?= demo-pass-2024
-PYTEST_ARGS ?=
+# Two workers (pytest-xdist) on the 2-core reference machine; the slowest tests are listed.
+PYTEST_ARGS ?= -n auto --durations=25
 
 .PHONY: run test lint venv demo clean translations ts-update bench dist
 
@@ -54,6 +55,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -164,7 +164,7 @@ def _counts_for(
 ) -> bool:
     """Whether this (not withdrawn) consent was given by someone entitled to give it."""
     try:
-        role = ConsentGiverRole(consent.get("giver_role"))
+        role = ConsentGiverRole(str(consent.get("giver_role")))
     except ValueError:
         return False
     if role != ConsentGiverRole.SELF:

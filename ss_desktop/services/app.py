@@ -27,7 +27,7 @@ from ss_core.protocol.hlc import HybridClock
 from ss_desktop.config import AppPaths
 from ss_desktop.db.keyring import Keyring
 from ss_desktop.db.migrate import head_revision
-from ss_desktop.db.writer import ChangeWriter
+from ss_desktop.db.write import ChangeWriter
 
 
 @dataclass(frozen=True)

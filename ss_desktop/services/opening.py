@@ -15,7 +15,7 @@ from ss_core.protocol.hlc import HybridClock
 from ss_desktop.db import local_users
 from ss_desktop.db.keyring import Keyring
 from ss_desktop.db.migrate import open_database
-from ss_desktop.db.writer import ChangeWriter, load_clock
+from ss_desktop.db.write import ChangeWriter, load_clock
 from ss_desktop.services.app import LocalApp, OpenData
 from ss_desktop.services.backup_file import write_backup
 from ss_desktop.services.backup_names import automatic_backup_path

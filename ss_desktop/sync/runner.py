@@ -39,7 +39,7 @@ from ss_core.protocol.wire import (
 )
 from ss_desktop.db import audit
 from ss_desktop.db import sync_store as store
-from ss_desktop.db.writer import ChangeSet
+from ss_desktop.db.write import ChangeSet
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError

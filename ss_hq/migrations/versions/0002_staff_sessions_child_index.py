@@ -63,7 +63,7 @@ def upgrade() -> None:
     # Children already at head office get their index rows.
     from sqlmodel import Session
 
-    from ss_hq.search_service import rebuild_child_index
+    from ss_hq.review.search_service import rebuild_child_index
 
     session = Session(bind=op.get_bind())
     rebuild_child_index(session)
