@@ -75,6 +75,7 @@ class KindResult:
 
 def make_kinds(root: Path, wanted: list[str], *, small: bool, hq_url: str | None) -> dict[str, Any]:
     from bench import reliability_kinds as k
+    from bench import reliability_sync as sync
 
     kinds: dict[str, Any] = {}
     world = None
@@ -91,8 +92,8 @@ def make_kinds(root: Path, wanted: list[str], *, small: bool, hq_url: str | None
         elif name == "upgrade":
             kinds[name] = k.UpgradeKind(root, children=200 if small else 1500)
         elif name in ("sync-laptop", "sync-head-office"):
-            world = world or k.SyncWorld(root / "sync", hq_url)
-            kind_class = k.SyncLaptopKind if name == "sync-laptop" else k.SyncHeadOfficeKind
+            world = world or sync.SyncWorld(root / "sync", hq_url)
+            kind_class = sync.SyncLaptopKind if name == "sync-laptop" else sync.SyncHeadOfficeKind
             kinds[name] = kind_class(world)
     return kinds
 
@@ -152,6 +153,7 @@ def main() -> int:
     parser.add_argument("--hq-db", help="head office's database URL (default: a SQLite file)")
     parser.add_argument("--no-disk-full", action="store_true")
     parser.add_argument("--no-result", action="store_true", help="do not write the JSON")
+    parser.add_argument("--out", default="reliability", help="bench/results/OUT.json")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     wanted = [k for k in args.kinds.split(",") if k]
@@ -170,7 +172,7 @@ def main() -> int:
     print(json.dumps(total))
     if not args.no_result:
         path = write_result(
-            "reliability",
+            args.out,
             {
                 "command": "python -m bench.bench_reliability " + " ".join(sys.argv[1:]),
                 "kills": {k: vars(r) for k, r in results.items()},

@@ -184,7 +184,7 @@ def scenario_import(root: Path) -> dict[str, Any]:
 
 
 def scenario_pull(root: Path) -> dict[str, Any]:
-    from bench.reliability_kinds import SyncWorld
+    from bench.reliability_sync import SyncWorld
     from ss_desktop.config import AppPaths
     from ss_desktop.services.accounts import Accounts
     from ss_desktop.services.setup import initialize

@@ -1,5 +1,5 @@
-"""The kinds of operation the kill campaign interrupts: save, bulk import, backup, restore,
-schema upgrade, and a sync round killed on the laptop's side or on head office's side.
+"""The kinds of operation the kill campaign interrupts on one laptop: save, bulk import,
+backup, restore and schema upgrade (the sync kinds: bench/reliability_sync.py).
 
 Each kind prepares its data once (a template data folder), then runs trials: the operation
 in a forked child killed after *delay* seconds (None: let it finish), and the checks of
@@ -9,11 +9,8 @@ bench/reliability_ops.py on what is left.
 from __future__ import annotations
 
 import random
-import signal
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from bench.reliability_ops import (
     PASSWORD,
@@ -68,7 +65,7 @@ def make_laptop(path: Path, *, demo: int = 0, seed: int = 1) -> tuple[Folder, st
     return folder, site_id
 
 
-def _errors(lines: list[str], trial: Trial) -> None:
+def errors_of(lines: list[str], trial: Trial) -> None:
     """An error a child reported (not a kill) is a finding, unless it is the one expected."""
     for line in lines:
         if line.startswith("error"):
@@ -105,7 +102,7 @@ class SaveKind:
 
         run = run_child(body, delay)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
+        errors_of(run.lines, trial)
         check_opens(folder, trial)
         reported = {line.split()[1] for line in run.lines if line.startswith("saved ")}
         now = {r[0] for r in folder.query("SELECT id FROM child")}
@@ -181,7 +178,7 @@ class ImportKind:
 
         run = run_child(body, delay)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
+        errors_of(run.lines, trial)
         check_opens(folder, trial)
         after = folder.counts()
         added = after["child"] - before["child"]
@@ -245,7 +242,7 @@ class BackupKind:
 
         run = run_child(body, delay)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
+        errors_of(run.lines, trial)
         before_open = folder.counts()
         check_opens(folder, trial)
         if before_open != self.counts:
@@ -305,7 +302,7 @@ class RestoreKind:
 
         run = run_child(body, delay)
         trial = Trial(f"{self.name}", run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
+        errors_of(run.lines, trial)
         self._check(folder, damaged, "restored" in run.lines, trial)
         return trial
 
@@ -384,7 +381,7 @@ class UpgradeKind:
 
         run = run_child(body, delay)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
+        errors_of(run.lines, trial)
         try:
             app, _session = unlock(folder.paths, "admin", PASSWORD)  # finishes the upgrade
             app.close()
@@ -402,167 +399,4 @@ class UpgradeKind:
                 trial.lost += abs(after[table] - self.counts[table])
                 trial.faults.append(f"{table}: {self.counts[table]} -> {after[table]}")
         check_backups(folder, trial)
-        return trial
-
-
-# -- a sync round --------------------------------------------------------------------------
-class SyncWorld:
-    """Head office (a real ``ss-hq serve``) and two laptops of one site: one registers
-    children and pushes them, the other only pulls."""
-
-    def __init__(self, root: Path, hq_url: str | None = None) -> None:
-        from tests.integration.harness import HQProcess
-
-        self.root = root
-        self.hq_file = root / "hq.sqlite3"
-        self.hq = HQProcess(hq_url or f"sqlite:///{self.hq_file}", root / "hq-logs")
-        self.hq.start()
-        self.site = self.hq.site("KILL-1")
-        self.writer, self.device = self._laptop("writer")
-        self.reader, _device = self._laptop("reader")
-
-    def _laptop(self, name: str) -> tuple[Folder, str]:
-        """A laptop enrolled with head office; its device id there."""
-        from ss_desktop.services.setup import initialize
-        from ss_desktop.services.sync import SyncService
-
-        paths = AppPaths.resolve(self.root / name)
-        app = initialize(paths, admin="admin", password=PASSWORD)
-        try:
-            session = Accounts(app).sign_in("admin", PASSWORD)
-            enrolled = SyncService(app, session).enroll(self.hq.url, self.hq.code(self.site))
-        finally:
-            app.close()
-        return Folder.at(paths.data_dir), enrolled.device_id
-
-    def register(self, count: int, rng: random.Random) -> None:
-        from ss_desktop.services.children import ChildrenService
-
-        app, session = self.writer.open()
-        try:
-            service = ChildrenService(app, session)
-            for _ in range(count):
-                service.register(rng_child(self.site, rng))
-        finally:
-            app.close()
-
-    def round(self, folder: Folder) -> Any:
-        from ss_desktop.services.sync import SyncService
-
-        app, session = folder.open()
-        try:
-            return SyncService(app, session, stall_seconds=10).sync_round()
-        finally:
-            app.close()
-
-    def hq_integrity(self) -> bool:
-        if not self.hq_file.exists():
-            return True  # PostgreSQL: crash-safe by its own log
-        conn = sqlite3.connect(self.hq_file)
-        try:
-            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        finally:
-            conn.close()
-
-    def agree(self, trial: Trial) -> None:
-        """The next rounds: both laptops and head office agree, every change once."""
-        reports = [self.round(f) for f in (self.writer, self.reader, self.writer)]
-        for report in reports[1:]:
-            if report.pending or report.rejected or report.checksum_ok is not True:
-                trial.faults.append(
-                    f"after the next round: pending {report.pending}, rejected "
-                    f"{report.rejected}, checksum {report.checksum_ok}"
-                )
-        seqs = self.hq.applied_seqs(self.device)
-        last = self.writer.query("SELECT max(device_seq) FROM outbox")[0][0] or 0
-        trial.doubled += len(seqs) - len(set(seqs))
-        trial.lost += len(set(range(1, last + 1)) - set(seqs))
-        mine = {r[0] for r in self.writer.query("SELECT id FROM child")}
-        theirs = set(self.hq.records("child"))
-        pulled = {r[0] for r in self.reader.query("SELECT id FROM child")}
-        trial.lost += len(mine - theirs) + len(theirs - pulled)
-        for folder in (self.writer, self.reader):
-            gaps, repeats = outbox_gaps_and_repeats(folder)
-            trial.doubled += repeats
-
-    def close(self) -> None:
-        self.hq.close()
-
-
-class SyncLaptopKind:
-    """The laptop's ``sync`` killed: the writer while it pushes, the reader while it pulls."""
-
-    name = "sync-laptop"
-
-    def __init__(self, world: SyncWorld) -> None:
-        self.world = world
-        self.turn = 0
-
-    def trial(self, rng: random.Random, delay: float | None) -> Trial:
-        world = self.world
-        world.register(rng.randint(5, 25), rng)
-        self.turn += 1
-        if self.turn % 2:
-            folder = world.writer
-        else:
-            world.round(world.writer)  # something to pull
-            world.register(rng.randint(5, 25), rng)
-            world.round(world.writer)
-            folder = world.reader
-
-        def body(report: Report) -> None:
-            from ss_desktop.services.sync import SyncService
-
-            app, session = folder.open()
-            report("go")
-            SyncService(app, session, stall_seconds=10).sync_round()
-            report("synced")
-
-        run = run_child(body, delay)
-        trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
-        check_opens(folder, trial)
-        world.agree(trial)
-        return trial
-
-
-class SyncHeadOfficeKind:
-    """``ss-hq serve`` killed while a laptop's round runs; started again on the same data."""
-
-    name = "sync-head-office"
-
-    def __init__(self, world: SyncWorld) -> None:
-        self.world = world
-
-    def trial(self, rng: random.Random, delay: float | None) -> Trial:
-        world = self.world
-        world.register(rng.randint(10, 40), rng)
-        folder = world.writer
-
-        def body(report: Report) -> None:
-            from ss_desktop.services.sync import SyncService
-
-            app, session = folder.open()
-            report("go")
-            try:
-                SyncService(app, session, stall_seconds=10).sync_round()
-                report("synced")
-            except Exception as exc:  # noqa: BLE001 - head office went away: expected
-                report(f"failed {type(exc).__name__}")
-
-        def kill_head_office() -> None:
-            assert world.hq.process is not None
-            world.hq.process.send_signal(signal.SIGKILL)
-
-        run = run_child(body, delay, kill=kill_head_office if delay is not None else None)
-        trial = Trial(self.name, run.killed, seconds=run.seconds)
-        _errors(run.lines, trial)
-        if world.hq.process is not None and world.hq.process.poll() is not None:
-            world.hq.process = None
-            if not world.hq_integrity():
-                trial.corrupt += 1
-                trial.faults.append("head office's database fails integrity_check")
-            world.hq.start()
-        check_opens(folder, trial)
-        world.agree(trial)
         return trial
