@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="90"/>
+        <location filename="../../ss_desktop/ui/app.py" line="91"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="91"/>
+        <location filename="../../ss_desktop/ui/app.py" line="92"/>
         <source>{problem}
 
 Data folder: {path}</source>
@@ -18,7 +18,7 @@ Data folder: {path}</source>
 数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="167"/>
+        <location filename="../../ss_desktop/ui/app.py" line="175"/>
         <source>Data restored</source>
         <translation>数据已恢复</translation>
     </message>
@@ -87,138 +87,138 @@ Data folder: {path}</source>
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="43"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="45"/>
         <source>at sign-out</source>
         <translation>退出登录时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="44"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="46"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="45"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="47"/>
         <source>before an update</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="46"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="48"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="47"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="49"/>
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="56"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="58"/>
         <source>{mb} MB</source>
         <translation>{mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="68"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="70"/>
         <source>{n} children</source>
         <translation>{n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="72"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="74"/>
         <source>on the removable drive</source>
         <translation>在移动硬盘/U盘上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="83"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="85"/>
         <source>The data was restored from the backup of {when} ({n} children).</source>
         <translation>数据已从 {when} 的备份恢复（{n} 名儿童）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="89"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="91"/>
         <source>The data was restored from the backup of {when}.</source>
         <translation>数据已从 {when} 的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="95"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="97"/>
         <source>The data was restored from {name}.</source>
         <translation>数据已从 {name} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="101"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="106"/>
         <source>The files that did not open were kept in the data folder as {names}; nothing was deleted.</source>
         <translation>无法打开的文件已保留在数据文件夹中，文件名为 {names}；没有删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="108"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="113"/>
         <source>The data it replaced was saved to {path}.</source>
         <translation>被替换的数据已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="113"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="118"/>
         <source>Changes made after that backup are not in it: enter them again, or sync to get back what head office has.</source>
         <translation>该备份之后的改动不在备份里：请重新录入，或同步以取回总部已有的数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="207"/>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="208"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="214"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="215"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="213"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="220"/>
         <source>Choose a backup (the newest is chosen). The files that do not open are kept, never deleted. Enter your user name and your password as it was when the backup was made.</source>
         <translation>请选择一个备份（已选中最新的）。无法打开的文件会被保留，绝不删除。请输入您的用户名，以及制作该备份时您的密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="218"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="225"/>
         <source>&amp;Other file…</source>
         <translation>其他文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="219"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="226"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="221"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="228"/>
         <source>&amp;Password when the backup was made:</source>
         <translation>制作备份时的密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="223"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="230"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="224"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="231"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="237"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="244"/>
         <source>No backup was found in the backup folder. Choose a backup file with “Other file…” (on a USB drive, for example).</source>
         <translation>备份文件夹中没有找到备份。请用“其他文件…”选择一个备份文件（例如在U盘上）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="255"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="262"/>
         <source>Restore data from</source>
         <translation>从以下文件恢复数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="257"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="264"/>
         <source>Backup files (*.ssbackup);;All files (*)</source>
         <translation>备份文件 (*.ssbackup);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="277"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="284"/>
         <source>Choose a backup.</source>
         <translation>请选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="281"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="288"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="286"/>
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="293"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -1381,97 +1381,97 @@ Data folder: {path}</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="38"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="41"/>
         <source>Public school</source>
         <translation>公办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="39"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="42"/>
         <source>Migrant school</source>
         <translation>随迁子女学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="40"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="43"/>
         <source>Private school</source>
         <translation>民办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="41"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="44"/>
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="42"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="45"/>
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="43"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="46"/>
         <source>Teaching point</source>
         <translation>教学点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="44"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="47"/>
         <source>Care home</source>
         <translation>儿童福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="45"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="48"/>
         <source>Community centre</source>
         <translation>社区中心</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="46"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="49"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="76"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="79"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="78"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="81"/>
         <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
         <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="83"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="86"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="118"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="121"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="120"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="123"/>
         <source>Create the first account. The administrator manages users and settings on this laptop.</source>
         <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="125"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="128"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="126"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="129"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="127"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="130"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="129"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="132"/>
         <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
         <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="144"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="147"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1556,42 +1556,47 @@ Data folder: {path}</source>
         <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="184"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="187"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="186"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="189"/>
         <source>Where is this laptop used? (a school, care home or community centre)</source>
         <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="193"/>
         <source>Site &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="191"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="194"/>
         <source>&amp;Kind of site:</source>
         <translation>站点类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="192"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="195"/>
         <source>Site &amp;code (optional):</source>
         <translation>站点代码（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="194"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="197"/>
         <source>The site is marked &quot;pending&quot; until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
         <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="255"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="264"/>
         <source>Set up Stepping Stones</source>
         <translation>设置踏脚石</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="270"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="267"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="296"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
@@ -1845,43 +1850,43 @@ Data folder: {path}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="44"/>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="104"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="46"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="106"/>
         <source>Choose the class list</source>
         <translation>选择班级名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="46"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="48"/>
         <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK).</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="52"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="54"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="67"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="69"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="69"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="71"/>
         <source>Site of these children:</source>
         <translation>这些儿童所属站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="82"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="84"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="106"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="108"/>
         <source>Class lists (*.xlsx *.csv *.xls)</source>
         <translation>班级名单 (*.xlsx *.csv *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="138"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="139"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -3539,85 +3544,85 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="93"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="95"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="98"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="100"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/signin.py" line="130"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="132"/>
         <source>%n more wrong password(s) will pause sign-in.</source>
         <translation>
             <numerusform>再输错 %n 次密码，登录将被暂停。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="150"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="152"/>
         <source>You can try again now.</source>
         <translation>现在可以再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="219"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="221"/>
         <source>Sign in — Stepping Stones</source>
         <translation>登录 — 踏脚石</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="220"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="222"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="221"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="223"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="222"/>
-        <location filename="../../ss_desktop/ui/signin.py" line="336"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="224"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="338"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="223"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="225"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="224"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="225"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="227"/>
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="252"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="254"/>
         <source>Restore a backup to go on working: the app keeps a backup at every sign-out.</source>
         <translation>请恢复一个备份以便继续工作：程序在每次退出登录时都会保留一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="329"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="331"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="331"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="333"/>
         <source>The app was locked because nobody used it for a while. {user}, enter your password to continue.</source>
         <translation>程序因一段时间无人使用而锁定。{user}，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="337"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="339"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/signin.py" line="338"/>
+        <location filename="../../ss_desktop/ui/signin.py" line="340"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>

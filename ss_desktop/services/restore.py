@@ -255,6 +255,7 @@ def restore_over_damaged(
     password: str,
     *,
     problem: str | None = None,
+    why: str = "damaged",
 ) -> tuple[UserSession, RestoreOutcome]:
     """Restore *source* where the data of the locked *app* does not open, then sign
     *username* in on the result (the app is open afterwards).
@@ -275,7 +276,7 @@ def restore_over_damaged(
     paths.ensure()
     try:
         _stage(paths, backup, username, password, check_role=True)
-        aside = commit_restore(paths, RestorePlan("damaged", data_folder.stamp_now(), False))
+        aside = commit_restore(paths, RestorePlan(why, data_folder.stamp_now(), False))
     finally:
         _drop_uncommitted(paths)
     session = sign_in(app, username, password)
@@ -297,6 +298,25 @@ def restore_over_damaged(
     )
     log.warning("restored a backup over a data file that did not open (%s)", problem)
     return session, _outcome(backup, None, aside, problem)
+
+
+def restore_at_first_run(
+    app: LocalApp, source: Path, username: str, password: str
+) -> tuple[UserSession, RestoreOutcome]:
+    """A new laptop (the first run has made an empty data folder) takes a backup, for
+    example the one of the laptop it replaces. The empty folder's files are set aside as
+    ``…unfinished-STAMP``; if the restore is refused, the new folder is open again as it was.
+    """
+    key, keyring = app.key, app.keyring
+    app.close()
+    try:
+        return restore_over_damaged(
+            app, source, username, password, problem="database.missing", why="unfinished"
+        )
+    except BaseException:
+        if not app.is_open and key is not None and keyring is not None:
+            open_data(app, key, keyring)  # the wizard goes on with the new, empty data
+        raise
 
 
 @dataclass(frozen=True)

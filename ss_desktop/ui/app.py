@@ -27,6 +27,7 @@ from ss_desktop.logs import setup_logging
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.data_folder import check_files, offers_restore
 from ss_desktop.services.messages import error_code_of
+from ss_desktop.services.restore import RestoreOutcome
 from ss_desktop.services.settings import load_settings, save_settings
 from ss_desktop.services.setup import create_new, needs_first_run
 from ss_desktop.services.version import app_version
@@ -118,6 +119,8 @@ class AppShell(QObject):
     def _first_run_done(self, result: Any) -> None:
         self.settings["language"] = self.switcher.language
         self._signed_in(result.session)
+        if self.wizard is not None and self.wizard.outcome is not None:
+            self._say_restored(self.wizard.outcome)  # a new laptop took an old one's backup
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
@@ -162,6 +165,11 @@ class AppShell(QObject):
         self.window.start_session()
         if outcome is not None:  # restored over a data file that did not open: say what happened
             self.problem = None
+            self._say_restored(outcome)
+
+    def _say_restored(self, outcome: RestoreOutcome) -> None:
+        """What a restore did, over the main window (it does not wait for an answer)."""
+        if self.window is not None:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 QCoreApplication.translate("App", "Data restored"),

@@ -1,5 +1,6 @@
 """Restoring a backup from the sign-in window, when the data file does not open (empty, cut
-short, damaged, missing, another laptop's).
+short, damaged, missing, another laptop's), or from the first-run window of a new laptop that
+takes the backup of the laptop it replaces.
 
 The dialog lists the backups of this laptop — the automatic ones in the backup folder and on
 the removable drive when it is plugged in — newest first and chosen; another file can be
@@ -35,6 +36,7 @@ from ss_desktop.services.restore import (
     BackupChoice,
     RestoreOutcome,
     available_backups,
+    restore_at_first_run,
     restore_over_damaged,
 )
 from ss_desktop.ui.errors import error_message
@@ -96,10 +98,10 @@ def outcome_text(outcome: RestoreOutcome) -> str:
                 name=outcome.source.name
             )
         )
-    names = [p.name for p in outcome.set_aside]
+    names = [p.name for p in outcome.set_aside if ".damaged-" in p.name]
     # the data file itself; its SQLite log files and the key file went aside with it
     kept = [n for n in names if "-wal." not in n and "-shm." not in n and "keys" not in n] or names
-    if kept:
+    if kept:  # (a new laptop's empty first-run files, set aside too, are not worth a word)
         lines.append(
             QCoreApplication.translate(
                 "Backups",
@@ -132,6 +134,7 @@ class RestoreBackupDialog(QDialog):
         problem: str | None,
         username: str = "",
         drive_folder: str | None = None,
+        first_run: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -139,6 +142,7 @@ class RestoreBackupDialog(QDialog):
         self.app = app
         self.executor = executor
         self.problem = problem
+        self.first_run = first_run
         self.drive_folder = drive_folder
         self._busy = False
         self.title = QLabel()
@@ -288,8 +292,17 @@ class RestoreBackupDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.message.setText(QCoreApplication.translate("Backups", "Restoring…"))
         app, problem = self.app, self.problem
+        if self.first_run:
+
+            def job() -> Any:
+                return restore_at_first_run(app, source, username, password)
+        else:
+
+            def job() -> Any:
+                return restore_over_damaged(app, source, username, password, problem=problem)
+
         self.executor.submit(
-            lambda: restore_over_damaged(app, source, username, password, problem=problem),
+            job,
             write=True,
             on_result=self._succeeded,
             on_error=self._failed,

@@ -196,3 +196,51 @@ def test_the_status_bar_warns_when_the_last_backup_is_a_week_old(qtbot, main_win
     main_window.refresh_status()
     wait_for_executor(qtbot, ui_ctx)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=10_000)
+
+
+def test_a_new_laptop_takes_the_old_laptops_backup_at_first_run(qapp, qtbot, backed_up, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from ss_desktop.ui.app import AppShell
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    old_backup = find_backups(backed_up.backup_dir)[0].path
+    carried = usb / old_backup.name
+    carried.write_bytes(old_backup.read_bytes())
+    new_laptop = AppPaths.resolve(tmp_path / "new-laptop")
+    shell = AppShell(qapp, new_laptop, lang="en")
+    try:
+        assert shell.start()
+        wizard = shell.wizard
+        assert wizard is not None
+        button = wizard.button(QWizard.WizardButton.CustomButton1)
+        assert button.isVisible() and "Restore a backup" in button.text()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        restore = wizard.restore_dialog
+        assert restore is not None
+        wait_for_executor(qtbot, shell.ctx)
+        assert restore.backups.count() == 0  # nothing on the new laptop yet
+        restore.add_file(carried)  # what "Other file…" does with the file chosen
+        qtbot.keyClicks(restore.user, "admin")
+        qtbot.keyClicks(restore.password, "Not-the-password-1")
+        qtbot.keyClick(restore.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: "does not open the backup" in restore.message.text(), timeout=20_000
+        )
+        assert wizard.isVisible() and shell.ctx.app.is_open  # the wizard can still set up anew
+        restore.password.clear()
+        qtbot.keyClicks(restore.password, PASSWORD)
+        qtbot.keyClick(restore.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: shell.window is not None and shell.window.isVisible(), timeout=30_000
+        )
+        box = restored_message(qtbot)
+        assert f"({CHILDREN} children)" in box.text()
+        box.accept()
+        page = shell.window.children_page
+        qtbot.waitUntil(lambda: page.model.rowCount() == CHILDREN, timeout=10_000)
+    finally:
+        shell.shutdown()
+        shell.deleteLater()
+        qapp.processEvents()
