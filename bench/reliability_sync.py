@@ -32,16 +32,35 @@ class SyncWorld:
     """Head office (a real ``ss-hq serve``) and two laptops of one site: one registers
     children and pushes them, the other only pulls."""
 
+    RENEW_EVERY = 20  # trials: every round compares all records, so the data is kept small
+
     def __init__(self, root: Path, hq_url: str | None = None) -> None:
+        self.base = root
+        self.hq_url = hq_url
+        self.generation = 0
+        self.trials = 0
+        self._build()
+
+    def _build(self) -> None:
         from tests.integration.harness import HQProcess
 
-        self.root = root
+        self.generation += 1
+        self.root = root = self.base / f"world-{self.generation}"
         self.hq_file = root / "hq.sqlite3"
-        self.hq = HQProcess(hq_url or f"sqlite:///{self.hq_file}", root / "hq-logs")
+        url = self.hq_url or f"sqlite:///{self.hq_file}"
+        self.hq = HQProcess(url, root / "hq-logs")
         self.start_head_office()
-        self.site = self.hq.site("KILL-1")
+        self.site = self.hq.site(f"KILL-{self.generation}")
         self.writer, self.device = self._laptop("writer")
         self.reader, _device = self._laptop("reader")
+
+    def begin_trial(self) -> None:
+        """A new head office and laptops every RENEW_EVERY trials (on SQLite: a database
+        named by --hq-db keeps what it has, so its world is not renewed)."""
+        self.trials += 1
+        if self.hq_url is None and self.trials % self.RENEW_EVERY == 0:
+            self.hq.close()
+            self._build()
 
     def start_head_office(self, tries: int = 3) -> None:
         """Start ``ss-hq serve`` (again): a busy machine may need more than one wait."""
@@ -132,6 +151,7 @@ class SyncLaptopKind:
 
     def trial(self, rng: random.Random, delay: float | None) -> Trial:
         world = self.world
+        world.begin_trial()
         world.register(rng.randint(5, 25), rng)
         self.turn += 1
         if self.turn % 2:
@@ -168,6 +188,7 @@ class SyncHeadOfficeKind:
 
     def trial(self, rng: random.Random, delay: float | None) -> Trial:
         world = self.world
+        world.begin_trial()
         world.register(rng.randint(10, 40), rng)
         folder = world.writer
 
