@@ -76,7 +76,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from ss_desktop.ui.gc_guard import GuiThreadCollector
     from ss_desktop.ui.i18n import LanguageSwitcher
     from ss_desktop.ui.main_window import MainWindow
-    from ss_desktop.ui.register_page import RegisterPage
+    from ss_desktop.ui.register import RegisterPage
 
     app, session = unlock(AppPaths.resolve(data_dir), "admin", password)
     qapp = make_qapplication()

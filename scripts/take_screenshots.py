@@ -24,8 +24,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
 from ss_desktop.services.accounts import Accounts  # noqa: E402
+from ss_desktop.services.children import ChildrenService  # noqa: E402
 from ss_desktop.services.demo import DemoService  # noqa: E402
 from ss_desktop.services.setup import initialize  # noqa: E402
+from ss_desktop.services.sites import SitesService  # noqa: E402
 from ss_desktop.services.unlock import unlock  # noqa: E402
 from ss_desktop.ui.app import make_qapplication  # noqa: E402
 from ss_desktop.ui.context import AppEvents, UiContext  # noqa: E402
@@ -36,6 +38,7 @@ from ss_desktop.ui.main_window import MainWindow  # noqa: E402
 from ss_desktop.ui.models.children_model import COL_DOB  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SHOT_PASSWORD = "Screen-shot-2026"
 
 
 def settle(executor: DbExecutor, seconds: float = 0.6) -> None:
@@ -57,7 +60,7 @@ def main() -> int:
     parser.add_argument("--demo-count", type=int, default=2000)
     parser.add_argument(
         "--shots",
-        default="list,sorted,form,hidden,attendance,settings",
+        default="list,sorted,register,duplicates,form,hidden,attendance,settings",
         help="which screenshots (the attendance grid reads best on small data)",
     )
     args = parser.parse_args()
@@ -79,7 +82,7 @@ def main() -> int:
     executor = DbExecutor()
     ctx = UiContext(app, executor, AppEvents(), session=session, settings={"idle_lock_minutes": 0})
     window = MainWindow(ctx, switcher)
-    window.resize(1280, 800)
+    window.resize(1366, 768)
     window.show()
     window.start_session()
     settle(executor, 1.5)
@@ -94,6 +97,10 @@ def main() -> int:
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         settle(executor, 1.0)
 
+    if "register" in shots:
+        register_shot(window, executor, suffix)
+    if "duplicates" in shots:
+        duplicate_shots(window, executor, suffix)
     if "form" in shots:
         form_shot(window, executor, suffix)
     if "hidden" in shots:
@@ -133,6 +140,73 @@ def hidden_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
     window.register_page.new_child()
 
 
+def type_minimal_child(window: MainWindow, child: dict, guardian: str = "王芳") -> None:
+    """The fields of a minimal child, as the keyboard test types them."""
+    page = window.register_page
+    s = page.sections
+    s.surname.setText(child["surname"])
+    s.identity.given_name.setText(child["given_name"])
+    s.identity.gender.set_value(child.get("gender") or 1)
+    s.dob.setText(str(child["dob"]))
+    s.identity.id_number.setText(child.get("id_number") or "")
+    g = page.guardians[0]
+    g.name.setText(guardian)
+    g.relationship.set_value("mother")
+    g.phone.setText("13812345678")
+    page.consent.setChecked(True)
+
+
+def register_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
+    """The form as a teacher fills it: identity, the guardian right after, the consent."""
+    window.new_child()
+    settle(executor)
+    type_minimal_child(window, {"surname": "张", "given_name": "小明", "dob": "2016-05-04"})
+    window.register_page.guardians[0].phone.setFocus()
+    settle(executor)
+    window.grab().save(str(OUT / f"form_register{suffix}.png"))
+    window.register_page.new_child()
+
+
+def duplicate_shots(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
+    """The duplicate warning: a match at the user's own site, then one at a site the user
+    (a volunteer of one site) may not open."""
+    ctx = window.ctx
+    admin = ctx.session
+    children = ChildrenService(ctx.app, admin)
+    sites = SitesService(ctx.app, admin).list_sites()
+    rows = children.search("", limit=200).rows
+    existing = next(
+        child
+        for child in (children.get(r.id) for r in rows)
+        if child.get("id_number") and child.get("dob_precision") in (None, "exact")
+    )
+    window.new_child()
+    settle(executor)
+    page = window.register_page
+    type_minimal_child(window, {**existing, "id_number": ""})
+    page.sections.set_site(existing["site_id"])
+    page.save()
+    settle(executor, 1.0)
+    window.grab().save(str(OUT / f"form_duplicate_same_site{suffix}.png"))
+    page.new_child()
+
+    home = next(s for s in sites if s.id != existing["site_id"])
+    accounts = Accounts(ctx.app)
+    if "desk" not in {u.username for u in accounts.list_users(admin)}:
+        accounts.create_user(admin, "desk", SHOT_PASSWORD, "volunteer", [home.id])
+    ctx.session = accounts.sign_in("desk", SHOT_PASSWORD)
+    window.new_child()
+    settle(executor)
+    other = {**existing, "surname": "王", "given_name": "小虎"}
+    type_minimal_child(window, other)
+    page.sections.set_site(home.id)
+    page.save()
+    settle(executor, 1.0)
+    window.grab().save(str(OUT / f"form_duplicate_other_site{suffix}.png"))
+    page.new_child()
+    ctx.session = admin
+
+
 def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
     """The registration form with the mistakes a volunteer makes, in the form's own words."""
     window.new_child()
@@ -140,9 +214,9 @@ def form_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:
     page = window.register_page
     s = page.sections
     s.surname.setText("张")
-    s.given_name.setText("小明")
+    s.identity.given_name.setText("小明")
     s.dob.setText("2015-13-40")
-    s.id_number.setText("31010420150304123")
+    s.identity.id_number.setText("31010420150304123")
     page.guardians[0].name.setText("王芳")
     page.guardians[0].phone.setText("12345")
     page.save()

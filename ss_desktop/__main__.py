@@ -1,4 +1,4 @@
-"""Command line of the laptop app: the GUI by default, plus the commands of INTERFACES.md.
+"""Command line of the laptop app: the GUI by default, plus the commands of docs/design/interfaces.md.
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else (3: import with
 rejected rows). ``--json`` output is one JSON object on stdout.
@@ -533,8 +533,12 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
         else:
             result = service.run(preview, progress=ProgressLines("imported"))
             imported, rejected = result.imported, result.rejected
-        if args.error_report and rejected:
-            write_error_report(Path(args.error_report), source.header, rejected)
+        saved_numbers = {r.number for r in rejected}
+        doubtful = [r for r in preview.possible_duplicates if r.number not in saved_numbers]
+        if args.error_report and (rejected or doubtful):
+            write_error_report(
+                Path(args.error_report), source.header, rejected, possible_duplicates=doubtful
+            )
         listed = []
         for row in rejected:
             reasons = [
@@ -554,6 +558,16 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 (f"{r['column']}: " if r["column"] else "") + r["reason"] for r in entry["reasons"]
             )
             lines.append(f"  row {entry['row']}: {text}")
+        duplicates = [
+            {"row": row.number, "score": p.params.get("score"), "reason": problem_text(p)}
+            for row in doubtful
+            for p in row.warnings("import.possible_duplicate")
+        ]
+        if duplicates:
+            lines.append(f"{len(duplicates)} row(s) may be a child already registered:")
+            lines.extend(
+                f"  row {d['row']}: {d['reason']} (score {d['score']})" for d in duplicates
+            )
         _emit(
             args,
             {
@@ -561,6 +575,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 "rejected": len(rejected),
                 "dry_run": args.dry_run,
                 "rejected_rows": listed,
+                "possible_duplicates": duplicates,
             },
             lines,
         )
@@ -635,6 +650,11 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ss_desktop.console import setup_output_streams
+    from ss_desktop.startup_checks import announce_running
+
+    setup_output_streams()
+    announce_running()  # Windows: the installer waits for the app to close
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
@@ -645,7 +665,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.command in CREATING_COMMANDS or paths.data_dir.is_dir()
         ):  # a command on a folder that does not exist creates nothing (only init/restore)
             from ss_desktop.logs import setup_logging
+            from ss_desktop.startup_checks import check_path_length
 
+            problem = check_path_length(paths.data_dir)
+            if problem is not None:
+                raise CliError(problem.message("en"), EXIT_USAGE)
             paths.ensure()
             setup_logging(paths.log_dir)
         return COMMANDS[args.command](args, paths)

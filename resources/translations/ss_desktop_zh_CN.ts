@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="91"/>
+        <location filename="../../ss_desktop/ui/app.py" line="93"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="92"/>
+        <location filename="../../ss_desktop/ui/app.py" line="94"/>
         <source>{problem}
 
 Data folder: {path}</source>
@@ -18,7 +18,7 @@ Data folder: {path}</source>
 数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="175"/>
+        <location filename="../../ss_desktop/ui/app.py" line="177"/>
         <source>Data restored</source>
         <translation>数据已恢复</translation>
     </message>
@@ -389,82 +389,82 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="264"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="265"/>
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="265"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="266"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="267"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="268"/>
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="271"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="273"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="273"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="275"/>
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="275"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="276"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="278"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="279"/>
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="280"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="282"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="283"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="284"/>
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="286"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="288"/>
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="289"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="291"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
@@ -514,61 +514,61 @@ Data folder: {path}</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="391"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="392"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="397"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="398"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="406"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="407"/>
         <source>No children registered yet. Press Ctrl+N to register the first child.</source>
         <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="413"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="414"/>
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="417"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="418"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="462"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="463"/>
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="463"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="464"/>
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="471"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="472"/>
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="472"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="473"/>
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="497"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="496"/>
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="499"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="498"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
@@ -594,99 +594,109 @@ Data folder: {path}</source>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="30"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32"/>
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="31"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33"/>
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34"/>
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35"/>
         <source>same birth date</source>
         <translation>出生日期相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36"/>
         <source>close birth date</source>
         <translation>出生日期相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37"/>
         <source>same guardian phone</source>
         <translation>监护人电话相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38"/>
         <source>same site</source>
         <translation>同一站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39"/>
         <source>same gender</source>
         <translation>性别相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45"/>
         <source>Why it matches</source>
         <translation>相似之处</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46"/>
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="121"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="197"/>
+        <source>A child registered at another site matches this one. You may not open that record; if this is a different child, say why and save anyway.</source>
+        <translation>另一个站点登记的一名儿童与此儿童相符。您无权打开该记录；如果这是另一名儿童，请说明原因后仍然保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="203"/>
         <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
         <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="125"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="129"/>
         <source>e.g. twins; a different child with the same name</source>
         <translation>例如：双胞胎；同名的另一名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="136"/>
         <source>&amp;Open existing</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="139"/>
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146"/>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="144"/>
         <source>Back to the form</source>
         <translation>返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="170"/>
+        <source>A matching child is registered at another site</source>
+        <translation>另一个站点已登记了相符的儿童</translation>
     </message>
 </context>
 <context>
@@ -1891,67 +1901,67 @@ Data folder: {path}</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="69"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="70"/>
         <source>Which column holds what?</source>
         <translation>每一列是什么内容？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="71"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="72"/>
         <source>Check the suggestion; choose &quot;(do not import)&quot; for columns to skip.</source>
         <translation>请检查系统的建议；不需要的列请选“（不导入）”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="80"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="81"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="81"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="82"/>
         <source>First value</source>
         <translation>第一行的值</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="82"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="83"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="108"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="109"/>
         <source>(do not import)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="139"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="140"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="159"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="160"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="208"/>
         <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
         <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="238"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="239"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="244"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="245"/>
         <source>Stop after this batch</source>
         <translation>本批完成后停止</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="267"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="268"/>
         <source>Saving the rows without problems…</source>
         <translation>正在保存没有问题的行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="283"/>
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="284"/>
         <source>Stopping after the current batch; rows already saved stay saved.</source>
         <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
     </message>
@@ -2192,138 +2202,138 @@ Data folder: {path}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="241"/>
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="240"/>
-        <location filename="../../ss_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="263"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="244"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="245"/>
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="259"/>
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="261"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="262"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="274"/>
         <source>Stepping Stones registration</source>
         <translation>踏脚石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="279"/>
         <source>Stepping Stones registration — {user}</source>
         <translation>踏脚石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="284"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="334"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="335"/>
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="487"/>
         <source>Backup made and checked.</source>
         <translation>已完成备份并检查无误。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="496"/>
         <source>The automatic backup failed: {why}</source>
         <translation>自动备份失败：{why}</translation>
     </message>
@@ -2343,12 +2353,12 @@ Data folder: {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="453"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="454"/>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -2420,454 +2430,447 @@ Device {device}</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="61"/>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="87"/>
+        <source>Na&amp;me</source>
+        <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="62"/>
-        <location filename="../../ss_desktop/ui/register_people.py" line="198"/>
-        <source>Relationship</source>
-        <translation>关系</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="91"/>
+        <source>&amp;Relationship</source>
+        <translation>关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="65"/>
-        <source>Legal guardian</source>
-        <translation>法定监护人</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="94"/>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="70"/>
-        <source>Primary caregiver</source>
-        <translation>主要照料人</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="98"/>
+        <source>&amp;Legal guardian</source>
+        <translation>法定监护人(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="73"/>
-        <source>Phone</source>
-        <translation>电话</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="104"/>
+        <source>Primar&amp;y caregiver</source>
+        <translation>主要照料人(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="74"/>
-        <source>Situation</source>
-        <translation>状况</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="107"/>
+        <source>Si&amp;tuation</source>
+        <translation>状况(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="75"/>
-        <source>Works in</source>
-        <translation>工作地</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="111"/>
+        <source>&amp;Works in</source>
+        <translation>工作地(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="78"/>
-        <source>Sees the child</source>
-        <translation>见孩子的频率</translation>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="117"/>
+        <source>Sees the chil&amp;d</source>
+        <translation>见孩子的频率(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="93"/>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="134"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="97"/>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="138"/>
+        <source>More about this guardian</source>
+        <translation>该监护人的更多信息</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="143"/>
         <source>13812345678 or 021-12345678</source>
         <translation>13812345678 或 021-12345678</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="114"/>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="180"/>
         <source>Guardian {n}</source>
         <translation>监护人 {n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="195"/>
-        <source>Given by</source>
-        <translation>同意人</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="43"/>
+        <source>Given &amp;by</source>
+        <translation>同意人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="201"/>
-        <source>As</source>
-        <translation>身份</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="46"/>
+        <source>Re&amp;lationship to the child</source>
+        <translation>与儿童的关系(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="202"/>
-        <source>How</source>
-        <translation>方式</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="49"/>
+        <source>A&amp;s</source>
+        <translation>身份(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="203"/>
-        <source>Date</source>
-        <translation>日期</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="50"/>
+        <source>Ho&amp;w</source>
+        <translation>方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="206"/>
-        <source>Notice version</source>
-        <translation>告知书版本</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="51"/>
+        <source>Da&amp;te</source>
+        <translation>日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="209"/>
-        <source>Agreed to</source>
-        <translation>同意事项</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="54"/>
+        <source>Notice &amp;version</source>
+        <translation>告知书版本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="212"/>
-        <source>The child agrees too</source>
-        <translation>儿童本人也同意</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="57"/>
+        <source>Agreed t&amp;o</source>
+        <translation>同意事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="215"/>
-        <source>Withdrawn on</source>
-        <translation>撤回日期</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="60"/>
+        <source>The child a&amp;grees too</source>
+        <translation>儿童本人也同意(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="218"/>
-        <source>Why withdrawn</source>
-        <translation>撤回原因</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="63"/>
+        <source>Withdrawn o&amp;n</source>
+        <translation>撤回日期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="234"/>
-        <source>Consent recorded</source>
-        <translation>已记录同意</translation>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="66"/>
+        <source>Why with&amp;drawn</source>
+        <translation>撤回原因(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_people.py" line="239"/>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="82"/>
+        <source>&amp;Consent recorded</source>
+        <translation>已记录同意(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/consent.py" line="87"/>
         <source>2024-09-01</source>
         <translation>2024-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="27"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="31"/>
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="35"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="40"/>
         <source>&amp;Surname</source>
         <translation>姓(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="37"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="41"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="39"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="42"/>
         <source>Pin&amp;yin</source>
         <translation>拼音(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="40"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="43"/>
         <source>G&amp;ender</source>
         <translation>性别(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="47"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="50"/>
         <source>&amp;Date of birth</source>
         <translation>出生日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="54"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="57"/>
         <source>&amp;ID number (optional)</source>
         <translation>身份证号（可选）(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="60"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="63"/>
         <source>2015-03-04, 2015-03 or 2015</source>
         <translation>2015-03-04、2015-03 或 2015</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="65"/>
+        <location filename="../../ss_desktop/ui/register/identity.py" line="68"/>
         <source>Filled in from the name; correct it if the reading is wrong.</source>
         <translation>根据姓名自动填写；读音不对时请改正。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="71"/>
+        <location filename="../../ss_desktop/ui/register/residence.py" line="21"/>
         <source>Hukou and residence</source>
         <translation>户籍与居住地</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="80"/>
+        <location filename="../../ss_desktop/ui/register/residence.py" line="29"/>
         <source>Hukou &amp;place</source>
         <translation>户籍地(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="84"/>
+        <location filename="../../ss_desktop/ui/register/residence.py" line="32"/>
         <source>Hukou &amp;type</source>
         <translation>户口类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="89"/>
+        <location filename="../../ss_desktop/ui/register/residence.py" line="35"/>
         <source>Lives &amp;in</source>
         <translation>现居住地(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="95"/>
+        <location filename="../../ss_desktop/ui/register/school.py" line="20"/>
         <source>Site and school</source>
         <translation>站点与学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="105"/>
+        <location filename="../../ss_desktop/ui/register/school.py" line="31"/>
         <source>Si&amp;te</source>
         <translation>站点(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="106"/>
+        <location filename="../../ss_desktop/ui/register/school.py" line="32"/>
         <source>School s&amp;tage</source>
         <translation>学段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="110"/>
-        <source>School system</source>
-        <translation>学制</translation>
+        <location filename="../../ss_desktop/ui/register/school.py" line="35"/>
+        <source>School s&amp;ystem</source>
+        <translation>学制(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="113"/>
+        <location filename="../../ss_desktop/ui/register/school.py" line="40"/>
+        <source>&amp;Boards at school</source>
+        <translation>在校寄宿(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/school.py" line="38"/>
         <source>G&amp;rade</source>
         <translation>年级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="114"/>
+        <location filename="../../ss_desktop/ui/register/school.py" line="39"/>
         <source>&amp;Class</source>
         <translation>班级(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_identity.py" line="116"/>
-        <source>Boards at school</source>
-        <translation>在校寄宿</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="25"/>
-        <location filename="../../ss_desktop/ui/register_family.py" line="28"/>
+        <location filename="../../ss_desktop/ui/register/family.py" line="25"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="38"/>
+        <location filename="../../ss_desktop/ui/register/family.py" line="27"/>
+        <source>C&amp;ategories</source>
+        <translation>类别(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/family.py" line="36"/>
         <source>Tick the suggested</source>
         <translation>勾选建议的类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="49"/>
+        <location filename="../../ss_desktop/ui/register/family.py" line="72"/>
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="56"/>
+        <location filename="../../ss_desktop/ui/register/family.py" line="78"/>
         <source>Lives &amp;with</source>
         <translation>与谁同住(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="60"/>
-        <source>Father</source>
-        <translation>父亲</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="81"/>
+        <source>&amp;Father</source>
+        <translation>父亲(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="63"/>
-        <source>Mother</source>
-        <translation>母亲</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="82"/>
+        <source>M&amp;other</source>
+        <translation>母亲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="76"/>
-        <source>Father works in</source>
-        <translation>父亲务工地</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="94"/>
+        <source>Father &amp;works in</source>
+        <translation>父亲务工地(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="82"/>
-        <source>Mother works in</source>
-        <translation>母亲务工地</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="99"/>
+        <source>Mother wor&amp;ks in</source>
+        <translation>母亲务工地(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="88"/>
-        <source>Sees the parents</source>
-        <translation>与父母见面频率</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="104"/>
+        <source>Sees the &amp;parents</source>
+        <translation>与父母见面频率(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_family.py" line="94"/>
-        <source>Day-to-day caregiver</source>
-        <translation>日常照料人</translation>
+        <location filename="../../ss_desktop/ui/register/family.py" line="109"/>
+        <source>Day-to-day &amp;caregiver</source>
+        <translation>日常照料人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="26"/>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="21"/>
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="38"/>
-        <source>Types</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="44"/>
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="50"/>
-        <source>Has a disability certificate</source>
-        <translation>持有残疾人证</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="54"/>
-        <source>Autism diagnosis</source>
-        <translation>孤独症诊断</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="62"/>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="73"/>
         <source>Care home</source>
         <translation>福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="72"/>
-        <source>Placement</source>
-        <translation>安置方式</translation>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="28"/>
+        <source>Ty&amp;pes</source>
+        <translation>类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="76"/>
-        <source>In care since</source>
-        <translation>入住日期</translation>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="32"/>
+        <source>Disability &amp;grade</source>
+        <translation>残疾等级(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="81"/>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="37"/>
+        <source>Has a disability &amp;certificate</source>
+        <translation>持有残疾人证(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="40"/>
+        <source>Autism dia&amp;gnosis</source>
+        <translation>孤独症诊断(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="78"/>
+        <source>Pl&amp;acement</source>
+        <translation>安置方式(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="80"/>
+        <source>In care si&amp;nce</source>
+        <translation>入住日期(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="84"/>
         <source>2022-09-01</source>
         <translation>2022-09-01</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="88"/>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="101"/>
         <source>Hardship</source>
         <translation>困难情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="92"/>
-        <source>Hardship status</source>
-        <translation>困难类型</translation>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="104"/>
+        <source>Hardship stat&amp;us</source>
+        <translation>困难类型(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_needs.py" line="97"/>
-        <source>Evidence seen (do not write its number)</source>
-        <translation>已核验证明（不要填写证件号码）</translation>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="107"/>
+        <source>E&amp;vidence seen (do not write its number)</source>
+        <translation>已核验证明（不要填写证件号码）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="121"/>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <location filename="../../ss_desktop/ui/register/needs.py" line="135"/>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="216"/>
-        <source>Local hukou</source>
-        <translation>本地户籍</translation>
+        <location filename="../../ss_desktop/ui/register/issues.py" line="32"/>
+        <source>A guardian is required: type at least their name, relationship and phone.</source>
+        <translation>必须填写监护人：至少填写姓名、关系和电话。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="218"/>
-        <source>Hukou elsewhere</source>
-        <translation>外地户籍</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="245"/>
-        <source>Suggested from the answers: {names}</source>
-        <translation>根据所填内容建议：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_sections.py" line="264"/>
-        <source> (pending)</source>
-        <translation>（待总部确认）</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_issues.py" line="30"/>
+        <location filename="../../ss_desktop/ui/register/issues.py" line="37"/>
         <source>This record refers to something that no longer exists.</source>
         <translation>该记录引用的内容已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="103"/>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="242"/>
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="113"/>
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="251"/>
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="120"/>
-        <source>Consent</source>
-        <translation>同意书</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="143"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="121"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="146"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="122"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="151"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="123"/>
         <source>Save and new (Ctrl+Enter)</source>
         <translation>保存并新建（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="328"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="368"/>
         <source>Edit child</source>
         <translation>编辑儿童信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="330"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="370"/>
         <source>Register a child</source>
         <translation>登记儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="405"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="416"/>
         <source>This child is under 14 and no guardian consent is recorded. The record will be saved as &quot;consent pending&quot;: it stays on this laptop and is not sent to head office until a guardian&apos;s consent is recorded.</source>
         <translation>该儿童未满 14 周岁，且尚未记录监护人同意。记录将保存为“待补同意书”：只保存在本机，记录监护人同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="412"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="423"/>
         <source>No consent is recorded. The record will be saved as &quot;consent pending&quot; and is not sent to head office until consent is recorded.</source>
         <translation>尚未记录同意书。记录将保存为“待补同意书”，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_saving.py" line="70"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="456"/>
         <source>Some fields need fixing. Nothing was saved.</source>
         <translation>有些内容需要修改，尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_saving.py" line="123"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="477"/>
         <source>Saved. Consent pending: this record stays on this laptop and is not sent to head office until consent is recorded.</source>
         <translation>已保存。待补同意书：该记录只保存在本机，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_saving.py" line="130"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="484"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="425"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="434"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_page.py" line="426"/>
+        <location filename="../../ss_desktop/ui/register/page.py" line="435"/>
         <source>What you typed in this form has not been saved. Discard it?</source>
         <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_masking.py" line="23"/>
+        <location filename="../../ss_desktop/ui/register/masking.py" line="23"/>
         <source>Hidden to protect the child&apos;s data. Type a new value to replace it.</source>
         <translation>为保护儿童信息已隐藏。输入新值可替换原值。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_masking.py" line="26"/>
+        <location filename="../../ss_desktop/ui/register/masking.py" line="26"/>
         <source>Hidden to protect the child&apos;s data.</source>
         <translation>为保护儿童信息已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_masking.py" line="103"/>
+        <location filename="../../ss_desktop/ui/register/masking.py" line="103"/>
         <source>Show hidde&amp;n details</source>
         <translation>显示隐藏的信息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_masking.py" line="120"/>
+        <location filename="../../ss_desktop/ui/register/masking.py" line="120"/>
         <source>Some details are hidden (ID number, phone, disability, hardship, care placement). Showing them is written to the audit log.</source>
         <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构）。显示这些信息会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register_masking.py" line="126"/>
+        <location filename="../../ss_desktop/ui/register/masking.py" line="126"/>
         <source>Some details are hidden (ID number, phone, disability, hardship, care placement); your role may not show them. Typing a new value over a hidden one replaces it.</source>
         <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构），您的角色无权显示。在隐藏的内容上输入新值将替换原值。</translation>
     </message>
@@ -3086,22 +3089,22 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="261"/>
+        <location filename="../../ss_desktop/services/messages.py" line="266"/>
         <source>Enter the site&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="262"/>
+        <location filename="../../ss_desktop/services/messages.py" line="267"/>
         <source>The site&apos;s name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="265"/>
+        <location filename="../../ss_desktop/services/messages.py" line="270"/>
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="268"/>
+        <location filename="../../ss_desktop/services/messages.py" line="273"/>
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
@@ -3177,156 +3180,161 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/messages.py" line="152"/>
+        <source>A child with this ID number is already registered on this laptop. Check the number, or give the reason to register a second child with it.</source>
+        <translation>本机已登记了使用此身份证号的儿童。请核对号码；如确需再登记一名使用此号码的儿童，请说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="157"/>
         <source>This file is not a backup of this app.</source>
         <translation>这个文件不是本程序的备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="155"/>
+        <location filename="../../ss_desktop/services/messages.py" line="160"/>
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="156"/>
+        <location filename="../../ss_desktop/services/messages.py" line="161"/>
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="159"/>
+        <location filename="../../ss_desktop/services/messages.py" line="164"/>
         <source>The data file is not a database of this app. It was not changed.</source>
         <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="162"/>
+        <location filename="../../ss_desktop/services/messages.py" line="167"/>
         <source>The data file is damaged. It was not changed; restore a backup.</source>
         <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="165"/>
+        <location filename="../../ss_desktop/services/messages.py" line="170"/>
         <source>The data file is empty (0 bytes): it was damaged, for example by a power cut. It was not changed. Restore a backup: the sign-in window offers the automatic backups.</source>
         <translation>数据文件是空的（0 字节）：它已损坏，例如因为突然断电。文件未被改动。请恢复一个备份：登录窗口会列出自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="169"/>
+        <location filename="../../ss_desktop/services/messages.py" line="174"/>
         <source>The data file is missing ({path}), although this laptop has accounts. Nothing was changed. Restore a backup: the sign-in window offers the automatic backups.</source>
         <translation>数据文件不见了（{path}），但这台电脑上有账户。没有改动任何数据。请恢复一个备份：登录窗口会列出自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="173"/>
+        <location filename="../../ss_desktop/services/messages.py" line="178"/>
         <source>This backup file is damaged or incomplete (cut short while it was written or copied?). Nothing was changed. Choose another backup.</source>
         <translation>这个备份文件已损坏或不完整（写入或复制时被中断？）。没有改动任何数据。请选择另一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="177"/>
+        <location filename="../../ss_desktop/services/messages.py" line="182"/>
         <source>This backup was made by a newer version of this app ({version}). Install that version or a newer one to restore it. Nothing was changed.</source>
         <translation>这个备份是由本程序的较新版本（{version}）制作的。请安装该版本或更新的版本后再恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="181"/>
+        <location filename="../../ss_desktop/services/messages.py" line="186"/>
         <source>This backup was made on another laptop: restoring it here would replace this laptop&apos;s own data. Nothing was changed. To move a laptop&apos;s data to a new laptop, restore the backup there before its first run.</source>
         <translation>这个备份来自另一台电脑：在这里恢复会替换这台电脑自己的数据。没有改动任何数据。如需把一台电脑的数据搬到新电脑上，请在新电脑首次设置之前在那里恢复该备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="185"/>
+        <location filename="../../ss_desktop/services/messages.py" line="190"/>
         <source>This backup is from a release before encryption: it can only be restored from Settings while the data opens. Nothing was changed.</source>
         <translation>这个备份来自加密功能之前的版本：只能在数据可以打开时，从“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="189"/>
+        <location filename="../../ss_desktop/services/messages.py" line="194"/>
         <source>The backup could not be verified after writing ({reason}), so it was not kept. Check the disk and try again.</source>
         <translation>备份写入后未能通过检查（{reason}），因此没有保留。请检查磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="193"/>
+        <location filename="../../ss_desktop/services/messages.py" line="198"/>
         <source>These data are not encrypted yet: sign in once, then back up.</source>
         <translation>这些数据还没有加密：请先登录一次，再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="196"/>
+        <location filename="../../ss_desktop/services/messages.py" line="201"/>
         <source>The removable drive for backups is not plugged in.</source>
         <translation>用于备份的U盘/移动硬盘没有插上。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="199"/>
+        <location filename="../../ss_desktop/services/messages.py" line="204"/>
         <source>The copy to the removable drive failed. Check the drive; the backup on this laptop was made.</source>
         <translation>复制到U盘/移动硬盘失败。请检查该设备；本机上的备份已经完成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="203"/>
+        <location filename="../../ss_desktop/services/messages.py" line="208"/>
         <source>The data opens normally. Sign in and restore from Settings instead. Nothing was changed.</source>
         <translation>数据可以正常打开。请登录后在“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="207"/>
+        <location filename="../../ss_desktop/services/messages.py" line="212"/>
         <source>The data file looks whole, and this password does not open it. Sign in, then restore from Settings. Nothing was changed.</source>
         <translation>数据文件看起来是完整的，而这个密码打不开它。请登录后在“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="211"/>
+        <location filename="../../ss_desktop/services/messages.py" line="216"/>
         <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
         <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="215"/>
+        <location filename="../../ss_desktop/services/messages.py" line="220"/>
         <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
         <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="219"/>
+        <location filename="../../ss_desktop/services/messages.py" line="224"/>
         <source>The data file is busy (another copy of the app?). Try again.</source>
         <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="222"/>
+        <location filename="../../ss_desktop/services/messages.py" line="227"/>
         <source>The disk is full. Free some space; nothing typed was lost.</source>
         <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="225"/>
+        <location filename="../../ss_desktop/services/messages.py" line="230"/>
         <source>Some fields need fixing: {fields}</source>
         <translation>以下内容需要修改：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="226"/>
+        <location filename="../../ss_desktop/services/messages.py" line="231"/>
         <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
         <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="230"/>
+        <location filename="../../ss_desktop/services/messages.py" line="235"/>
         <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
         <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="234"/>
+        <location filename="../../ss_desktop/services/messages.py" line="239"/>
         <source>The key file is not one of this app ({path}). Nothing was changed.</source>
         <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="237"/>
+        <location filename="../../ss_desktop/services/messages.py" line="242"/>
         <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
         <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="241"/>
+        <location filename="../../ss_desktop/services/messages.py" line="246"/>
         <source>The data file does not belong to this laptop&apos;s key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
         <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="245"/>
+        <location filename="../../ss_desktop/services/messages.py" line="250"/>
         <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
         <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="249"/>
+        <location filename="../../ss_desktop/services/messages.py" line="254"/>
         <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user&apos;s password opens it.</source>
         <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="253"/>
+        <location filename="../../ss_desktop/services/messages.py" line="258"/>
         <source>No recovery was requested on this laptop. Make a request first (&apos;ss-desktop recovery request FILE&apos;).</source>
         <translation>这台电脑还没有提出恢复请求。请先提出请求（&apos;ss-desktop recovery request 文件&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="257"/>
+        <location filename="../../ss_desktop/services/messages.py" line="262"/>
         <source>This is not head office&apos;s answer to this laptop&apos;s recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>
@@ -3630,109 +3638,109 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="46"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="47"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="47"/>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="52"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="48"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="53"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="48"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="49"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="51"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="52"/>
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="53"/>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="201"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="54"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="202"/>
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="54"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="55"/>
         <source>Children</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="57"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="58"/>
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="58"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="59"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="59"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="60"/>
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="176"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="177"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="180"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="181"/>
         <source>Programs of the site</source>
         <translation>本站点的项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="185"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="186"/>
         <source>Children in the program</source>
         <translation>参加项目的儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="190"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="191"/>
         <source>New site&apos;s name</source>
         <translation>新站点名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="192"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="193"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="196"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="197"/>
         <source>New program&apos;s name</source>
         <translation>新项目名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="204"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="205"/>
         <source>Add program</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="209"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="210"/>
         <source>Find children of the site: name, pinyin, initials</source>
         <translation>查找本站点儿童：姓名、拼音、首字母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="214"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="215"/>
         <source>Enroll the selected children</source>
         <translation>为所选儿童报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="219"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="220"/>
         <source>Select several children with Ctrl or Shift, then enroll them.</source>
         <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="444"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="447"/>
         <source>Select the children to enroll first.</source>
         <translation>请先选择要报名的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="451"/>
+        <location filename="../../ss_desktop/ui/sites_page.py" line="454"/>
         <source>{n} enrolled; {m} were already.</source>
         <translation>已报名 {n} 名；{m} 名此前已报名。</translation>
     </message>

@@ -1,7 +1,8 @@
 """Scoring how likely two child records describe the same child.
 
 The score (0-100) adds evidence: the same ID number is near-certain (>= 95); the same or a
-similar name (pinyin, so 张三/章三 homophones and one-character typos count) together with the
+similar name (pinyin, so 张三/章三 homophones and one-character typos count, and so does one
+character different in the surname or the given name, 程小明 or 陈小敏 for 陈小明) together with the
 same birth date is strong (>= 80 for the same name); a shared guardian phone or site adds a
 little; a different known gender or a different ID number takes a lot away. A common name alone
 stays below the default threshold.
@@ -110,6 +111,23 @@ def _dob_match(a: ChildFacts, b: ChildFacts) -> str | None:
     return None
 
 
+def one_character_apart(surname: str, given: str, other_surname: str, other_given: str) -> bool:
+    """The same surname with a given name one character different, or the same given name
+    with a surname one character different (陈小敏, 陈小朋 or 程小明 for 陈小明): the typing slip
+    a pinyin comparison misses when the characters sound different."""
+    if (surname, given) == (other_surname, other_given):
+        return False
+    if surname == other_surname and given:
+        return _one_apart(given, other_given)
+    if given == other_given and surname:
+        return _one_apart(surname, other_surname)
+    return False
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def _norm_id(value: str | None) -> str:
     return normalize_id_number(value) if value else ""
 
@@ -134,6 +152,11 @@ def score_pair(new: ChildFacts, existing: ChildFacts) -> DuplicateCandidate | No
         if similarity >= SIMILAR_NAME_RATIO:
             reasons.append(SIMILAR_NAME)
             score += HOMOPHONE_WEIGHT if similarity >= 100.0 else WEIGHTS[SIMILAR_NAME]
+        elif one_character_apart(
+            new.surname, new.given_name, existing.surname, existing.given_name
+        ):
+            reasons.append(SIMILAR_NAME)
+            score += WEIGHTS[SIMILAR_NAME]
 
     dob = _dob_match(new, existing)
     if dob is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from ss_core.domain.duplicates import one_character_apart
 from ss_core.domain.pinyin import name_keys
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.codec import decode_row, expand_field_hlcs, fields_of, load_field_hlcs
@@ -163,8 +164,9 @@ def duplicate_facts(
     exclude_id: str | None = None,
     limit: int = 200,
 ) -> list[DuplicateFacts]:
-    """Candidates for duplicate scoring: same pinyin key, same name, same ID, or a shared
-    guardian phone. Indexed lookups only, so it is cheap to call while a form is typed."""
+    """Candidates for duplicate scoring: same pinyin key, same name, same ID, a shared
+    guardian phone, or the same birth date with a name one character apart. Indexed lookups
+    only, so it is cheap to call while a form is typed."""
     keys = name_keys(surname or "", given_name or "")
     ids: dict[str, None] = {}
     with engine.connect() as conn:
@@ -187,6 +189,13 @@ def duplicate_facts(
                 "SELECT id FROM child WHERE id_number = ? AND deleted = 0", (id_number,)
             ):
                 ids[cid] = None
+        if dob:  # born the same day with a name one character apart (陈小敏 / 程小明 for 陈小明)
+            for cid, other_surname, other_given in cursor.execute(
+                "SELECT id, surname, given_name FROM child WHERE dob = ? AND deleted = 0",
+                (dob,),
+            ):
+                if one_character_apart(surname, given_name, other_surname, other_given):
+                    ids[cid] = None
         phone_list = [p for p in phones if p]
         if phone_list:
             marks = ",".join("?" * len(phone_list))
@@ -219,6 +228,19 @@ def duplicate_facts(
             names, phone_numbers = guardians[row[0]]
             out.append(DuplicateFacts(*row, guardian_names=names, guardian_phones=phone_numbers))
         return out
+
+
+def child_with_id_number(engine: Engine, id_number: str) -> bool:
+    """Whether a live child on this laptop has this (normalized) ID number."""
+    with engine.connect() as conn:
+        row = (
+            _cursor(conn)
+            .execute(
+                "SELECT 1 FROM child WHERE id_number = ? AND deleted = 0 LIMIT 1", (id_number,)
+            )
+            .fetchone()
+        )
+    return row is not None
 
 
 # ---------------------------------------------------------------- counts

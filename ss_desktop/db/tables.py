@@ -91,6 +91,14 @@ class Child(SyncedColumns, table=True):
         Index("ix_child_names", "surname", "given_name"),
         Index("ix_child_name_sort", "name_sort"),  # since revision 0002
         Index("ix_child_scope", "id", "site_id", "server_version"),  # since revision 0005
+        Index(  # since revision 0007: the duplicate check's same-birth-date look-up
+            "ix_child_dob",
+            "dob",
+            "surname",
+            "given_name",
+            "id",
+            sqlite_where=text("deleted = 0"),
+        ),
         Index(  # since revision 0003: a search sorts its hits from this index alone
             "ix_child_search_cover",
             "search_rowid",

@@ -34,13 +34,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ss_core import version
 from ss_desktop.db.durable import fsync_file, fsync_folder
 from ss_desktop.db.engine import DatabaseError
 from ss_desktop.db.keyring import KeyFileError, Keyring, WrongPassword
 from ss_desktop.db.migrate import SQLITE_HEADER, known_revisions
 from ss_desktop.db.snapshot import CopyCheckError, Snapshot, inspect_copy, snapshot
 from ss_desktop.services.errors import ServiceError
-from ss_desktop.services.version import app_version
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ def write_backup(
         manifest = BackupManifest(
             made_at=datetime.now(UTC).isoformat(timespec="seconds"),
             reason=reason,
-            app_version=app_version(),
+            app_version=version(),
             schema_revision=facts.revision,
             database_id=keyring.database_id,
             device_id=facts.device_id,

@@ -1,4 +1,4 @@
-"""Register, find, edit, archive and restore children (PRODUCT.md capabilities 1-3).
+"""Register, find, edit, archive and restore children (docs/design/product.md capabilities 1-3).
 
 Every write goes through the one write path (ChangeWriter.save) in one transaction: the
 child, its guardians and its consent records are saved together or not at all.
@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ss_core.domain.consent import check_sensitive_consent, sensitive_fields_set
-from ss_core.domain.duplicates import ChildFacts, DuplicateCandidate, rank_candidates
+from ss_core.domain.duplicates import ChildFacts, rank_candidates
 from ss_core.domain.errors import Issue, ValidationFailed
 from ss_core.domain.normalize import normalize_id_number, normalize_phone
 from ss_core.domain.pinyin import name_keys
@@ -37,6 +37,24 @@ from ss_desktop.services.masking import (
 from ss_desktop.services.permissions import Permission, allowed, require
 
 VIEW_UNMASKED = "view_unmasked"  # the audit action of ChildrenService.reveal
+DESPITE_DUPLICATE = "create_despite_duplicate"  # a child saved although one matched
+DUPLICATE_REASON = "duplicate_reason"  # the audit row that keeps the reason given
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """A child who may be the same as the one being registered.
+
+    ``record_id`` is None for a child at a site this user may not open: the user learns only
+    that a matching child exists there, and why it matches (``reasons``)."""
+
+    record_id: str | None
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def other_site(self) -> bool:
+        return self.record_id is None
 
 
 @dataclass
@@ -198,7 +216,10 @@ class ChildrenService:
     # -- duplicates ---------------------------------------------------------------------
     def find_duplicates(
         self, form: ChildForm, *, exclude_id: str | None = None, limit: int = 5
-    ) -> list[DuplicateCandidate]:
+    ) -> list[DuplicateMatch]:
+        """Children on this laptop who may be the child of *form*, best first: every child,
+        the sites this user may not open included. Of those, only that they exist is told
+        (no record id: no name, birth date or ID number can be read through them)."""
         f = form.fields
         surname, given = (f.get("surname") or "").strip(), (f.get("given_name") or "").strip()
         if not surname and not given and not f.get("id_number"):
@@ -207,21 +228,28 @@ class ChildrenService:
             p for p in (normalize_phone(g.get("phone") or "") for g in form.guardians) if p
         )
         id_number = normalize_id_number(f.get("id_number") or "") or None
-        dob = _parse_date(f.get("dob"))
         keys = name_keys(surname, given).full if surname or given else ()
         new = ChildFacts(
             record_id=exclude_id or "",
             surname=surname,
             given_name=given,
             name_keys=tuple(keys),
-            dob=dob,
+            dob=_parse_date(f.get("dob")),
             dob_precision=f.get("dob_precision") or "exact",
             id_number=id_number,
             guardian_phones=phones,
             site_id=f.get("site_id"),
             gender=f.get("gender"),
         )
-        scope = self.site_scope()
+        facts = queries.duplicate_facts(
+            self.app.engine,
+            surname=surname,
+            given_name=given,
+            dob=f.get("dob"),
+            id_number=id_number,
+            phones=phones,
+            exclude_id=exclude_id,
+        )
         existing = [
             ChildFacts(
                 record_id=d.id,
@@ -235,29 +263,48 @@ class ChildrenService:
                 site_id=d.site_id,
                 gender=d.gender,
             )
-            for d in queries.duplicate_facts(
-                self.app.engine,
-                surname=surname,
-                given_name=given,
-                dob=f.get("dob"),
-                id_number=id_number,
-                phones=phones,
-                exclude_id=exclude_id,
-            )
-            if scope is None or d.site_id in scope
+            for d in facts
         ]
-        return rank_candidates(new, existing, limit=limit)
+        scope = self.site_scope()
+        site_of = {d.id: d.site_id for d in facts}
+        return [
+            DuplicateMatch(
+                c.record_id if scope is None or site_of.get(c.record_id) in scope else None,
+                c.score,
+                c.reasons,
+            )
+            for c in rank_candidates(new, existing, limit=limit)
+        ]
+
+    def _same_id_number(self, form: ChildForm) -> bool:
+        id_number = normalize_id_number(form.fields.get("id_number") or "")
+        return bool(id_number) and queries.child_with_id_number(self.app.engine, id_number)
 
     # -- writing ------------------------------------------------------------------------
     def register(self, form: ChildForm, *, duplicate_reason: str | None = None) -> SaveResult:
+        """Save a new child. A child whose ID number is already on this laptop (at any site)
+        is saved only with a reason, for every role; a reason given is written to the audit
+        log."""
         require(self.session.role, Permission.REGISTER)
         self._check_site(form.fields.get("site_id"))
+        reason = (duplicate_reason or "").strip()
+        if not reason and self._same_id_number(form):
+            raise ServiceError("duplicate.id_number_needs_reason")
         child_id = new_id()
         changes = [Change(Entity.CHILD, child_id, dict(form.fields))]
         changes += self._related_changes(child_id, form)
         apply_consent_rules(changes, None)
-        action = "create" if not duplicate_reason else "create_despite_duplicate"
+        action = "create" if not reason else DESPITE_DUPLICATE
         change_set = self.app.writer.save(changes, actor=self.session.username, action=action)
+        if reason:
+            append_audit(
+                self.app.engine,
+                actor=self.session.username,
+                action=DUPLICATE_REASON,
+                entity=Entity.CHILD.value,
+                record_id=child_id,
+                detail={"reason": reason},
+            )
         return self._result(child_id, change_set)
 
     def update(self, child_id: str, form: ChildForm) -> SaveResult:

@@ -149,6 +149,11 @@ ERROR_TEMPLATES: dict[str, str] = {
     "archive.reason_required": QT_TRANSLATE_NOOP(
         "ServiceError", "Say why the record is archived or restored."
     ),
+    "duplicate.id_number_needs_reason": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "A child with this ID number is already registered on this laptop. Check the number, "
+        "or give the reason to register a second child with it.",
+    ),
     "backup.not_a_backup": QT_TRANSLATE_NOOP(
         "ServiceError", "This file is not a backup of this app."
     ),
@@ -283,6 +288,7 @@ USAGE_CODES = {
     "password.too_short",
     "password.too_common",
     "archive.reason_required",
+    "duplicate.id_number_needs_reason",
     "backup.not_a_backup",
     "backup.missing",
     "backup.target_exists",

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ss_core import version
 from ss_core.domain.enums import SiteType
 from ss_desktop.config import AppPaths
 from ss_desktop.db import local_users
@@ -38,6 +39,10 @@ def needs_first_run(app: LocalApp) -> bool:
     if app.is_open:
         return local_users.count_users(app.engine) == 0
     return data_folder.needs_first_run(app.paths)
+
+
+def app_version() -> str:
+    return version()
 
 
 def create_new(app: LocalApp) -> None:

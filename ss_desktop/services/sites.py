@@ -1,4 +1,4 @@
-"""Sites, programs and enrollment (PRODUCT.md capability 4).
+"""Sites, programs and enrollment (docs/design/product.md capability 4).
 
 A site created on the laptop is "pending" until head office confirms it (a pulled change sets
 "confirmed"). Programs belong to a site; children are enrolled in a program from a date.
@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ss_core.domain.enums import ProgramType, SiteType
 from ss_core.domain.errors import Issue, IssueCode, raise_if_errors
@@ -65,6 +65,17 @@ class EnrolledChild:
     pinyin: str
     since: str | None
     lessons: int  # lessons attended (present) in this program
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """What a create returned, with the ChangeSet of its write."""
+
+    value: T
+    changes: ChangeSet
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,20 @@ class SitesService:
         boarding: bool | None = None,
     ) -> SiteInfo:
         """A local site, "pending" until head office confirms it."""
+        return self.add_site(
+            name, site_type, division_code=division_code, code=code, boarding=boarding
+        ).value
+
+    def add_site(
+        self,
+        name: str,
+        site_type: str,
+        *,
+        division_code: str | None = None,
+        code: str | None = None,
+        boarding: bool | None = None,
+    ) -> Saved[SiteInfo]:
+        """:meth:`create_site`, with what the write changed (for the UI's write operation)."""
         require(self.session.role, Permission.MANAGE_SITES)
         issues = _text_issues(name, "name", SITE_NAME_MAX, required=True)
         issues += _text_issues(code, "code", SITE_CODE_MAX, required=False)
@@ -165,10 +190,10 @@ class SitesService:
             "boarding": boarding,
             "status": STATUS_PENDING,
         }
-        self.app.writer.save(
+        changes = self.app.writer.save(
             [Change(Entity.SITE, site_id, fields)], actor=self.session.username, action="create"
         )
-        return SiteInfo(
+        info = SiteInfo(
             site_id,
             fields["code"],
             fields["name"],
@@ -178,6 +203,7 @@ class SitesService:
             None,
             STATUS_PENDING,
         )
+        return Saved(info, changes)
 
     # -- programs -----------------------------------------------------------------------
     def list_programs(self, site_id: str | None = None) -> list[ProgramInfo]:
@@ -208,6 +234,22 @@ class SitesService:
         starts_on: str | None = None,
         ends_on: str | None = None,
     ) -> ProgramInfo:
+        return self.add_program(
+            name, program_type, site_id, term=term, starts_on=starts_on, ends_on=ends_on
+        ).value
+
+    def add_program(
+        self,
+        name: str,
+        program_type: str,
+        site_id: str,
+        *,
+        term: str | None = None,
+        starts_on: str | None = None,
+        ends_on: str | None = None,
+    ) -> Saved[ProgramInfo]:
+        """:meth:`create_program`, with what the write changed (for the UI's write
+        operation)."""
         require(self.session.role, Permission.MANAGE_SITES)
         issues = _text_issues(name, "name", PROGRAM_NAME_MAX, required=True)
         issues += _text_issues(term, "term", TERM_MAX, required=False)
@@ -233,12 +275,12 @@ class SitesService:
             "starts_on": starts_on or None,
             "ends_on": ends_on or None,
         }
-        self.app.writer.save(
+        changes = self.app.writer.save(
             [Change(Entity.PROGRAM, program_id, fields)],
             actor=self.session.username,
             action="create",
         )
-        return ProgramInfo(
+        info = ProgramInfo(
             program_id,
             fields["name"],
             fields["program_type"],
@@ -248,6 +290,7 @@ class SitesService:
             fields["ends_on"],
             0,
         )
+        return Saved(info, changes)
 
     # -- enrollment ---------------------------------------------------------------------
     def enroll(

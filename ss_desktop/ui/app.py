@@ -30,12 +30,13 @@ from ss_desktop.services.messages import error_code_of
 from ss_desktop.services.restore import RestoreOutcome
 from ss_desktop.services.settings import load_settings, save_settings
 from ss_desktop.services.setup import create_new, needs_first_run
-from ss_desktop.services.version import app_version
+from ss_desktop.services.setup import app_version
 from ss_desktop.startup_checks import (
     InstanceLock,
     StartupProblem,
     check_data_files,
     check_display,
+    check_qt_libraries,
 )
 from ss_desktop.ui.context import AppEvents, UiContext
 from ss_desktop.ui.errors import error_message, install_excepthook
@@ -46,6 +47,7 @@ from ss_desktop.ui.i18n import LanguageSwitcher, resolve_language
 from ss_desktop.ui.main_window import MainWindow
 from ss_desktop.ui.restore_dialog import outcome_text
 from ss_desktop.ui.signin import SignInDialog
+from ss_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +221,7 @@ class AppShell(QObject):
 def make_qapplication() -> QApplication:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
+    install_wheel_guard(qapp)
     qapp.setApplicationName(APP_NAME)
     qapp.setOrganizationName(APP_AUTHOR)
     qapp.setApplicationVersion(app_version())
@@ -264,11 +267,14 @@ def _exit_when_ready(shell: AppShell) -> None:
 
 
 def run_gui(paths: AppPaths, lang: str | None) -> int:
-    problem = check_display()  # before QApplication: without a display Qt aborts
-    if problem is None:
-        problem = check_data_files(paths)
+    # before QApplication: without a display, or without the libraries of Qt's X11 plugin,
+    # Qt aborts the process (and no dialog could be shown either)
+    problem = check_display() or check_qt_libraries()
     if problem is not None:
-        return report_startup_problem(problem, paths, lang, dialog=problem.code != "no_display")
+        return report_startup_problem(problem, paths, lang, dialog=False)
+    problem = check_data_files(paths)
+    if problem is not None:
+        return report_startup_problem(problem, paths, lang, dialog=True)
     lock = InstanceLock(paths.data_dir)
     problem = lock.acquire()
     if problem is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ss_desktop.services.children import ChildrenService
+from ss_desktop.services.children import ChildrenService, SaveResult
 from ss_desktop.services.children_views import (
     SortedPages,
     needs_consent_page,
@@ -46,6 +46,7 @@ from ss_desktop.ui.models.children_model import (
     COL_SITE,
     ChildrenTableModel,
 )
+from ss_desktop.ui.operation import run_write
 from ss_desktop.ui.reason_dialog import ReasonDialog  # tests import it from here
 
 log = logging.getLogger(__name__)
@@ -484,22 +485,19 @@ class ChildrenPage(QWidget):
             return
         app = self.ctx.app
 
-        def work() -> Any:
+        def work() -> SaveResult:
             service = ChildrenService(app, session)
             return (
                 service.archive(child_id, reason) if archive else service.restore(child_id, reason)
             )
 
-        def done(result: Any) -> None:
-            if not isValid(self):
-                return
+        def done(_result: SaveResult) -> None:
             self.message.emit(
                 QCoreApplication.translate("ChildrenPage", "Archived.")
                 if archive
                 else QCoreApplication.translate("ChildrenPage", "Restored.")
             )
-            self.ctx.publish_changes(result.changes)
 
-        self.ctx.executor.submit(
-            work, write=True, on_result=done, on_error=lambda exc: show_error(self, exc)
+        run_write(
+            self.ctx, work, on_done=done, on_error=lambda exc: show_error(self, exc), owner=self
         )

@@ -4,12 +4,18 @@ executor, and one app-level signal telling views what changed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.ui.executor import DbExecutor
+
+
+class Touches(Protocol):
+    """A write's ChangeSet as views see it: {entity: [record ids]} created or updated."""
+
+    def touched(self) -> dict[str, list[str]]: ...
 
 
 class AppEvents(QObject):
@@ -33,11 +39,9 @@ class UiContext:
             raise RuntimeError("no user is signed in")
         return self.session
 
-    def publish_changes(self, change_set: Any) -> None:
-        """Tell every view what a ChangeSet touched."""
-        touched: dict[str, list[str]] = {}
-        for bucket in (getattr(change_set, "created", {}), getattr(change_set, "updated", {})):
-            for entity, ids in bucket.items():
-                touched.setdefault(str(entity), []).extend(ids)
+    def publish(self, change_set: Touches) -> None:
+        """Tell every view what a write touched (called by ss_desktop.ui.operation.run_write,
+        the one way pages write)."""
+        touched = change_set.touched()
         if touched:
             self.events.data_changed.emit(touched)

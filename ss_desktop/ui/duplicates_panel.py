@@ -1,7 +1,9 @@
 """The panel shown before saving a new child who looks like one already registered.
 
-It lists the candidates (name, birth date, site, why they match, score). The user either
-opens the existing record or saves anyway, which needs a reason.
+It lists the candidates (name, birth date, site, why they match, score). A child at a site
+the user may not open is listed only as "a matching child at another site" (no name, birth
+date or ID number). The user either opens an existing record or saves anyway, which needs a
+reason (written to the audit log).
 """
 
 from __future__ import annotations
@@ -49,12 +51,16 @@ HEADERS = (
 class CandidateView:
     """One candidate as the panel shows it (plain data built on a worker)."""
 
-    child_id: str
+    child_id: str | None  # None: a child at a site the user may not open
     name: str
     dob: str
     site: str
     reasons: tuple[str, ...]
     score: float
+
+    @property
+    def other_site(self) -> bool:
+        return self.child_id is None
 
 
 class DuplicatesPanel(QFrame):
@@ -86,6 +92,7 @@ class DuplicatesPanel(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self._open())
+        self.table.currentCellChanged.connect(lambda *_a: self._update_open())
         layout.addWidget(self.table)
 
         self.reason = line_edit(REASON_MAX, "duplicateReason")
@@ -115,15 +122,6 @@ class DuplicatesPanel(QFrame):
         self.reason.returnPressed.connect(self._save)
 
         t = self._texts
-        t.add(
-            self.title.setText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP(
-                "DuplicatesPanel",
-                "This child may already be registered. Open the existing record, or save anyway "
-                "and say why.",
-            ),
-        )
         t.add(self.reason_label.setText, CONTEXT, QT_TRANSLATE_NOOP("DuplicatesPanel", "&Reason:"))
         t.add(
             self.reason.setPlaceholderText,
@@ -168,7 +166,13 @@ class DuplicatesPanel(QFrame):
             reasons = ", ".join(
                 QCoreApplication.translate(CONTEXT, REASONS.get(r, r)) for r in c.reasons
             )
-            values = (c.name, c.dob, c.site, reasons, f"{c.score:.0f}")
+            if c.other_site:
+                name = QCoreApplication.translate(
+                    "DuplicatesPanel", "A matching child is registered at another site"
+                )
+                values = (name, "", "", reasons, f"{c.score:.0f}")
+            else:
+                values = (c.name, c.dob, c.site, reasons, f"{c.score:.0f}")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col == 4:
@@ -176,14 +180,48 @@ class DuplicatesPanel(QFrame):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, col, item)
+        self._fit_height()
+        self._set_title()
+
+        self._update_open()
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (up to five), so the form stays in view under it."""
+        rows = max(1, min(5, self.table.rowCount()))
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(rows)) or rows * 30
+        self.table.setFixedHeight(height + 2)
+
+    def _set_title(self) -> None:
+        if self._candidates and all(c.other_site for c in self._candidates):
+            text = QCoreApplication.translate(
+                "DuplicatesPanel",
+                "A child registered at another site matches this one. You may not open that "
+                "record; if this is a different child, say why and save anyway.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "DuplicatesPanel",
+                "This child may already be registered. Open the existing record, or save "
+                "anyway and say why.",
+            )
+        self.title.setText(text)
 
     def candidates(self) -> list[CandidateView]:
         return list(self._candidates)
 
-    def _open(self) -> None:
+    def _current(self) -> CandidateView | None:
         row = self.table.currentRow()
-        if 0 <= row < len(self._candidates):
-            self.open_existing.emit(self._candidates[row].child_id)
+        return self._candidates[row] if 0 <= row < len(self._candidates) else None
+
+    def _update_open(self) -> None:
+        current = self._current()
+        self.open_button.setEnabled(current is not None and not current.other_site)
+
+    def _open(self) -> None:
+        current = self._current()
+        if current is not None and current.child_id is not None:
+            self.open_existing.emit(current.child_id)
 
     def _save(self) -> None:
         reason = self.reason.text().strip()

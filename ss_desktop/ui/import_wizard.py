@@ -46,6 +46,7 @@ from ss_desktop.services.importing.values import cell_text
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import error_message
 from ss_desktop.ui.import_file_page import FilePage, qt_translate
+from ss_desktop.ui.operation import run_write
 
 log = logging.getLogger(__name__)
 
@@ -267,13 +268,13 @@ class RunPage(QWizardPage):
             QCoreApplication.translate("ImportWizard", "Saving the rows without problems…")
         )
         service, signals, cancel = self.wiz.service, self._signals, self._cancel
-        self.wiz.ctx.executor.submit(
+        run_write(
+            self.wiz.ctx,
             lambda: service.run(
                 preview, progress=signals.changed.emit, should_cancel=cancel.is_set
             ),
-            on_result=self._finished,
+            on_done=self._finished,
             on_error=self._failed,
-            write=True,
         )
 
     def cancel(self) -> None:
@@ -291,7 +292,6 @@ class RunPage(QWizardPage):
 
     def _finished(self, result: ImportResult) -> None:
         self.wiz.result = result
-        self.wiz.ctx.events.data_changed.emit(result.touched)
         self._done = True
         self.cancel_button.setEnabled(False)
         self.completeChanged.emit()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.status import StatusService
-from ss_desktop.services.version import app_version
+from ss_desktop.services.setup import app_version
 from ss_desktop.ui.auto_backup import AutoBackupRunner
 from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
@@ -56,6 +57,7 @@ from ss_desktop.ui.signin import LockDialog
 from ss_desktop.ui.status_bar import StatusLabels
 from ss_desktop.ui.sync_page import SyncPage
 from ss_desktop.ui.sync_worker import SyncController
+from ss_desktop.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        install_wheel_guard(QApplication.instance())  # every page: no change by the wheel
         self.ctx = ctx
         self.switcher = switcher
         self.lock_dialog: LockDialog | None = None
@@ -109,7 +112,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
 
         self.children_page = ChildrenPage(ctx)
-        self.register_page = optional_page("ss_desktop.ui.register_page", "RegisterPage", ctx)
+        self.register_page = optional_page("ss_desktop.ui.register", "RegisterPage", ctx)
         self.sites_page = optional_page("ss_desktop.ui.sites_page", "SitesPage", ctx)
         self.attendance_page = optional_page("ss_desktop.ui.attendance_page", "AttendancePage", ctx)
         self.sync = SyncController(ctx, self)

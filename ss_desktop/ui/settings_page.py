@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ss_desktop.services.auto_backup import AutoBackups, BackupStatus
 from ss_desktop.services.backup import BackupService
 from ss_desktop.services.settings import LANGUAGES, MAX_IDLE_LOCK_MINUTES, save_settings
-from ss_desktop.services.version import app_version
+from ss_desktop.services.setup import app_version
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher

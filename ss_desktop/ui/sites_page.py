@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from ss_core.domain.errors import ValidationFailed
 from ss_desktop.services.children import ChildrenService
-from ss_desktop.services.sites import EnrolledChild, ProgramInfo, SiteInfo, SitesService
+from ss_desktop.services.sites import EnrolledChild, ProgramInfo, Saved, SiteInfo, SitesService
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.errors import error_message, issue_message
+from ss_desktop.ui.operation import run_write
 from ss_desktop.ui.widgets import (
     EnumCombo,
     FieldBox,
@@ -250,6 +251,12 @@ class SitesPage(QWidget):
             write=write,
         )
 
+    def _write(self, op: Any, on_done: Any, *, on_error: Any = None) -> None:
+        """A write, through the UI's write operation (it tells the open views)."""
+        if self.ctx.session is None:
+            return
+        run_write(self.ctx, op, on_done=on_done, on_error=on_error or self._failed, owner=self)
+
     def _service(self) -> SitesService:
         return SitesService(self.ctx.app, self.ctx.session)
 
@@ -394,7 +401,7 @@ class SitesPage(QWidget):
         name, site_type = self.site_name.text(), self.site_type.value()
         app, session = self.ctx.app, self.ctx.session
 
-        def done(site: SiteInfo) -> None:
+        def done(_saved: Saved[SiteInfo]) -> None:
             self.site_name.clear()
             self.site_name_box.set_error(None)
             show_banner(
@@ -404,12 +411,10 @@ class SitesPage(QWidget):
                 ),
                 "ok",
             )
-            self.ctx.events.data_changed.emit({"site": [site.id]})
 
-        self._submit(
-            lambda: SitesService(app, session).create_site(name, site_type),
+        self._write(
+            lambda: SitesService(app, session).add_site(name, site_type),
             done,
-            write=True,
             on_error=lambda e: self._show_issues(e, self.site_name_box),
         )
 
@@ -421,17 +426,15 @@ class SitesPage(QWidget):
         term = self.program_term.text().strip() or None
         app, session = self.ctx.app, self.ctx.session
 
-        def done(program: ProgramInfo) -> None:
+        def done(_saved: Saved[ProgramInfo]) -> None:
             self.program_name.clear()
             self.program_term.clear()
             self.program_name_box.set_error(None)
             show_banner(self.message, None)
-            self.ctx.events.data_changed.emit({"program": [program.id]})
 
-        self._submit(
-            lambda: SitesService(app, session).create_program(name, kind, site_id, term=term),
+        self._write(
+            lambda: SitesService(app, session).add_program(name, kind, site_id, term=term),
             done,
-            write=True,
             on_error=lambda e: self._show_issues(e, self.program_name_box),
         )
 
@@ -453,9 +456,8 @@ class SitesPage(QWidget):
             ).format(n=len(result.enrolled), m=len(result.already))
             show_banner(self.message, text, "ok")
             self.child_list.clearSelection()
-            self.ctx.publish_changes(result.changes)
 
-        self._submit(lambda: SitesService(app, session).enroll(program_id, ids), done, write=True)
+        self._write(lambda: SitesService(app, session).enroll(program_id, ids), done)
 
     # -- language -----------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -35,9 +35,11 @@ class Texts:
     def __init__(self) -> None:
         self._items: list[tuple[Callable[[str], Any], str, str]] = []
 
-    def add(self, setter: Callable[[str], Any], context: str, source: str) -> None:
-        self._items.append((setter, context, source))
-        setter(QCoreApplication.translate(context, source))
+    def add(self, setter: Callable[[str], Any], context: str, source: object) -> None:
+        """*source* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+        text = str(source)
+        self._items.append((setter, context, text))
+        setter(QCoreApplication.translate(context, text))
 
     def apply(self) -> None:
         for setter, context, source in self._items:
@@ -227,7 +229,7 @@ def add_field_row(
     texts: Texts,
     boxes: dict[str, FieldBox],
     key: str,
-    label: str,
+    label: object,
     editor: QWidget,
     *,
     object_name: str,

@@ -127,7 +127,7 @@ class HQProcess:
             env=env,
         )
         log.close()
-        deadline = time.monotonic() + 40
+        deadline = time.monotonic() + 120  # a loaded 2-core machine can take a minute
         while True:
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:

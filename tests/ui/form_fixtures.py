@@ -49,7 +49,7 @@ def site(ui_ctx) -> SiteInfo:
 
 @pytest.fixture
 def page(qtbot, ui_ctx, site):
-    from ss_desktop.ui.register_page import RegisterPage
+    from ss_desktop.ui.register import RegisterPage
 
     widget = RegisterPage(ui_ctx)
     qtbot.addWidget(widget)
@@ -79,8 +79,8 @@ def fill_child(
     """Type a complete child the way a volunteer would (Chinese through input-method events)."""
     s = page.sections
     type_text(s.surname, surname)
-    type_text(s.given_name, given)
-    s.gender.setCurrentIndex(gender_index)  # 1 = male
+    type_text(s.identity.given_name, given)
+    s.identity.gender.setCurrentIndex(gender_index)  # 1 = male
     s.dob.clear()
     type_text(s.dob, dob)
     g = page.guardians[0]

@@ -28,12 +28,12 @@ from tests.ui.helpers import PASSWORD
 
 def test_pasting_2000_characters_is_cut_and_said(qtbot, page, ui_ctx):
     fill_child(page)
-    page.sections.given_name.clear()
-    type_text(page.sections.given_name, "明" * 2000)
-    assert len(page.sections.given_name.text()) == 21  # the line edit's limit
-    leave(page.sections.given_name)
+    page.sections.identity.given_name.clear()
+    type_text(page.sections.identity.given_name, "明" * 2000)
+    assert len(page.sections.identity.given_name.text()) == 21  # the line edit's limit
+    leave(page.sections.identity.given_name)
     assert "too long" in page.sections.boxes["given_name"].error.text()
-    page.sections.notes.setPlainText("备注" * 1001)
+    page.sections.notes.notes.setPlainText("备注" * 1001)
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     assert "too long" in page.sections.boxes["notes"].error.text()
@@ -42,7 +42,7 @@ def test_pasting_2000_characters_is_cut_and_said(qtbot, page, ui_ctx):
 
 def test_emoji_in_a_name_is_refused_with_the_name_message(qtbot, page, ui_ctx):
     fill_child(page, given="小明😀")
-    leave(page.sections.given_name)
+    leave(page.sections.identity.given_name)
     assert "Chinese characters or letters only" in page.sections.boxes["given_name"].error.text()
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
@@ -53,7 +53,7 @@ def test_full_width_digits_are_normalized(qtbot, page, ui_ctx):
     fill_child(page, phone="１３８１２３４５６７８", dob="２０１５－０３－０４")
     number = fake_id_number("310104", date(2015, 3, 4), male=True)
     full_width = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in number)
-    type_text(page.sections.id_number, full_width)
+    type_text(page.sections.identity.id_number, full_width)
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     assert "Saved" in page.message.text()
@@ -75,8 +75,8 @@ def test_full_width_digits_are_normalized(qtbot, page, ui_ctx):
 def test_bad_dates_say_what_to_fix(qtbot, page, ui_ctx, field, text, message):
     fill_child(page)
     if field == "care_since":
-        page.sections.living_arrangement.set_value("care_home")
-    editor = getattr(page.sections, field)
+        page.sections.living.living_arrangement.set_value("care_home")
+    editor = page.sections.boxes[field].editor
     editor.clear()
     type_text(editor, text)
     press_save(qtbot, page)
@@ -99,7 +99,13 @@ def test_a_child_needs_a_guardian(qtbot, page, ui_ctx):
     page.guardians[0].relationship.set_value(None)
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
-    assert page.guardians_box.error.text() == "This field is required."
+    # said in the empty guardian's own box, where the keyboard goes
+    required = page.guardians[0].required
+    assert page.guardians[0].isAncestorOf(required.error) and required.error.isVisible()
+    assert required.error.text() == (
+        "A guardian is required: type at least their name, relationship and phone."
+    )
+    assert page.guardians[0].name.hasFocus()
     assert children_count(ui_ctx) == 0
 
 
@@ -116,7 +122,7 @@ def local_app(data_paths: AppPaths, monkeypatch):
 
 def test_a_failed_save_keeps_everything_typed_and_says_why(qtbot, page, ui_ctx, data_paths):
     fill_child(page, surname="欧阳", given="娜娜", dob="2016-07-08", gender_index=2)
-    type_text(page.sections.class_name, "一(3)班")
+    type_text(page.sections.school.class_name, "一(3)班")
     blocker = raw_connect(data_paths.database, ui_ctx.app.key)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
@@ -124,8 +130,8 @@ def test_a_failed_save_keeps_everything_typed_and_says_why(qtbot, page, ui_ctx, 
         wait_idle(qtbot, ui_ctx)
         assert "busy" in page.message.text()
         assert page.sections.surname.text() == "欧阳"
-        assert page.sections.given_name.text() == "娜娜"
-        assert page.sections.class_name.text() == "一(3)班"
+        assert page.sections.identity.given_name.text() == "娜娜"
+        assert page.sections.school.class_name.text() == "一(3)班"
         assert page.guardians[0].name.text() == "王芳"
         assert page.consent.isChecked()
         assert page.has_unsaved_changes()

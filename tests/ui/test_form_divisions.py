@@ -19,8 +19,8 @@ from tests.ui.form_fixtures import (  # noqa: F401  (page, site are fixtures)
 
 
 def picker_ready(qtbot, page):
-    qtbot.waitUntil(lambda: page.sections.hukou_division.province.isEnabled())
-    return page.sections.hukou_division
+    qtbot.waitUntil(lambda: page.sections.hukou.hukou_division.province.isEnabled())
+    return page.sections.hukou.hukou_division
 
 
 def test_pinyin_and_initials_find_anhui(qtbot, page):
@@ -60,7 +60,7 @@ def test_typing_a_whole_place_by_keyboard(qtbot, page, ui_ctx):
     # the place is shown again when the record is opened
     qtbot.waitUntil(lambda: page.child_id == row.id)
     wait_idle(qtbot, ui_ctx)
-    assert page.sections.hukou_division.label() == "安徽省 合肥市 瑶海区"
+    assert page.sections.hukou.hukou_division.label() == "安徽省 合肥市 瑶海区"
 
 
 def test_a_municipality_shows_its_name_not_shixiaqu(qtbot, page):

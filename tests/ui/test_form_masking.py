@@ -87,19 +87,22 @@ def test_a_volunteer_sees_masks_and_no_show_button(qtbot, page, ui_ctx, site, ch
     ui_ctx.session = signed_in_as(ui_ctx, site, "volunteer")
     open_child(qtbot, page, ui_ctx, child_id)
     s = page.sections
-    assert s.id_number.text() == "**************" + ID_NUMBER[-4:]
+    assert s.identity.id_number.text() == "**************" + ID_NUMBER[-4:]
     assert page.guardians[0].phone.text() == "137****1111"
-    assert s.care_placement.text() == "••••••"
-    assert not s.hardship.isEnabled() and s.hardship.value() is None
-    assert not s.disability_types.isEnabled() and s.disability_types.values() == []
+    assert s.care.care_placement.text() == "••••••"
+    assert not s.hardship.hardship.isEnabled() and s.hardship.hardship.value() is None
+    assert (
+        not s.disability.disability_types.isEnabled()
+        and s.disability.disability_types.values() == []
+    )
     assert not page.sensitive.isHidden()
     assert "your role may not show them" in page.sensitive.label.text()
     assert page.sensitive.show_button.isHidden() and not page.sensitive.show_button.isEnabled()
     assert not page.has_unsaved_changes()
 
     # Change only the class and save: every masked value stays as stored.
-    s.class_name.clear()
-    type_text(s.class_name, "五(3)班")
+    s.school.class_name.clear()
+    type_text(s.school.class_name, "五(3)班")
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     assert "Saved" in page.message.text()
@@ -133,18 +136,18 @@ def test_a_coordinator_shows_hidden_details_and_it_is_audited(qtbot, page, ui_ct
     ui_ctx.session = signed_in_as(ui_ctx, site, "coordinator")
     open_child(qtbot, page, ui_ctx, child_id)
     s = page.sections
-    assert s.id_number.text().startswith("****")
+    assert s.identity.id_number.text().startswith("****")
     button = page.sensitive.show_button
     assert not button.isHidden() and button.isEnabled()
     assert "audit log" in page.sensitive.label.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: s.id_number.text() == ID_NUMBER)
+    qtbot.waitUntil(lambda: s.identity.id_number.text() == ID_NUMBER)
     wait_idle(qtbot, ui_ctx)
     assert page.guardians[0].phone.text() == "13700001111"
-    assert s.care_placement.text() == PLACEMENT
-    assert s.hardship.isEnabled() and s.hardship.value() == "dibao"
-    assert s.disability_types.values() == ["hearing"]
-    assert s.disability_certificate.isChecked()
+    assert s.care.care_placement.text() == PLACEMENT
+    assert s.hardship.hardship.isEnabled() and s.hardship.hardship.value() == "dibao"
+    assert s.disability.disability_types.values() == ["hearing"]
+    assert s.disability.disability_certificate.isChecked()
     assert page.sensitive.isHidden()
     assert not page.has_unsaved_changes()  # showing is not an edit
     [(actor, record_id, detail)] = view_audits(ui_ctx.app)
@@ -154,8 +157,8 @@ def test_a_coordinator_shows_hidden_details_and_it_is_audited(qtbot, page, ui_ct
     assert verify_audit_chain(ui_ctx.app.engine) is None
 
     # Saving the shown values changes nothing of them.
-    s.class_name.clear()
-    type_text(s.class_name, "五(1)班")
+    s.school.class_name.clear()
+    type_text(s.school.class_name, "五(1)班")
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     stored = queries.get_child(ui_ctx.app.engine, child_id)
@@ -165,4 +168,7 @@ def test_a_coordinator_shows_hidden_details_and_it_is_audited(qtbot, page, ui_ct
 
 def test_a_new_child_shows_no_hidden_details_bar(qtbot, page):
     assert page.sensitive.isHidden()
-    assert page.sections.hardship.isEnabled() and page.sections.id_number.text() == ""
+    assert (
+        page.sections.hardship.hardship.isEnabled()
+        and page.sections.identity.id_number.text() == ""
+    )

@@ -34,8 +34,8 @@ def test_register_with_two_guardians_and_consent_then_find_by_initials(qtbot, pa
     type_text(second.name, "张建国")
     second.relationship.set_value("father")
     type_text(second.phone, "021-12345678")
-    type_text(page.sections.class_name, "三(2)班")
-    assert page.sections.pinyin.text() == "Zhang Xiaoming"
+    type_text(page.sections.school.class_name, "三(2)班")
+    assert page.sections.identity.pinyin.text() == "Zhang Xiaoming"
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     assert "Saved" in page.message.text()
@@ -56,20 +56,20 @@ def test_an_invalid_id_number_is_shown_by_the_field_and_nothing_is_saved(qtbot, 
     fill_child(page)
     good = fake_id_number("310104", date(2015, 3, 4), male=True)
     bad = good[:-1] + ("0" if good[-1] != "0" else "1")
-    type_text(page.sections.id_number, bad)
+    type_text(page.sections.identity.id_number, bad)
     before = children_count(ui_ctx)
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     box = page.sections.boxes["id_number"]
     assert box.error.isVisible()
     assert "last character does not match" in box.error.text()
-    assert page.sections.id_number.hasFocus()  # focus on the first error
+    assert page.sections.identity.id_number.hasFocus()  # focus on the first error
     assert children_count(ui_ctx) == before
     assert "Nothing was saved" in page.message.text()
     # fixing it and leaving the field clears the message; saving works
-    page.sections.id_number.clear()
-    type_text(page.sections.id_number, good)
-    leave(page.sections.id_number)
+    page.sections.identity.id_number.clear()
+    type_text(page.sections.identity.id_number, good)
+    leave(page.sections.identity.id_number)
     assert not box.error.isVisible()
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
@@ -143,7 +143,7 @@ def test_duplicate_panel_opens_the_existing_record(qtbot, page, ui_ctx, site):
     qtbot.mouseClick(page.duplicates.open_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ui_ctx)
     assert page.child_id == existing.child_id
-    assert page.sections.class_name.text() == "四(1)班"
+    assert page.sections.school.class_name.text() == "四(1)班"
     assert page.title.text() == "Edit child"
     assert children_count(ui_ctx) == 1
 
@@ -151,17 +151,17 @@ def test_duplicate_panel_opens_the_existing_record(qtbot, page, ui_ctx, site):
 def test_save_and_new_keeps_site_grade_and_class(qtbot, page, ui_ctx, site):
     fill_child(page, surname="赵", given="一")
     s = page.sections
-    s.stage.set_value("primary")
-    s.grade.setCurrentIndex(s.grade.findData(3))
-    type_text(s.class_name, "三(2)班")
+    s.school.stage.set_value("primary")
+    s.school.grade.setCurrentIndex(s.school.grade.findData(3))
+    type_text(s.school.class_name, "三(2)班")
     press_save(qtbot, page, and_new=True)
     wait_idle(qtbot, ui_ctx)
     assert children_count(ui_ctx) == 1
     assert page.child_id is None
-    assert s.surname.text() == "" and s.given_name.text() == "" and s.dob.text() == ""
+    assert s.surname.text() == "" and s.identity.given_name.text() == "" and s.dob.text() == ""
     assert page.guardians[0].name.text() == ""
-    assert s.class_name.text() == "三(2)班"
-    assert s.grade.currentData() == 3 and s.stage.value() == "primary"
+    assert s.school.class_name.text() == "三(2)班"
+    assert s.school.grade.currentData() == 3 and s.school.stage.value() == "primary"
     assert s.site.currentData() == site.id
     assert s.surname.hasFocus()
     assert "Saved" in page.message.text()
@@ -203,9 +203,9 @@ def test_a_child_of_14_cannot_be_saved_with_self_consent_under_14(qtbot, page, u
 
 def test_pinyin_is_derived_and_can_be_corrected(qtbot, page, ui_ctx):
     fill_child(page, surname="单", given="雄信")
-    assert page.sections.pinyin.text() == "Shan Xiongxin"
-    page.sections.pinyin.selectAll()
-    qtbot.keyClicks(page.sections.pinyin, "Dan Xiongxin")
+    assert page.sections.identity.pinyin.text() == "Shan Xiongxin"
+    page.sections.identity.pinyin.selectAll()
+    qtbot.keyClicks(page.sections.identity.pinyin, "Dan Xiongxin")
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     rows = search(ui_ctx, "单雄信")
@@ -227,11 +227,11 @@ def test_edit_an_existing_child_and_guard_against_unsaved_changes(qtbot, page, u
     )
     page.open_child(saved.child_id)
     wait_idle(qtbot, ui_ctx)
-    assert page.sections.given_name.text() == "杰"
+    assert page.sections.identity.given_name.text() == "杰"
     assert page.guardians[0].phone.text() == "137****1111"  # masked for every role
     assert not page.has_unsaved_changes()
-    page.sections.given_name.clear()
-    type_text(page.sections.given_name, "杰伦")
+    page.sections.identity.given_name.clear()
+    type_text(page.sections.identity.given_name, "杰伦")
     assert page.has_unsaved_changes()
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
@@ -244,28 +244,30 @@ def test_edit_an_existing_child_and_guard_against_unsaved_changes(qtbot, page, u
 
 def test_conditional_sections_follow_the_answers(qtbot, page):
     s = page.sections
-    assert s.away_group.isHidden() and s.disability_group.isHidden() and s.care_group.isHidden()
-    s.father_status.set_value("working_away")
-    assert not s.away_group.isHidden()
-    s.father_status.set_value(None)
-    assert s.away_group.isHidden()
-    s.categories.boxes["disability"].setChecked(True)
-    assert not s.disability_group.isHidden()
-    s.living_arrangement.set_value("care_home")
-    assert not s.care_group.isHidden()
+    assert s.living.away_group.isHidden() and s.disability.isHidden() and s.care.isHidden()
+    s.living.father_status.set_value("working_away")
+    assert not s.living.away_group.isHidden()
+    s.living.father_status.set_value(None)
+    assert s.living.away_group.isHidden()
+    s.categories.categories.boxes["disability"].setChecked(True)
+    assert not s.disability.isHidden()
+    s.living.living_arrangement.set_value("care_home")
+    assert not s.care.isHidden()
 
 
 def test_categories_are_suggested_and_confirmed_by_the_user(qtbot, page, ui_ctx):
     fill_child(page, dob="2015-03-04")
     s = page.sections
-    s.father_status.set_value("working_away")
-    s.mother_status.set_value("working_away")
-    assert not s.suggestion.isHidden()
-    assert "Left-behind" in s.suggestion.text()
-    assert "left_behind" not in s.categories.values()  # only a suggestion
-    qtbot.mouseClick(s.use_suggestion, Qt.MouseButton.LeftButton)
-    assert {"left_behind", "migrant"} <= set(s.categories.values())  # migrant: the site type
-    type_text(s.caregiver_name, "张奶奶")
+    s.living.father_status.set_value("working_away")
+    s.living.mother_status.set_value("working_away")
+    assert not s.categories.suggestion.isHidden()
+    assert "Left-behind" in s.categories.suggestion.text()
+    assert "left_behind" not in s.categories.categories.values()  # only a suggestion
+    qtbot.mouseClick(s.categories.use_suggestion, Qt.MouseButton.LeftButton)
+    assert {"left_behind", "migrant"} <= set(
+        s.categories.categories.values()
+    )  # migrant: the site type
+    type_text(s.living.caregiver_name, "张奶奶")
     press_save(qtbot, page)
     wait_idle(qtbot, ui_ctx)
     row = search(ui_ctx, "zxm")[0]

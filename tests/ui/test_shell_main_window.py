@@ -263,7 +263,7 @@ def test_enter_on_a_child_opens_it_in_the_register_page(qtbot, main_window, ui_c
     result = ChildrenService(ui_ctx.app, ui_ctx.session).register(
         _form(site.id, "张", "三", "2015-03-04")
     )
-    ui_ctx.publish_changes(result.changes)
+    ui_ctx.publish(result.changes)
     page = main_window.children_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
     page.table.setCurrentIndex(page.model.index(0, 0))

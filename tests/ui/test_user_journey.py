@@ -38,7 +38,7 @@ def test_first_day_from_first_run_to_restore(qtbot, shell):
     qtbot.waitUntil(lambda: form.sections.site.count() > 1, timeout=10000)
     form.sections.site.setCurrentIndex(1)
     fill_child(form, surname="单", given="雄信", guardian="李秀英", phone="13812345678")
-    form._add_guardian()  # the "Add a guardian" button's slot
+    form.add_guardian_button.click()
     second = form.guardians[1]
     type_text(second.name, "单建国")
     second.relationship.set_value("father")
@@ -60,12 +60,13 @@ def test_first_day_from_first_run_to_restore(qtbot, shell):
     page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: form.isVisible() and form.sections.given_name.text() == "雄信", timeout=10000
+        lambda: form.isVisible() and form.sections.identity.given_name.text() == "雄信",
+        timeout=10000,
     )
 
     # Edit the class.
-    form.sections.class_name.clear()
-    type_text(form.sections.class_name, "五(3)班")
+    form.sections.school.class_name.clear()
+    type_text(form.sections.school.class_name, "五(3)班")
     press_save(qtbot, form)
     qtbot.waitUntil(lambda: service.get(row.id)["class_name"] == "五(3)班", timeout=10000)
 

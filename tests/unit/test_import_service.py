@@ -313,3 +313,38 @@ def test_layout_is_remembered(env):
     again = service.open(path)
     assert again.remembered and 10 not in again.suggested
     assert Path(app.paths.data_dir / "import_layouts.json").exists()
+
+
+def test_cli_reports_the_possible_duplicates_it_imports(env, monkeypatch, capsys):
+    """A row that looks like a child already registered is imported with a warning: the text
+    output, --json and the error report say which row (they said nothing)."""
+    app, session, site, tmp = env
+    app.close()
+    monkeypatch.setenv("SS_DESKTOP_PASSWORD", ADMIN_PASSWORD)
+    first = good_rows(3)
+    assert _cli(tmp, "import", str(write_xlsx(tmp / "first.xlsx", first))) == 0
+    # the second list has the first list's second child typed with one character different,
+    # without ID number or phone, after a child who is new
+    again = list(first[1])
+    again[0], again[1], again[4], again[9] = 1, "程" + again[1][1:], "", "13700000001"
+    if again[1] == first[1][1]:
+        again[1] = "陈" + first[1][1][1:]
+    fresh = good_rows(1, seed=99)[0]
+    fresh[0] = 2
+    second = write_xlsx(tmp / "second.xlsx", [fresh, again])
+    capsys.readouterr()
+
+    report = tmp / "report.xlsx"
+    assert _cli(tmp, "import", str(second), "--dry-run", "--error-report", str(report)) == 0
+    text = capsys.readouterr().out
+    assert "1 row(s) may be a child already registered:" in text
+    assert "  row 5: A child with a similar name or the same birth date" in text  # under a title
+    sheet = load_workbook(report)["possible duplicates"]
+    listed = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(listed) == 1 and listed[0][-1] == 5 and listed[0][1] == again[1]
+    assert "similar name" in listed[0][-2]
+
+    assert _cli(tmp, "import", str(second), "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == 2 and out["rejected"] == 0
+    assert [(d["row"], d["score"]) for d in out["possible_duplicates"]] == [(5, 70)]

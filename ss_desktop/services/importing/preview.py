@@ -14,16 +14,16 @@ from typing import Any
 
 from ss_core.domain.categories import suggest_categories
 from ss_core.domain.consent import validate_consent
-from ss_core.domain.duplicates import DuplicateCandidate
 from ss_core.domain.errors import Issue, Severity
 from ss_core.domain.pinyin import split_name
 from ss_core.domain.validation import validate_child, validate_guardian
-from ss_desktop.services.children import ChildForm
+from ss_desktop.services.children import ChildForm, DuplicateMatch
 from ss_desktop.services.importing import mapping as m
 from ss_desktop.services.importing import values as v
 
 DUPLICATE_SCORE = 80.0  # same name and birth date, or the same ID number: not imported
 ERROR, WARNING = "error", "warning"
+POSSIBLE_DUPLICATE = "import.possible_duplicate"  # a warning: imported, worth a look
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class PreviewRow:
 
     def problems_in(self, column: int) -> list[CellProblem]:
         return [p for p in self.problems if p.column == column]
+
+    def warnings(self, code: str) -> list[CellProblem]:
+        return [p for p in self.problems if p.severity == WARNING and p.code == code]
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ _GUARDIAN_GROUPS = (
     (m.MOTHER_NAME, m.MOTHER_PHONE, "mother"),
 )
 
-DuplicateFinder = Callable[[ChildForm], list[DuplicateCandidate]]
+DuplicateFinder = Callable[[ChildForm], list[DuplicateMatch]]
 
 
 class RowChecker:
@@ -323,7 +326,7 @@ class RowChecker:
             row.problems.append(
                 CellProblem(
                     name_col,
-                    "import.possible_duplicate",
+                    POSSIBLE_DUPLICATE,
                     {"score": round(best.score)},
                     WARNING,
                     "surname",

@@ -1,7 +1,9 @@
 """The error report: the rejected rows as they were in the file, plus a reason column.
 
 The columns keep the file's header, so the report can be fixed in Excel and imported again
-(the reason column is ignored then, and the remembered mapping of the layout applies).
+(the reason column is ignored then, and the remembered mapping of the layout applies). The
+rows imported with a warning that they may be a child already registered are listed on a
+second sheet, "possible duplicates", to check (not to import again).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from ss_desktop.services.importing.messages import Translate, _english, problem_
 from ss_desktop.services.importing.preview import PreviewRow
 
 
-def row_reasons(row: PreviewRow, header: HeaderRow, translate: Translate = _english) -> str:
-    """ "C 性别: 'x' is not a gender ...; F 联系电话: ..." for one row."""
+def row_reasons(
+    row: PreviewRow, header: HeaderRow, translate: Translate = _english, severity: str = "error"
+) -> str:
+    """ "C 性别: 'x' is not a gender ...; F 联系电话: ..." for one row (its errors, or its
+    warnings with *severity* "warning")."""
     parts = []
     for problem in row.problems:
-        if problem.severity != "error":
+        if problem.severity != severity:
             continue
         text = problem_text(problem, translate)
         if problem.column is not None:
@@ -43,6 +48,7 @@ def write_error_report(
     translate: Translate = _english,
     *,
     row_label: str = "Row",
+    possible_duplicates: Sequence[PreviewRow] = (),
 ) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -77,6 +83,29 @@ def write_error_report(
     sheet.column_dimensions[reason].width = 70
     for cell in sheet[reason][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if possible_duplicates:
+        _possible_duplicates_sheet(book, cells, possible_duplicates, header, translate, row_label)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+def _possible_duplicates_sheet(
+    book: Any,
+    cells: list[Any],
+    rows: Sequence[PreviewRow],
+    header: HeaderRow,
+    translate: Translate,
+    row_label: str,
+) -> None:
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet("possible duplicates")
+    width = len(cells)
+    sheet.append([*cells, REASON_HEADER, row_label])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        values = [_cell(v) for v in list(row.cells)[:width]]
+        values += [None] * (width - len(values))
+        sheet.append([*values, row_reasons(row, header, translate, "warning"), row.number])

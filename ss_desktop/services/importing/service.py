@@ -23,7 +23,7 @@ from typing import Any
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.write import Change
+from ss_desktop.db.write import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.importing import mapping as m
@@ -31,6 +31,7 @@ from ss_desktop.services.importing.errors import ImportFileError
 from ss_desktop.services.importing.places import PlaceIndex
 from ss_desktop.services.importing.preview import (
     ERROR,
+    POSSIBLE_DUPLICATE,
     CellProblem,
     PreviewRow,
     RowChecker,
@@ -85,6 +86,12 @@ class ImportPreview:
         return [r for r in self.rows if not r.ok]
 
     @property
+    def possible_duplicates(self) -> list[PreviewRow]:
+        """Rows to import that look like a child already registered (a warning, not a
+        refusal): worth a look after the import."""
+        return [r for r in self.valid_rows if r.warnings(POSSIBLE_DUPLICATE)]
+
+    @property
     def duplicate_count(self) -> int:
         return sum(
             1
@@ -110,8 +117,9 @@ class ImportResult:
     seconds: float = 0.0
 
     @property
-    def touched(self) -> dict[str, list[str]]:
-        return {Entity.CHILD.value: list(self.child_ids)}
+    def changes(self) -> ChangeSet:
+        """The children the import created (their guardians and consents came with them)."""
+        return ChangeSet(created={Entity.CHILD: list(self.child_ids)} if self.child_ids else {})
 
 
 class ImportService:

@@ -63,7 +63,7 @@ class MaskedFields:
             if name in self._locked:
                 editor.setEnabled(not masked)
             tip = HIDDEN_CHOICE_TIP if name in self._locked else HIDDEN_TEXT_TIP
-            editor.setToolTip(QCoreApplication.translate(CONTEXT, tip) if masked else "")
+            editor.setToolTip(QCoreApplication.translate(CONTEXT, str(tip)) if masked else "")
 
     def clear(self) -> None:
         self.apply(())

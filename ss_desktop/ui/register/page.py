@@ -1,10 +1,13 @@
 """The registration form: register a new child or edit one, fully by keyboard.
 
-Validation runs the pure domain rules directly (no database) when a field is left and on
-save; each message is shown next to its field and the first one gets the focus. Before a
-new child is saved, possible duplicates are looked up on a worker and shown in a panel.
-Saves run on the write executor; a failed save keeps everything typed and says why.
-"Save and new" (Ctrl+Enter) keeps the site, the school stage, grade and class.
+One widget tree, laid out from one ordered list of parts: the child's identity, the guardians,
+the consent, then the rest of the child's sections and the notes. The same list sets the Tab
+order (``focus.FocusChain``), so the keyboard follows what the eye sees; Enter in the last
+field of a part moves on to the next. Validation runs the pure domain rules (no database) when
+a field is left and on save; each message is shown next to its field and the first one gets
+the focus. Before a new child is saved, possible duplicates are shown in a panel. A failed save
+keeps everything typed and says why. "Save and new" (Ctrl+Enter) keeps the site, the school
+stage, grade and class, and puts the keyboard back in the surname at the top of the form.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,45 +30,36 @@ from PySide6.QtWidgets import (
 
 from ss_core.domain.consent import PENDING_UNDER_14, consent_state
 from ss_core.domain.dates import needs_guardian_consent
-from ss_desktop.services.children import ChildForm, ChildrenService, Revealed
+from ss_core.domain.errors import Issue, ValidationFailed
+from ss_desktop.services.children import ChildForm, ChildrenService, Revealed, SaveResult
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.reference import DivisionTable, ReferenceService
 from ss_desktop.services.sites import SiteInfo, SitesService
 from ss_desktop.ui.context import UiContext
-from ss_desktop.ui.duplicates_panel import DuplicatesPanel
+from ss_desktop.ui.duplicates_panel import CandidateView, DuplicatesPanel
 from ss_desktop.ui.errors import error_message
-from ss_desktop.ui.register_issues import FieldIssues
-from ss_desktop.ui.register_masking import SensitiveBar
-from ss_desktop.ui.register_people import MAX_GUARDIANS, ConsentSection, GuardianEditor
-from ss_desktop.ui.register_saving import SaveFlow
-from ss_desktop.ui.register_sections import ChildSections
-from ss_desktop.ui.widgets import (
-    FieldBox,
-    FocusOutWatcher,
-    Texts,
-    banner,
-    section_title,
-    show_banner,
-    while_alive,
-)
+from ss_desktop.ui.register.child import ChildFields
+from ss_desktop.ui.register.consent import ConsentSection
+from ss_desktop.ui.register.focus import FocusChain, FormPart
+from ss_desktop.ui.register.guardians import GuardianEditor, GuardiansSection
+from ss_desktop.ui.register.issues import FieldMessages
+from ss_desktop.ui.register.masking import SensitiveBar
+from ss_desktop.ui.register.saving import KEPT_BY_SAVE_AND_NEW, SaveFlow
+from ss_desktop.ui.widgets import Texts, banner, show_banner, while_alive
 
 log = logging.getLogger(__name__)
 CONTEXT = "RegisterPage"
 
 
-class RegisterPage(FieldIssues, SaveFlow, QWidget):
-    """The form. Field messages come from FieldIssues (register_issues), saving from
-    SaveFlow (register_saving); layout, showing a child, guardians and consent live here."""
-
+class RegisterPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registerPage")
         self.ctx = ctx
         self.texts = Texts()
         self.child_id: str | None = None
-        self._busy = False
+        self._pending_and_new = False
         self._baseline: Any = None
-        self._divisions: DivisionTable | None = None
         self._build()
         self._load_reference()
         ctx.events.data_changed.connect(self._on_data_changed)
@@ -91,40 +86,24 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         self.duplicates.hide()
         outer.addWidget(self.duplicates)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        content = QWidget()
-        self.content_layout = QVBoxLayout(content)
-        self.sections = ChildSections()
-        self.content_layout.addWidget(self.sections)
-
-        guardians_title = section_title()
-        self.texts.add(
-            guardians_title.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Guardians")
-        )
-        self.content_layout.addWidget(guardians_title)
-        self.guardians_layout = QVBoxLayout()
-        self.content_layout.addLayout(self.guardians_layout)
-        self.add_guardian_button = QPushButton()
-        self.add_guardian_button.setObjectName("addGuardian")
-        self.texts.add(
-            self.add_guardian_button.setText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP("RegisterPage", "&Add a guardian"),
-        )
-        self.guardians_box = FieldBox(self.add_guardian_button)
-        self.content_layout.addWidget(self.guardians_box, 0, Qt.AlignmentFlag.AlignLeft)
-        self.guardians: list[GuardianEditor] = []
-
-        consent_title = section_title()
-        self.texts.add(consent_title.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Consent"))
-        self.content_layout.addWidget(consent_title)
+        self.sections = ChildFields(self)
+        self.guardian_list = GuardiansSection()
         self.consent = ConsentSection()
-        self.content_layout.addWidget(self.consent)
-        self.sections.build_notes(self.content_layout)
+        consent_part = QWidget()
+        consent_layout = QVBoxLayout(consent_part)
+        consent_layout.setContentsMargins(0, 10, 0, 0)
+        consent_layout.addWidget(self.consent)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        content = QWidget()
+        content.setObjectName("formContent")
+        self.content_layout = QVBoxLayout(content)
+        for widget in self._shown_parts():
+            self.content_layout.addWidget(consent_part if widget is self.consent else widget)
         self.content_layout.addStretch(1)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton()
@@ -133,28 +112,64 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         self.save_button.setObjectName("save")
         self.save_new_button = QPushButton()
         self.save_new_button.setObjectName("saveAndNew")
-        self.save_button.setDefault(False)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_new_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
-        self.texts.add(
-            self.new_button.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Clear form")
-        )
-        self.texts.add(
-            self.save_button.setText, CONTEXT, QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)")
-        )
-        self.texts.add(
-            self.save_new_button.setText,
-            CONTEXT,
-            QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)"),
-        )
+        for button, text in (
+            (self.new_button, QT_TRANSLATE_NOOP("RegisterPage", "Clear form")),
+            (self.save_button, QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)")),
+            (self.save_new_button, QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)")),
+        ):
+            self.texts.add(button.setText, CONTEXT, str(text))
 
-        self.save_button.clicked.connect(lambda: self.save())
+        self.focus_chain = FocusChain(
+            self._parts,
+            before=[self.sensitive.show_button],
+            after=[self.new_button, self.save_new_button, self.save_button],
+            on_moved=self._show_field,
+            parent=self,
+        )
+        self.messages = FieldMessages(
+            self.sections, self.guardian_list, self.consent, self.scroll_area, self
+        )
+        self.saving = SaveFlow(self.ctx, self)
+        self._connect()
+
+    def _shown_parts(self) -> list[QWidget]:
+        """The parts of the form, top to bottom: this one list lays them out and, through
+        :meth:`_parts`, sets the keyboard order."""
+        s = self.sections
+        return [
+            s.identity,
+            self.guardian_list,
+            self.consent,
+            s.hukou,
+            s.school,
+            s.categories,
+            s.living,
+            s.disability,
+            s.care,
+            s.hardship,
+            s.notes,
+        ]
+
+    def _parts(self) -> list[FormPart]:
+        """The form's parts for the keyboard: each guardian is a part of its own."""
+        parts: list[FormPart] = []
+        for widget in self._shown_parts():
+            if widget is self.guardian_list:
+                parts.extend(self.guardian_list.editors)
+                parts.append(_AddGuardianPart(self.guardian_list))
+            else:
+                parts.append(widget)  # type: ignore[arg-type]
+        return parts
+
+    def _connect(self) -> None:
+        self.save_button.clicked.connect(lambda: self.save(and_new=False))
         self.save_new_button.clicked.connect(lambda: self.save(and_new=True))
         self.new_button.clicked.connect(self._clear_clicked)
-        self.add_guardian_button.clicked.connect(lambda: self._add_guardian(focus=True))
         for keys, and_new in (("Ctrl+S", False), ("Ctrl+Return", True), ("Ctrl+Enter", True)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -162,20 +177,39 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         self.duplicates.open_existing.connect(self._open_existing)
         self.duplicates.save_anyway.connect(lambda reason: self.save(duplicate_reason=reason))
         self.duplicates.cancelled.connect(self._back_to_form)
-
-        self.watcher = FocusOutWatcher(self._field_left, self)
-        for box in self.sections.boxes.values():
-            self._watch(box.editor)
-        for box in self.consent.boxes.values():
-            self._watch(box.editor)
+        self.guardian_list.added.connect(self._guardian_added)
+        self.guardian_list.removed.connect(self.focus_chain.apply)
+        self.guardian_list.changed.connect(self._guardian_changed)
         self.sections.changed.connect(self._update_consent_banner)
         self.consent.changed.connect(self._update_consent_banner)
+        self.consent.toggled.connect(self._consent_toggled)
+        self.saving.busy_changed.connect(self._set_busy)
+        self.saving.duplicates_found.connect(self._duplicates_found)
+        self.saving.saved.connect(self._saved)
+        self.saving.failed.connect(self._save_failed)
+        for section in self.sections.sections():
+            self.messages.watch(section.chain())
+        self.messages.watch(self.consent.chain())
+        self.focus_chain.apply()
 
-    def _watch(self, editor: QWidget) -> None:
-        targets = [editor, *editor.findChildren(QWidget)]
-        for target in targets:
-            if target.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                self.watcher.watch(target)
+    def _guardian_added(self, editor: GuardianEditor) -> None:
+        self.messages.watch(editor.chain())
+        editor.more.toggled.connect(lambda _on: self.focus_chain.apply())
+        self.focus_chain.apply()
+        if editor.name.hasFocus() or self.isVisible():
+            self.scroll_area.ensureWidgetVisible(editor)
+
+    def _show_field(self, widget: QWidget) -> None:
+        self.scroll_area.ensureWidgetVisible(widget)
+
+    # -- the names the page's callers and tests use -------------------------------------
+    @property
+    def guardians(self) -> list[GuardianEditor]:
+        return self.guardian_list.editors
+
+    @property
+    def add_guardian_button(self) -> QPushButton:
+        return self.guardian_list.add_button
 
     # -- reference data -----------------------------------------------------------------
     def _load_reference(self) -> None:
@@ -198,10 +232,9 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         )
 
     def _divisions_loaded(self, table: DivisionTable) -> None:
-        self._divisions = table
         unchanged = not self.has_unsaved_changes()
-        for picker in (self.sections.hukou_division, self.sections.residence_division):
-            picker.set_table(table)
+        self.sections.hukou.set_table(table)
+        self.focus_chain.apply()
         if unchanged:
             self._baseline = self._snapshot()
 
@@ -214,12 +247,14 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         show_banner(self.message, error_message(exc), "error")
 
-    def _on_data_changed(self, touched: dict) -> None:
+    def _on_data_changed(self, touched: dict[str, list[str]]) -> None:
         if "site" in touched:
             self._load_sites()
 
     # -- public API ---------------------------------------------------------------------
     def new_child(self, *, keep: dict[str, Any] | None = None, keep_message: bool = False) -> None:
+        """An empty form (keeping *keep*'s site and school), the keyboard in the surname at the
+        top of the form."""
         self.child_id = None
         self.duplicates.hide()
         if not keep_message:
@@ -228,16 +263,16 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         if keep:
             self.sections.set_site(keep.get("site_id"))
             self.sections.fill_school(keep)
-        for editor in list(self.guardians):
-            self._remove_guardian(editor, force=True)
-        self._add_guardian()
+        self.guardian_list.reset([])
         self.consent.fill(None)
         self.sensitive.set_state(hidden=False, may_reveal=False)
-        self._clear_errors()
+        self.messages.clear()
         self._set_title()
         self._update_consent_banner()
         self._baseline = self._snapshot()
-        self.sections.surname.setFocus()
+        self.focus_chain.apply()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.sections.surname.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_child(self, child_id: str, *, keep_message: bool = False) -> None:
         if self.ctx.session is None:
@@ -252,18 +287,25 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
     def has_unsaved_changes(self) -> bool:
         return self._baseline is not None and self._snapshot() != self._baseline
 
+    def form(self) -> ChildForm:
+        return self.messages.form()
+
+    def issues(self) -> dict[str, Issue]:
+        return self.messages.issues()
+
+    def is_busy(self) -> bool:
+        return self.saving.busy
+
     def retranslate(self) -> None:
         self.texts.apply()
         self.sections.retranslate()
-        for editor in self.guardians:
-            editor.retranslate()
-        self._number_guardians()
+        self.guardian_list.retranslate()
         self.consent.retranslate()
         self.duplicates.retranslate()
         self.sensitive.retranslate()
         self._set_title()
         self._update_consent_banner()
-        self._refresh_errors(only=set())
+        self.messages.refresh(only=set())
 
     def changeEvent(self, event: QEvent) -> None:  # Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,20 +319,18 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         if not keep_message:
             show_banner(self.message, None)
         self.sections.fill(child)
-        for editor in list(self.guardians):
-            self._remove_guardian(editor, force=True)
-        for guardian in child.get("guardians", [])[:MAX_GUARDIANS] or [{}]:
-            self._add_guardian().fill(guardian)
+        self.guardian_list.reset(child.get("guardians", []))
         consents = [c for c in child.get("consents", []) if not c.get("deleted")]
         self.consent.fill(consents[-1] if consents else None)
         hidden = self.sections.masks.is_masked() or any(g.masks.is_masked() for g in self.guardians)
         session = self.ctx.session
         may_reveal = session is not None and allowed(session.role, Permission.VIEW_SENSITIVE)
         self.sensitive.set_state(hidden=hidden, may_reveal=may_reveal)
-        self._clear_errors()
+        self.messages.clear()
         self._set_title()
         self._update_consent_banner()
         self._baseline = self._snapshot()
+        self.focus_chain.apply()
 
     def _reveal(self) -> None:
         """ "Show hidden details": the stored values, audited by the service (a write)."""
@@ -330,48 +370,18 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
             else QCoreApplication.translate("RegisterPage", "Register a child")
         )
 
-    # -- guardians ----------------------------------------------------------------------
-    def _add_guardian(self, *, focus: bool = False) -> GuardianEditor:
-        editor = GuardianEditor()
-        editor.remove_requested.connect(self._remove_guardian)
-        editor.changed.connect(self._guardian_changed)
-        for box in editor.boxes.values():
-            self._watch(box.editor)
-        self.guardians.append(editor)
-        self.guardians_layout.addWidget(editor)
-        self._number_guardians()
-        if focus:
-            editor.name.setFocus()
-            self.scroll.ensureWidgetVisible(editor)
-        return editor
-
-    def _remove_guardian(self, editor: GuardianEditor, force: bool = False) -> None:
-        if not force and len(self.guardians) <= 1:
-            return
-        self.guardians.remove(editor)
-        editor.hide()
-        editor.setParent(None)
-        editor.deleteLater()
-        self._number_guardians()
-
-    def _number_guardians(self) -> None:
-        for i, editor in enumerate(self.guardians, start=1):
-            editor.set_number(i)
-            editor.remove.setEnabled(len(self.guardians) > 1)
-        self.add_guardian_button.setEnabled(len(self.guardians) < MAX_GUARDIANS)
-
+    # -- guardians and consent ----------------------------------------------------------
     def _guardian_changed(self) -> None:
-        if self.guardians:
-            first = self.guardians[0]
-            if self.consent.isChecked():
-                self.consent.offer_giver(first.name.text().strip(), first.relationship.value())
+        self._offer_giver()
 
-    # -- reading the form ---------------------------------------------------------------
-    def form(self) -> ChildForm:
-        fields = self.sections.values()
-        guardians = [g.values() for g in self.guardians if not g.is_blank() or g.record_id]
-        consent = self.consent.values()
-        return ChildForm(fields, guardians, [consent] if consent else [])
+    def _consent_toggled(self, on: bool) -> None:
+        if on:
+            self._offer_giver()
+
+    def _offer_giver(self) -> None:
+        if self.guardians and self.consent.isChecked():
+            first = self.guardians[0]
+            self.consent.offer_giver(first.name.text().strip(), first.relationship.value())
 
     def _snapshot(self) -> Any:
         return (
@@ -381,7 +391,6 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
             repr(self.consent.values()),
         )
 
-    # -- consent ------------------------------------------------------------------------
     def _consent_pending_reason(self) -> str | None:
         fields = self.sections.values(include_hidden=True)
         dob = fields.get("dob")
@@ -394,11 +403,13 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         return None if state.registration_ok else state.pending_reason
 
     def _update_consent_banner(self) -> None:
-        reason = self._consent_pending_reason()
+        """Said once a birth date is known (not on an empty form): whether the record will
+        wait for consent."""
+        fields = self.sections.values(include_hidden=True)
+        reason = self._consent_pending_reason() if fields.get("dob") else None
         if reason is None:
             show_banner(self.consent_banner, None)
             return
-        fields = self.sections.values(include_hidden=True)
         if reason == PENDING_UNDER_14 or needs_guardian_consent(
             fields.get("dob"), fields.get("dob_precision")
         ):
@@ -417,8 +428,6 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
         show_banner(self.consent_banner, text, "warning")
 
     def _clear_clicked(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         if self.has_unsaved_changes():
             answer = QMessageBox.question(
                 self,
@@ -430,3 +439,86 @@ class RegisterPage(FieldIssues, SaveFlow, QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.new_child()
+
+    # -- saving -------------------------------------------------------------------------
+    def save(self, *, and_new: bool | None = None, duplicate_reason: str | None = None) -> bool:
+        """Check the fields, then save (a new child is first checked for duplicates).
+        Returns False when nothing was submitted (messages shown, or a save is running)."""
+        if self.saving.busy or self.ctx.session is None:
+            return False
+        if and_new is not None:
+            self._pending_and_new = and_new
+        issues = self.messages.refresh(only=None)
+        errors = {k for k, i in issues.items() if i.is_error}
+        if errors:
+            show_banner(
+                self.message,
+                QCoreApplication.translate(
+                    "RegisterPage", "Some fields need fixing. Nothing was saved."
+                ),
+                "error",
+            )
+            self.messages.focus_first(errors)
+            return False
+        return self.saving.start(self.form(), self.child_id, duplicate_reason)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.messages.paused = busy
+        for button in (self.save_button, self.save_new_button):
+            button.setEnabled(not busy)
+
+    def _duplicates_found(self, found: list[CandidateView], _form: ChildForm) -> None:
+        show_banner(self.message, None)
+        self.duplicates.show_candidates(found)
+
+    def _saved(self, result: SaveResult) -> None:
+        self.duplicates.hide()
+        if result.consent_pending:
+            text = QCoreApplication.translate(
+                "RegisterPage",
+                "Saved. Consent pending: this record stays on this laptop and is not sent "
+                "to head office until consent is recorded.",
+            )
+            kind = "warning"
+        else:
+            text = QCoreApplication.translate("RegisterPage", "Saved.")
+            kind = "ok"
+        if self._pending_and_new:
+            keep = {
+                k: v
+                for k, v in self.sections.values(include_hidden=True).items()
+                if k in KEPT_BY_SAVE_AND_NEW
+            }
+            self.new_child(keep=keep, keep_message=True)
+        else:
+            self.child_id = result.child_id
+            self._baseline = self._snapshot()
+            self._set_title()
+            self.open_child(result.child_id, keep_message=True)
+        show_banner(self.message, text, kind)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.messages.show_issues(exc.issues)
+        show_banner(self.message, error_message(exc), "error")
+
+    def _open_existing(self, child_id: str) -> None:
+        self.duplicates.hide()
+        self.open_child(child_id)
+
+    def _back_to_form(self) -> None:
+        self.duplicates.hide()
+        self.sections.surname.setFocus()
+
+
+class _AddGuardianPart:
+    """ "Add a guardian" in the keyboard order (after the guardians, before the consent)."""
+
+    def __init__(self, guardians: GuardiansSection) -> None:
+        self._guardians = guardians
+
+    def chain(self) -> list[QWidget]:
+        return [self._guardians.add_button]
+
+    def fields(self) -> list[QWidget]:
+        return []

@@ -1,8 +1,5 @@
 """The registration form's messages next to its fields: the domain rules run on what is typed
-(no database), each issue shown under its field, the first one focused.
-
-Mixed into :class:`ss_desktop.ui.register_page.RegisterPage`, which provides ``sections``,
-``guardians``, ``guardians_box``, ``consent``, ``scroll`` and ``_busy``. Texts keep the
+(no database), each issue shown under its field, the first one focused. Texts keep the
 "RegisterPage" translation context.
 """
 
@@ -11,12 +8,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from ss_core.domain.consent import validate_consent
 from ss_core.domain.errors import Issue, IssueCode, Severity
 from ss_core.domain.validation import validate_child, validate_guardian
+from ss_desktop.services.children import ChildForm
 from ss_desktop.ui.errors import issue_message
-from ss_desktop.ui.widgets import FieldBox
+from ss_desktop.ui.register.child import ChildFields
+from ss_desktop.ui.register.consent import ConsentSection
+from ss_desktop.ui.register.guardians import GuardiansSection
+from ss_desktop.ui.widgets import FieldBox, FocusOutWatcher
 
 REQUIRED_CODES = frozenset({IssueCode.NAME_REQUIRED.value, IssueCode.REQUIRED.value})
 
@@ -26,6 +28,11 @@ def issue_text(issue: Issue, form_dob: str | None = None) -> str:
     if issue.code == IssueCode.ID_NUMBER_BIRTH_DATE_MISMATCH:
         params.setdefault("id_dob", params.get("id_birth_date", ""))
         params.setdefault("form_dob", form_dob or "")
+    if issue.field == "guardians" and issue.code == IssueCode.REQUIRED:
+        return QCoreApplication.translate(
+            "RegisterPage",
+            "A guardian is required: type at least their name, relationship and phone.",
+        )
     if str(issue.code) == "reference.unknown":
         return QCoreApplication.translate(
             "RegisterPage", "This record refers to something that no longer exists."
@@ -33,17 +40,52 @@ def issue_text(issue: Issue, form_dob: str | None = None) -> str:
     return issue_message(str(issue.code), params)
 
 
-class FieldIssues:
+def read_form(
+    sections: ChildFields, guardians: GuardiansSection, consent: ConsentSection
+) -> ChildForm:
+    """What the form holds, as the service takes it."""
+    consent_values = consent.values()
+    return ChildForm(
+        sections.values(), guardians.values(), [consent_values] if consent_values else []
+    )
+
+
+class FieldMessages(QObject):
     """Finds the form's issues and shows each next to its field."""
 
+    def __init__(
+        self,
+        sections: ChildFields,
+        guardians: GuardiansSection,
+        consent: ConsentSection,
+        scroll: QScrollArea,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sections, self.guardians, self.consent = sections, guardians, consent
+        self.scroll = scroll
+        self.paused = False  # while a save runs, leaving a field says nothing
+        self.watcher = FocusOutWatcher(self._field_left, self)
+
+    def watch(self, widgets: list[QWidget]) -> None:
+        """Check a field when the keyboard leaves it."""
+        for widget in widgets:
+            self.watcher.watch(widget)
+
     def _all_boxes(self) -> dict[str, FieldBox]:
-        boxes = {k: b for k, b in self.sections.boxes.items() if k != "notes"}
-        for i, editor in enumerate(self.guardians):
+        """Every field's box by key, in the order shown (the first error is focused)."""
+        boxes = dict(self.sections.identity.boxes)
+        if self.guardians.editors:
+            boxes["guardians"] = self.guardians.required_box()
+        for i, editor in enumerate(self.guardians.editors):
             boxes.update({f"guardians.{i}.{k}": b for k, b in editor.boxes.items()})
-        boxes["guardians"] = self.guardians_box
         boxes.update({f"consent.{k}": b for k, b in self.consent.boxes.items()})
-        boxes["notes"] = self.sections.boxes["notes"]
+        for section in self.sections.sections()[1:]:
+            boxes.update(section.boxes)
         return boxes
+
+    def form(self) -> ChildForm:
+        return read_form(self.sections, self.guardians, self.consent)
 
     def issues(self) -> dict[str, Issue]:
         """The first issue per field key, from the domain rules (no database)."""
@@ -62,11 +104,11 @@ class FieldIssues:
             if issue.field == "dob" and "dob" in found:
                 continue
             add(issue.field, issue)
-        filled = [i for i, g in enumerate(self.guardians) if not g.is_blank() or g.record_id]
+        filled = self.guardians.filled()
         if not filled:
             add("guardians", Issue(IssueCode.REQUIRED, "guardians"))
         for i in filled:
-            values = {**self.guardians[i].values(), "child_id": "new"}
+            values = {**self.guardians.editors[i].values(), "child_id": "new"}
             for issue in validate_guardian(values):
                 add(f"guardians.{i}.{issue.field}", issue)
         consent = self.consent.values()
@@ -81,11 +123,11 @@ class FieldIssues:
         return found
 
     # -- showing issues -----------------------------------------------------------------
-    def _clear_errors(self) -> None:
+    def clear(self) -> None:
         for box in self._all_boxes().values():
             box.set_error(None)
 
-    def _refresh_errors(self, only: set[str] | None) -> dict[str, Issue]:
+    def refresh(self, only: set[str] | None) -> dict[str, Issue]:
         """Update the messages: of every field (only=None), or of the fields in *only* plus
         those already showing one (so a fixed field clears)."""
         issues = self.issues()
@@ -108,22 +150,26 @@ class FieldIssues:
         return issues
 
     def _field_left(self, widget: QObject) -> None:
-        if self._busy:
+        if self.paused:
             return
         try:
             for key, box in self._all_boxes().items():
                 if box is widget or box.isAncestorOf(widget):  # type: ignore[arg-type]
-                    self._refresh_errors(only={key})
+                    self.refresh(only={key})
                     return
         except RuntimeError:  # the page is being destroyed
             return
 
-    def _focus_first_error(self, keys: set[str]) -> None:
+    def focus_first(self, keys: set[str]) -> None:
         for key, box in self._all_boxes().items():
             if key in keys:
-                target = box.editor
-                if hasattr(target, "focusProxy") and target.focusProxy() is not None:
-                    target = target.focusProxy()
+                for editor in self.guardians.editors:
+                    if editor.details.isAncestorOf(box):
+                        editor.show_details(True)
+                target: QWidget = box.editor
+                if key == "guardians":
+                    target = self.guardians.editors[0].name
+                target = target.focusProxy() or target
                 self.scroll.ensureWidgetVisible(box)
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -141,4 +187,4 @@ class FieldIssues:
             if key in boxes:
                 boxes[key].set_error(issue_text(issue), warning=not issue.is_error)
                 placed.add(key)
-        self._focus_first_error(placed)
+        self.focus_first(placed)
