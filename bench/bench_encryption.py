@@ -5,7 +5,7 @@ and of searching it, against the same data unencrypted, in the same run.
     .venv/bin/python -m bench.bench_encryption --data-dir D --user admin   # reuse a folder
 
 The unencrypted twin is an exact copy made with ``sqlcipher_export`` (same pages, same
-indexes). Opening = ``LocalApp.unlock`` as the sign-in dialog calls it: read the key file,
+indexes). Opening = ``unlock`` as the sign-in dialog calls it: read the key file,
 Argon2id of the password, unwrap the key, open and check the database, load the device
 identity and the clock, record the sign-in. Search = the app's search (ChildrenService) over
 the 20 queries of bench_foundation, both databases interleaved query by query.
@@ -29,11 +29,11 @@ PASSWORD = "Bench-password-2026"
 def make_folder(root: Path, children: int) -> tuple[Path, str, str]:
     from ss_desktop.config import AppPaths
     from ss_desktop.services.accounts import Accounts
-    from ss_desktop.services.app import LocalApp
     from ss_desktop.services.demo import DemoService
+    from ss_desktop.services.setup import initialize
 
     paths = AppPaths.resolve(root / "encrypted")
-    app = LocalApp.initialize(paths, admin="admin", password=PASSWORD)
+    app = initialize(paths, admin="admin", password=PASSWORD)
     session = Accounts(app).sign_in("admin", PASSWORD)
     report = DemoService(app, session).populate(children, seed=1)
     print(f"made {report.children} children in {report.seconds:.0f} s", flush=True)
@@ -72,6 +72,8 @@ def main() -> int:
     from ss_desktop.db.keyring import Keyring
     from ss_desktop.services.app import LocalApp
     from ss_desktop.services.children import ChildrenService
+    from ss_desktop.services.opening import open_data
+    from ss_desktop.services.unlock import unlock
 
     with tempfile.TemporaryDirectory(prefix="ss-bench-enc-") as tmp:
         root = Path(tmp)
@@ -86,7 +88,7 @@ def main() -> int:
         open_ms: list[float] = []
         for _ in range(args.opens):
             start = time.perf_counter()
-            opened, _session = LocalApp.unlock(paths, user, password)
+            opened, _session = unlock(paths, user, password)
             open_ms.append((time.perf_counter() - start) * 1000)
             opened.close()
         print(
@@ -96,12 +98,12 @@ def main() -> int:
             flush=True,
         )
 
-        app, session = LocalApp.unlock(paths, user, password)
+        app, session = unlock(paths, user, password)
         plain_paths = AppPaths.resolve(root / "plain")
         plain_paths.ensure()
         plain_twin(paths.database, app.key or b"", plain_paths.database)
         plain = LocalApp(plain_paths)
-        plain.attach(None, None)
+        open_data(plain, None, None)
         services = {
             "encrypted": ChildrenService(app, session),
             "plain": ChildrenService(plain, session),

@@ -33,10 +33,10 @@ from ss_desktop.db.engine import connect as db_connect
 from ss_desktop.db.migrate import open_database
 from ss_desktop.db.rows import columns_of
 from ss_desktop.services.accounts import Accounts
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.demo import BATCH_CHILDREN, DemoService
 from ss_desktop.services.demo_data import DemoGenerator
+from ss_desktop.services.setup import initialize
 
 PASSWORD = "Bench-mark-2026"
 QUERIES = [
@@ -249,7 +249,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="ss-bench-") as tmp:
         paths = AppPaths.resolve(Path(tmp) / "data")
-        app = LocalApp.initialize(paths, admin="bench", password=PASSWORD)
+        app = initialize(paths, admin="bench", password=PASSWORD)
         session = Accounts(app).sign_in("bench", PASSWORD)
 
         report = DemoService(app, session).populate(args.children, seed=args.seed)

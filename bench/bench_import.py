@@ -20,6 +20,7 @@ from ss_desktop.config import AppPaths
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.importing import BATCH_ROWS, ImportService, row_changes
+from ss_desktop.services.setup import initialize
 from tests.unit.import_fixtures import good_rows, write_xlsx
 from tests.unit.services_fixtures import add_site
 
@@ -28,7 +29,7 @@ PASSWORD = "Bench-import-2024"
 
 
 def _fresh(root: Path) -> tuple[LocalApp, object, str]:
-    app = LocalApp.initialize(AppPaths.resolve(root), admin="admin", password=PASSWORD)
+    app = initialize(AppPaths.resolve(root), admin="admin", password=PASSWORD)
     session = Accounts(app).sign_in("admin", PASSWORD)
     return app, session, add_site(app)
 

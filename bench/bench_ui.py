@@ -51,12 +51,12 @@ def start_probe(kind: str, data_dir: str | None, runs: int) -> list[float]:
 def make_data(children: int) -> tuple[str, tempfile.TemporaryDirectory]:
     from ss_desktop.config import AppPaths
     from ss_desktop.services.accounts import Accounts
-    from ss_desktop.services.app import LocalApp
     from ss_desktop.services.demo import DemoService
+    from ss_desktop.services.setup import initialize
 
     tmp = tempfile.TemporaryDirectory(prefix="ss-bench-ui-")
     paths = AppPaths.resolve(Path(tmp.name) / "data")
-    app = LocalApp.initialize(paths, admin="admin", password=PASSWORD)
+    app = initialize(paths, admin="admin", password=PASSWORD)
     session = Accounts(app).sign_in("admin", PASSWORD)
     DemoService(app, session).populate(children, seed=1)
     app.close()
@@ -69,7 +69,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from ss_desktop.config import AppPaths
-    from ss_desktop.services.app import LocalApp
+    from ss_desktop.services.unlock import unlock
     from ss_desktop.ui.app import make_qapplication
     from ss_desktop.ui.context import AppEvents, UiContext
     from ss_desktop.ui.executor import DbExecutor
@@ -78,7 +78,7 @@ def in_process(data_dir: str, password: str, rounds: int) -> dict:
     from ss_desktop.ui.main_window import MainWindow
     from ss_desktop.ui.register import RegisterPage
 
-    app, session = LocalApp.unlock(AppPaths.resolve(data_dir), "admin", password)
+    app, session = unlock(AppPaths.resolve(data_dir), "admin", password)
     qapp = make_qapplication()
     gc_guard = GuiThreadCollector(qapp)  # as the app runs (ss_desktop/ui/gc_guard.py)
     switcher = LanguageSwitcher(qapp)

@@ -31,6 +31,7 @@ from ss_desktop.config import AppPaths  # noqa: E402
 from ss_desktop.services.accounts import Accounts  # noqa: E402
 from ss_desktop.services.app import LocalApp  # noqa: E402
 from ss_desktop.services.children import ChildrenService  # noqa: E402
+from ss_desktop.services.setup import initialize  # noqa: E402
 from ss_desktop.services.sites import SitesService  # noqa: E402
 from ss_desktop.services.sync import SyncService  # noqa: E402
 from ss_desktop.ui.app import make_qapplication  # noqa: E402
@@ -82,9 +83,7 @@ def main() -> int:
         work = Path(tmp)
         hq = HQProcess(f"sqlite:///{work / 'hq.sqlite3'}", work / "hq-logs")
         hq.start()
-        app = LocalApp.initialize(
-            AppPaths.resolve(str(work / "laptop")), admin="admin", password=PASSWORD
-        )
+        app = initialize(AppPaths.resolve(str(work / "laptop")), admin="admin", password=PASSWORD)
         try:
             with Session(hq.engine) as db:
                 site = add_site(

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
 from ss_desktop.services.accounts import Accounts  # noqa: E402
-from ss_desktop.services.app import LocalApp  # noqa: E402
 from ss_desktop.services.children import ChildrenService  # noqa: E402
 from ss_desktop.services.demo import DemoService  # noqa: E402
+from ss_desktop.services.setup import initialize  # noqa: E402
 from ss_desktop.services.sites import SitesService  # noqa: E402
+from ss_desktop.services.unlock import unlock  # noqa: E402
 from ss_desktop.ui.app import make_qapplication  # noqa: E402
 from ss_desktop.ui.context import AppEvents, UiContext  # noqa: E402
 from ss_desktop.ui.executor import DbExecutor  # noqa: E402
@@ -67,9 +68,9 @@ def main() -> int:
     password = os.environ.get("SS_DESKTOP_PASSWORD", "Screen-shot-2026")
     tmp = tempfile.TemporaryDirectory(prefix="ss-shots-")
     if args.data_dir:
-        app, session = LocalApp.unlock(AppPaths.resolve(args.data_dir), args.user, password)
+        app, session = unlock(AppPaths.resolve(args.data_dir), args.user, password)
     else:
-        app = LocalApp.initialize(AppPaths.resolve(tmp.name), admin=args.user, password=password)
+        app = initialize(AppPaths.resolve(tmp.name), admin=args.user, password=password)
         session = Accounts(app).sign_in(args.user, password)
     if not args.data_dir:
         DemoService(app, session).populate(args.demo_count, seed=1)

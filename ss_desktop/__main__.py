@@ -44,6 +44,24 @@ def _password(prompt: str, *, confirm: bool = False) -> str:
     return value
 
 
+class ProgressLines:
+    """``(done, total)`` callbacks of a long import or export as lines on stderr, one per
+    tenth of the rows (stdout keeps the result: one JSON object with --json). Files of
+    fewer than :attr:`MIN_ROWS` rows finish too soon to need them."""
+
+    MIN_ROWS = 1000
+
+    def __init__(self, verb: str) -> None:
+        self.verb = verb
+        self.next_share = 1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_ROWS or done * 10 < self.next_share * total:
+            return
+        self.next_share = done * 10 // total + 1
+        print(f"... {self.verb} {done:,} of {total:,} rows", file=sys.stderr, flush=True)
+
+
 def _emit(args: argparse.Namespace, payload: dict[str, Any], lines: Sequence[str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False, default=str))
@@ -188,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _signed_in(paths: AppPaths, args: argparse.Namespace) -> Iterator[tuple[Any, Any]]:
     """Open the (encrypted) data as ``--user`` (or the only account) with their password."""
     from ss_desktop.db.keyring import KeyFileError, Keyring
-    from ss_desktop.services.app import LocalApp
+    from ss_desktop.services.unlock import unlock
 
     username = args.user
     if not username:
@@ -199,7 +217,7 @@ def _signed_in(paths: AppPaths, args: argparse.Namespace) -> Iterator[tuple[Any,
         if len(names) > 1:
             raise CliError("say which user acts: --user NAME", EXIT_USAGE)
         username = names[0] if names else ""
-    app, session = LocalApp.unlock(paths, username or "", _password(f"Password for {username}: "))
+    app, session = unlock(paths, username or "", _password(f"Password for {username}: "))
     try:
         yield app, session
     finally:
@@ -217,10 +235,10 @@ def _backup_password(args: argparse.Namespace) -> str:
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ss_desktop.services.app import LocalApp
+    from ss_desktop.services.setup import initialize
 
     password = _password(f"Password for the new admin {args.admin}: ", confirm=True)
-    app = LocalApp.initialize(paths, admin=args.admin, password=password)
+    app = initialize(paths, admin=args.admin, password=password)
     try:
         _emit(
             args,
@@ -254,6 +272,8 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.children import ChildrenService
 
+    if args.limit < 1:
+        raise CliError("--limit must be 1 or more", EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         page = ChildrenService(app, session).search(args.query, limit=args.limit)
         rows = [
@@ -297,7 +317,7 @@ def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ss_desktop.services.backup import BackupService
+    from ss_desktop.services.restore import RestoreOutcome
 
     source = Path(args.file)
     if not args.yes and sys.stdin.isatty():
@@ -312,12 +332,58 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if problem is not None:  # the app is open on this data: replacing it now would lose work
         raise CliError(problem.message("en"), EXIT_USAGE)
     try:
-        with _signed_in(paths, args) as (app, session):
-            safety = BackupService(app, session).restore(source, _backup_password(args))
+        outcome: RestoreOutcome = _restore(args, paths, source)
     finally:
         lock.release()
-    print(f"Restored from {source}. The data it replaced was saved to {safety}")
+    when = f", made {outcome.made_at}" if outcome.made_at else ""
+    children = f" with {outcome.children} children" if outcome.children is not None else ""
+    if outcome.problem is not None:
+        from ss_desktop.services.errors import ServiceError
+        from ss_desktop.services.messages import describe_error
+
+        print(f"The data could not be opened: {describe_error(ServiceError(outcome.problem))[0]}")
+        for path in outcome.set_aside:
+            print(f"Set aside (not deleted): {path}")
+    print(f"Restored from {source}{when}{children}.", end="")
+    if outcome.saved_previous is not None:
+        print(f" The data it replaced was saved to {outcome.saved_previous}")
+    else:
+        print(" Sign in with the password of that time.")
     return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any:
+    """Over data that opens: signed in as usual. Over data that does not open (empty, cut
+    short, damaged, missing, another laptop's): with the backup's password alone."""
+    from ss_desktop.services.backup import BackupService
+    from ss_desktop.services.backup_file import read_backup
+    from ss_desktop.services.restore import diagnose_files, restore_over_damaged
+
+    problem = diagnose_files(paths)
+    if problem is None:
+        from ss_desktop.services.data_folder import RESTORABLE_CODES
+        from ss_desktop.services.messages import error_code_of
+
+        try:
+            with _signed_in(paths, args) as (app, session):
+                return BackupService(app, session).restore(source, _backup_password(args))
+        except Exception as exc:
+            problem = error_code_of(exc)[0]
+            if problem not in RESTORABLE_CODES:
+                raise
+    username = args.user
+    if not username:
+        names = read_backup(source).usernames()
+        if len(names) != 1:
+            raise CliError("say who restores the backup: --user NAME", EXIT_USAGE)
+        username = names[0]
+    from ss_desktop.services.app import LocalApp
+
+    with LocalApp(paths) as app:
+        _session, outcome = restore_over_damaged(
+            app, source, username, _backup_password(args), problem=problem
+        )
+    return outcome
 
 
 def _sync_failure(exc: Exception) -> CliError:
@@ -457,13 +523,15 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             source = service.open(Path(args.file))
             site_id = service.site_for(args.site)
-            preview = service.preview(source, source.suggested, site_id)
+            preview = service.preview(
+                source, source.suggested, site_id, progress=ProgressLines("checked")
+            )
         except ImportFileError as exc:
             raise CliError(import_text(exc.code, exc.params), EXIT_USAGE) from exc
         if args.dry_run:
             imported, rejected = len(preview.valid_rows), preview.rejected_rows
         else:
-            result = service.run(preview)
+            result = service.run(preview, progress=ProgressLines("imported"))
             imported, rejected = result.imported, result.rejected
         saved_numbers = {r.number for r in rejected}
         doubtful = [r for r in preview.possible_duplicates if r.number not in saved_numbers]
@@ -521,7 +589,9 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise CliError("the export file must end in .xlsx or .csv", EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
-        result = ExportService(app, session).export(target, filters={"status": "active"})
+        result = ExportService(app, session).export(
+            target, filters={"status": "active"}, progress=ProgressLines("exported")
+        )
         _emit(
             args,
             {"path": str(result.path), "rows": result.rows, "columns": list(result.columns)},
@@ -559,6 +629,8 @@ def cmd_gui(args: argparse.Namespace, paths: AppPaths) -> int:
     return run_gui(paths, lang=args.lang)
 
 
+CREATING_COMMANDS = ("init", "restore")
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
     None: cmd_gui,
     "init": cmd_init,
@@ -589,7 +661,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ss_desktop.services.messages import describe_error
 
     try:
-        if args.command not in (None, "self-test"):
+        if args.command not in (None, "self-test") and (
+            args.command in CREATING_COMMANDS or paths.data_dir.is_dir()
+        ):  # a command on a folder that does not exist creates nothing (only init/restore)
             from ss_desktop.logs import setup_logging
             from ss_desktop.startup_checks import check_path_length
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -160,6 +161,14 @@ def _inspect_read_only(
         conn.close()
 
 
+def check_database(path: Path, key: bytes | None) -> str | None:
+    """Check the whole file at *path* read-only (page by page); its schema revision.
+
+    Raises NotOurDatabaseError, WrongKeyError or CorruptDatabaseError; writes nothing.
+    """
+    return _inspect_read_only(Path(path), key, thorough=True)
+
+
 def check_plain_database(path: Path) -> None:
     """Raise if the unencrypted file at *path* is not a database of ours, or too new."""
     current = _inspect_read_only(Path(path), None, thorough=False)
@@ -282,9 +291,18 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_database(
-    path: Path, key: bytes | None, *, backup_dir: Path, read_only: bool = False
+    path: Path,
+    key: bytes | None,
+    *,
+    backup_dir: Path,
+    read_only: bool = False,
+    before_upgrade: Callable[[str], Path | None] | None = None,
 ) -> Engine:
     """Check, back up and migrate the database at *path*; returns a ready engine.
+
+    The backup before an upgrade is *before_upgrade(current_revision)* when given (the
+    services write a full backup file with the key file), else a copy of the database file
+    in *backup_dir*.
 
     Raises NotOurDatabaseError, CorruptDatabaseError, DatabaseTooNewError (file untouched) or
     MigrationFailedError (the backup taken before the upgrade is named in it).
@@ -302,7 +320,10 @@ def open_database(
     backup_path: Path | None = None
     if current is not None and current != head:
         _inspect_read_only(path, key, thorough=True)  # never back up and migrate a damaged file
-        backup_path = backup_file(path, Path(backup_dir), key, label=f"rev{current}")
+        if before_upgrade is not None:
+            backup_path = before_upgrade(current)
+        else:
+            backup_path = backup_file(path, Path(backup_dir), key, label=f"rev{current}")
         log.info("backed up the database before upgrading from revision %s", current)
     engine = make_engine(path, key)
     try:

@@ -268,13 +268,16 @@ def stats(engine: Engine) -> dict[str, Any]:
             "SELECT coalesce(sum(status = 'active'), 0), coalesce(sum(status <> 'active'), 0)"
             " FROM child WHERE deleted = 0"
         ).fetchone()
-        pending = cursor.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+        pending, oldest = cursor.execute(
+            "SELECT count(*), min(created_at) FROM outbox WHERE acked = 0"
+        ).fetchone()
         held = cursor.execute("SELECT count(*) FROM quarantine WHERE resolved = 0").fetchone()[0]
         last_sync = cursor.execute("SELECT last_sync_at FROM sync_state WHERE id = 1").fetchone()
     return {
         "children_active": active,
         "children_archived": archived,
         "pending_changes": pending,
+        "oldest_pending_at": oldest,
         "quarantined": held,
         "last_sync": last_sync[0] if last_sync else None,
     }

@@ -1,18 +1,23 @@
-"""The laptop's data, locked until someone signs in, and what every service needs with it.
+"""The laptop's data as the services see it: locked (paths only) or open (an engine, the key,
+the device identity, the clock and the one write path).
 
-The database is encrypted (SQLCipher); its key is reachable only through a user's password
-(ss_desktop.db.keyring). So a ``LocalApp`` starts *locked* — paths only — and opens when a
-user signs in: ``LocalApp.unlock(paths, username, password)`` gives the open app and the
-session (the CLI and tests), ``app.sign_in(username, password)`` does the same on a locked app
-the GUI already holds. Opening checks, backs up and migrates the database
-(ss_desktop.db.migrate), encrypts an unencrypted database of an older release in place, loads
-the device identity and the hybrid logical clock, and builds the one write path.
+``LocalApp`` only holds that state; what changes it are use cases in their own modules, each
+importing this one and never the other way round:
+
+- :mod:`ss_desktop.services.data_folder`: what the folder holds before it opens (a new
+  folder, an unfinished first run, a damaged or missing data file), setting bad files aside;
+- :mod:`ss_desktop.services.opening`: opening the database with a key (checks, a backup
+  before a schema upgrade, the migration, the device id and clock);
+- :mod:`ss_desktop.services.unlock`: signing in (the password unwraps the key);
+- :mod:`ss_desktop.services.setup`: a new data folder and its first admin;
+- :mod:`ss_desktop.services.recovery` and :mod:`ss_desktop.services.restore`: head office's
+  key recovery, and restoring a backup (also over a damaged data file).
+
 Services receive an open ``LocalApp`` and a signed-in ``UserSession``.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,13 +25,9 @@ from sqlalchemy import Engine
 
 from ss_core.protocol.hlc import HybridClock
 from ss_desktop.config import AppPaths
-from ss_desktop.db import local_users
-from ss_desktop.db.keyring import KeyFileError, Keyring, new_database_key
-from ss_desktop.db.migrate import head_revision, open_database
-from ss_desktop.db.write import ChangeWriter, load_clock
-from ss_desktop.services.errors import ServiceError, SetupError
-
-log = logging.getLogger(__name__)
+from ss_desktop.db.keyring import Keyring
+from ss_desktop.db.migrate import head_revision
+from ss_desktop.db.write import ChangeWriter
 
 
 @dataclass(frozen=True)
@@ -40,116 +41,85 @@ class UserSession:
     site_ids: tuple[str, ...]
 
 
+class DataLockedError(RuntimeError):
+    """The data is not open: nobody has signed in yet (or it was closed)."""
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """Everything that exists only while the database is open."""
+
+    engine: Engine
+    key: bytes | None  # None: a plain database of a release before encryption
+    keyring: Keyring | None
+    device_id: str
+    clock: HybridClock
+    writer: ChangeWriter
+
+
 class LocalApp:
+    """The data folder's paths, and the open database once someone has signed in."""
+
     def __init__(self, paths: AppPaths) -> None:
         self.paths = paths
-        self.engine: Engine = None  # type: ignore[assignment]  # set when opened
-        self.key: bytes | None = None
-        self.keyring: Keyring | None = None
-        self.device_id = ""
-        self.clock: HybridClock = None  # type: ignore[assignment]
-        self.writer: ChangeWriter = None  # type: ignore[assignment]
+        self._open: OpenData | None = None
 
     # -- state ---------------------------------------------------------------------------
     @property
     def is_open(self) -> bool:
-        return self.engine is not None
+        return self._open is not None
 
-    def needs_first_run(self) -> bool:
-        """No account yet: no data at all, or a first run that was left unfinished (a key file
-        without a user). An older unencrypted database has accounts: it needs a sign-in."""
-        if self.is_open:
-            return local_users.count_users(self.engine) == 0
-        if self.paths.keyring.exists():
-            try:
-                return not Keyring.load(self.paths.keyring).usernames()
-            except KeyFileError:
-                return False  # check_files says what is wrong with it
-        db = self.paths.database
-        return not db.exists() or db.stat().st_size == 0
+    def opened(self) -> OpenData:
+        if self._open is None:
+            raise DataLockedError("the data is locked: nobody has signed in")
+        return self._open
 
-    def check_files(self) -> None:
-        """Before asking for a password: refuse at once a data folder that cannot open."""
-        from ss_desktop.services.unlock import check_files
+    @property
+    def engine(self) -> Engine:
+        return self.opened().engine
 
-        check_files(self)
+    @property
+    def writer(self) -> ChangeWriter:
+        return self.opened().writer
 
-    # -- opening -------------------------------------------------------------------------
-    def attach(
-        self, key: bytes | None, keyring: Keyring | None, *, clock: HybridClock | None = None
-    ) -> None:
-        """Open the database with *key* (checks, backup, migration)."""
-        self.paths.ensure()
-        engine = open_database(self.paths.database, key, backup_dir=self.paths.backup_dir)
-        self.engine, self.key, self.keyring = engine, key, keyring
-        self.device_id = local_users.ensure_device_id(engine)
-        self.use_clock(clock or load_clock(engine, self.device_id))
+    @property
+    def clock(self) -> HybridClock:
+        return self.opened().clock
 
-    def use_clock(self, clock: HybridClock) -> None:
-        self.clock = clock
-        self.writer = ChangeWriter(self.engine, clock, self.device_id, today=date.today)
+    @property
+    def key(self) -> bytes | None:
+        return self._open.key if self._open is not None else None
 
-    def create_new(self) -> None:
-        """A new data folder: a fresh key and database, no account yet (first run).
+    @property
+    def keyring(self) -> Keyring | None:
+        return self._open.keyring if self._open is not None else None
 
-        The key file is written first, with no user in it: the key itself is only in memory
-        until the first account wraps it. A first run left unfinished (a key file without a
-        user) is set aside — renamed, never deleted — and started afresh.
-        """
-        if self.is_open:
-            return
-        if not self.needs_first_run():
-            raise SetupError("setup.already_initialized", path=str(self.paths.data_dir))
-        self._set_aside_unfinished()
-        self.paths.ensure()
-        keyring = Keyring.create(self.paths.keyring)
-        keyring.save()
-        self.attach(new_database_key(), keyring)
+    @property
+    def device_id(self) -> str:
+        return self._open.device_id if self._open is not None else ""
 
-    def _set_aside_unfinished(self) -> None:
-        from ss_desktop.services.unlock import set_aside
-
-        for path in (self.paths.database, self.paths.keyring):
-            if path.exists() and path.stat().st_size > 0:
-                set_aside(path)
-
-    def sign_in(self, username: str, password: str) -> UserSession:
-        """Open the data as *username* (or, when open already, check their password)."""
-        from ss_desktop.services.unlock import sign_in
-
-        return sign_in(self, username, password)
-
-    @classmethod
-    def unlock(cls, paths: AppPaths, username: str, password: str) -> tuple[LocalApp, UserSession]:
-        app = cls(paths)
-        session = app.sign_in(username, password)
-        return app, session
-
-    @classmethod
-    def initialize(cls, paths: AppPaths, *, admin: str, password: str) -> LocalApp:
-        """Create the data folder, the encrypted database and the first admin account."""
-        from ss_desktop.services.accounts import Accounts
-
-        app = cls(paths)
-        if not app.needs_first_run():
-            raise SetupError("setup.already_initialized", path=str(paths.data_dir))
-        app.create_new()
-        try:
-            Accounts(app).create_first_admin(admin, password)
-        except ServiceError:
-            app.close()
-            raise
-        log.info("initialized data folder for device %s", app.device_id)
-        return app
-
-    # -- facts ---------------------------------------------------------------------------
     @property
     def schema_revision(self) -> str:
         return head_revision()
 
+    # -- changes of state ----------------------------------------------------------------
+    def hold(self, data: OpenData) -> None:
+        """Keep *data* as the open database (closing whatever was open before)."""
+        if self._open is not None and self._open.engine is not data.engine:
+            self._open.engine.dispose()
+        self._open = data
+
+    def use_clock(self, clock: HybridClock) -> None:
+        """Stamp changes with *clock* from now on (a new write path over the same engine)."""
+        data = self.opened()
+        writer = ChangeWriter(data.engine, clock, data.device_id, today=date.today)
+        self._open = OpenData(data.engine, data.key, data.keyring, data.device_id, clock, writer)
+
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.dispose()
+        """Close the database; the app is locked again (the key leaves memory with it)."""
+        if self._open is not None:
+            self._open.engine.dispose()
+            self._open = None
 
     def __enter__(self) -> LocalApp:
         return self

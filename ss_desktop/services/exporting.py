@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,9 +96,11 @@ class ExportService:
         headers: Mapping[str, str] | None = None,
         value_label: ValueLabel | None = None,
         place_label: Callable[[str], str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ExportResult:
         """Write the children matching *query* and *filters* (as the children list shows
-        them: site_id, category, stage, grade, status) to *path* (.xlsx or .csv)."""
+        them: site_id, category, stage, grade, status) to *path* (.xlsx or .csv).
+        *progress(rows written, rows)* is called as the rows are written."""
         path = Path(path)
         kind = path.suffix.lower()
         if kind not in (".xlsx", ".csv"):
@@ -111,13 +113,14 @@ class ExportService:
         rows = [self._row(r, columns, label, place) for r in records]
         titles = [(headers or {}).get(c, COLUMN_HEADERS[c]) for c in columns]
         path.parent.mkdir(parents=True, exist_ok=True)
+        counted = _counted(rows, progress)
         if kind == ".csv":
             with path.open("w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
                 writer.writerow(titles)
-                writer.writerows([_safe(v) for v in row] for row in rows)
+                writer.writerows([_safe(v) for v in row] for row in counted)
         else:
-            _write_xlsx(path, titles, rows)
+            _write_xlsx(path, titles, counted)
         append_audit(
             self.app.engine,
             actor=self.session.username,
@@ -200,7 +203,18 @@ def _safe(value: Any) -> Any:
     return value
 
 
-def _write_xlsx(path: Path, titles: list[str], rows: list[list[Any]]) -> None:
+def _counted(
+    rows: list[list[Any]], progress: Callable[[int, int], None] | None, every: int = 1000
+) -> Iterator[list[Any]]:
+    """The rows, telling *progress* how many were handed on."""
+    total = len(rows)
+    for n, row in enumerate(rows, start=1):
+        yield row
+        if progress is not None and (n % every == 0 or n == total):
+            progress(n, total)
+
+
+def _write_xlsx(path: Path, titles: list[str], rows: Iterable[list[Any]]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -167,6 +167,52 @@ ERROR_TEMPLATES: dict[str, str] = {
     "database.corrupt": QT_TRANSLATE_NOOP(
         "ServiceError", "The data file is damaged. It was not changed; restore a backup."
     ),
+    "database.empty": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data file is empty (0 bytes): it was damaged, for example by a power cut. It was not changed. Restore a backup: the sign-in window offers the automatic backups.",
+    ),
+    "database.missing": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data file is missing ({path}), although this laptop has accounts. Nothing was changed. Restore a backup: the sign-in window offers the automatic backups.",
+    ),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This backup file is damaged or incomplete (cut short while it was written or copied?). Nothing was changed. Choose another backup.",
+    ),
+    "backup.too_new": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This backup was made by a newer version of this app ({version}). Install that version or a newer one to restore it. Nothing was changed.",
+    ),
+    "backup.other_laptop": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This backup was made on another laptop: restoring it here would replace this laptop's own data. Nothing was changed. To move a laptop's data to a new laptop, restore the backup there before its first run.",
+    ),
+    "backup.too_old": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This backup is from a release before encryption: it can only be restored from Settings while the data opens. Nothing was changed.",
+    ),
+    "backup.verify_failed": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The backup could not be verified after writing ({reason}), so it was not kept. Check the disk and try again.",
+    ),
+    "backup.not_possible": QT_TRANSLATE_NOOP(
+        "ServiceError", "These data are not encrypted yet: sign in once, then back up."
+    ),
+    "backup.drive_absent": QT_TRANSLATE_NOOP(
+        "ServiceError", "The removable drive for backups is not plugged in."
+    ),
+    "backup.drive_failed": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The copy to the removable drive failed. Check the drive; the backup on this laptop was made.",
+    ),
+    "restore.data_opens": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data opens normally. Sign in and restore from Settings instead. Nothing was changed.",
+    ),
+    "restore.data_looks_whole": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data file looks whole, and this password does not open it. Sign in, then restore from Settings. Nothing was changed.",
+    ),
     "database.too_new": QT_TRANSLATE_NOOP(
         "ServiceError",
         "The data was saved by a newer version of this app. Install the newer version; the data was not changed.",
@@ -261,6 +307,14 @@ USAGE_CODES = {
     "keyfile.too_new",
     "keyfile.not_this_database",
     "backup.wrong_password",
+    "database.empty",
+    "database.missing",
+    "backup.damaged",
+    "backup.too_new",
+    "backup.other_laptop",
+    "backup.too_old",
+    "restore.data_opens",
+    "restore.data_looks_whole",
     "recovery.no_wrap",
     "recovery.no_request",
     "recovery.bad_file",

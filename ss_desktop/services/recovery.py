@@ -32,12 +32,13 @@ from ss_core.protocol.sealing import (
     public_b64,
 )
 from ss_desktop.config import AppPaths
-from ss_desktop.db.keyring import Keyring
 from ss_desktop.db.migrate import WrongKeyError
 from ss_desktop.db.sync_store import load_enrollment
+from ss_desktop.services.accounts import Accounts, check_password_rules
 from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.data_folder import load_keyring
 from ss_desktop.services.errors import ServiceError
-from ss_desktop.services.unlock import load_keyring
+from ss_desktop.services.opening import open_data
 
 log = logging.getLogger(__name__)
 
@@ -52,24 +53,25 @@ def server_key_id(public_b64_text: str) -> str:
 
 def ensure_recovery_wrap(app: LocalApp) -> bool:
     """Seal the database key to head office's key once the laptop is enrolled."""
-    if app.keyring is None or app.key is None:
+    keyring, key = app.keyring, app.key
+    if keyring is None or key is None:
         return False
     public = load_enrollment(app.engine).server_encryption_key
     if not public:
         return False
     key_id = server_key_id(public)
-    entry = app.keyring.recovery_entry()
+    entry = keyring.recovery_entry()
     if entry is not None and entry.get("key_id") == key_id:
         return False
-    app.keyring.wrap_for_recovery(public, key_id, app.key)
-    app.keyring.save()
+    keyring.wrap_for_recovery(public, key_id, key)
+    keyring.save()
     log.info("database key sealed for recovery by head office")
     return True
 
 
 def write_request(paths: AppPaths, target: Path) -> Path:
     """Step 1: the request file for head office (the data stays locked)."""
-    keyring = load_keyring(LocalApp(paths))
+    keyring = load_keyring(paths)
     entry = keyring.recovery_entry()
     if entry is None:
         raise ServiceError("recovery.no_wrap")
@@ -95,11 +97,9 @@ def apply_answer(
     paths: AppPaths, answer_file: Path, *, admin: str, password: str
 ) -> tuple[LocalApp, UserSession]:
     """Step 3: open the data with head office's answer and give *admin* a new password."""
-    from ss_desktop.services.accounts import Accounts, check_password_rules
-
     check_password_rules(password)
     app = LocalApp(paths)
-    keyring = load_keyring(app)
+    keyring = load_keyring(paths)
     pending_path = paths.data_dir / PENDING_FILE
     try:
         pending = json.loads(pending_path.read_text())
@@ -119,7 +119,7 @@ def apply_answer(
     except SealError as exc:
         raise ServiceError("recovery.bad_file", reason="does not open") from exc
     try:
-        app.attach(key, keyring)
+        open_data(app, key, keyring)
     except WrongKeyError as exc:
         raise ServiceError("recovery.bad_file", reason="wrong key") from exc
     session = Accounts(app).recover_admin(admin, password)
@@ -146,6 +146,3 @@ def _write_private(path: Path, data: dict[str, str]) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     partial.replace(path)
-
-
-__all__ = ["ensure_recovery_wrap", "write_request", "apply_answer", "Keyring"]

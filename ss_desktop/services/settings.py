@@ -1,6 +1,7 @@
 """The laptop app's own preferences: a small JSON file at ``AppPaths.settings_file``.
 
-Plain Python (no Qt): the language, the idle-lock minutes and the last user who signed in.
+Plain Python (no Qt): the language, the idle-lock minutes, the last user who signed in and
+the folder on a removable drive that automatic backups are copied to.
 A missing, unreadable or half-written file never stops the app: bad values fall back to
 their defaults, and the file is written atomically (temp file + rename).
 """
@@ -23,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "language": None,  # None = follow the system (zh_CN on a Chinese system, else en)
     "idle_lock_minutes": DEFAULT_IDLE_LOCK_MINUTES,  # 0 = never lock
     "last_user": "",
+    "backup_drive": "",  # "" = no copy to a removable drive
 }
 
 
@@ -38,6 +40,9 @@ def _clean(raw: dict[str, Any]) -> dict[str, Any]:
     user = raw.get("last_user")
     if isinstance(user, str) and len(user) <= 64:
         values["last_user"] = user
+    drive = raw.get("backup_drive")
+    if isinstance(drive, str) and len(drive) <= 1024:
+        values["backup_drive"] = drive
     return values
 
 

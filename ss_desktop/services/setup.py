@@ -1,5 +1,5 @@
-"""First-run steps the desktop wizard needs: is there any account yet, create the admin and
-sign in, and create the laptop's first local site through the one write path.
+"""A new data folder and its first steps: is there any account yet, a fresh key and database,
+the first admin (signed in), and the laptop's first local site through the one write path.
 
 The site is "pending" until head office confirms it on the first sync.
 """
@@ -9,12 +9,18 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ss_core import version
 from ss_core.domain.enums import SiteType
+from ss_desktop.config import AppPaths
+from ss_desktop.db import local_users
+from ss_desktop.db.keyring import Keyring, new_database_key
+from ss_desktop.services import data_folder
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
-from ss_desktop.services.errors import ServiceError
+from ss_desktop.services.errors import ServiceError, SetupError
+from ss_desktop.services.opening import open_data
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +36,52 @@ class FirstRunResult:
 
 def needs_first_run(app: LocalApp) -> bool:
     """True while the data folder has no account at all."""
-    return app.needs_first_run()
+    if app.is_open:
+        return local_users.count_users(app.engine) == 0
+    return data_folder.needs_first_run(app.paths)
 
 
 def app_version() -> str:
     return version()
+
+
+def create_new(app: LocalApp) -> None:
+    """A new data folder: a fresh key and database, no account yet (first run).
+
+    The key file is written first, with no user in it: the key itself is only in memory
+    until the first account wraps it. A first run left unfinished (a key file without a
+    user) is set aside — renamed, never deleted — and started afresh; so is an empty data
+    file, which is never written over.
+    """
+    if app.is_open:
+        return
+    paths = app.paths
+    if not needs_first_run(app):
+        raise SetupError("setup.already_initialized", path=str(paths.data_dir))
+    stamp = data_folder.stamp_now()
+    companions = [Path(str(paths.database) + s) for s in data_folder.DATABASE_COMPANIONS]
+    for path in (*companions, paths.database, paths.keyring):
+        if path.exists():
+            data_folder.set_aside(path, "unfinished", stamp)
+    paths.ensure()
+    keyring = Keyring.create(paths.keyring)
+    keyring.save()
+    open_data(app, new_database_key(), keyring)
+
+
+def initialize(paths: AppPaths, *, admin: str, password: str) -> LocalApp:
+    """Create the data folder, the encrypted database and the first admin account."""
+    app = LocalApp(paths)
+    if not needs_first_run(app):
+        raise SetupError("setup.already_initialized", path=str(paths.data_dir))
+    create_new(app)
+    try:
+        Accounts(app).create_first_admin(admin, password)
+    except ServiceError:
+        app.close()
+        raise
+    log.info("initialized data folder for device %s", app.device_id)
+    return app
 
 
 def create_local_site(

@@ -15,43 +15,32 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from ss_desktop.config import AppPaths
 from ss_desktop.db import local_users
 from ss_desktop.db.audit import AuditEntry
 from ss_desktop.db.codec import utc_now_iso
-from ss_desktop.db.keyring import KeyFileError, Keyring, WrongPassword, new_database_key
-from ss_desktop.db.migrate import (
-    NotOurDatabaseError,
-    WrongKeyError,
-    check_plain_database,
-    encrypt_in_place,
-    is_plaintext,
-)
+from ss_desktop.db.keyring import Keyring, WrongPassword, new_database_key
+from ss_desktop.db.migrate import WrongKeyError, encrypt_in_place, is_plaintext
+from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
-from ss_desktop.services.errors import ServiceError, SetupError, SignInError
+from ss_desktop.services.data_folder import check_files, load_keyring
+from ss_desktop.services.errors import ServiceError, SignInError
 from ss_desktop.services.lockout import MAX_FAILURES, lock_seconds
+from ss_desktop.services.opening import open_data
+from ss_desktop.services.recovery import ensure_recovery_wrap
 
 log = logging.getLogger(__name__)
 
 UNKNOWN_USER = "(unknown user)"
 
 
-def set_aside(path: Path) -> Path:
-    """Rename *path* out of the way (never delete data); returns the new name."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.unfinished-{stamp}")
-    path.replace(target)
-    log.warning("set aside %s from an unfinished first run", path.name)
-    return target
-
-
-def load_keyring(app: LocalApp) -> Keyring:
-    try:
-        return Keyring.load(app.paths.keyring)
-    except KeyFileError as exc:
-        raise ServiceError(exc.code, path=str(exc.path)) from exc
+def unlock(paths: AppPaths, username: str, password: str) -> tuple[LocalApp, UserSession]:
+    """Open the data folder at *paths* as *username*: the open app and the session."""
+    app = LocalApp(paths)
+    session = sign_in(app, username, password)
+    return app, session
 
 
 def _plain_database(app: LocalApp) -> bool:
@@ -59,38 +48,15 @@ def _plain_database(app: LocalApp) -> bool:
     return db.exists() and db.stat().st_size > 0 and is_plaintext(db)
 
 
-def check_files(app: LocalApp) -> None:
-    """Refuse what cannot open whatever the password: a damaged or foreign key file, a file
-    that is not a database, an encrypted database without its key file, a plain database of
-    another program or of a newer version. Nothing is written."""
-    paths = app.paths
-    db = paths.database
-    if paths.keyring.exists():
-        load_keyring(app)
-    if not db.exists() or db.stat().st_size == 0:
-        if not paths.keyring.exists():
-            raise SetupError("setup.not_initialized", path=str(paths.data_dir))
-        return
-    if is_plaintext(db):
-        check_plain_database(db)
-        return
-    size = db.stat().st_size
-    if size < 1024 or size % 512:  # not even an encrypted database: its pages are 4 KiB
-        raise NotOurDatabaseError(f"{db.name} is not a database")
-    if not paths.keyring.exists():
-        raise ServiceError("keyfile.missing", path=str(paths.keyring))
-
-
 def sign_in(app: LocalApp, username: str, password: str) -> UserSession:
-    from ss_desktop.services.accounts import Accounts
-
+    """Open the data as *username* (or, when open already, check their password)."""
     if app.is_open:
         return Accounts(app).sign_in(username, password)
     paths = app.paths
-    check_files(app)
+    check_files(paths)
     if not paths.keyring.exists():  # check_files: a plain database of an older release
         _keyring_from_plain_database(app, username, password)
-    keyring = load_keyring(app)
+    keyring = load_keyring(paths)
     key = unwrap_with_lockout(keyring, username, password)
     encrypted_now = False
     if _plain_database(app):
@@ -98,7 +64,7 @@ def sign_in(app: LocalApp, username: str, password: str) -> UserSession:
         _remove_plain_backups(paths.backup_dir)
         encrypted_now = True
     try:
-        app.attach(key, keyring)
+        open_data(app, key, keyring)
     except WrongKeyError as exc:
         raise ServiceError("keyfile.not_this_database", path=str(paths.keyring)) from exc
     failed = keyring.take_failed_sign_ins()
@@ -117,14 +83,11 @@ def sign_in(app: LocalApp, username: str, password: str) -> UserSession:
     if encrypted_now:
         entries.append(AuditEntry(username, "encrypt_database"))
     local_users.append_audit_entries(app.engine, entries)
-    from ss_desktop.services.recovery import ensure_recovery_wrap
-
     ensure_recovery_wrap(app)
     try:
         return Accounts(app).session_after_unlock(username)
     except ServiceError:
         app.close()
-        app.engine = None  # type: ignore[assignment]
         raise
 
 
@@ -153,10 +116,8 @@ def unwrap_with_lockout(keyring: Keyring, username: str, password: str) -> bytes
 
 def _keyring_from_plain_database(app: LocalApp, username: str, password: str) -> None:
     """First sign-in after the upgrade to encryption: make the key file from the accounts."""
-    from ss_desktop.services.accounts import Accounts
-
     plain = LocalApp(app.paths)
-    plain.attach(None, None)  # schema upgrade (with its backup) happens here, still plain
+    open_data(plain, None, None)  # schema upgrade (with its backup) happens here, still plain
     try:
         Accounts(plain).sign_in(username, password)  # the plain database's own check
         key = new_database_key()

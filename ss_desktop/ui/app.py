@@ -2,9 +2,11 @@
 first window (the first-run wizard when no account exists, otherwise sign-in).
 
 ``AppShell`` owns the flow between windows: wizard or sign-in -> main window -> sign out
-or switch user -> sign-in again. Opening the data happens before any window is shown;
-if it fails (not our file, too new, damaged, upgrade failed) a dialog says why and the
-data is left untouched.
+or switch user -> sign-in again. The data folder is checked before any window is shown: a
+data file that does not open but a backup can replace (empty, cut short, damaged, missing,
+another laptop's) opens the sign-in window with "Restore a backup…"; anything else (a newer
+version's data, a foreign key file ...) gets a dialog saying why, and nothing is changed.
+When the app closes, an automatic backup is made if the data changed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,8 +25,12 @@ from ss_core.resources import resource_path
 from ss_desktop.config import APP_AUTHOR, APP_NAME, AppPaths
 from ss_desktop.logs import setup_logging
 from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.data_folder import check_files, offers_restore
+from ss_desktop.services.messages import error_code_of
+from ss_desktop.services.restore import RestoreOutcome
 from ss_desktop.services.settings import load_settings, save_settings
-from ss_desktop.services.setup import app_version, needs_first_run
+from ss_desktop.services.setup import create_new, needs_first_run
+from ss_desktop.services.setup import app_version
 from ss_desktop.startup_checks import (
     InstanceLock,
     StartupProblem,
@@ -39,6 +45,7 @@ from ss_desktop.ui.first_run import FirstRunWizard
 from ss_desktop.ui.gc_guard import GuiThreadCollector
 from ss_desktop.ui.i18n import LanguageSwitcher, resolve_language
 from ss_desktop.ui.main_window import MainWindow
+from ss_desktop.ui.restore_dialog import outcome_text
 from ss_desktop.ui.signin import SignInDialog
 from ss_desktop.ui.wheel_guard import install_wheel_guard
 
@@ -63,18 +70,23 @@ class AppShell(QObject):
         self.window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
         self.signin: SignInDialog | None = None
+        self.problem: BaseException | None = None  # the data file does not open
 
     # -- opening ------------------------------------------------------------------------
     def open_data(self) -> LocalApp | None:
         """The data, still locked (sign-in opens it); a new folder is created for the first run."""
+        app = LocalApp(self.paths)
         try:
-            app = LocalApp(self.paths)
-            if app.needs_first_run():
-                app.create_new()
+            if needs_first_run(app):
+                create_new(app)
             else:
-                app.check_files()  # a folder that cannot open is refused before sign-in
+                check_files(app.paths)  # a folder that cannot open is refused before sign-in
             return app
         except Exception as exc:  # every failure gets a clear dialog
+            if offers_restore(self.paths, error_code_of(exc)[0]):  # sign-in offers a backup
+                log.warning("the data file does not open: %s", error_code_of(exc)[0])
+                self.problem = exc
+                return app
             log.error("could not open the data: %s", type(exc).__name__, exc_info=True)
             QMessageBox.critical(
                 None,
@@ -96,7 +108,7 @@ class AppShell(QObject):
         if app.is_open and needs_first_run(app):
             self.show_first_run()
         else:
-            self.show_sign_in(self.settings.get("last_user", ""))
+            self.show_sign_in(self.settings.get("last_user", ""), problem=self.problem)
         return True
 
     def show_first_run(self) -> None:
@@ -109,13 +121,21 @@ class AppShell(QObject):
     def _first_run_done(self, result: Any) -> None:
         self.settings["language"] = self.switcher.language
         self._signed_in(result.session)
+        if self.wizard is not None and self.wizard.outcome is not None:
+            self._say_restored(self.wizard.outcome)  # a new laptop took an old one's backup
         if self.wizard is not None:
             self.wizard.deleteLater()
             self.wizard = None
 
-    def show_sign_in(self, last_user: str = "") -> None:
+    def show_sign_in(self, last_user: str = "", problem: BaseException | None = None) -> None:
         assert self.ctx is not None
-        dialog = SignInDialog(self.ctx.app, self.ctx.executor, last_user=last_user)
+        dialog = SignInDialog(
+            self.ctx.app,
+            self.ctx.executor,
+            last_user=last_user,
+            problem=problem,
+            drive_folder=self.settings.get("backup_drive") or None,
+        )
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self._sign_in_cancelled)
         self.signin = dialog
@@ -134,7 +154,9 @@ class AppShell(QObject):
         self.settings["last_user"] = session.username
         self._save_settings()
         self.ctx.events.session_changed.emit(session)
+        outcome = None
         if self.signin is not None:
+            outcome = self.signin.outcome
             self.signin.deleteLater()
             self.signin = None
         if self.window is None:
@@ -143,6 +165,23 @@ class AppShell(QObject):
             self.window.restored.connect(lambda: self.sign_out(False))
         self.window.show()
         self.window.start_session()
+        if outcome is not None:  # restored over a data file that did not open: say what happened
+            self.problem = None
+            self._say_restored(outcome)
+
+    def _say_restored(self, outcome: RestoreOutcome) -> None:
+        """What a restore did, over the main window (it does not wait for an answer)."""
+        if self.window is not None:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("App", "Data restored"),
+                outcome_text(outcome),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setObjectName("restoredMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def sign_out(self, switch_user: bool = False) -> None:
         assert self.ctx is not None
@@ -169,7 +208,8 @@ class AppShell(QObject):
                 widget.hide()
                 widget.deleteLater()
         if self.window is not None:
-            self.window.end_session()
+            self.window.end_session(backup=False)
+            self.window.backups.run_now_and_wait()  # the backup of closing: nobody types now
         self.wizard = self.signin = self.window = None
         if self.ctx is None:
             return

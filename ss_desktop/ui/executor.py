@@ -3,7 +3,8 @@
 ``DbExecutor.submit(fn, *args, on_result=..., on_error=...)`` runs ``fn`` on a worker thread
 and calls the callbacks back on the GUI thread. Writes go to a pool of ONE thread (SQLite has
 one writer, and saves keep their order); reads go to a small pool of their own so a search
-never waits behind a save. Only plain data crosses threads.
+never waits behind a save; long background reads (automatic backups) go to a third pool of
+one thread, so they hold up neither. Only plain data crosses threads.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class DbExecutor(QObject):
         self._writes.setMaxThreadCount(1)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
+        self._background = QThreadPool(self)
+        self._background.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[ResultCallback | None, ErrorCallback | None]] = {}
         self._finished.connect(self._deliver)
@@ -71,18 +74,19 @@ class DbExecutor(QObject):
         on_result: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
         write: bool = False,
+        background: bool = False,
         priority: int = 0,
         **kwargs: Any,
     ) -> int:
         """Run *fn* on a worker; a higher *priority* starts before queued lower ones (what the
-        user is looking at goes before background loads of other pages)."""
+        user is looking at goes before background loads of other pages). *background*: a
+        long read that must hold up neither saves nor searches (a backup)."""
         job_id = next(self._ids)
         self._callbacks[job_id] = (on_result, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        (self._writes if write else self._reads).start(
-            _Job(self, job_id, fn, args, kwargs), priority
-        )
+        pool = self._writes if write else self._background if background else self._reads
+        pool.start(_Job(self, job_id, fn, args, kwargs), priority)
         return job_id
 
     def pending(self) -> int:
@@ -90,8 +94,9 @@ class DbExecutor(QObject):
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until every job has run (tests and shutdown only, never from a slot)."""
-        ok = self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
-        return ok
+        return all(
+            pool.waitForDone(msecs) for pool in (self._writes, self._reads, self._background)
+        )
 
     @Slot(int, object, object)
     def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:

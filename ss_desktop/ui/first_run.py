@@ -1,4 +1,5 @@
-"""First run: language, the first administrator, head-office enrolment (or offline), the site.
+"""First run: language, the first administrator, head-office enrolment (or offline), the site
+— or, on a new laptop that replaces one, "Restore a backup…" of the old laptop's data.
 
 The enrolment page enrols with a head-office code when Next is pressed (a wrong or expired
 code, or an unreachable server, is explained on the page); an enrolled laptop gets its sites
@@ -23,16 +24,18 @@ from PySide6.QtWidgets import (
 
 from ss_core.domain.enums import SiteType
 from ss_desktop.services.accounts import USERNAME_RE, check_password_rules
-from ss_desktop.services.app import LocalApp
+from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import ServiceError
+from ss_desktop.services.restore import RestoreOutcome
 from ss_desktop.services.settings import LANGUAGES
-from ss_desktop.services.setup import check_site_input, complete_first_run
+from ss_desktop.services.setup import FirstRunResult, check_site_input, complete_first_run
 from ss_desktop.ui.errors import error_message
 from ss_desktop.ui.first_run_base import Page as _Page
 from ss_desktop.ui.first_run_base import error_label as _error_label
 from ss_desktop.ui.first_run_base import show as _show
 from ss_desktop.ui.first_run_enrol import EnrollPage
 from ss_desktop.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
+from ss_desktop.ui.restore_dialog import RestoreBackupDialog
 
 SITE_TYPES = {
     SiteType.PUBLIC_SCHOOL: QT_TRANSLATE_NOOP("FirstRun", "Public school"),
@@ -243,6 +246,12 @@ class FirstRunWizard(QWizard):
         for page in (self.language_page, self.admin_page, self.enroll_page, self.site_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.restore_button = self.button(QWizard.WizardButton.CustomButton1)
+        self.restore_button.setObjectName("firstRunRestoreButton")
+        self.customButtonClicked.connect(lambda _which: self.open_restore())
+        self.restore_dialog: RestoreBackupDialog | None = None
+        self.outcome: RestoreOutcome | None = None
         self.setMinimumSize(640, 460)
         self.retranslate()
 
@@ -253,6 +262,23 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("FirstRun", "Set up Stepping Stones"))
+        self.setButtonText(
+            QWizard.WizardButton.CustomButton1,
+            QCoreApplication.translate("FirstRun", "&Restore a backup…"),
+        )
+
+    def open_restore(self) -> None:
+        """A new laptop takes the backup of the one it replaces (a file on a USB drive)."""
+        dialog = RestoreBackupDialog(
+            self.app, self.executor, problem=None, first_run=True, parent=self
+        )
+        dialog.restored.connect(self._restored)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restored(self, session: UserSession, outcome: RestoreOutcome) -> None:
+        self.outcome = outcome
+        self._done(FirstRunResult(session, None))
 
     def language(self) -> str:
         return self.language_page.language()

@@ -4,7 +4,9 @@ Pages: Children, Register, Sites & programs, Attendance, Sync, Settings, Reports
 (Ctrl+1..7); File menu: Import class list (teacher and up), Export list (coordinator and up);
 Ctrl+Shift+S syncs now. The status bar always shows offline/online (the sync controller's
 probe of head office), pending and quarantined changes and the last sync, read with
-StatusService.stats() on the executor after every change and every 30 s.
+StatusService.stats() on the executor after every change and every 30 s, and a warning when
+the last good backup is more than a week old while changes wait to be synced. Automatic
+backups (ss_desktop.ui.auto_backup) run at sign-out and once a day after changes.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.permissions import Permission, allowed
-from ss_desktop.services.setup import app_version
 from ss_desktop.services.status import StatusService
+from ss_desktop.services.setup import app_version
+from ss_desktop.ui.auto_backup import AutoBackupRunner
 from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
-from ss_desktop.ui.errors import show_error
+from ss_desktop.ui.errors import error_message, show_error
 from ss_desktop.ui.form_labels import ROLE, enum_label
 from ss_desktop.ui.i18n import LanguageSwitcher
 from ss_desktop.ui.idle_lock import IdleWatcher
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(ctx, self)
         self._online = False
         self.sync_page = SyncPage(ctx, self.sync)
+        self.backups = AutoBackupRunner(ctx, self)
         self.settings_page = SettingsPage(ctx, switcher)
         self.reports_page = ReportsPage(ctx)
         pages: list[QWidget] = [
@@ -155,6 +160,8 @@ class MainWindow(QMainWindow):
         self.sync.round_failed.connect(lambda _code, _params: self.refresh_status())
         self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
         self.settings_page.restored.connect(self.restored)
+        self.backups.finished.connect(self._backup_made)
+        self.backups.failed.connect(self._backup_failed)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -296,11 +303,16 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.set_idle_minutes(float(self.ctx.settings.get("idle_lock_minutes", 10)))
         self.sync.start()
+        self.backups.start_session()
 
-    def end_session(self) -> None:
+    def end_session(self, *, backup: bool = True) -> None:
+        """After a sign-out (a backup if the data changed; *backup* False: the app closes
+        and makes it itself)."""
         self.idle.stop()
         self._status_timer.stop()
         self.sync.stop()
+        if backup:
+            self.backups.end_session()
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None
@@ -468,6 +480,25 @@ class MainWindow(QMainWindow):
         self.ctx.executor.submit(
             lambda: StatusService(app, session).stats(), on_result=done, on_error=failed
         )
+
+    def _backup_made(self, result: Any) -> None:
+        if result.made is not None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Backup made and checked."), 5000
+            )
+        if result.drive_problem == "backup.drive_failed":
+            self.statusBar().showMessage(error_message(ServiceError(result.drive_problem)), 10000)
+        self.settings_page.refresh_backup_status()
+        self.refresh_status()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The automatic backup failed: {why}").format(
+                why=error_message(exc)
+            ),
+            15000,
+        )
+        self.settings_page.refresh_backup_status()
 
     def _online_changed(self, online: bool) -> None:
         self._online = online

@@ -30,7 +30,7 @@ def run_self_test() -> int:
 
         from ss_desktop.config import AppPaths
         from ss_desktop.services.accounts import Accounts
-        from ss_desktop.services.app import LocalApp
+        from ss_desktop.services.setup import initialize
         from ss_desktop.ui.app import make_qapplication
         from ss_desktop.ui.context import AppEvents, UiContext
         from ss_desktop.ui.executor import DbExecutor
@@ -43,7 +43,7 @@ def run_self_test() -> int:
         paths = AppPaths.resolve(Path(tmp))
         password = "self-test-" + secrets.token_hex(8)
         try:
-            app = LocalApp.initialize(paths, admin="selftest", password=password)
+            app = initialize(paths, admin="selftest", password=password)
             session = Accounts(app).sign_in("selftest", password)
         except Exception as exc:  # noqa: BLE001
             return _fail(f"cannot create a database ({type(exc).__name__}: {exc})")

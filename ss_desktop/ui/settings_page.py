@@ -1,4 +1,6 @@
-"""Settings: language (switched at once), idle lock, the data folder, back up / restore, about."""
+"""Settings: language (switched at once), idle lock, the data folder, backups (the last one
+and where it is, the removable drive automatic backups are copied to, back up now, restore),
+about."""
 
 from __future__ import annotations
 
@@ -25,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_desktop.services.auto_backup import AutoBackups, BackupStatus
 from ss_desktop.services.backup import BackupService
 from ss_desktop.services.settings import LANGUAGES, MAX_IDLE_LOCK_MINUTES, save_settings
 from ss_desktop.services.setup import app_version
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
 from ss_desktop.ui.i18n import LANGUAGE_NAMES, LanguageSwitcher
+from ss_desktop.ui.restore_dialog import outcome_text, reason_text
 from ss_desktop.ui.users_panel import UsersPanel
 
 log = logging.getLogger(__name__)
@@ -95,8 +99,29 @@ class SettingsPage(QWidget):
         self.backup_note = QLabel()
         self.backup_note.setObjectName("backupNote")
         self.backup_note.setWordWrap(True)
+        self.backup_status: BackupStatus | None = None
+        self.last_backup_label = QLabel()
+        self.last_backup_value = QLabel()
+        self.last_backup_value.setObjectName("lastBackup")
+        self.last_backup_value.setWordWrap(True)
+        self.last_backup_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.drive_label = QLabel()
+        self.drive_value = QLabel()
+        self.drive_value.setObjectName("backupDrive")
+        self.drive_value.setWordWrap(True)
+        self.drive_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.drive_button = QPushButton()
+        self.drive_button.setObjectName("chooseDriveButton")
+        self.drive_clear_button = QPushButton()
+        self.drive_clear_button.setObjectName("clearDriveButton")
         data = QFormLayout(self.data_box)
         data.addRow(self.folder_label, self.folder_value)
+        data.addRow(self.last_backup_label, self.last_backup_value)
+        drive_row = QHBoxLayout()
+        drive_row.addWidget(self.drive_value, 1)
+        drive_row.addWidget(self.drive_button)
+        drive_row.addWidget(self.drive_clear_button)
+        data.addRow(self.drive_label, drive_row)
         row = QHBoxLayout()
         row.addWidget(self.open_folder_button)
         row.addWidget(self.backup_button)
@@ -143,6 +168,8 @@ class SettingsPage(QWidget):
         )
         self.backup_button.clicked.connect(self.choose_backup_file)
         self.restore_button.clicked.connect(self.choose_restore_file)
+        self.drive_button.clicked.connect(self.choose_drive_folder)
+        self.drive_clear_button.clicked.connect(lambda: self.set_drive_folder(""))
         self.retranslate()
 
     def _load_values(self) -> None:
@@ -175,6 +202,11 @@ class SettingsPage(QWidget):
         self.restore_button.setText(
             QCoreApplication.translate("SettingsPage", "&Restore from backup…")
         )
+        self.last_backup_label.setText(QCoreApplication.translate("SettingsPage", "Last backup:"))
+        self.drive_label.setText(QCoreApplication.translate("SettingsPage", "Copy backups to:"))
+        self.drive_button.setText(QCoreApplication.translate("SettingsPage", "&Choose drive…"))
+        self.drive_clear_button.setText(QCoreApplication.translate("SettingsPage", "No copy"))
+        self._show_backup_status()
         self.about_box.setTitle(QCoreApplication.translate("SettingsPage", "About"))
         self.version_label.setText(QCoreApplication.translate("SettingsPage", "Version:"))
         self.revision_label.setText(
@@ -190,6 +222,84 @@ class SettingsPage(QWidget):
 
     def activate(self) -> None:
         self._load_values()
+        self.refresh_backup_status()
+
+    # -- automatic backups -------------------------------------------------------------------
+    def refresh_backup_status(self) -> None:
+        """Read the last backup and the drive's state (on the executor)."""
+        if not self.ctx.app.is_open:
+            return
+        service = AutoBackups(self.ctx.app, drive_folder=self.ctx.settings.get("backup_drive"))
+        self.ctx.executor.submit(service.status, on_result=self._backup_status_read)
+
+    def _backup_status_read(self, status: BackupStatus) -> None:
+        self.backup_status = status
+        self._show_backup_status()
+
+    def _show_backup_status(self) -> None:
+        status = self.backup_status
+        if status is None:
+            return
+        last = status.last
+        if last is None:
+            text = QCoreApplication.translate(
+                "SettingsPage", "None yet. A backup is made at every sign-out after changes."
+            )
+        else:
+            text = QCoreApplication.translate("SettingsPage", "{when} ({reason})").format(
+                when=last.made_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                reason=reason_text(last.reason),
+            )
+            if status.last_children is not None:
+                text += ", " + QCoreApplication.translate("SettingsPage", "{n} children").format(
+                    n=status.last_children
+                )
+            text += "\n" + str(last.path)
+        self.last_backup_value.setText(text)
+        drive = status.drive_folder
+        if drive is None:
+            self.drive_value.setText(
+                QCoreApplication.translate(
+                    "SettingsPage",
+                    "No removable drive chosen: backups stay on this laptop only.",
+                )
+            )
+        elif status.drive_present:
+            copy = status.last_drive_copy
+            when = (
+                copy.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                if copy is not None
+                else QCoreApplication.translate("SettingsPage", "none yet")
+            )
+            self.drive_value.setText(
+                QCoreApplication.translate(
+                    "SettingsPage", "{folder}\nPlugged in; last copy: {when}"
+                ).format(folder=str(drive), when=when)
+            )
+        else:
+            self.drive_value.setText(
+                QCoreApplication.translate(
+                    "SettingsPage",
+                    "{folder}\nNot plugged in: the next backup is copied when it is.",
+                ).format(folder=str(drive))
+            )
+        self.drive_clear_button.setEnabled(drive is not None)
+
+    def choose_drive_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self,
+            QCoreApplication.translate("SettingsPage", "Copy automatic backups to"),
+            str(self.ctx.settings.get("backup_drive") or Path.home()),
+        )
+        if name:
+            self.set_drive_folder(name)
+
+    def set_drive_folder(self, folder: str) -> None:
+        """Automatic backups are copied to *folder* (on a removable drive) when it is there;
+        "" = no copy."""
+        self.ctx.settings["backup_drive"] = folder
+        self._save()
+        self.refresh_backup_status()
 
     # -- settings ------------------------------------------------------------------------
     def _save(self) -> None:
@@ -247,6 +357,7 @@ class SettingsPage(QWidget):
                 )
             )
             self.message.emit(QCoreApplication.translate("SettingsPage", "Backup written."))
+            self.refresh_backup_status()
 
         def failed(exc: BaseException) -> None:
             self.backup_button.setEnabled(True)
@@ -255,7 +366,7 @@ class SettingsPage(QWidget):
 
         self.ctx.executor.submit(
             lambda: BackupService(app, session).backup(target),
-            write=True,
+            background=True,  # a read: saving goes on meanwhile
             on_result=done,
             on_error=failed,
         )
@@ -307,15 +418,14 @@ class SettingsPage(QWidget):
         app = self.ctx.app
         self.restore_button.setEnabled(False)
 
-        def done(saved: Any) -> None:
+        def done(outcome: Any) -> None:
             self.restore_button.setEnabled(True)
             QMessageBox.information(
                 self,
                 QCoreApplication.translate("SettingsPage", "Restore from backup"),
-                QCoreApplication.translate(
-                    "SettingsPage",
-                    "The data was restored. The data it replaced was saved to {path}. Please sign in again.",
-                ).format(path=str(saved)),
+                outcome_text(outcome)
+                + "\n\n"
+                + QCoreApplication.translate("SettingsPage", "Please sign in again."),
             )
             self.restored.emit()
 

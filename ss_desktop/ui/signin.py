@@ -3,6 +3,10 @@
 Both ask Accounts.sign_in on the executor (Argon2 takes a moment; the GUI never waits) and
 show the service's own translated message. After 5 wrong passwords the account pauses:
 the dialog says for how many seconds and counts down, with the button off meanwhile.
+
+When the data file does not open (empty, cut short, damaged, missing, another laptop's) —
+found before the password is asked for, or by a sign-in — the sign-in window says so and
+offers "Restore a backup…" (ss_desktop.ui.restore_dialog); a restore signs the user in.
 """
 
 from __future__ import annotations
@@ -22,8 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from ss_desktop.services.app import LocalApp, UserSession
+from ss_desktop.services.data_folder import offers_restore
 from ss_desktop.services.errors import SignInError
+from ss_desktop.services.messages import error_code_of
+from ss_desktop.services.restore import RestoreOutcome
+from ss_desktop.services.unlock import sign_in
 from ss_desktop.ui.errors import error_message
+from ss_desktop.ui.restore_dialog import RestoreBackupDialog
 
 MAX_INPUT = 128
 
@@ -74,6 +83,8 @@ class _PasswordDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if self.isVisible():
+            self.adjustSize()  # a long message (several lines) is shown whole
 
     def attempt(self) -> None:
         if self._busy or self._locked_seconds > 0:
@@ -89,7 +100,7 @@ class _PasswordDialog(QDialog):
         self._show_message(QCoreApplication.translate("SignIn", "Checking…"))
         app = self.app
         self.executor.submit(
-            lambda: app.sign_in(username, password),  # opens the data when still locked
+            lambda: sign_in(app, username, password),  # opens the data when still locked
             write=True,
             on_result=self._succeeded,
             on_error=self._failed,
@@ -108,7 +119,9 @@ class _PasswordDialog(QDialog):
         self._busy = False
         self.password.clear()
         self.password.setFocus()
-        if isinstance(exc, SignInError) and exc.code == "sign_in.locked":
+        if self._offer_restore(exc):
+            pass
+        elif isinstance(exc, SignInError) and exc.code == "sign_in.locked":
             self._locked_seconds = int(exc.params.get("seconds", 30))
             self._countdown.start()
             self._show_locked()
@@ -121,6 +134,10 @@ class _PasswordDialog(QDialog):
                 )
             self._show_message(text)
         self._update_button()
+
+    def _offer_restore(self, exc: BaseException) -> bool:
+        """True when *exc* says the data file does not open and a backup is offered."""
+        return False
 
     def _show_locked(self) -> None:
         self._show_message(
@@ -147,9 +164,20 @@ class _PasswordDialog(QDialog):
 
 class SignInDialog(_PasswordDialog):
     def __init__(
-        self, app: LocalApp, executor: Any, *, last_user: str = "", parent: QWidget | None = None
+        self,
+        app: LocalApp,
+        executor: Any,
+        *,
+        last_user: str = "",
+        problem: BaseException | None = None,
+        drive_folder: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(app, executor, parent)
+        self.problem: str | None = None
+        self.drive_folder = drive_folder
+        self.outcome: RestoreOutcome | None = None
+        self.restore_dialog: RestoreBackupDialog | None = None
         self.setObjectName("signInDialog")
         self.title = QLabel()
         self.title.setObjectName("signInTitle")
@@ -172,6 +200,10 @@ class SignInDialog(_PasswordDialog):
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
         self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setObjectName("signInRestoreButton")
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.open_restore)
         self.buttons.accepted.connect(self.attempt)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -182,6 +214,8 @@ class SignInDialog(_PasswordDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         (self.password if last_user else self.user).setFocus()
+        if problem is not None:
+            self.show_problem(problem)
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("SignIn", "Sign in — Stepping Stones"))
@@ -190,8 +224,57 @@ class SignInDialog(_PasswordDialog):
         self.password_label.setText(QCoreApplication.translate("SignIn", "&Password:"))
         self.sign_in_button.setText(QCoreApplication.translate("SignIn", "&Sign in"))
         self.quit_button.setText(QCoreApplication.translate("SignIn", "&Quit"))
+        self.restore_button.setText(QCoreApplication.translate("SignIn", "&Restore a backup…"))
         if self._locked_seconds > 0:
             self._show_locked()
+        elif self.problem is not None:
+            self._show_problem_text()
+
+    # -- a data file that does not open -----------------------------------------------------
+    def _offer_restore(self, exc: BaseException) -> bool:
+        if not offers_restore(self.app.paths, error_code_of(exc)[0]):
+            return False
+        self.show_problem(exc)
+        return True
+
+    def show_problem(self, exc: BaseException) -> None:
+        """The data file does not open: say why and offer a backup."""
+        self.problem = error_code_of(exc)[0]
+        self._problem_text = error_message(exc)
+        self._show_problem_text()
+        self.restore_button.show()
+        self.restore_button.setDefault(True)
+        self.sign_in_button.setDefault(False)
+        self.restore_button.setFocus()
+
+    def _show_problem_text(self) -> None:
+        self._show_message(
+            self._problem_text
+            + "\n\n"
+            + QCoreApplication.translate(
+                "SignIn",
+                "Restore a backup to go on working: the app keeps a backup at every sign-out.",
+            )
+        )
+
+    def open_restore(self) -> None:
+        dialog = RestoreBackupDialog(
+            self.app,
+            self.executor,
+            problem=self.problem,
+            username=self.user.text().strip(),
+            drive_folder=self.drive_folder,
+            parent=self,
+        )
+        dialog.restored.connect(self._restored)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restored(self, session: UserSession, outcome: RestoreOutcome) -> None:
+        self.outcome = outcome
+        self.problem = None
+        self.restore_button.hide()
+        self._succeeded(session)
 
     def username(self) -> str:
         return self.user.text()

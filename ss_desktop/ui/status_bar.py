@@ -1,9 +1,10 @@
 """The main window's status bar: online or offline, pending and quarantined changes, the last
-sync and who is signed in. Texts keep the "MainWindow" translation context."""
+sync, a warning when the last good backup is over a week old with changes not yet synced,
+and who is signed in. Texts keep the "MainWindow" translation context."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -32,9 +33,14 @@ class StatusLabels:
         self.quarantine_label.setObjectName("quarantineStatus")
         self.last_sync_label = QLabel()
         self.last_sync_label.setObjectName("lastSyncStatus")
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupStatus")
+        self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.backup_label.hide()
         self.user_label = QLabel()
         self.user_label.setObjectName("userStatus")
         for label in (
+            self.backup_label,
             self.conn_label,
             self.pending_label,
             self.quarantine_label,
@@ -87,3 +93,26 @@ class StatusLabels:
                 when=last_sync_text(stats.get("last_sync"))
             )
         )
+        self.show_backup_warning(stats)
+
+    def show_backup_warning(self, stats: dict[str, Any]) -> None:
+        """Shown only while the last good backup is over a week old with unsynced changes."""
+        if not stats.get("backup_overdue"):
+            self.backup_label.hide()
+            return
+        last = stats.get("last_backup")
+        if last:
+            days = (datetime.now(UTC) - datetime.fromisoformat(str(last))).days
+            text = QCoreApplication.translate("MainWindow", "⚠ Last backup {n} days ago").format(
+                n=days
+            )
+        else:
+            text = QCoreApplication.translate("MainWindow", "⚠ No backup yet")
+        self.backup_label.setText(text)
+        self.backup_label.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The last good backup is more than a week old and changes are not yet at head office. Sign out to make a backup, sync, or plug in the backup drive (Settings).",
+            )
+        )
+        self.backup_label.show()

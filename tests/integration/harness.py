@@ -26,7 +26,9 @@ from ss_desktop.config import AppPaths
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm, ChildrenService
+from ss_desktop.services.setup import initialize
 from ss_desktop.services.sync import SyncService
+from ss_desktop.services.unlock import unlock
 from ss_hq.admin.site_service import add_site
 from ss_hq.core.db import make_engine
 from ss_hq.core.models import AppliedOp, Device, Record
@@ -306,7 +308,7 @@ class LaptopFactory:
     def new(self, name: str | None = None, *, now_ms: Any = None) -> Laptop:
         name = name or f"laptop{len(self.made) + 1}"
         paths = AppPaths.resolve(self.root / name)
-        app = LocalApp.initialize(paths, admin="admin", password=PASSWORD)
+        app = initialize(paths, admin="admin", password=PASSWORD)
         if now_ms is not None:
             app.close()
             app = open_with_clock(paths, now_ms)
@@ -321,7 +323,7 @@ class LaptopFactory:
             laptop.app = open_with_clock(laptop.paths, now_ms)
             laptop.session = Accounts(laptop.app).sign_in("admin", PASSWORD)
         else:
-            laptop.app, laptop.session = LocalApp.unlock(laptop.paths, "admin", PASSWORD)
+            laptop.app, laptop.session = unlock(laptop.paths, "admin", PASSWORD)
         return laptop
 
     def close_all(self) -> None:
@@ -333,6 +335,6 @@ def open_with_clock(paths: AppPaths, now_ms: Any) -> LocalApp:
     """A LocalApp whose clock reads *now_ms* (a laptop with a wrong system clock)."""
     from ss_desktop.db.write import load_clock
 
-    app, _session = LocalApp.unlock(paths, "admin", PASSWORD)
+    app, _session = unlock(paths, "admin", PASSWORD)
     app.use_clock(load_clock(app.engine, app.device_id, now_ms=now_ms))
     return app

@@ -12,9 +12,9 @@ import json
 import pytest
 
 from ss_desktop.__main__ import main as desktop
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.errors import SignInError
+from ss_desktop.services.unlock import unlock
 from ss_hq.__main__ import main as hq_cli
 
 NEW_PASSWORD = "Second-chance-2040"
@@ -28,7 +28,7 @@ def _forget_everything(laptop):
     """Nobody knows a password any more: the app is closed and stays locked."""
     laptop.app.close()
     with pytest.raises(SignInError):
-        LocalApp.unlock(laptop.paths, "admin", "a-guess-2040")
+        unlock(laptop.paths, "admin", "a-guess-2040")
 
 
 def test_head_office_recovers_a_laptop_whose_passwords_are_all_forgotten(
@@ -49,7 +49,7 @@ def test_head_office_recovers_a_laptop_whose_passwords_are_all_forgotten(
     assert _desktop(laptop, "recovery", "apply", str(answer), "--admin", "admin") == 0
     assert "Sign in as 'admin'" in capsys.readouterr().out
 
-    app, session = LocalApp.unlock(laptop.paths, "admin", NEW_PASSWORD)
+    app, session = unlock(laptop.paths, "admin", NEW_PASSWORD)
     with app:
         assert ChildrenService(app, session).get(child_id)["id"] == child_id
         with app.engine.connect() as conn:
@@ -90,7 +90,7 @@ def test_an_answer_that_is_tampered_or_for_another_laptop_is_refused(
     assert "not head office's answer" in capsys.readouterr().err
     # the genuine answer still works afterwards: nothing was changed by the refusals
     assert _desktop(first, "recovery", "apply", str(answers[first.name]), "--admin", "admin") == 0
-    LocalApp.unlock(first.paths, "admin", NEW_PASSWORD)[0].close()
+    unlock(first.paths, "admin", NEW_PASSWORD)[0].close()
 
 
 def test_a_request_is_refused_by_another_head_office_and_without_enrollment(

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from ss_desktop.config import AppPaths
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildrenService
+from ss_desktop.services.setup import initialize
 from tests.fixtures.db_access import raw_connect
 from tests.ui.form_fixtures import (  # noqa: F401  (page, site are fixtures)
     children_count,
@@ -115,7 +115,7 @@ def local_app(data_paths: AppPaths, monkeypatch):
     import ss_desktop.db.engine as engine_module
 
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)
-    app = LocalApp.initialize(data_paths, admin="admin", password=PASSWORD)
+    app = initialize(data_paths, admin="admin", password=PASSWORD)
     yield app
     app.close()
 

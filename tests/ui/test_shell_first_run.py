@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from ss_desktop.services.accounts import Accounts
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.sites import SitesService
+from ss_desktop.services.unlock import unlock
 from ss_desktop.ui.app import AppShell
 from tests.ui.helpers import type_text
 
@@ -64,7 +64,7 @@ def test_first_run_creates_admin_and_site_then_shows_main_window(qtbot, shell, d
     assert [(s.name, s.code, s.status) for s in sites] == [("阳光随迁子女学校", "SH-01", "pending")]
     # the account really works with its password
     shell.shutdown()  # the encrypted data opens from disk with the new admin's password
-    app, session = LocalApp.unlock(data_paths, "coordinator1", "Bamboo-river-7")
+    app, session = unlock(data_paths, "coordinator1", "Bamboo-river-7")
     with app:
         assert session.role == "admin"
         assert Accounts(app).sign_in("coordinator1", "Bamboo-river-7").role == "admin"

@@ -196,18 +196,31 @@ def test_sign_out_and_sign_in_again_through_the_shell(qtbot, qapp, local_app, da
 def test_a_bad_settings_file_falls_back_to_defaults(tmp_path, content):
     path = tmp_path / "settings.json"
     path.write_text(content, encoding="utf-8", errors="surrogateescape")
-    assert load_settings(path) == {"language": None, "idle_lock_minutes": 10, "last_user": ""}
+    assert load_settings(path) == {
+        "language": None,
+        "idle_lock_minutes": 10,
+        "last_user": "",
+        "backup_drive": "",
+    }
 
 
 def test_settings_round_trip(tmp_path):
     path = tmp_path / "deep" / "settings.json"
     save_settings(
-        path, {"language": "zh_CN", "idle_lock_minutes": 3, "last_user": "张老师", "unknown": 1}
+        path,
+        {
+            "language": "zh_CN",
+            "idle_lock_minutes": 3,
+            "last_user": "张老师",
+            "backup_drive": "/media/usb/backups",
+            "unknown": 1,
+        },
     )
     assert load_settings(path) == {
         "language": "zh_CN",
         "idle_lock_minutes": 3,
         "last_user": "张老师",
+        "backup_drive": "/media/usb/backups",
     }
 
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.sync import SyncService
+from ss_desktop.services.unlock import unlock
 from ss_desktop.ui.app import AppShell
 from tests.hq.conftest import sqlite_template  # noqa: F401 - fixture
 from tests.integration.harness import HQProcess
@@ -95,7 +95,7 @@ def test_wizard_enrols_with_a_real_code_after_a_wrong_one_is_explained(
         timeout=20_000,
     )
     shell.shutdown()  # the data is reopened from disk, with the admin's password
-    app, session = LocalApp.unlock(data_paths, shell.ctx.session.username, "Bamboo-river-7")
+    app, session = unlock(data_paths, shell.ctx.session.username, "Bamboo-river-7")
     with app:
         assert SyncService(app, session).status().device_id == status.device_id
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.errors import SignInError
+from ss_desktop.services.unlock import sign_in
 from ss_desktop.ui.main_window import PAGE_SETTINGS
 from ss_desktop.ui.users_panel import AddUserDialog, ResetPasswordDialog
 from tests.ui.conftest import wait_for_executor
@@ -63,7 +64,7 @@ def test_admin_adds_a_volunteer_who_then_opens_the_data(qtbot, main_window, ui_c
     assert site
 
     other = LocalApp(data_paths)  # a second start of the app, from disk
-    session = other.sign_in("volunteer1", "Paper-crane-2041")
+    session = sign_in(other, "volunteer1", "Paper-crane-2041")
     other.close()
     assert session.role == "volunteer" and session.site_ids == (site,)
 
@@ -90,7 +91,7 @@ def test_a_weak_password_is_refused_and_a_reset_lets_the_user_in(
     wait_for_executor(qtbot, ui_ctx)
     other = LocalApp(data_paths)
     with pytest.raises(SignInError):  # the old password no longer opens the data
-        other.sign_in("admin", "Tree-house-42")
-    session = other.sign_in("admin", "Moon-lantern-2043")
+        sign_in(other, "admin", "Tree-house-42")
+    session = sign_in(other, "admin", "Moon-lantern-2043")
     other.close()
     assert session.role == "admin"

@@ -19,8 +19,11 @@ from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.backup import BackupService
 from ss_desktop.services.children import ChildrenService
+from ss_desktop.services.data_folder import check_files
 from ss_desktop.services.errors import ServiceError, SignInError
 from ss_desktop.services.messages import describe_error
+from ss_desktop.services.setup import create_new, initialize, needs_first_run
+from ss_desktop.services.unlock import unlock
 from tests.fixtures.db_access import raw_connect
 from tests.unit.services_fixtures import ADMIN_PASSWORD, add_site, child_form
 
@@ -31,7 +34,7 @@ TEACHER_PASSWORD = "Blue-kite-2031"
 def laptop(tmp_path: Path):
     """A data folder with an admin, a teacher and one child; the app closed again."""
     paths = AppPaths.resolve(tmp_path / "data")
-    app = LocalApp.initialize(paths, admin="admin", password=ADMIN_PASSWORD)
+    app = initialize(paths, admin="admin", password=ADMIN_PASSWORD)
     admin = Accounts(app).sign_in("admin", ADMIN_PASSWORD)
     site = add_site(app)
     Accounts(app).create_user(admin, "teacher1", TEACHER_PASSWORD, "teacher", [site])
@@ -54,7 +57,7 @@ def test_plain_sqlite_cannot_read_the_database(laptop) -> None:
 def test_every_user_opens_it_with_their_own_password(laptop) -> None:
     paths, child_id = laptop
     for user, password in (("admin", ADMIN_PASSWORD), ("teacher1", TEACHER_PASSWORD)):
-        app, session = LocalApp.unlock(paths, user, password)
+        app, session = unlock(paths, user, password)
         with app:
             assert session.username == user
             assert ChildrenService(app, session).get(child_id)["id"] == child_id
@@ -63,23 +66,23 @@ def test_every_user_opens_it_with_their_own_password(laptop) -> None:
 def test_a_password_change_re_wraps_the_key_and_keeps_the_data(laptop) -> None:
     paths, child_id = laptop
     salt = paths.database.read_bytes()[:16]  # SQLCipher's per-file salt: new only on re-key
-    app, session = LocalApp.unlock(paths, "teacher1", TEACHER_PASSWORD)
+    app, session = unlock(paths, "teacher1", TEACHER_PASSWORD)
     with app:
         Accounts(app).change_password(session, TEACHER_PASSWORD, "Green-river-2032")
     assert paths.database.read_bytes()[:16] == salt  # re-wrapped, not re-encrypted
     with pytest.raises(SignInError):
-        LocalApp.unlock(paths, "teacher1", TEACHER_PASSWORD)
-    app, session = LocalApp.unlock(paths, "teacher1", "Green-river-2032")
+        unlock(paths, "teacher1", TEACHER_PASSWORD)
+    app, session = unlock(paths, "teacher1", "Green-river-2032")
     with app:
         assert ChildrenService(app, session).get(child_id)["id"] == child_id
 
 
 def test_an_admin_reset_lets_a_forgetful_user_in_again(laptop) -> None:
     paths, _ = laptop
-    app, admin = LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+    app, admin = unlock(paths, "admin", ADMIN_PASSWORD)
     with app:
         Accounts(app).reset_password(admin, "teacher1", "Fresh-start-2033")
-    app, session = LocalApp.unlock(paths, "teacher1", "Fresh-start-2033")
+    app, session = unlock(paths, "teacher1", "Fresh-start-2033")
     app.close()
     assert session.role == "teacher"
 
@@ -88,16 +91,16 @@ def test_five_wrong_passwords_lock_before_the_data_is_open_and_are_audited(lapto
     paths, _ = laptop
     for attempt in range(1, 5):
         with pytest.raises(SignInError) as err:
-            LocalApp.unlock(paths, "teacher1", f"wrong-{attempt}-password")
+            unlock(paths, "teacher1", f"wrong-{attempt}-password")
         assert err.value.code == "sign_in.failed"
     with pytest.raises(SignInError) as err:
-        LocalApp.unlock(paths, "teacher1", "wrong-5-password")
+        unlock(paths, "teacher1", "wrong-5-password")
     assert err.value.code == "sign_in.locked" and err.value.params["seconds"] == 30
     with pytest.raises(SignInError) as err:  # even the right password waits now
-        LocalApp.unlock(paths, "teacher1", TEACHER_PASSWORD)
+        unlock(paths, "teacher1", TEACHER_PASSWORD)
     assert err.value.code == "sign_in.locked"
     # another user is not locked; their sign-in writes the failures to the audit log
-    app, _ = LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+    app, _ = unlock(paths, "admin", ADMIN_PASSWORD)
     with app, app.engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT actor FROM audit_log WHERE action = 'sign_in_failed'"
@@ -117,30 +120,30 @@ def test_a_missing_or_damaged_key_file_is_explained_and_nothing_is_changed(lapto
     for kind, content in cases.items():
         paths.keyring.write_bytes(content)
         with pytest.raises(ServiceError) as err:
-            LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+            unlock(paths, "admin", ADMIN_PASSWORD)
         message, exit_code = describe_error(err.value)
         assert exit_code == 2
         assert ("damaged" if kind == "truncated" else "not one of this app") in message
         assert paths.keyring.read_bytes() == content
     paths.keyring.unlink()
     with pytest.raises(ServiceError) as err:
-        LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+        unlock(paths, "admin", ADMIN_PASSWORD)
     assert "key file is missing" in describe_error(err.value)[0]
     assert paths.database.read_bytes() == db_before
     paths.keyring.write_bytes(original)
-    LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)[0].close()
+    unlock(paths, "admin", ADMIN_PASSWORD)[0].close()
 
 
 def test_a_database_copied_from_another_laptop_is_refused_untouched(laptop, tmp_path) -> None:
     paths, _ = laptop
     other = AppPaths.resolve(tmp_path / "other")
-    LocalApp.initialize(other, admin="admin", password=ADMIN_PASSWORD).close()
+    initialize(other, admin="admin", password=ADMIN_PASSWORD).close()
     for suffix in ("-wal", "-shm"):
         Path(str(other.database) + suffix).unlink(missing_ok=True)
     shutil.copyfile(paths.database, other.database)  # same user name and password even
     before = other.database.read_bytes()
     with pytest.raises(ServiceError) as err:
-        LocalApp.unlock(other, "admin", ADMIN_PASSWORD)
+        unlock(other, "admin", ADMIN_PASSWORD)
     assert err.value.code == "keyfile.not_this_database"
     assert "copied from another laptop" in describe_error(err.value)[0]
     assert other.database.read_bytes() == before
@@ -152,12 +155,12 @@ def test_a_wrap_moved_to_another_user_does_not_open(laptop) -> None:
     data["users"]["teacher1"] = dict(data["users"]["admin"])  # an edited key file
     paths.keyring.write_text(json.dumps(data))
     with pytest.raises(SignInError):
-        LocalApp.unlock(paths, "teacher1", ADMIN_PASSWORD)
+        unlock(paths, "teacher1", ADMIN_PASSWORD)
 
 
 def test_backup_is_encrypted_and_restores_only_with_the_right_password(laptop, tmp_path) -> None:
     paths, child_id = laptop
-    app, admin = LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+    app, admin = unlock(paths, "admin", ADMIN_PASSWORD)
     target = BackupService(app, admin).backup(tmp_path / "copy.ssbackup")
     assert b"SQLite format 3" not in target.read_bytes()
     ChildrenService(app, admin).archive(child_id, "moved away")
@@ -168,24 +171,24 @@ def test_backup_is_encrypted_and_restores_only_with_the_right_password(laptop, t
     assert err.value.code == "backup.wrong_password"
     assert "when the backup was made" in describe_error(err.value)[0]
     assert paths.database.read_bytes() == before
-    safety = BackupService(app, admin).restore(target, ADMIN_PASSWORD)
-    assert safety.exists()
+    safety = BackupService(app, admin).restore(target, ADMIN_PASSWORD).saved_previous
+    assert safety is not None and safety.exists()
     assert ChildrenService(app, admin).get(child_id)["status"] == "active"
     app.close()
     # the restored key file is the backup's: the password of that time opens the data
-    LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)[0].close()
+    unlock(paths, "admin", ADMIN_PASSWORD)[0].close()
 
 
 def test_unfinished_first_run_is_set_aside_not_deleted(tmp_path) -> None:
     paths = AppPaths.resolve(tmp_path / "data")
     app = LocalApp(paths)
-    assert app.needs_first_run()
-    app.create_new()  # the wizard started (database made), then the window was closed
+    assert needs_first_run(app)
+    create_new(app)  # the wizard started (database made), then the window was closed
     app.close()
     assert Keyring.load(paths.keyring).usernames() == []  # no user: the key was never wrapped
     again = LocalApp(paths)
-    assert again.needs_first_run()
-    again.create_new()
+    assert needs_first_run(again)
+    create_new(again)
     again.close()
     assert len(list(paths.data_dir.glob("*.unfinished-*"))) == 2  # database and key file
 
@@ -194,15 +197,15 @@ def test_a_database_without_its_key_file_is_refused_before_any_password(laptop) 
     paths, _ = laptop
     paths.keyring.rename(paths.keyring.with_name("elsewhere.json"))
     app = LocalApp(paths)
-    assert not app.needs_first_run()  # never offers a fresh start over the children's data
+    assert not needs_first_run(app)  # never offers a fresh start over the children's data
     with pytest.raises(ServiceError) as err:
-        app.check_files()
+        check_files(app.paths)
     assert err.value.code == "keyfile.missing"
 
 
 def test_key_file_holds_no_key_in_clear(laptop) -> None:
     paths, _ = laptop
-    app, _ = LocalApp.unlock(paths, "admin", ADMIN_PASSWORD)
+    app, _ = unlock(paths, "admin", ADMIN_PASSWORD)
     key = app.key
     app.close()
     raw = paths.keyring.read_bytes()

@@ -53,9 +53,9 @@ def test_a_data_folder_made_by_the_command_line_holds_shipped_cost_hashes(tmp_pa
     assert (argon["t"], argon["m"], argon["p"]) == (3, 65536, 4)
     from ss_desktop.config import AppPaths
     from ss_desktop.db import local_users
-    from ss_desktop.services.app import LocalApp
+    from ss_desktop.services.unlock import unlock
 
-    app, _session = LocalApp.unlock(AppPaths.resolve(data), "alice", "Tree-house-42")
+    app, _session = unlock(AppPaths.resolve(data), "alice", "Tree-house-42")
     try:
         user = local_users.find_user(app.engine, "alice")
         assert user is not None

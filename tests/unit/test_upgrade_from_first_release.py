@@ -29,10 +29,10 @@ from argon2 import PasswordHasher
 from ss_desktop.config import AppPaths
 from ss_desktop.db.audit import verify_audit_chain
 from ss_desktop.db.migrate import is_plaintext
-from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.errors import SignInError
 from ss_desktop.services.settings import load_settings
+from ss_desktop.services.unlock import unlock
 from tests.fixtures.db_access import raw_connect
 from tests.fixtures.make_rev1 import CHILDREN
 
@@ -81,7 +81,7 @@ def test_first_release_folder_upgrades_with_a_backup_and_keeps_everything(tmp_pa
     assert revision(paths.database) == "0001"
 
     # The first sign-in after the upgrade migrates the schema, then encrypts the data in place.
-    app, session = LocalApp.unlock(paths, USER, PASSWORD)
+    app, session = unlock(paths, USER, PASSWORD)
     try:
         assert session.role == "admin"  # the first release's account and password still work
         assert paths.keyring.exists()
@@ -113,7 +113,7 @@ def test_first_release_folder_upgrades_with_a_backup_and_keeps_everything(tmp_pa
     assert load_settings(paths.settings_file)["last_user"] == USER
 
     # opening again: nothing left to upgrade or encrypt, so no second backup
-    app, _ = LocalApp.unlock(paths, USER, PASSWORD)
+    app, _ = unlock(paths, USER, PASSWORD)
     app.close()
     assert len([p for p in paths.backup_dir.iterdir() if p.is_file()]) == 1
 
@@ -123,9 +123,9 @@ def test_wrong_password_at_the_first_sign_in_after_the_upgrade_changes_nothing(
 ) -> None:
     paths = make_first_release_folder(tmp_path / "laptop")
     with pytest.raises(SignInError):
-        LocalApp.unlock(paths, USER, "not-the-password")
+        unlock(paths, USER, "not-the-password")
     assert is_plaintext(paths.database) and not paths.keyring.exists()
-    app, _ = LocalApp.unlock(paths, USER, PASSWORD)  # the right one still works afterwards
+    app, _ = unlock(paths, USER, PASSWORD)  # the right one still works afterwards
     app.close()
     assert not is_plaintext(paths.database)
 

@@ -15,6 +15,7 @@ FILE_ERROR_CODES = (
     "import.missing",
     "import.empty",
     "import.too_large",
+    "import.too_many_rows",
     "import.old_excel_or_password",
     "import.password_protected",
     "import.old_excel",

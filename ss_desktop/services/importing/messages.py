@@ -20,6 +20,10 @@ IMPORT_TEMPLATES: dict[str, str] = {
         "Import",
         "The file is too large ({size_mb} MB; at most {limit_mb} MB or 60,000 rows). Split the class list into smaller files.",
     ),
+    "import.too_many_rows": QT_TRANSLATE_NOOP(
+        "Import",
+        "The file has {rows} rows ({size_mb} MB); at most {limit} rows can be imported at once. Split the class list into smaller files.",
+    ),
     "import.old_excel_or_password": QT_TRANSLATE_NOOP(
         "Import",
         "This is an old Excel file (.xls) or a workbook protected by a password. Open it in Excel or WPS, remove the password if it has one, and save it as .xlsx: File > Save as > Excel Workbook (*.xlsx).",

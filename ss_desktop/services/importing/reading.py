@@ -49,20 +49,25 @@ def read_table(path: Path) -> RawTable:
         raise ImportFileError("import.empty")
     if size > MAX_FILE_BYTES:
         raise ImportFileError(
-            "import.too_large",
-            size_mb=round(size / 1024 / 1024, 1),
-            limit_mb=MAX_FILE_BYTES // 1024 // 1024,
+            "import.too_large", size_mb=megabytes(size), limit_mb=MAX_FILE_BYTES // 1024 // 1024
         )
     data = path.read_bytes()
     if data.startswith(OLE_MAGIC):
         raise ImportFileError(_ole_kind(data))
-    if data.startswith(ZIP_MAGIC):
-        table = _read_xlsx(data)
-    else:
-        table = _read_csv(data)
+    try:
+        table = _read_xlsx(data) if data.startswith(ZIP_MAGIC) else _read_csv(data)
+    except ImportFileError as exc:
+        if exc.code == "import.too_many_rows":
+            exc.params["size_mb"] = megabytes(size)
+        raise
     if not table.rows:
         raise ImportFileError("import.empty")
     return table
+
+
+def megabytes(size: int) -> str:
+    """A file size for a message: '5.2' (MB), '0.3' for a small file, never '0'."""
+    return f"{max(size / 1024 / 1024, 0.1):.1f}"
 
 
 def _ole_kind(data: bytes) -> str:
@@ -80,7 +85,7 @@ def _blank(value: Any) -> bool:
 def _keep(rows: list[tuple[int, list[Any]]], kind: str, encoding: str | None = None) -> RawTable:
     kept = [(n, cells) for n, cells in rows if not all(_blank(c) for c in cells)]
     if len(kept) > MAX_ROWS:
-        raise ImportFileError("import.too_large", size_mb=0, limit_mb=MAX_FILE_BYTES // 1048576)
+        raise ImportFileError("import.too_many_rows", rows=f"{len(kept):,}", limit=f"{MAX_ROWS:,}")
     width = max((len(c) for _, c in kept), default=0)
     while width and all(len(c) < width or _blank(c[width - 1]) for _, c in kept):
         width -= 1
