@@ -1,4 +1,5 @@
-"""Where the top-level ``resources/`` folder is, from source and in the frozen app."""
+"""Where the top-level ``resources/`` and ``docs/`` folders are, from source and in the frozen
+app (build.spec copies both, with the same layout)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,21 @@ import sys
 from pathlib import Path
 
 
-def resources_root() -> Path:
-    """The ``resources`` folder: ``sys._MEIPASS/resources`` when frozen, else the repo's."""
+def _root() -> Path:
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base is not None:
-        return Path(frozen_base) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_base)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_root() -> Path:
+    """The ``resources`` folder: ``sys._MEIPASS/resources`` when frozen, else the repo's."""
+    return _root() / "resources"
+
+
+def docs_path(*parts: str) -> Path:
+    """A path inside ``docs/`` (the user guides and their screenshots)."""
+    return _root().joinpath("docs", *parts)
 
 
 def resource_path(*parts: str) -> Path:

@@ -30,7 +30,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No display found: the Stepping Stones app needs a graphical desktop.\n"
         "Start it from the desktop (not from a remote shell without X forwarding). The "
         "command-line tools (ss-desktop --help) work without a display.",
-        "zh_CN": "找不到显示器：“踏脚石”登记程序需要图形桌面。\n"
+        "zh_CN": "找不到显示器：“铺路石”登记程序需要图形桌面。\n"
         "请在桌面环境中启动（不要在没有图形转发的远程终端里启动）。"
         "命令行工具（ss-desktop --help）不需要显示器。",
     },
@@ -63,7 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The Stepping Stones app is already open with this data folder (process {pid}):"
         "\n{path}\n\nSwitch to the window that is already open. Only one copy of the app can "
         "use a data folder at a time.",
-        "zh_CN": "“踏脚石”登记程序已经打开了这个数据文件夹（进程 {pid}）：\n{path}\n\n"
+        "zh_CN": "“铺路石”登记程序已经打开了这个数据文件夹（进程 {pid}）：\n{path}\n\n"
         "请切换到已经打开的窗口。同一个数据文件夹一次只能由一个程序使用。",
     },
 }

@@ -245,82 +245,82 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="264"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
         <source>Children</source>
         <translation>儿童名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="265"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="275"/>
         <source>&amp;Search:</source>
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="267"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="277"/>
         <source>Name, pinyin, initials (zs) or 4+ digits of an ID or phone</source>
         <translation>姓名、拼音、首字母（如 zs）或证件号/电话中的 4 位以上数字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="271"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
         <source>&amp;View:</source>
         <translation>视图(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="272"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="282"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="273"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="283"/>
         <source>&amp;Category:</source>
         <translation>类别(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="274"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="284"/>
         <source>Sta&amp;ge:</source>
         <translation>学段(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="275"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="278"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="288"/>
         <source>Grade within the school stage</source>
         <translation>学段内的年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="280"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
         <source>Stat&amp;us:</source>
         <translation>状态(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="281"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="291"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="283"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="293"/>
         <source>Open the selected child (Enter)</source>
         <translation>打开所选儿童（回车）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="285"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="295"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="287"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="297"/>
         <source>Register a new child (Ctrl+N)</source>
         <translation>登记一名新儿童（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="289"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="299"/>
         <source>&amp;Archive…</source>
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="290"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="300"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
@@ -370,63 +370,73 @@ Data folder: {path}</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="391"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="401"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="397"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="407"/>
         <source>More than %n children match</source>
         <translation>
             <numerusform>超过 %n 名儿童符合条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="406"/>
-        <source>No children registered yet. Press Ctrl+N to register the first child.</source>
-        <translation>还没有登记任何儿童。按 Ctrl+N 登记第一名儿童。</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="413"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="420"/>
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ss_desktop/ui/children_page.py" line="417"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="424"/>
         <source>%n child(ren)</source>
         <translation>
             <numerusform>共 %n 名儿童</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="462"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="469"/>
         <source>Archive child</source>
         <translation>归档儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="463"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="470"/>
         <source>Why is this record archived? (e.g. left the school, moved away)</source>
         <translation>为什么归档这条记录？（例如：已离校、已搬走）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="471"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="478"/>
         <source>Restore child</source>
         <translation>恢复儿童记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="472"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="479"/>
         <source>Why is this record restored?</source>
         <translation>为什么恢复这条记录？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="497"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="504"/>
         <source>Archived.</source>
         <translation>已归档。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/children_page.py" line="499"/>
+        <location filename="../../ss_desktop/ui/children_page.py" line="506"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_empty.py" line="60"/>
+        <source>No children registered yet. Register them one by one, or import a whole class list from Excel (.xlsx) or CSV.</source>
+        <translation>还没有登记任何儿童。可以逐个登记，也可以从 Excel（.xlsx）或 CSV 文件导入整个班级名单。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_empty.py" line="66"/>
+        <source>Register a child (Ctrl+N)</source>
+        <translation>登记一名儿童（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/children_empty.py" line="69"/>
+        <source>Import a class &amp;list…</source>
+        <translation>导入班级名单(&amp;L)…</translation>
     </message>
 </context>
 <context>
@@ -449,7 +459,7 @@ Data folder: {path}</source>
     <message>
         <location filename="../../ss_desktop/cli_parser.py" line="15"/>
         <source>Stepping Stones registration (laptop). With no command, starts the app.</source>
-        <translation>踏脚石儿童登记（笔记本电脑）。不带命令时启动程序。</translation>
+        <translation>铺路石儿童登记（笔记本电脑）。不带命令时启动程序。</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/cli_parser.py" line="21"/>
@@ -837,12 +847,12 @@ Data folder: {path}</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="333"/>
+        <location filename="../../ss_desktop/services/messages.py" line="338"/>
         <source>some fields need fixing:</source>
         <translation>有些项需要改正：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="336"/>
+        <location filename="../../ss_desktop/services/messages.py" line="341"/>
         <source>unexpected error ({type}); see the log file for details</source>
         <translation>意外错误（{type}）；详情见日志文件</translation>
     </message>
@@ -1725,52 +1735,73 @@ Data folder: {path}</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="76"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="51"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="52"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="53"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="54"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="55"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/first_run.py" line="85"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="78"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="87"/>
         <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
         <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="83"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="92"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="118"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="127"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="120"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="129"/>
         <source>Create the first account. The administrator manages users and settings on this laptop.</source>
         <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="125"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="134"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="126"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="135"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="127"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="136"/>
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="129"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="138"/>
         <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
         <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="144"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="153"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1855,42 +1886,42 @@ Data folder: {path}</source>
         <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="184"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="193"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="186"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="195"/>
         <source>Where is this laptop used? (a school, care home or community centre)</source>
         <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="199"/>
         <source>Site &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="191"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="200"/>
         <source>&amp;Kind of site:</source>
         <translation>站点类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="192"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="201"/>
         <source>Site &amp;code (optional):</source>
         <translation>站点代码（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="194"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="203"/>
         <source>The site is marked &quot;pending&quot; until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
         <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="255"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="264"/>
         <source>Set up Stepping Stones</source>
-        <translation>设置踏脚石</translation>
+        <translation>设置铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="270"/>
+        <location filename="../../ss_desktop/ui/first_run.py" line="283"/>
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
@@ -2519,128 +2550,133 @@ Data folder: {path}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="238"/>
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="233"/>
-        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="261"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="241"/>
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="242"/>
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="253"/>
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="258"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="259"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/main_window.py" line="260"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="263"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="272"/>
         <source>Stepping Stones registration</source>
-        <translation>踏脚石儿童登记</translation>
+        <translation>铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="277"/>
         <source>Stepping Stones registration — {user}</source>
-        <translation>踏脚石儿童登记 — {user}</translation>
+        <translation>铺路石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="282"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="328"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="329"/>
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
@@ -2660,63 +2696,78 @@ Data folder: {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="438"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="458"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../ss_desktop/ui/main_window.py" line="459"/>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
-        <translation>踏脚石儿童登记 {version}
+        <translation>铺路石儿童登记 {version}
 数据库版本 {revision}
 设备 {device}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="50"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="30"/>
+        <source>Everything sent</source>
+        <translation>全部已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="38"/>
+        <source>Not yet sent: records {records}</source>
+        <translation>待发送：记录 {records} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="42"/>
+        <source>Not yet sent: children {children}, records {records} (waiting for consent: {waiting})</source>
+        <translation>待发送：儿童 {children} 名，记录 {records} 条（等待同意书：{waiting} 名）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="46"/>
+        <source>Not yet sent: children {children}, records {records}</source>
+        <translation>待发送：儿童 {children} 名，记录 {records} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="78"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="52"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="80"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="55"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="83"/>
         <source>Connection to head office</source>
         <translation>与总部的连接</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="60"/>
-        <source>Pending: {n} ({m} wait for consent)</source>
-        <translation>待发送：{n}（其中 {m} 条等待同意书）</translation>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="87"/>
+        <source>Saved on this laptop, not yet at head office: the children concerned and their records (a child, a guardian, a consent…). Children under 14 wait until their guardian&apos;s consent is recorded.</source>
+        <translation>已保存在本机、尚未到达总部的内容：涉及的儿童及其记录（儿童、监护人、同意书……）。14 岁以下儿童要等记录了监护人同意后才会发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="66"/>
-        <source>Pending: {n}</source>
-        <translation>待发送：{n}</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="71"/>
-        <source>Changes saved on this laptop, not yet sent to head office</source>
-        <translation>已保存在这台电脑上、尚未发送到总部的更改</translation>
-    </message>
-    <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="76"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="93"/>
         <source>Quarantined: {n}</source>
         <translation>被退回：{n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="81"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="98"/>
         <source>Changes head office refused; they need a review</source>
         <translation>总部拒收的更改，需要复核</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/status_bar.py" line="86"/>
+        <location filename="../../ss_desktop/ui/status_bar.py" line="103"/>
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/user_guide.py" line="51"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 <context>
@@ -3388,22 +3439,22 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="224"/>
+        <location filename="../../ss_desktop/services/messages.py" line="228"/>
         <source>Enter the site&apos;s name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="225"/>
+        <location filename="../../ss_desktop/services/messages.py" line="229"/>
         <source>The site&apos;s name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="228"/>
+        <location filename="../../ss_desktop/services/messages.py" line="232"/>
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="231"/>
+        <location filename="../../ss_desktop/services/messages.py" line="235"/>
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
@@ -3434,141 +3485,146 @@ Device {device}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/messages.py" line="138"/>
+        <source>This laptop is enrolled for sites head office has not sent yet. Sync once, then add the demo children: they go to this laptop&apos;s own sites.</source>
+        <translation>本机已在总部登记，但总部还没有发来本机的站点。请先同步一次，再添加演示儿童：他们会被添加到本机自己的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="142"/>
         <source>You may only work with children of your own sites.</source>
         <translation>您只能处理自己所在站点的儿童记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="141"/>
+        <location filename="../../ss_desktop/services/messages.py" line="145"/>
         <source>This record no longer exists.</source>
         <translation>这条记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="142"/>
+        <location filename="../../ss_desktop/services/messages.py" line="146"/>
         <source>This data folder is already set up ({path}).</source>
         <translation>此数据文件夹已经设置过了（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="145"/>
+        <location filename="../../ss_desktop/services/messages.py" line="149"/>
         <source>No data here yet ({path}). Run &apos;ss-desktop init --admin NAME&apos; first.</source>
         <translation>这里还没有数据（{path}）。请先运行“ss-desktop init --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="148"/>
+        <location filename="../../ss_desktop/services/messages.py" line="152"/>
         <source>A user with this name already exists.</source>
         <translation>已有同名用户。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="149"/>
+        <location filename="../../ss_desktop/services/messages.py" line="153"/>
         <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
         <translation>用户名由 2 至 32 个字母、数字、点、横线或下划线组成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="152"/>
+        <location filename="../../ss_desktop/services/messages.py" line="156"/>
         <source>The password needs at least {min} characters.</source>
         <translation>密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="155"/>
+        <location filename="../../ss_desktop/services/messages.py" line="159"/>
         <source>This password is too easy to guess. Choose another.</source>
         <translation>这个密码太容易被猜到。请换一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="158"/>
+        <location filename="../../ss_desktop/services/messages.py" line="162"/>
         <source>Say why the record is archived or restored.</source>
         <translation>请说明归档或恢复这条记录的原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="161"/>
+        <location filename="../../ss_desktop/services/messages.py" line="165"/>
         <source>This file is not a backup of this app.</source>
         <translation>这个文件不是本程序的备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="164"/>
+        <location filename="../../ss_desktop/services/messages.py" line="168"/>
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="165"/>
+        <location filename="../../ss_desktop/services/messages.py" line="169"/>
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="168"/>
+        <location filename="../../ss_desktop/services/messages.py" line="172"/>
         <source>The data file is not a database of this app. It was not changed.</source>
         <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="171"/>
+        <location filename="../../ss_desktop/services/messages.py" line="175"/>
         <source>The data file is damaged. It was not changed; restore a backup.</source>
         <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="174"/>
+        <location filename="../../ss_desktop/services/messages.py" line="178"/>
         <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
         <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="178"/>
+        <location filename="../../ss_desktop/services/messages.py" line="182"/>
         <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
         <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="182"/>
+        <location filename="../../ss_desktop/services/messages.py" line="186"/>
         <source>The data file is busy (another copy of the app?). Try again.</source>
         <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="185"/>
+        <location filename="../../ss_desktop/services/messages.py" line="189"/>
         <source>The disk is full. Free some space; nothing typed was lost.</source>
         <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="188"/>
+        <location filename="../../ss_desktop/services/messages.py" line="192"/>
         <source>Some fields need fixing: {fields}</source>
         <translation>以下内容需要修改：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="189"/>
+        <location filename="../../ss_desktop/services/messages.py" line="193"/>
         <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
         <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="193"/>
+        <location filename="../../ss_desktop/services/messages.py" line="197"/>
         <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
         <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="197"/>
+        <location filename="../../ss_desktop/services/messages.py" line="201"/>
         <source>The key file is not one of this app ({path}). Nothing was changed.</source>
         <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="200"/>
+        <location filename="../../ss_desktop/services/messages.py" line="204"/>
         <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
         <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="204"/>
+        <location filename="../../ss_desktop/services/messages.py" line="208"/>
         <source>The data file does not belong to this laptop&apos;s key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
         <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="208"/>
+        <location filename="../../ss_desktop/services/messages.py" line="212"/>
         <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
         <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="212"/>
+        <location filename="../../ss_desktop/services/messages.py" line="216"/>
         <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user&apos;s password opens it.</source>
         <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="216"/>
+        <location filename="../../ss_desktop/services/messages.py" line="220"/>
         <source>No recovery was requested on this laptop. Make a request first (&apos;ss-desktop recovery request FILE&apos;).</source>
         <translation>这台电脑还没有提出恢复请求。请先提出请求（&apos;ss-desktop recovery request 文件&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="220"/>
+        <location filename="../../ss_desktop/services/messages.py" line="224"/>
         <source>This is not head office&apos;s answer to this laptop&apos;s recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>
@@ -3746,12 +3802,12 @@ Device {device}</source>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="187"/>
         <source>Sign in — Stepping Stones</source>
-        <translation>登录 — 踏脚石</translation>
+        <translation>登录 — 铺路石</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="188"/>
         <source>Stepping Stones registration</source>
-        <translation>踏脚石儿童登记</translation>
+        <translation>铺路石儿童登记</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="189"/>

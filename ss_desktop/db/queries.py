@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from ss_core.domain.pinyin import name_keys
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.codec import decode_row, expand_field_hlcs, fields_of, load_field_hlcs
+from ss_desktop.db.consent_gate import DEPENDENT_TABLES
 from ss_desktop.db.rows import columns_of
 
 
@@ -249,10 +250,37 @@ def stats(engine: Engine) -> dict[str, Any]:
         pending = cursor.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
         held = cursor.execute("SELECT count(*) FROM quarantine WHERE resolved = 0").fetchone()[0]
         last_sync = cursor.execute("SELECT last_sync_at FROM sync_state WHERE id = 1").fetchone()
+        unsent = _unsent(cursor) if pending else {}
     return {
         "children_active": active,
         "children_archived": archived,
         "pending_changes": pending,
+        "pending_records": unsent.get("records", 0),
+        "pending_children": unsent.get("children", 0),
+        "waiting_children": unsent.get("waiting_children", 0),
         "quarantined": held,
         "last_sync": last_sync[0] if last_sync else None,
     }
+
+
+def _unsent(cursor: sqlite3.Cursor) -> dict[str, int]:
+    """What head office does not have yet, as a person counts it: records (however many
+    times each was changed), children (a change to a guardian, consent, enrollment or
+    attendance mark counts for its child) and the children whose changes wait for consent."""
+    (records,) = cursor.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT entity, record_id FROM outbox WHERE acked = 0)"
+    ).fetchone()
+    owners = [
+        "SELECT record_id AS child_id, device_seq < 0 AS parked FROM outbox"
+        " WHERE acked = 0 AND entity = 'child'"
+    ]
+    owners += [
+        f"SELECT t.child_id, o.device_seq < 0 FROM outbox o JOIN {table} t ON t.id = o.record_id"
+        f" WHERE o.acked = 0 AND o.entity = '{entity.value}'"
+        for entity, table in DEPENDENT_TABLES.items()
+    ]
+    children, waiting = cursor.execute(
+        "SELECT count(DISTINCT child_id), count(DISTINCT CASE WHEN parked THEN child_id END)"
+        f" FROM ({' UNION ALL '.join(owners)})"
+    ).fetchone()
+    return {"records": records, "children": children, "waiting_children": waiting}

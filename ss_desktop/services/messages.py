@@ -135,6 +135,10 @@ ERROR_TEMPLATES: dict[str, str] = {
         "ServiceError",
         "Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator.",
     ),
+    "demo.sites_not_here": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This laptop is enrolled for sites head office has not sent yet. Sync once, then add the demo children: they go to this laptop's own sites.",
+    ),
     "site.not_allowed": QT_TRANSLATE_NOOP(
         "ServiceError", "You may only work with children of your own sites."
     ),
@@ -233,6 +237,7 @@ ERROR_TEMPLATES: dict[str, str] = {
 
 # Exit codes of the CLI per error code (2 = the input is unusable).
 USAGE_CODES = {
+    "demo.sites_not_here",
     "sign_in.failed",
     "sign_in.locked",
     "sign_in.inactive",
