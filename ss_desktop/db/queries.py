@@ -250,7 +250,7 @@ def stats(engine: Engine) -> dict[str, Any]:
         pending = cursor.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
         held = cursor.execute("SELECT count(*) FROM quarantine WHERE resolved = 0").fetchone()[0]
         last_sync = cursor.execute("SELECT last_sync_at FROM sync_state WHERE id = 1").fetchone()
-        unsent = _unsent(cursor) if pending else {}
+        unsent = _unsent_counts(cursor, str(engine.url)) if pending else {}
     return {
         "children_active": active,
         "children_archived": archived,
@@ -263,24 +263,59 @@ def stats(engine: Engine) -> dict[str, Any]:
     }
 
 
+# database -> (outbox fingerprint, counts): the status bar asks every 30 s and after every
+# change; the counts are made again only when the unacknowledged rows changed.
+_UNSENT_COUNTS: dict[str, tuple[tuple, dict[str, int]]] = {}
+
+
+def _unsent_counts(cursor: sqlite3.Cursor, database: str) -> dict[str, int]:
+    fingerprint = tuple(
+        cursor.execute(
+            "SELECT count(*), max(device_seq), min(device_seq), sum(device_seq < 0)"
+            " FROM outbox WHERE acked = 0"
+        ).fetchone()
+    )
+    known = _UNSENT_COUNTS.get(database)
+    if known is not None and known[0] == fingerprint:
+        return known[1]
+    counts = _unsent(cursor)
+    _UNSENT_COUNTS[database] = (fingerprint, counts)
+    return counts
+
+
 def _unsent(cursor: sqlite3.Cursor) -> dict[str, int]:
     """What head office does not have yet, as a person counts it: records (however many
     times each was changed), children (a change to a guardian, consent, enrollment or
-    attendance mark counts for its child) and the children whose changes wait for consent."""
+    attendance mark counts for its child) and the children whose changes wait for consent.
+
+    Read from indexes (revision 0008's partial index of the unacknowledged rows, the
+    dependents' (child_id, id) indexes): at 100,000 unsent demo children (543,584 changes)
+    about 6x faster than reading the outbox rows; see docs/PERFORMANCE.md."""
+    unsent = "outbox INDEXED BY ix_outbox_unsent WHERE acked = 0"
     (records,) = cursor.execute(
-        "SELECT count(*) FROM (SELECT DISTINCT entity, record_id FROM outbox WHERE acked = 0)"
+        f"SELECT count(*) FROM (SELECT DISTINCT entity, record_id FROM {unsent})"
     ).fetchone()
-    owners = [
-        "SELECT record_id AS child_id, device_seq < 0 AS parked FROM outbox"
-        " WHERE acked = 0 AND entity = 'child'"
-    ]
-    owners += [
-        f"SELECT t.child_id, o.device_seq < 0 FROM outbox o JOIN {table} t ON t.id = o.record_id"
-        f" WHERE o.acked = 0 AND o.entity = '{entity.value}'"
+
+    # children: every unsent child record, and the children of unsent dependents (a scan of
+    # each dependent's small (child_id, id) index against the unsent ids)
+    parts = [f"SELECT record_id AS child_id FROM {unsent} AND entity = 'child'"]
+    parts += [
+        f"SELECT child_id FROM {table} INDEXED BY ix_{table}_scope WHERE id IN"
+        f" (SELECT record_id FROM {unsent} AND entity = '{entity.value}')"
         for entity, table in DEPENDENT_TABLES.items()
     ]
-    children, waiting = cursor.execute(
-        "SELECT count(DISTINCT child_id), count(DISTINCT CASE WHEN parked THEN child_id END)"
-        f" FROM ({' UNION ALL '.join(owners)})"
+    (children,) = cursor.execute(
+        f"SELECT count(DISTINCT child_id) FROM ({' UNION ALL '.join(parts)})"
+    ).fetchone()
+    # waiting for consent: from the parked rows, usually few, to their children
+    parked = f"{unsent} AND device_seq < 0"
+    parts = [f"SELECT record_id AS child_id FROM {parked} AND entity = 'child'"]
+    parts += [
+        f"SELECT t.child_id FROM (SELECT record_id FROM {parked} AND entity = '{entity.value}')"
+        f" AS o JOIN {table} t ON t.id = o.record_id"
+        for entity, table in DEPENDENT_TABLES.items()
+    ]
+    (waiting,) = cursor.execute(
+        f"SELECT count(DISTINCT child_id) FROM ({' UNION ALL '.join(parts)})"
     ).fetchone()
     return {"records": records, "children": children, "waiting_children": waiting}
