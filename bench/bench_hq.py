@@ -37,12 +37,12 @@ from sqlmodel import Session
 from bench.common import NEEDS_POSTGRES, scratch_postgres, summary, timed_ms, write_result
 from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.ids import new_id
-from ss_hq.dashboard_service import build_dashboard
-from ss_hq.db import make_engine
-from ss_hq.device_service import create_enrollment_code
-from ss_hq.migrate import upgrade
-from ss_hq.site_service import add_site
-from ss_hq.staff_service import create_staff_user
+from ss_hq.admin.dashboard_service import build_dashboard
+from ss_hq.admin.site_service import add_site
+from ss_hq.admin.staff_service import create_staff_user
+from ss_hq.core.db import make_engine
+from ss_hq.core.migrate import upgrade
+from ss_hq.sync.device_service import create_enrollment_code
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞鑫宇浩然子涵欣怡梓轩一诺"

@@ -48,12 +48,12 @@ from ss_core.domain.dates import coerce_date
 from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.wire import Entity, PushRequest
 from ss_desktop.db import sync_store
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
 from ss_desktop.services.demo_data import DemoGenerator
-from ss_hq.db import make_engine
-from ss_hq.migrate import upgrade
-from ss_hq.models import ChangeLog, Record
-from ss_hq.search_service import ChildIndex, index_values
+from ss_hq.core.db import make_engine
+from ss_hq.core.migrate import upgrade
+from ss_hq.core.models import ChangeLog, ChildIndex, Record
+from ss_hq.review.search_service import index_values
 from tests.integration.harness import HQProcess, Laptop, LaptopFactory, free_port
 
 HERE = Path(__file__).resolve().parent
@@ -444,7 +444,7 @@ def bench_ours(url: str, args: argparse.Namespace, work: Path) -> dict[str, Any]
                 "round_wire_bytes": wire,
                 "round": {k: v for k, v in report.as_dict().items() if k != "clock_warning"},
                 # Head office checks pushed children for duplicates after the push's commits
-                # (ss_hq.duplicate_queue): still queued when the round ended, pairs found.
+                # (ss_hq.review.duplicate_queue): still queued when the round ended, pairs found.
                 "duplicate_checks_left_after_round": checks_left,
                 "duplicate_checks_done_after_round_seconds": round(waited, 1) if not left else None,
                 "suspected_pairs": pairs,

@@ -30,12 +30,12 @@ from bench.common import NEEDS_POSTGRES, scratch_postgres
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.wire import PushRequest, PushResponse
 from ss_desktop.db import sync_store
-from ss_hq.db import make_engine
-from ss_hq.duplicate_queue import drain_checks
-from ss_hq.migrate import ensure_server_state, upgrade
-from ss_hq.models import Device
-from ss_hq.push_service import push
-from ss_hq.site_service import add_site
+from ss_hq.admin.site_service import add_site
+from ss_hq.core.db import make_engine
+from ss_hq.core.migrate import ensure_server_state, upgrade
+from ss_hq.core.models import Device
+from ss_hq.review.duplicate_queue import drain_checks
+from ss_hq.sync.push_service import push
 from tests.integration.harness import LaptopFactory
 
 
@@ -172,13 +172,13 @@ def _patch_phases() -> dict[str, float]:
 
     spent: dict[str, float] = {}
     targets = [
-        ("ss_hq.duplicate_queue", "detect_for_children"),
-        ("ss_hq.push_bulk", "enqueue_checks"),
-        ("ss_hq.push_bulk", "refresh_child_indexes"),
-        ("ss_hq.push_bulk", "write_record"),
-        ("ss_hq.records", "check_fields"),
-        ("ss_hq.records", "merge_incoming"),
-        ("ss_hq.push_service", "lock_for_writing"),
+        ("ss_hq.review.duplicate_queue", "detect_for_children"),
+        ("ss_hq.sync.push_bulk", "enqueue_checks"),
+        ("ss_hq.sync.push_bulk", "refresh_child_indexes"),
+        ("ss_hq.sync.push_bulk", "write_record"),
+        ("ss_hq.core.records", "check_fields"),
+        ("ss_hq.core.records", "merge_incoming"),
+        ("ss_hq.sync.push_service", "lock_for_writing"),
     ]
     for module_name, attr in targets:
         module = importlib.import_module(module_name)
@@ -192,7 +192,7 @@ def _patch_phases() -> dict[str, float]:
                 spent[__k] = spent.get(__k, 0.0) + time.perf_counter() - t
 
         setattr(module, attr, timed)
-    from ss_hq import push_bulk
+    from ss_hq.sync import push_bulk
 
     original_insert = push_bulk.bulk_insert
 

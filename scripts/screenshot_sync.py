@@ -40,7 +40,7 @@ from ss_desktop.ui.first_run import FirstRunWizard  # noqa: E402
 from ss_desktop.ui.gc_guard import GuiThreadCollector  # noqa: E402
 from ss_desktop.ui.i18n import LanguageSwitcher  # noqa: E402
 from ss_desktop.ui.main_window import PAGE_SYNC, MainWindow  # noqa: E402
-from ss_hq.site_service import add_site  # noqa: E402
+from ss_hq.admin.site_service import add_site  # noqa: E402
 from tests.integration.harness import HQProcess, child_form  # noqa: E402
 
 PASSWORD = "Screen-shot-2026"

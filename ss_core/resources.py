@@ -1,29 +1,50 @@
-"""Where the top-level ``resources/`` and ``docs/`` folders are, from source and in the frozen
-app (build.spec copies both, with the same layout)."""
+"""Where the reference data and assets are (``resources/`` in the source tree): administrative
+divisions, icons, compiled translations.
+
+- the frozen app: ``sys._MEIPASS/resources`` (build.spec puts them there);
+- a source checkout, or an editable install: the repository's ``resources/``;
+- an installed package (``pip install '.[desktop]'``): the package ``ss_resources``, which is
+  the same folder installed by setup.py, with the translations compiled during the build.
+
+The user guides (``docs/user-guide.*.md`` and the screenshots they show) are found the same
+way (:func:`docs_path`): ``sys._MEIPASS/docs``, the repository's ``docs/``, or ``docs/`` inside
+``ss_resources`` (setup.py copies them there).
+"""
 
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 
-def _root() -> Path:
+@lru_cache(maxsize=1)
+def resources_root() -> Path:
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base is not None:
-        return Path(frozen_base)
-    return Path(__file__).resolve().parent.parent
-
-
-def resources_root() -> Path:
-    """The ``resources`` folder: ``sys._MEIPASS/resources`` when frozen, else the repo's."""
-    return _root() / "resources"
-
-
-def docs_path(*parts: str) -> Path:
-    """A path inside ``docs/`` (the user guides and their screenshots)."""
-    return _root().joinpath("docs", *parts)
+        return Path(frozen_base) / "resources"
+    source_tree = Path(__file__).resolve().parent.parent / "resources"
+    if (source_tree / "divisions").is_dir():
+        return source_tree
+    spec = find_spec("ss_resources")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return source_tree  # nothing found: lookups say which file is missing
 
 
 def resource_path(*parts: str) -> Path:
     """A path inside ``resources/``, e.g. ``resource_path("divisions", "areas.csv")``."""
     return resources_root().joinpath(*parts)
+
+
+def docs_path(*parts: str) -> Path:
+    """A path inside ``docs/`` (the user guides and their screenshots), e.g.
+    ``docs_path("user-guide.zh.md")``."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base is not None:
+        return Path(frozen_base).joinpath("docs", *parts)
+    source_tree = Path(__file__).resolve().parent.parent / "docs"
+    if source_tree.is_dir():
+        return source_tree.joinpath(*parts)
+    return resources_root().joinpath("docs", *parts)

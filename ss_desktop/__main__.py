@@ -1,4 +1,4 @@
-"""Command line of the laptop app: the GUI by default, plus the commands of INTERFACES.md.
+"""Command line of the laptop app: the GUI by default, plus the commands of docs/design/interfaces.md.
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else (3: import with
 rejected rows). ``--json`` output is one JSON object on stdout (its keys stay English).

@@ -1,4 +1,4 @@
-"""``ss-hq``: the head-office server's command line (INTERFACES.md).
+"""``ss-hq``: the head-office server's command line (docs/design/interfaces.md).
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else.
 """
@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from ss_hq.settings import HQSettings
+from ss_hq.core.settings import HQSettings
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ def _settings(args: argparse.Namespace) -> HQSettings:
 
 
 def _engine(args: argparse.Namespace, *, migrate: bool = True) -> Any:
-    from ss_hq.db import make_engine
-    from ss_hq.migrate import upgrade
+    from ss_hq.core.db import make_engine
+    from ss_hq.core.migrate import upgrade
 
     settings = _settings(args)
     try:
@@ -73,7 +73,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from ss_hq.migrate import current_revision
+    from ss_hq.core.migrate import current_revision
 
     engine = _engine(args)
     print(f"database schema is up to date (revision {current_revision(engine)})")
@@ -114,8 +114,8 @@ def _safe_url(settings: HQSettings) -> str:
 
 
 def cmd_create_staff(args: argparse.Namespace) -> int:
-    from ss_hq.clock import now_ms
-    from ss_hq.staff_service import StaffInputError, create_staff_user
+    from ss_hq.admin.staff_service import StaffInputError, create_staff_user
+    from ss_hq.core.clock import now_ms
 
     password = os.environ.get("SS_HQ_PASSWORD")
     if password is None:
@@ -136,7 +136,7 @@ def cmd_create_staff(args: argparse.Namespace) -> int:
 
 
 def cmd_site_add(args: argparse.Namespace) -> int:
-    from ss_hq.site_service import SiteInputError, add_site
+    from ss_hq.admin.site_service import SiteInputError, add_site
 
     with Session(_engine(args)) as session:
         try:
@@ -157,7 +157,7 @@ def cmd_site_add(args: argparse.Namespace) -> int:
 
 
 def cmd_site_list(args: argparse.Namespace) -> int:
-    from ss_hq.site_service import list_sites
+    from ss_hq.admin.site_service import list_sites
 
     with Session(_engine(args)) as session:
         sites = list_sites(session)
@@ -172,9 +172,9 @@ def cmd_site_list(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
-    from ss_hq.clock import now_ms
-    from ss_hq.device_service import create_enrollment_code
-    from ss_hq.site_service import find_site
+    from ss_hq.admin.site_service import find_site
+    from ss_hq.core.clock import now_ms
+    from ss_hq.sync.device_service import create_enrollment_code
 
     lifetime = parse_duration(args.expires)
     with Session(_engine(args)) as session:
@@ -190,7 +190,7 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from ss_hq.stats_service import stats
+    from ss_hq.admin.stats_service import stats
 
     with Session(_engine(args)) as session:
         counts = stats(session)
@@ -203,7 +203,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_device_list(args: argparse.Namespace) -> int:
-    from ss_hq.device_service import list_devices
+    from ss_hq.sync.device_service import list_devices
 
     with Session(_engine(args)) as session:
         devices = list_devices(session)
@@ -219,9 +219,9 @@ def cmd_device_list(args: argparse.Namespace) -> int:
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
-    from ss_hq.clock import now_ms
-    from ss_hq.device_service import revoke_device
-    from ss_hq.errors import ServiceError
+    from ss_hq.core.clock import now_ms
+    from ss_hq.core.errors import ServiceError
+    from ss_hq.sync.device_service import revoke_device
 
     with Session(_engine(args)) as session:
         try:
@@ -235,7 +235,7 @@ def cmd_device_revoke(args: argparse.Namespace) -> int:
 def cmd_recover_key(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ss_hq.recovery_service import RecoveryRefused, answer_request
+    from ss_hq.sync.recovery_service import RecoveryRefused, answer_request
 
     source, target = Path(args.file), Path(args.out)
     if not source.is_file():
@@ -260,8 +260,8 @@ def cmd_recover_key(args: argparse.Namespace) -> int:
 def cmd_import_bundle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ss_hq.bundle_service import BundleRefused, import_bundle
-    from ss_hq.clock import now_ms
+    from ss_hq.core.clock import now_ms
+    from ss_hq.sync.bundle_service import BundleRefused, import_bundle
 
     source, target = Path(args.file), Path(args.receipt)
     if not source.is_file():
@@ -299,9 +299,9 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
 def cmd_enroll_file(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ss_hq.bundle_service import create_offline_enrollment, laptop_server_url
-    from ss_hq.clock import now_ms
-    from ss_hq.site_service import find_site
+    from ss_hq.admin.site_service import find_site
+    from ss_hq.core.clock import now_ms
+    from ss_hq.sync.bundle_service import create_offline_enrollment, laptop_server_url
 
     target = Path(args.out)
     if target.exists():

@@ -12,13 +12,13 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
-from ss_hq import clock
 from ss_hq.api.encoding import BodyDecodingMiddleware, ResponseCompressionMiddleware
 from ss_hq.api.errors import install_error_handlers
 from ss_hq.api.sync_routes import router as sync_router
-from ss_hq.db import make_engine
-from ss_hq.duplicate_queue import DrainScheduler
-from ss_hq.settings import HQSettings
+from ss_hq.core import clock
+from ss_hq.core.db import make_engine
+from ss_hq.core.settings import HQSettings
+from ss_hq.review.duplicate_queue import DrainScheduler
 
 log = logging.getLogger(__name__)
 

@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from ss_core.domain.name_search import KEY_GROUPS, ranked_keys
 from ss_core.domain.pinyin import name_keys
@@ -78,7 +79,7 @@ def search_row(
     pinyin: str | None,
     id_number: str | None,
     phones: Iterable[str | None],
-) -> tuple:
+) -> tuple[Any, ...]:
     """(rowid, child_id, *SEARCH_COLUMNS, digits) for one child."""
     columns, _ = name_tokens(surname or "", given or "", pinyin)
     digits: list[str] = digit_suffixes(id_number)
@@ -96,9 +97,9 @@ def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
     insert_search_rows(cursor, _rows_of(cursor, ids))
 
 
-def _rows_of(cursor: sqlite3.Cursor, ids: Sequence[str]) -> list[tuple]:
+def _rows_of(cursor: sqlite3.Cursor, ids: Sequence[str]) -> list[tuple[Any, ...]]:
     """Index rows of the live children among *ids*, from the child and guardian tables."""
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
@@ -124,7 +125,7 @@ _INSERT_SEARCH = (
 )
 
 
-def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple]) -> None:
+def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert rows made by :func:`search_row` (for children not indexed yet).
 
     In rowid order: the rowids are hashes, so a batch in save order writes all over the FTS

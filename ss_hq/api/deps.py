@@ -9,8 +9,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from ss_hq.device_service import authenticate
-from ss_hq.models import Device
+from ss_hq.core.models import Device
+from ss_hq.sync.device_service import authenticate
 
 bearer_scheme = HTTPBearer(auto_error=False, description="the token from device enrollment")
 

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ss_core.protocol.wire import ErrorBody, ErrorCode
-from ss_hq.errors import ServiceError
+from ss_hq.core.errors import ServiceError
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Sync API v1 routes (SYNC.md). Thin: the work is in the *_service modules."""
+"""Sync API v1 routes (docs/design/sync.md). Thin: the work is in the *_service modules."""
 
 from __future__ import annotations
 
@@ -20,9 +20,10 @@ from ss_core.protocol.wire import (
     PushResponse,
     ScopeSummary,
 )
-from ss_hq import audit_service, device_service, pull_service, push_service
+from ss_hq.admin import audit_service
 from ss_hq.api.deps import DeviceDep, SessionDep
-from ss_hq.clock import now_ms
+from ss_hq.core.clock import now_ms
+from ss_hq.sync import device_service, pull_service, push_service
 
 ERRORS = {
     400: {"model": ErrorBody},

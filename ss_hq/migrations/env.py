@@ -1,4 +1,4 @@
-"""Alembic environment for head office. Run through :func:`ss_hq.migrate.upgrade`.
+"""Alembic environment for head office. Run through :func:`ss_hq.core.migrate.upgrade`.
 
 The caller passes an open connection in ``config.attributes["connection"]``; there is no
 alembic.ini and no URL here, so migrations run from any folder (and inside a frozen app).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from ss_hq.models import hq_metadata
+from ss_hq.core.models import hq_metadata
 
 config = context.config
 target_metadata = hq_metadata()

@@ -8,7 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ss_core.protocol.wire import ErrorCode
 from ss_hq.api.errors import error_response
-from ss_hq.security import SecurityHeadersMiddleware
+from ss_hq.core.security import SecurityHeadersMiddleware
 from ss_hq.web import (
     api_routes,
     routes_admin,

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Header, Path, Request
 from pydantic import BaseModel
 
 from ss_core.protocol.wire import ErrorBody
-from ss_hq import device_service
 from ss_hq.api.deps import SessionDep
-from ss_hq.clock import now_ms
-from ss_hq.security import csrf_matches
+from ss_hq.core.clock import now_ms
+from ss_hq.core.security import csrf_matches
+from ss_hq.sync import device_service
 from ss_hq.web.deps import CsrfFailed, NotAllowed, SignInRequired, current_staff_or_none
 
 router = APIRouter(prefix="/api/v1", tags=["staff"])

@@ -12,8 +12,14 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 
 from ss_hq.api.deps import SessionDep
-from ss_hq.clock import now_ms
-from ss_hq.security import LANG_COOKIE, SESSION_COOKIE, SignedInStaff, csrf_matches, load_session
+from ss_hq.core.clock import now_ms
+from ss_hq.core.security import (
+    LANG_COOKIE,
+    SESSION_COOKIE,
+    SignedInStaff,
+    csrf_matches,
+    load_session,
+)
 from ss_hq.web.i18n import choose_language, translator
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"

@@ -9,17 +9,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel import Session, col, select
 
-from ss_hq import device_service
+from ss_hq.admin.site_service import SITE_TYPES, SiteInputError, add_site, list_sites
+from ss_hq.admin.staff_service import ROLES, StaffInputError, create_staff_user
 from ss_hq.api.deps import SessionDep
-from ss_hq.bundle_service import create_offline_enrollment, laptop_server_url
-from ss_hq.clock import now_ms
-from ss_hq.errors import ServiceError
-from ss_hq.models import EnrollmentCode, StaffUser
-from ss_hq.review_service import ReviewError, add_program, list_programs
-from ss_hq.search_service import site_names
-from ss_hq.security import ADMIN, SignedInStaff
-from ss_hq.site_service import SITE_TYPES, SiteInputError, add_site, list_sites
-from ss_hq.staff_service import ROLES, StaffInputError, create_staff_user
+from ss_hq.core.clock import now_ms
+from ss_hq.core.errors import ServiceError
+from ss_hq.core.models import EnrollmentCode, StaffUser
+from ss_hq.core.security import ADMIN, SignedInStaff
+from ss_hq.review.review_service import ReviewError, add_program, list_programs
+from ss_hq.review.search_service import site_names
+from ss_hq.sync import device_service
+from ss_hq.sync.bundle_service import create_offline_enrollment, laptop_server_url
 from ss_hq.web.deps import CsrfForm, NotAllowed, PageNotFound, allowed, render
 
 router = APIRouter(include_in_schema=False)

@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ss_hq import audit_service
+from ss_hq.admin import audit_service
+from ss_hq.admin.audit_service import AuditFilterError, AuditFilters
 from ss_hq.api.deps import SessionDep
-from ss_hq.audit_service import AuditFilterError, AuditFilters
-from ss_hq.device_service import list_devices
-from ss_hq.security import ADMIN, SignedInStaff
+from ss_hq.core.security import ADMIN, SignedInStaff
+from ss_hq.sync.device_service import list_devices
 from ss_hq.web.deps import CsrfForm, NotAllowed, PageNotFound, StaffDep, render
 
 router = APIRouter(include_in_schema=False)

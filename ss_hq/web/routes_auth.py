@@ -9,9 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from ss_hq.admin.staff_service import check_staff_password
 from ss_hq.api.deps import SessionDep
-from ss_hq.clock import now_ms
-from ss_hq.security import (
+from ss_hq.core.clock import now_ms
+from ss_hq.core.security import (
     ABSOLUTE_TIMEOUT_MS,
     LANG_COOKIE,
     LOGIN_CSRF_COOKIE,
@@ -20,7 +21,6 @@ from ss_hq.security import (
     end_session,
     start_session,
 )
-from ss_hq.staff_service import check_staff_password
 from ss_hq.web.deps import CsrfFailed, CsrfForm, StaffDep, current_staff_or_none, render
 from ss_hq.web.i18n import LANGUAGES
 

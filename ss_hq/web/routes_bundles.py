@@ -13,8 +13,8 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from ss_hq.api.deps import SessionDep
-from ss_hq.bundle_service import BundleRefused, import_bundle
-from ss_hq.clock import now_ms
+from ss_hq.core.clock import now_ms
+from ss_hq.sync.bundle_service import BundleRefused, import_bundle
 from ss_hq.web.deps import CsrfForm, render
 from ss_hq.web.routes_admin import DeviceStaff, devices_context
 

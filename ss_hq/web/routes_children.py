@@ -11,15 +11,15 @@ from sqlmodel import col, select
 
 from ss_core.domain.enums import Category, Stage
 from ss_core.protocol.wire import Entity
+from ss_hq.admin.dashboard_service import build_dashboard
+from ss_hq.admin.export_service import export_csv, export_xlsx
 from ss_hq.api.deps import SessionDep
-from ss_hq.clock import now_ms
-from ss_hq.dashboard_service import build_dashboard
-from ss_hq.erasure_service import erase_child
-from ss_hq.export_service import export_csv, export_xlsx
-from ss_hq.models import ChangeHistory, Record, field_changes
-from ss_hq.review_service import ReviewError
-from ss_hq.search_service import ChildFilters, child_row, search_children, site_names
-from ss_hq.security import SignedInStaff
+from ss_hq.core.clock import now_ms
+from ss_hq.core.models import ChangeHistory, Record, field_changes
+from ss_hq.core.security import SignedInStaff
+from ss_hq.review.erasure_service import erase_child
+from ss_hq.review.review_service import ReviewError
+from ss_hq.review.search_service import ChildFilters, child_row, search_children, site_names
 from ss_hq.web.charts import bar_chart
 from ss_hq.web.deps import CsrfForm, PageNotFound, allowed, render
 

@@ -1,6 +1,6 @@
 """Staff correct a child's record: GET/POST ``/children/{id}/edit`` (admin and staff).
 
-Only the fields that changed are written, through :func:`ss_hq.records.write_record` with a
+Only the fields that changed are written, through :func:`ss_hq.core.records.write_record` with a
 fresh head-office HLC, ``base_version`` = the version the form showed and the staff member as
 author; the change history and the change log (what laptops pull) follow from there.
 """
@@ -30,13 +30,13 @@ from ss_core.domain.enums import (
 from ss_core.protocol.wire import Entity
 from ss_core.resources import resource_path
 from ss_hq.api.deps import SessionDep
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.clock import now_ms
-from ss_hq.models import Record
-from ss_hq.records import Author, OpRejected, write_record
-from ss_hq.review_service import server_stamp
-from ss_hq.search_service import refresh_child_index, site_names
-from ss_hq.security import SignedInStaff
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.clock import now_ms
+from ss_hq.core.models import Record
+from ss_hq.core.records import Author, OpRejected, write_record
+from ss_hq.core.security import SignedInStaff
+from ss_hq.review.review_service import server_stamp
+from ss_hq.review.search_service import refresh_child_index, site_names
 from ss_hq.web.deps import CsrfForm, PageNotFound, allowed, language_of, render
 from ss_hq.web.i18n import (
     DOB_PRECISION_LABELS,

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ss_hq.api.deps import SessionDep
-from ss_hq.clock import now_ms
-from ss_hq.duplicates_service import dismiss_pair, list_open_pairs, merge_pair
-from ss_hq.review_service import ReviewError, list_conflicts, resolve_conflict
-from ss_hq.search_service import site_names
-from ss_hq.security import SignedInStaff
+from ss_hq.core.clock import now_ms
+from ss_hq.core.security import SignedInStaff
+from ss_hq.review.duplicates_service import dismiss_pair, list_open_pairs, merge_pair
+from ss_hq.review.review_service import ReviewError, list_conflicts, resolve_conflict
+from ss_hq.review.search_service import site_names
 from ss_hq.web.deps import CsrfForm, PageNotFound, allowed, render
 
 router = APIRouter(include_in_schema=False)

@@ -16,9 +16,9 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session
 
 from ss_hq.app import create_app
-from ss_hq.db import make_engine
-from ss_hq.migrate import ensure_server_state, upgrade
-from ss_hq.settings import HQSettings
+from ss_hq.core.db import make_engine
+from ss_hq.core.migrate import ensure_server_state, upgrade
+from ss_hq.core.settings import HQSettings
 from tests.hq.helpers import HQ
 
 PG_URL = os.environ.get("DATABASE_URL", "").strip()

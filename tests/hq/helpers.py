@@ -23,8 +23,8 @@ from stdnum.cn import ric
 
 from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.ids import new_id
-from ss_hq.device_service import create_enrollment_code
-from ss_hq.site_service import SiteInfo, add_site
+from ss_hq.admin.site_service import SiteInfo, add_site
+from ss_hq.sync.device_service import create_enrollment_code
 
 _site_numbers = itertools.count(1)
 

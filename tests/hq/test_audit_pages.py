@@ -290,7 +290,7 @@ def test_the_audit_page_carries_the_security_headers(hq, client, engine):
 def test_every_text_of_the_audit_page_has_a_chinese_translation():
     from pathlib import Path
 
-    from ss_hq.audit_service import PROBLEM_TEXT, UNKNOWN_PROBLEM_TEXT
+    from ss_hq.admin.audit_service import PROBLEM_TEXT, UNKNOWN_PROBLEM_TEXT
 
     template = Path(__file__).resolve().parents[2] / "ss_hq/web/templates/audit.html"
     texts = set(re.findall(r't\("([^"]+)"\)', template.read_text()))

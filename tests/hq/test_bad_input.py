@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ss_hq.app import create_app
-from ss_hq.models import AppliedOp, ChangeLog
+from ss_hq.core.models import AppliedOp, ChangeLog
 from tests.hq.helpers import child_fields
 
 

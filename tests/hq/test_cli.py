@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from ss_core.protocol.wire import EnrollRequest
 from ss_hq.__main__ import main
-from ss_hq.db import make_engine
-from ss_hq.device_service import enroll
-from ss_hq.models import StaffUser
-from ss_hq.secrets_hashing import verify_password
+from ss_hq.core.db import make_engine
+from ss_hq.core.models import StaffUser
+from ss_hq.core.secrets_hashing import verify_password
+from ss_hq.sync.device_service import enroll
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.wire import PushRequest
-from ss_hq import pull_service, push_service
-from ss_hq.models import AppliedOp, ChangeLog, Device, Record
+from ss_hq.core.models import AppliedOp, ChangeLog, Device, Record
+from ss_hq.sync import pull_service, push_service
 from tests.hq.helpers import child_fields
 
 

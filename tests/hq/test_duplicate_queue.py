@@ -1,5 +1,5 @@
 """Duplicate checks run after the push's commit: the laptop's answer does not wait for them,
-and staff still see every suspected pair (ss_hq.duplicate_queue)."""
+and staff still see every suspected pair (ss_hq.review.duplicate_queue)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from sqlmodel import Session, select
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import PushRequest
 from ss_hq.app import create_app
-from ss_hq.clock import now_ms
-from ss_hq.models import Device as DeviceRow
-from ss_hq.models import DuplicateCheck, SuspectedDuplicate
-from ss_hq.push_service import push
+from ss_hq.core.clock import now_ms
+from ss_hq.core.models import Device as DeviceRow
+from ss_hq.core.models import DuplicateCheck, SuspectedDuplicate
+from ss_hq.sync.push_service import push
 from tests.hq.helpers import HQ, child_fields, fake_id_number
 
 
@@ -73,7 +73,7 @@ def test_a_pushed_lookalike_appears_for_review_shortly_after_the_push(hq: HQ, cl
     assert _queued(engine) == 0
     # The review page lists the pair.
     with Session(engine) as session:
-        from ss_hq.duplicates_service import list_open_pairs
+        from ss_hq.review.duplicates_service import list_open_pairs
 
         assert [p.id for p in list_open_pairs(session)] == [pairs[0].id]
 

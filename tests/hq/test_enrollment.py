@@ -7,8 +7,8 @@ import base64
 from sqlmodel import Session, select
 
 from ss_core.protocol.hlc import system_ms
-from ss_hq.device_service import revoke_device
-from ss_hq.models import Device, EnrollmentCode
+from ss_hq.core.models import Device, EnrollmentCode
+from ss_hq.sync.device_service import revoke_device
 
 
 def _enroll(client, code, name="laptop-1"):

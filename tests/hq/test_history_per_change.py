@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from ss_hq.models import META_DEFAULT, ChangeHistory, Record, field_changes, field_meta_of
+from ss_hq.core.models import META_DEFAULT, ChangeHistory, Record, field_changes, field_meta_of
 from tests.hq.helpers import HQ, child_fields, stamp
 from tests.hq.test_web_support import seed, signed_in_client
 

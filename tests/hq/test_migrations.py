@@ -10,9 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from ss_hq.db import make_engine
-from ss_hq.migrate import DatabaseTooNewError, current_revision, head_revision, upgrade
-from ss_hq.models import ServerKey, hq_metadata
+from ss_hq.core.db import make_engine
+from ss_hq.core.migrate import DatabaseTooNewError, current_revision, head_revision, upgrade
+from ss_hq.core.models import ServerKey, hq_metadata
 
 
 def test_migrated_schema_matches_the_models(engine):
@@ -56,7 +56,7 @@ def test_a_database_from_a_newer_ss_hq_is_refused(engine):
 def _alembic(engine, direction: str, revision: str) -> None:
     from alembic import command
 
-    from ss_hq.migrate import alembic_config
+    from ss_hq.core.migrate import alembic_config
 
     config = alembic_config()
     with engine.begin() as connection:
@@ -93,7 +93,7 @@ def _pg(engine) -> bool:
 
 
 def test_history_rows_become_one_row_per_change_and_back(engine):
-    from ss_hq.models import ChangeHistory, field_changes
+    from ss_hq.core.models import ChangeHistory, field_changes
 
     with engine.begin() as connection:  # the shared PostgreSQL database may hold rows
         connection.execute(text("DELETE FROM change_history"))

@@ -10,9 +10,9 @@ from sqlmodel import Session
 
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.wire import Entity, scope_checksum
-from ss_hq.change_log import ChangeLogWriter
-from ss_hq.models import ChangeLogState
-from ss_hq.records import Author, write_record
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.models import ChangeLogState
+from ss_hq.core.records import Author, write_record
 from tests.hq.helpers import child_fields, stamp
 
 

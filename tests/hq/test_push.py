@@ -6,7 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ss_core.protocol.ids import new_id
-from ss_hq.models import (
+from ss_hq.core.models import (
     AppliedOp,
     ChangeHistory,
     ChangeLog,

@@ -1,4 +1,4 @@
-"""A whole push batch applied set-based (ss_hq/push_bulk.py): per-op answers, change-log
+"""A whole push batch applied set-based (ss_hq/sync/push_bulk.py): per-op answers, change-log
 order, history, search index, duplicates, erasure and site moves inside one batch."""
 
 from __future__ import annotations
@@ -7,8 +7,15 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ss_hq.models import AppliedOp, ChangeHistory, ChangeLog, Record, SuspectedDuplicate
-from ss_hq.search_service import ChildFilters, ChildIndex, search_children
+from ss_hq.core.models import (
+    AppliedOp,
+    ChangeHistory,
+    ChangeLog,
+    ChildIndex,
+    Record,
+    SuspectedDuplicate,
+)
+from ss_hq.review.search_service import ChildFilters, search_children
 from tests.hq.helpers import child_fields, fake_id_number
 
 
@@ -314,9 +321,9 @@ def test_a_record_created_in_a_batch_is_stored_as_the_one_op_path_stores_it(
 
     from ss_core.protocol.hlc import system_ms
     from ss_core.protocol.wire import Entity, PushOp
-    from ss_hq.change_log import ChangeLogWriter
-    from ss_hq.push_bulk import _Run
-    from ss_hq.records import Author, write_record
+    from ss_hq.core.change_log import ChangeLogWriter
+    from ss_hq.core.records import Author, write_record
+    from ss_hq.sync.push_bulk import _Run
     from tests.hq.helpers import stamp
 
     site = hq.site().id

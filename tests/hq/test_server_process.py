@@ -14,8 +14,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ss_hq.app import GC_THRESHOLD, create_app_from_env
-from ss_hq.models import AppliedOp, Record
-from ss_hq.settings import ENV_DATABASE_URL
+from ss_hq.core.models import AppliedOp, Record
+from ss_hq.core.settings import ENV_DATABASE_URL
 from tests.hq.helpers import Device, child_fields, running_server, stamp
 
 

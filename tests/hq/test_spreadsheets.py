@@ -7,7 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from ss_hq.spreadsheets import csv_bytes, xlsx_bytes
+from ss_hq.core.spreadsheets import csv_bytes, xlsx_bytes
 
 ROWS = [['=HYPERLINK("http://x")', "王小明", 3], ["+1", "-2", "@cmd"]]
 

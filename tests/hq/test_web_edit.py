@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, col, select
 
-from ss_hq.models import ChangeHistory, Record, field_changes
+from ss_hq.core.models import ChangeHistory, Record, field_changes
 from tests.hq.test_web_support import seed, signed_in_client
 
 EN = {"Accept-Language": "en"}
@@ -219,7 +219,7 @@ def test_a_laptop_edit_after_the_form_was_shown_is_kept_as_a_conflict(client, en
     form["class_name"] = "office class"
     response = client.post(f"/children/{child}/edit", data=form, follow_redirects=False)
     assert response.status_code == 303
-    from ss_hq.models import Conflict
+    from ss_hq.core.models import Conflict
 
     with Session(engine) as session:
         record = session.get(Record, child)

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
-from ss_hq.models import ChangeHistory, Conflict, Record, SuspectedDuplicate
+from ss_hq.core.models import ChangeHistory, Conflict, Record, SuspectedDuplicate
 from tests.hq.helpers import child_fields
 from tests.hq.test_web_support import (
     PASSWORD,

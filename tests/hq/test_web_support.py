@@ -14,7 +14,7 @@ from stdnum.cn import ric
 
 from ss_core.protocol.hlc import system_ms
 from ss_core.protocol.ids import new_id
-from ss_hq.staff_service import create_staff_user
+from ss_hq.admin.staff_service import create_staff_user
 from tests.hq.helpers import HQ, Device, child_fields
 
 PASSWORD = "correct horse 1"

@@ -27,11 +27,11 @@ from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.sync import SyncService
-from ss_hq.db import make_engine
-from ss_hq.device_service import create_enrollment_code
-from ss_hq.models import AppliedOp, Device, Record
-from ss_hq.pull_service import scope_records
-from ss_hq.site_service import add_site
+from ss_hq.admin.site_service import add_site
+from ss_hq.core.db import make_engine
+from ss_hq.core.models import AppliedOp, Device, Record
+from ss_hq.sync.device_service import create_enrollment_code
+from ss_hq.sync.pull_service import scope_records
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Tree-house-42"
@@ -331,7 +331,7 @@ class LaptopFactory:
 
 def open_with_clock(paths: AppPaths, now_ms: Any) -> LocalApp:
     """A LocalApp whose clock reads *now_ms* (a laptop with a wrong system clock)."""
-    from ss_desktop.db.writer import load_clock
+    from ss_desktop.db.write import load_clock
 
     app, _session = LocalApp.unlock(paths, "admin", PASSWORD)
     app.use_clock(load_clock(app.engine, app.device_id, now_ms=now_ms))

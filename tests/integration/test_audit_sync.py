@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.audit_chain import GENESIS_HASH, row_hash
-from ss_hq.models import AuditChain, AuditEntry
+from ss_hq.core.models import AuditChain, AuditEntry
 
 
 def laptop_log(laptop: Any) -> list[tuple]:

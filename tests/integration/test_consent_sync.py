@@ -13,7 +13,7 @@ import random
 from sqlmodel import Session, col, select
 
 from ss_desktop.services.children import ChildForm
-from ss_hq.models import AppliedOp
+from ss_hq.core.models import AppliedOp
 from tests.integration.harness import child_form
 
 

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from ss_core.protocol.hlc import system_ms
 from ss_desktop.services.children import ChildForm
-from ss_hq.bundle_service import import_bundle
+from ss_hq.sync.bundle_service import import_bundle
 
 FIELDS = ("given_name", "class_name", "notes", "status")
 TEXT = st.sampled_from(["一班", "二班", "三班", "喜欢画画", "需要眼镜", ""])

@@ -9,7 +9,7 @@ import random
 from sqlmodel import Session, col, select
 
 from ss_desktop.sync.policy import BatchSizer
-from ss_hq.models import AppliedOp, ChangeHistory
+from ss_hq.core.models import AppliedOp, ChangeHistory
 from tests.integration.harness import child_form
 from tests.integration.test_consent_sync import guardian_consent
 

@@ -388,7 +388,7 @@ def _enrollment_file(hq, site: str, folder) -> object:
     from sqlmodel import Session
 
     from ss_core.protocol.hlc import system_ms
-    from ss_hq.bundle_service import create_offline_enrollment
+    from ss_hq.sync.bundle_service import create_offline_enrollment
 
     with Session(hq.engine) as session:
         content = create_offline_enrollment(
@@ -463,7 +463,7 @@ def test_a_receipt_refreshes_the_open_children_list(
     from sqlmodel import Session
 
     from ss_core.protocol.hlc import system_ms
-    from ss_hq.bundle_service import import_bundle
+    from ss_hq.sync.bundle_service import import_bundle
 
     site = hq.site()
     main_window.sync_page.enrol_box.enrol_with_file(_enrollment_file(hq, site, tmp_path))

@@ -24,7 +24,7 @@ SAVER = textwrap.dedent(
     from pathlib import Path
     from ss_core.protocol.wire import Entity
     from ss_desktop.db.engine import make_engine
-    from ss_desktop.db.writer import Change, ChangeWriter, load_clock
+    from ss_desktop.db.write import Change, ChangeWriter, load_clock
 
     device = "0190a000-0000-7000-8000-0000000000dd"
     site = sys.argv[2]

@@ -37,7 +37,7 @@ def upgrade() -> None:
 
     from sqlmodel import Session
 
-    from ss_hq.search_service import rebuild_child_index
+    from ss_hq.review.search_service import rebuild_child_index
 
     session = Session(bind=op.get_bind())
     rebuild_child_index(session)

@@ -17,9 +17,9 @@ from sqlmodel import Session, select
 
 from ss_core.protocol.ids import new_id
 from ss_hq.app import create_app
-from ss_hq.db import make_engine
-from ss_hq.models import Record, SuspectedDuplicate
-from ss_hq.settings import HQSettings
+from ss_hq.core.db import make_engine
+from ss_hq.core.models import Record, SuspectedDuplicate
+from ss_hq.core.settings import HQSettings
 from tests.hq.helpers import HQ, child_fields, running_server
 from tests.hq.test_web_support import PASSWORD, add_staff, seed
 

@@ -1,0 +1,296 @@
+"""Suspected duplicate children across laptops, and merging them.
+
+Detection runs when a child is pushed (or edited at head office): candidates are the children
+sharing its full-pinyin key, its birth date or its ID number (all indexed in
+``child_index``), scored with the laptop's own rule (``ss_core.domain.duplicates``). Pairs at
+or above :data:`THRESHOLD` are stored once in ``suspected_duplicate``.
+
+Merging keeps one child; the other becomes a deleted tombstone whose ``merged_into`` names the
+kept child; its guardians, consents, enrollments and attendance marks move to the kept child.
+Laptops learn all of it on their next pull (the tombstone carries ``merged_into``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from ss_core.domain.duplicates import ChildFacts, rank_candidates
+from ss_core.protocol.wire import Entity
+from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.models import Record, SuspectedDuplicate
+from ss_hq.core.records import OpRejected
+from ss_hq.review.review_service import ReviewError, staff_write
+from ss_hq.review.search_service import (
+    IN_CHUNK,
+    ChildIndex,
+    ChildRow,
+    child_row,
+    id_in,
+    refresh_child_index,
+)
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 60.0
+# The child fields a duplicate score reads (ss_core.domain.duplicates, through _facts).
+FACT_FIELDS = ("surname", "given_name", "dob_precision", "id_number", "gender")
+MAX_CANDIDATES = 200
+DEPENDENT_ENTITIES = (
+    Entity.GUARDIAN.value,
+    Entity.CONSENT.value,
+    Entity.ENROLLMENT.value,
+    Entity.ATTENDANCE_MARK.value,
+)
+
+
+def _facts(record: Any, index: Any, phones: tuple[str, ...]) -> ChildFacts:
+    from datetime import date
+
+    f = record.fields or {}
+    dob = date.fromisoformat(index.dob) if index is not None and index.dob else None
+    gender = f.get("gender")
+    return ChildFacts(
+        record_id=record.id,
+        surname=str(f.get("surname") or ""),
+        given_name=str(f.get("given_name") or ""),
+        name_keys=(index.name_key,) if index is not None and index.name_key else (),
+        dob=dob,
+        dob_precision=str(f.get("dob_precision") or "exact"),
+        id_number=f.get("id_number") if isinstance(f.get("id_number"), str) else None,
+        guardian_phones=phones,
+        site_id=record.site_id,
+        gender=gender if isinstance(gender, int) and not isinstance(gender, bool) else None,
+    )
+
+
+def _phones(session: Session, child_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    if not child_ids:
+        return {}
+    rows = session.exec(
+        select(Record.child_id, Record.fields)
+        .where(Record.entity == Entity.GUARDIAN.value)
+        .where(id_in(session, Record.child_id, child_ids))
+    ).all()
+    out: dict[str, list[str]] = {}
+    for child_id, fields in rows:
+        phone = (fields or {}).get("phone")
+        if isinstance(phone, str) and phone and child_id:
+            out.setdefault(child_id, []).append(phone)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + IN_CHUNK] for i in range(0, len(ids), IN_CHUNK)]
+
+
+def detect_for_children(
+    session: Session, records: dict[str, Any], indexes: dict[str, Any], *, now: int
+) -> int:
+    """Store new suspected-duplicate pairs for pushed children (up to MAX_CANDIDATES sharing
+    the full-pinyin key or the birth date, scored by the laptop's rule), with one query per
+    candidate key and one each for records, phones and known pairs. *records* and *indexes*: the batch's children, by id, as just written.
+    Children are taken in the order given; a pair found twice in the batch is stored once."""
+    targets = [
+        rid
+        for rid, index in indexes.items()
+        if index.active
+        and rid in records
+        and not records[rid].erased
+        and (index.name_key or index.dob)
+    ]
+    if not targets:
+        return 0
+    by_name: dict[str, list[str]] = {}
+    by_dob: dict[str, list[str]] = {}
+    found: dict[str, ChildIndex] = {}
+    for column, values, bucket in (
+        (ChildIndex.name_key, {indexes[t].name_key for t in targets} - {""}, by_name),
+        (ChildIndex.dob, {indexes[t].dob for t in targets} - {None}, by_dob),
+    ):
+        for chunk in _chunks(sorted(v for v in values if v)):
+            for row in session.exec(
+                select(ChildIndex)
+                .where(id_in(session, column, chunk))
+                .where(col(ChildIndex.active))
+            ):
+                found[row.record_id] = row
+                key = row.name_key if bucket is by_name else row.dob
+                if key:
+                    bucket.setdefault(key, []).append(row.record_id)
+    candidates: dict[str, list[str]] = {}
+    for rid in targets:
+        index = indexes[rid]
+        ids = [*by_name.get(index.name_key, ()), *by_dob.get(index.dob or "", ())]
+        ids = [c for c in dict.fromkeys(ids) if c != rid][:MAX_CANDIDATES]
+        if ids:
+            candidates[rid] = ids
+    if not candidates:
+        return 0
+    everyone = sorted({c for ids in candidates.values() for c in ids} | set(candidates))
+    others: dict[str, Any] = {}
+    wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
+    for chunk in _chunks(everyone):
+        # Only the fields the score reads, not the whole record (its JSON is most of the cost).
+        for rid, site_id, erased, *values in session.exec(
+            select(Record.id, Record.site_id, Record.erased, *wanted).where(
+                id_in(session, Record.id, chunk)
+            )
+        ):
+            fields = {k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None}
+            others[rid] = SimpleNamespace(id=rid, fields=fields, site_id=site_id, erased=erased)
+    phones: dict[str, tuple[str, ...]] = {}
+    known: dict[tuple[str, str], SuspectedDuplicate] = {}
+    for chunk in _chunks(everyone):
+        phones.update(_phones(session, chunk))
+        for pair in session.exec(
+            select(SuspectedDuplicate).where(id_in(session, SuspectedDuplicate.record_id, chunk))
+        ):
+            known[(pair.record_id, pair.other_id)] = pair
+    facts: dict[str, ChildFacts] = {}  # a candidate's facts, built once for the batch
+
+    def facts_of(c: str) -> ChildFacts:
+        if c not in facts:
+            facts[c] = _facts(others[c], found.get(c), phones.get(c, ()))
+        return facts[c]
+
+    added = 0
+    for rid, ids in candidates.items():
+        new = _facts(records[rid], indexes[rid], phones.get(rid, ()))
+        existing = [facts_of(c) for c in ids if c in others and not others[c].erased]
+        for candidate in rank_candidates(new, existing, limit=10, threshold=THRESHOLD):
+            a, b = sorted((rid, candidate.record_id))
+            pair = known.get((a, b))
+            if pair is not None:
+                if pair.status == "open" and pair.score != candidate.score:
+                    pair.score = candidate.score
+                    pair.reasons = list(candidate.reasons)
+                    session.add(pair)
+                continue
+            pair = known[(a, b)] = SuspectedDuplicate(
+                record_id=a,
+                other_id=b,
+                score=candidate.score,
+                reasons=list(candidate.reasons),
+                status="open",
+                created_at=now,
+            )
+            session.add(pair)
+            added += 1
+    session.flush()
+    return added
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    id: int
+    score: float
+    reasons: tuple[str, ...]
+    left: ChildRow
+    right: ChildRow
+    left_device: str | None
+    right_device: str | None
+
+
+def list_open_pairs(session: Session, *, limit: int = 100) -> list[DuplicatePair]:
+    rows = session.exec(
+        select(SuspectedDuplicate)
+        .where(SuspectedDuplicate.status == "open")
+        .order_by(col(SuspectedDuplicate.score).desc(), col(SuspectedDuplicate.id))
+        .limit(limit)
+    ).all()
+    out = []
+    for row in rows:
+        left, right = child_row(session, row.record_id), child_row(session, row.other_id)
+        if left is None or right is None:
+            continue
+        a, b = session.get(Record, row.record_id), session.get(Record, row.other_id)
+        assert row.id is not None
+        out.append(
+            DuplicatePair(
+                id=row.id,
+                score=row.score,
+                reasons=tuple(row.reasons),
+                left=left,
+                right=right,
+                left_device=a.created_by_device if a else None,
+                right_device=b.created_by_device if b else None,
+            )
+        )
+    return out
+
+
+def dismiss_pair(session: Session, pair_id: int, *, staff_user: str, now: int) -> None:
+    pair = session.get(SuspectedDuplicate, pair_id)
+    if pair is None or pair.status != "open":
+        raise ReviewError("not_found", "no such open pair")
+    pair.status = "dismissed"
+    pair.resolved_by = staff_user
+    pair.resolved_at = now
+    session.add(pair)
+    session.commit()
+
+
+def merge_pair(
+    session: Session, pair_id: int, keep_id: str, *, staff_user: str, now: int
+) -> dict[str, Any]:
+    """Merge the pair into *keep_id*. Returns {"kept", "merged", "moved"}."""
+    writer = ChangeLogWriter(session)
+    pair = session.get(SuspectedDuplicate, pair_id)
+    if pair is None or pair.status != "open":
+        raise ReviewError("not_found", "no such open pair")
+    if keep_id not in (pair.record_id, pair.other_id):
+        raise ReviewError("bad_choice", "keep one of the two children of the pair")
+    drop_id = pair.other_id if keep_id == pair.record_id else pair.record_id
+    keep, drop = session.get(Record, keep_id), session.get(Record, drop_id)
+    if keep is None or drop is None or keep.deleted or drop.deleted:
+        raise ReviewError("gone", "one of the two children no longer exists")
+    moved = 0
+    try:
+        dependents = session.exec(
+            select(Record)
+            .where(Record.child_id == drop_id)
+            .where(col(Record.entity).in_(DEPENDENT_ENTITIES))
+        ).all()
+        for dependent in dependents:
+            staff_write(
+                session, writer, dependent, {"child_id": keep_id}, staff_user=staff_user, now=now
+            )
+            moved += 1
+        staff_write(
+            session,
+            writer,
+            drop,
+            {"merged_into": keep_id},
+            staff_user=staff_user,
+            now=now,
+            deleted=True,
+        )
+    except OpRejected as exc:
+        session.rollback()
+        raise ReviewError("rejected", exc.message) from None
+    drop.merged_into = keep_id
+    session.add(drop)
+    refresh_child_index(session, drop_id)
+    pair.status = "merged"
+    pair.resolved_by = staff_user
+    pair.resolved_at = now
+    session.add(pair)
+    # Other open pairs with the tombstone are moot now.
+    for other in session.exec(
+        select(SuspectedDuplicate)
+        .where(SuspectedDuplicate.status == "open")
+        .where(or_(SuspectedDuplicate.record_id == drop_id, SuspectedDuplicate.other_id == drop_id))
+    ).all():
+        other.status = "obsolete"
+        other.resolved_by = staff_user
+        other.resolved_at = now
+        session.add(other)
+    session.commit()
+    log.info("duplicate pair %d merged: %d dependent record(s) moved", pair_id, moved)
+    return {"kept": keep_id, "merged": drop_id, "moved": moved}
