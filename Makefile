@@ -83,3 +83,17 @@ dist: $(STAMP) $(QM)
 .PHONY: smoke
 smoke: $(STAMP)
 	bash scripts/smoke_frozen.sh dist/ss-desktop
+
+# Windows, built and checked on Linux under Wine (docs/BUILDING.md, "Windows under Wine").
+# dist-windows: dist-windows/ss-desktop/ and dist-windows/SteppingStones-VERSION-setup.exe;
+# smoke-windows: self-tests, the frozen smoke run under code pages 1252 and 936, the installer;
+# test-windows: the unit and UI suites under Wine (long: a nightly check, not part of CI).
+.PHONY: dist-windows smoke-windows test-windows
+dist-windows: $(STAMP) $(QM)
+	bash packaging/windows/build.sh
+
+smoke-windows: $(STAMP)
+	bash packaging/windows/smoke.sh
+
+test-windows: $(STAMP) $(QM)
+	bash packaging/windows/test_suites.sh $(PYTEST_ARGS)

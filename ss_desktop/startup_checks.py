@@ -6,6 +6,8 @@
   Ubuntu desktop lacks several xcb libraries): Qt would abort with a message naming only one
   of them; we name the exact ``apt-get install`` line;
 - a data folder that cannot be written (permissions) or sits on a read-only disk;
+- a data folder whose path is so long that the app's files in it would pass Windows' limit
+  of 259 characters for a path (MAX_PATH);
 - a second copy of the app on the same data folder: :class:`InstanceLock` holds an OS lock on
   ``<data>/ss-desktop.lock`` (with the holder's process id inside) for as long as the app runs.
   The OS drops the lock when the process ends, even after a crash, so no stale lock remains.
@@ -27,6 +29,10 @@ from pathlib import Path
 from typing import IO
 
 LOCK_FILENAME = "ss-desktop.lock"
+# Windows: a named mutex held while any copy of the app runs. The installer and uninstaller
+# (packaging/windows/installer.nsi) look for it and ask to close the app first: Windows
+# cannot replace the files of a program that is running.
+RUNNING_MUTEX = "SteppingStonesRegistration-running"
 
 # code -> language -> text. Shown before the translators are loaded, so both languages live
 # here; {path} and {pid} are filled in.
@@ -44,14 +50,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "libraries the graphical interface needs ({libraries}).\nInstall them, then start "
         "the app again:\n\n    sudo apt-get install {packages}\n\nThe command-line tools "
         "(ss-desktop --help) work without them.",
-        "zh_CN": "“踏脚石”登记程序无法打开窗口：这台电脑缺少图形界面所需的系统库（{libraries}）。\n"
+        "zh_CN": "“铺路石”登记程序无法打开窗口：这台电脑缺少图形界面所需的系统库（{libraries}）。\n"
         "请先安装它们，再启动程序：\n\n    sudo apt-get install {packages}\n\n"
         "命令行工具（ss-desktop --help）不需要这些库。",
     },
     "qt_files_missing": {
         "en": "The Stepping Stones app cannot open its window: some of its own files are "
         "missing or damaged ({libraries}). Install the app again; the data folder is kept.",
-        "zh_CN": "“踏脚石”登记程序无法打开窗口：程序自身的一些文件缺失或损坏（{libraries}）。"
+        "zh_CN": "“铺路石”登记程序无法打开窗口：程序自身的一些文件缺失或损坏（{libraries}）。"
         "请重新安装程序；数据文件夹会保留。",
     },
     "folder_not_writable": {
@@ -78,6 +84,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "folder (--data-dir). Nothing was changed.",
         "zh_CN": "数据文件夹的位置是一个文件，不是文件夹：\n{path}\n\n"
         "请选择另一个数据文件夹（--data-dir）。没有改动任何数据。",
+    },
+    "path_too_long": {
+        "en": "The data folder's path is too long for Windows ({length} characters; at most "
+        "{limit}):\n{path}\n\nChoose a folder with a shorter path, for example directly in "
+        "Documents or on the disk itself. Nothing was changed.",
+        "zh_CN": "数据文件夹的路径太长，Windows 无法使用（{length} 个字符，最多 {limit} 个）：\n{path}\n\n"
+        "请选择路径较短的文件夹，例如直接放在“文档”里或磁盘根目录下。没有改动任何数据。",
     },
     "already_open": {
         "en": "The Stepping Stones app is already open with this data folder (process {pid}):"
@@ -215,6 +228,32 @@ def check_qt_libraries(
     )
 
 
+# Windows' MAX_PATH is 260 characters with the final NUL; most programs (and Python's open)
+# cannot use a longer path unless long paths are switched on for the whole system.
+WINDOWS_MAX_PATH = 259
+# The longest path the app makes inside its data folder, with room to spare: the backup taken
+# when a first-release database is encrypted, "backups\registration.sqlite3-<23-character
+# stamp>-before-encryption.sqlite", is 77; with ".partial-journal" while it is written, 93.
+LONGEST_INSIDE = 96
+
+
+def longest_data_folder(platform: str | None = None) -> int | None:
+    """How long the data folder's path may be on this system (None: no practical limit)."""
+    platform = sys.platform if platform is None else platform
+    return WINDOWS_MAX_PATH - LONGEST_INSIDE - 1 if platform == "win32" else None
+
+
+def check_path_length(folder: Path, platform: str | None = None) -> StartupProblem | None:
+    """A problem when the app's files in *folder* would not fit in a Windows path."""
+    limit = longest_data_folder(platform)
+    length = len(str(folder))
+    if limit is None or length <= limit:
+        return None
+    return StartupProblem(
+        "path_too_long", str(folder), {"length": str(length), "limit": str(limit)}
+    )
+
+
 def _os_problem(exc: OSError, path: Path) -> StartupProblem:
     if exc.errno == errno.EROFS:
         return StartupProblem("read_only_disk", str(path))
@@ -249,6 +288,9 @@ def check_data_files(paths) -> StartupProblem | None:
 
     *paths* is an :class:`ss_desktop.config.AppPaths`.
     """
+    problem = check_path_length(paths.data_dir)
+    if problem is not None:
+        return problem
     for folder in (paths.data_dir, paths.log_dir, paths.backup_dir):
         problem = check_writable_folder(folder)
         if problem is not None:
@@ -304,6 +346,22 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+_running_marker: int | None = None
+
+
+def announce_running() -> None:
+    """Hold the RUNNING_MUTEX until this process ends (Windows; elsewhere nothing)."""
+    global _running_marker
+    if sys.platform != "win32" or _running_marker is not None:
+        return
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateMutexW.restype = ctypes.c_void_p
+    kernel32.CreateMutexW.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_wchar_p]
+    _running_marker = kernel32.CreateMutexW(None, 0, RUNNING_MUTEX)
 
 
 if sys.platform == "win32":

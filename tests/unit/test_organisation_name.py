@@ -44,11 +44,12 @@ def test_no_other_chinese_name_is_left():
         ROOT / "ss_core",
         ROOT / "resources",
         ROOT / "docs",
+        ROOT / "packaging",  # the Windows installer's names and shortcuts
     ]
     found = []
     for place in places:
         for path in place.rglob("*"):
-            if path.suffix not in (".py", ".ts", ".html", ".md", ".json", ".csv"):
+            if path.suffix not in (".py", ".ts", ".html", ".md", ".json", ".csv", ".nsi", ".sh"):
                 continue
             text = path.read_text(encoding="utf-8", errors="ignore")
             found += [f"{path.relative_to(ROOT)}: {n}" for n in OTHER_NAMES if n in text]
