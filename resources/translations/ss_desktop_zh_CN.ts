@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="79"/>
+        <location filename="../../ss_desktop/ui/app.py" line="80"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="80"/>
+        <location filename="../../ss_desktop/ui/app.py" line="81"/>
         <source>{problem}
 
 Data folder: {path}</source>
@@ -842,7 +842,7 @@ Data folder: {path}</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="588"/>
+        <location filename="../../ss_desktop/__main__.py" line="597"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -2202,43 +2202,43 @@ Data folder: {path}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="44"/>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="104"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="46"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="106"/>
         <source>Choose the class list</source>
         <translation>选择班级名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="46"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="48"/>
         <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK).</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="52"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="54"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="67"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="69"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="69"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="71"/>
         <source>Site of these children:</source>
         <translation>这些儿童所属站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="82"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="84"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="106"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="108"/>
         <source>Class lists (*.xlsx *.csv *.xls)</source>
         <translation>班级名单 (*.xlsx *.csv *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_file_page.py" line="138"/>
+        <location filename="../../ss_desktop/ui/import_file_page.py" line="139"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>

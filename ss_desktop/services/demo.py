@@ -119,7 +119,7 @@ class DemoService:
                 have.setdefault(p.site_id, []).append(
                     DemoProgram(
                         p.id,
-                        p.name,
+                        p.name or "",
                         p.program_type or "other",
                         p.site_id,
                         p.term or "",
