@@ -144,7 +144,8 @@ class Laptop:
 SEED_INDEX_SQL = """
 INSERT INTO child_index (record_id, site_id, active, gender, birth_year, dob, stage, grade,
     hukou_local, cat_migrant, cat_low_income, cat_lower_tier, cat_left_behind, cat_in_care,
-    cat_disability, name_key, name_sort, search_keys, updated_at)
+    cat_disability, name_key, name_sort, search_keys, keys_name, keys_short, keys_given,
+    updated_at)
 SELECT md5(g::text || 'bench')::uuid::text,
        (ARRAY[:s0, :s1, :s2, :s3])[1 + g % 4],
        true,
@@ -155,7 +156,7 @@ SELECT md5(g::text || 'bench')::uuid::text,
        1 + g % 6,
        CASE WHEN g % 5 = 0 THEN NULL ELSE g % 3 = 0 END,
        g % 3 = 0, g % 7 = 0, g % 11 = 0, g % 4 = 0, g % 50 = 0, g % 40 = 0,
-       'bench', 'bench', ' bench ', 0
+       'bench', 'bench', ' bench ', ' bench ', ' ', ' ', 0
 FROM generate_series(1, :n) AS g
 """
 

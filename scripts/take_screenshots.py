@@ -1,6 +1,11 @@
-"""Screenshots of the desktop app for docs/screenshots/, in Chinese (or --lang en).
+"""Screenshots of the desktop app for docs/screenshots/, in Chinese (or --lang en), at 1366x768.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/take_screenshots.py [--data-dir D] [--lang zh_CN]
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/take_screenshots.py [--data-dir D] [--lang zh_CN]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/take_screenshots.py ...   (the same, without X)
+
+Shots (--shots): list, sorted, search (`wang`: the children surnamed 王 first), form, hidden,
+attendance, settings; empty (the list of a laptop with no child yet) and first_run (the
+wizard's pages) use a fresh data folder of their own.
 
 With --data-dir (a folder made by `ss-desktop init` + `demo`, signed in as its admin with
 SS_DESKTOP_PASSWORD) the list shows that data; otherwise a small demo folder is made.
@@ -58,14 +63,29 @@ def main() -> int:
     parser.add_argument("--user", default="admin")
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--demo-count", type=int, default=2000)
+    parser.add_argument("--size", default="1366x768", help="window size, as a laptop screen")
     parser.add_argument(
         "--shots",
-        default="list,sorted,register,duplicates,form,hidden,attendance,settings",
+        default="list,sorted,search,register,duplicates,form,hidden,attendance,settings,empty,first_run",
         help="which screenshots (the attendance grid reads best on small data)",
     )
     args = parser.parse_args()
     suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
     password = os.environ.get("SS_DESKTOP_PASSWORD", "Screen-shot-2026")
+    size = tuple(int(n) for n in args.size.split("x"))
+    shots = set(args.shots.split(","))
+    qapp = make_qapplication()
+    gc_guard = GuiThreadCollector(qapp)  # as the app runs (ss_desktop/ui/gc_guard.py)
+    switcher = LanguageSwitcher(qapp)
+    switcher.apply(args.lang)
+    if "first_run" in shots:
+        first_run_shots(qapp, args.lang, suffix)
+    if "empty" in shots:
+        empty_shot(switcher, password, size, suffix)
+    if not shots - {"first_run", "empty"}:
+        gc_guard.stop()
+        print(f"screenshots written to {OUT}")
+        return 0
     tmp = tempfile.TemporaryDirectory(prefix="ss-shots-")
     if args.data_dir:
         app, session = unlock(AppPaths.resolve(args.data_dir), args.user, password)
@@ -75,18 +95,13 @@ def main() -> int:
     if not args.data_dir:
         DemoService(app, session).populate(args.demo_count, seed=1)
 
-    qapp = make_qapplication()
-    gc_guard = GuiThreadCollector(qapp)  # as the app runs (ss_desktop/ui/gc_guard.py)
-    switcher = LanguageSwitcher(qapp)
-    switcher.apply(args.lang)
     executor = DbExecutor()
     ctx = UiContext(app, executor, AppEvents(), session=session, settings={"idle_lock_minutes": 0})
     window = MainWindow(ctx, switcher)
-    window.resize(1366, 768)
+    window.resize(*size)
     window.show()
     window.start_session()
     settle(executor, 1.5)
-    shots = set(args.shots.split(","))
     if "list" in shots:
         window.grab().save(str(OUT / f"children_list{suffix}.png"))
     if "sorted" in shots:  # a click on "Born": newest first, sorted by the database
@@ -95,6 +110,12 @@ def main() -> int:
         settle(executor, 1.0)
         window.grab().save(str(OUT / f"children_sorted{suffix}.png"))
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        settle(executor, 1.0)
+    if "search" in shots:  # pinyin of a surname: its children first, rare readings last
+        window.children_page.search.setText("wang")
+        settle(executor, 1.5)
+        window.grab().save(str(OUT / f"children_search_wang{suffix}.png"))
+        window.children_page.search.clear()
         settle(executor, 1.0)
 
     if "register" in shots:
@@ -125,6 +146,65 @@ def main() -> int:
     QApplication.processEvents()
     print(f"screenshots written to {OUT}")
     return 0
+
+
+def empty_shot(switcher: LanguageSwitcher, password: str, size: tuple, suffix: str) -> None:
+    """A laptop with its site but no child yet: the list offers the form and the import."""
+    with tempfile.TemporaryDirectory(prefix="ss-shots-empty-") as folder:
+        app = initialize(AppPaths.resolve(folder), admin="admin", password=password)
+        session = Accounts(app).sign_in("admin", password)
+        SitesService(app, session).create_site("阳光随迁子女学校", "migrant_school")
+        executor = DbExecutor()
+        ctx = UiContext(
+            app, executor, AppEvents(), session=session, settings={"idle_lock_minutes": 0}
+        )
+        window = MainWindow(ctx, switcher)
+        window.resize(*size)
+        window.show()
+        window.start_session()
+        settle(executor, 1.5)
+        window.grab().save(str(OUT / f"children_empty{suffix}.png"))
+        window.close()
+        executor.wait_idle(5000)
+        app.close()
+        window.deleteLater()
+        executor.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def first_run_shots(qapp: QApplication, lang: str, suffix: str) -> None:
+    """The first-run wizard's pages, in their order: language, admin, head office, site."""
+    from ss_desktop.ui.app import AppShell
+
+    with tempfile.TemporaryDirectory(prefix="ss-shots-first-") as folder:
+        shell = AppShell(qapp, AppPaths.resolve(folder), lang=lang)
+        shell.start()
+        wizard = shell.wizard
+        executor = shell.ctx.executor
+        settle(executor)
+        wizard.grab().save(str(OUT / f"first_run_language{suffix}.png"))
+        wizard.next()
+        settle(executor)
+        wizard.admin_page.user.setText("lilaoshi")
+        wizard.admin_page.password.setText("Bamboo-river-7")
+        wizard.admin_page.repeat.setText("Bamboo-river-7")
+        settle(executor)
+        wizard.grab().save(str(OUT / f"first_run_admin{suffix}.png"))
+        wizard.next()
+        settle(executor)
+        wizard.grab().save(str(OUT / f"first_run_enrol{suffix}.png"))
+        wizard.next()
+        settle(executor)
+        wizard.site_page.name.setText("阳光随迁子女学校")
+        wizard.site_page.code.setText("SH-01")
+        kind = wizard.site_page.kind
+        kind.setCurrentIndex(kind.findData("migrant_school"))
+        settle(executor)
+        wizard.grab().save(str(OUT / f"first_run_site{suffix}.png"))
+        wizard.hide()  # nothing is written before Finish
+        shell.shutdown()
+        shell.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def hidden_shot(window: MainWindow, executor: DbExecutor, suffix: str) -> None:

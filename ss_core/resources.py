@@ -5,6 +5,10 @@ divisions, icons, compiled translations.
 - a source checkout, or an editable install: the repository's ``resources/``;
 - an installed package (``pip install '.[desktop]'``): the package ``ss_resources``, which is
   the same folder installed by setup.py, with the translations compiled during the build.
+
+The user guides (``docs/user-guide.*.md`` and the screenshots they show) are found the same
+way (:func:`docs_path`): ``sys._MEIPASS/docs``, the repository's ``docs/``, or ``docs/`` inside
+``ss_resources`` (setup.py copies them there).
 """
 
 from __future__ import annotations
@@ -32,3 +36,15 @@ def resources_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """A path inside ``resources/``, e.g. ``resource_path("divisions", "areas.csv")``."""
     return resources_root().joinpath(*parts)
+
+
+def docs_path(*parts: str) -> Path:
+    """A path inside ``docs/`` (the user guides and their screenshots), e.g.
+    ``docs_path("user-guide.zh.md")``."""
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base is not None:
+        return Path(frozen_base).joinpath("docs", *parts)
+    source_tree = Path(__file__).resolve().parent.parent / "docs"
+    if source_tree.is_dir():
+        return source_tree.joinpath(*parts)
+    return resources_root().joinpath("docs", *parts)

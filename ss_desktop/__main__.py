@@ -1,7 +1,10 @@
 """Command line of the laptop app: the GUI by default, plus the commands of docs/design/interfaces.md.
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else (3: import with
-rejected rows). ``--json`` output is one JSON object on stdout.
+rejected rows). ``--json`` output is one JSON object on stdout (its keys stay English).
+
+What it prints follows ``--lang`` or the system's language (:mod:`ss_desktop.cli_text`); the
+options are in :mod:`ss_desktop.cli_parser`.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ss_desktop.cli_parser import PASSWORD_ENV, build_parser
+from ss_desktop.cli_text import language, set_language, translate
 from ss_desktop.config import AppPaths
+from ss_desktop.services.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("ss_desktop")
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-PASSWORD_ENV = "SS_DESKTOP_PASSWORD"
 BACKUP_PASSWORD_ENV = "SS_DESKTOP_BACKUP_PASSWORD"
 
 
@@ -37,10 +42,15 @@ def _password(prompt: str, *, confirm: bool = False) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise CliError(f"no password: set {PASSWORD_ENV} or run in a terminal", EXIT_USAGE)
+        raise CliError(
+            translate("Cli", "no password: set {env} or run in a terminal").format(
+                env=PASSWORD_ENV
+            ),
+            EXIT_USAGE,
+        )
     value = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the password: ") != value:
-        raise CliError("the passwords do not match", EXIT_USAGE)
+    if confirm and getpass.getpass(translate("Cli", "Repeat the password: ")) != value:
+        raise CliError(translate("Cli", "the passwords do not match"), EXIT_USAGE)
     return value
 
 
@@ -51,15 +61,16 @@ class ProgressLines:
 
     MIN_ROWS = 1000
 
-    def __init__(self, verb: str) -> None:
-        self.verb = verb
+    def __init__(self, template: str) -> None:
+        self.template = template  # translated, with {done} and {total}
         self.next_share = 1
 
     def __call__(self, done: int, total: int) -> None:
         if total < self.MIN_ROWS or done * 10 < self.next_share * total:
             return
         self.next_share = done * 10 // total + 1
-        print(f"... {self.verb} {done:,} of {total:,} rows", file=sys.stderr, flush=True)
+        line = self.template.format(done=f"{done:,}", total=f"{total:,}")
+        print(line, file=sys.stderr, flush=True)
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any], lines: Sequence[str]) -> None:
@@ -68,138 +79,6 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], lines: Sequence[str
     else:
         for line in lines:
             print(line)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ss-desktop",
-        description="Stepping Stones registration (laptop). With no command, starts the app.",
-    )
-    parser.add_argument(
-        "--data-dir",
-        help="keep every file of the app under this folder "
-        "(default: the platform's data folder; env SS_DESKTOP_HOME)",
-    )
-    parser.add_argument(
-        "--user", help=f"act as this local user (password from env {PASSWORD_ENV} or a prompt)"
-    )
-    parser.add_argument("--lang", help="interface language for the GUI (zh_CN or en)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("init", help="create the data folder, database and first admin account")
-    p.add_argument("--admin", required=True, metavar="NAME", help="user name of the first admin")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("self-test", help="open a temporary database and the main window, then exit")
-
-    p = sub.add_parser("demo", help="add realistic fake children, sites, programs and attendance")
-    p.add_argument("--count", type=int, required=True, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("search", help="search children as the app's search box does")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("stats", help="counts: children, pending and quarantined changes, last sync")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("backup", help="write a consistent copy of all data to FILE")
-    p.add_argument("file", metavar="FILE")
-
-    p = sub.add_parser(
-        "restore", help="replace all data with a backup FILE (the current data is backed up first)"
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-
-    p = sub.add_parser(
-        "enroll",
-        help="enroll this laptop with head office (a one-time code, or "
-        "an enrollment file for a laptop that was never online)",
-    )
-    how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--code", metavar="CODE", help="the one-time enrollment code from head office")
-    how.add_argument("--file", metavar="FILE", help="an enrollment file from 'ss-hq enroll-file'")
-    p.add_argument(
-        "--server", metavar="URL", help="head office's address, e.g. https://hq.example.org"
-    )
-    p.add_argument("--name", metavar="NAME", help="this laptop's name at head office")
-    p.add_argument("--ca-bundle", metavar="FILE", help="trust the certificates in this PEM file")
-    p.add_argument(
-        "--allow-insecure",
-        action="store_true",
-        help="allow plain http to a server that is not on this computer",
-    )
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("sync", help="one full sync round with head office (push, then pull)")
-    p.add_argument(
-        "--retries",
-        type=int,
-        default=0,
-        metavar="N",
-        help="try again up to N times after a network failure (with backoff)",
-    )
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("bundle", help="USB bundles for sync without a network")
-    bundle_sub = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
-    q = bundle_sub.add_parser(
-        "export",
-        help="write the changes head office has not acknowledged to FILE (signed and encrypted)",
-    )
-    q.add_argument("file", metavar="FILE")
-    q.add_argument("--json", action="store_true")
-    q = bundle_sub.add_parser("receive", help="apply head office's receipt FILE")
-    q.add_argument("file", metavar="FILE")
-    q.add_argument("--json", action="store_true")
-
-    p = sub.add_parser(
-        "recovery",
-        help="recover the data when every password is forgotten, "
-        "with head office's help (see the user guide)",
-    )
-    recovery_sub = p.add_subparsers(dest="recovery_command", required=True)
-    q = recovery_sub.add_parser("request", help="write the request FILE for head office")
-    q.add_argument("file", metavar="FILE")
-    q = recovery_sub.add_parser(
-        "apply",
-        help="open the data with head office's answer FILE and "
-        "set a new password for an admin (env SS_DESKTOP_PASSWORD or a "
-        "prompt)",
-    )
-    q.add_argument("file", metavar="FILE")
-    q.add_argument(
-        "--admin",
-        required=True,
-        help="this admin account gets the new password (created if missing)",
-    )
-
-    p = sub.add_parser(
-        "import",
-        help="import a class list (.xlsx or .csv); exit 0 all rows "
-        "imported, 3 some rows rejected, 2 the file is unusable",
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument(
-        "--site",
-        metavar="CODE",
-        help="the site the children belong to (needed when you have more than one site)",
-    )
-    p.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
-    p.add_argument(
-        "--error-report",
-        metavar="OUT.xlsx",
-        help="write the rejected rows with their reasons to this file (fix it and import it again)",
-    )
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("export", help="export the children you may see to FILE.xlsx or FILE.csv")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    return parser
 
 
 @contextmanager
@@ -215,9 +94,10 @@ def _signed_in(paths: AppPaths, args: argparse.Namespace) -> Iterator[tuple[Any,
         except KeyFileError:
             names = []  # signing in says what is wrong with the data folder
         if len(names) > 1:
-            raise CliError("say which user acts: --user NAME", EXIT_USAGE)
+            raise CliError(translate("Cli", "say which user acts: --user NAME"), EXIT_USAGE)
         username = names[0] if names else ""
-    app, session = unlock(paths, username or "", _password(f"Password for {username}: "))
+    prompt = translate("Cli", "Password for {user}: ").format(user=username)
+    app, session = unlock(paths, username or "", _password(prompt))
     try:
         yield app, session
     finally:
@@ -230,20 +110,27 @@ def _backup_password(args: argparse.Namespace) -> str:
     if value:
         return value
     if sys.stdin.isatty() and not os.environ.get(PASSWORD_ENV):
-        return getpass.getpass("Your password when the backup was made: ")
-    return _password("Password: ")
+        return getpass.getpass(translate("Cli", "Your password when the backup was made: "))
+    return _password(translate("Cli", "Password: "))
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.setup import initialize
 
-    password = _password(f"Password for the new admin {args.admin}: ", confirm=True)
+    password = _password(
+        translate("Cli", "Password for the new admin {user}: ").format(user=args.admin),
+        confirm=True,
+    )
     app = initialize(paths, admin=args.admin, password=password)
     try:
         _emit(
             args,
             {"data_dir": str(paths.data_dir), "device_id": app.device_id, "admin": args.admin},
-            [f"Created {paths.data_dir} with admin '{args.admin}'."],
+            [
+                translate("Cli", "Created {folder} with admin '{user}'.").format(
+                    folder=paths.data_dir, user=args.admin
+                )
+            ],
         )
     finally:
         app.close()
@@ -254,16 +141,24 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.demo import DemoService
 
     if args.count < 0:
-        raise CliError("--count must be zero or more", EXIT_USAGE)
+        raise CliError(translate("Cli", "--count must be zero or more"), EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         report = DemoService(app, session).populate(args.count, seed=args.seed)
         _emit(
             args,
             report.as_dict(),
             [
-                f"Added {report.children} children, {report.sites} sites, {report.programs} programs, "
-                f"{report.sessions} attendance sessions in {report.seconds:.1f} s "
-                f"({report.children_per_second:.0f} children/s)."
+                translate(
+                    "Cli",
+                    "Added {children} children, {sites} sites, {programs} programs, {sessions} attendance sessions in {seconds:.1f} s ({rate:.0f} children/s).",
+                ).format(
+                    children=report.children,
+                    sites=report.sites,
+                    programs=report.programs,
+                    sessions=report.sessions,
+                    seconds=report.seconds,
+                    rate=report.children_per_second,
+                )
             ],
         )
     return EXIT_OK
@@ -293,7 +188,7 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
                 f"{r['id']}  {r['name']}  {r['pinyin']}  {r['site'] or '-'}  {r['dob'] or '-'}"
                 for r in rows
             ]
-            or ["No child matches."],
+            or [translate("Cli", "No child matches.")],
         )
     return EXIT_OK
 
@@ -303,8 +198,32 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 
     with _signed_in(paths, args) as (app, session):
         stats = StatusService(app, session).stats()
-        _emit(args, stats, [f"{k}: {v}" for k, v in stats.items()])
+        never = translate("Cli", "never")
+        line = translate("Cli", "{label}: {value}")
+        _emit(
+            args,
+            stats,
+            [
+                line.format(label=_stat_label(k), value=never if v is None else v)
+                for k, v in stats.items()
+            ],
+        )
     return EXIT_OK
+
+
+STAT_LABELS = {
+    "children_active": QT_TRANSLATE_NOOP("Cli", "children (active)"),
+    "children_archived": QT_TRANSLATE_NOOP("Cli", "children (archived)"),
+    "pending_changes": QT_TRANSLATE_NOOP("Cli", "changes not yet sent"),
+    "waiting_for_consent": QT_TRANSLATE_NOOP("Cli", "of them waiting for consent"),
+    "quarantined": QT_TRANSLATE_NOOP("Cli", "changes head office refused"),
+    "last_sync": QT_TRANSLATE_NOOP("Cli", "last sync"),
+    "device_id": QT_TRANSLATE_NOOP("Cli", "this laptop's device id"),
+}
+
+
+def _stat_label(key: str) -> str:
+    return translate("Cli", STAT_LABELS[key]) if key in STAT_LABELS else key
 
 
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -312,7 +231,7 @@ def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
 
     with _signed_in(paths, args) as (app, session):
         target = BackupService(app, session).backup(Path(args.file))
-        print(f"Backup written to {target}")
+        print(translate("Cli", "Backup written to {path}").format(path=target))
     return EXIT_OK
 
 
@@ -321,34 +240,49 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
 
     source = Path(args.file)
     if not args.yes and sys.stdin.isatty():
-        answer = input(f"Replace all data in {paths.data_dir} with {source}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing restored.")
+        answer = input(
+            translate("Cli", "Replace all data in {folder} with {path}? [y/N] ").format(
+                folder=paths.data_dir, path=source
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print(translate("Cli", "Nothing restored."))
             return EXIT_FAILURE
     from ss_desktop.startup_checks import InstanceLock
 
     lock = InstanceLock(paths.data_dir)
     problem = lock.acquire() if paths.data_dir.exists() else None
     if problem is not None:  # the app is open on this data: replacing it now would lose work
-        raise CliError(problem.message("en"), EXIT_USAGE)
+        raise CliError(problem.message(language()), EXIT_USAGE)
     try:
         outcome: RestoreOutcome = _restore(args, paths, source)
     finally:
         lock.release()
-    when = f", made {outcome.made_at}" if outcome.made_at else ""
-    children = f" with {outcome.children} children" if outcome.children is not None else ""
+    when = translate("Cli", ", made {when}").format(when=outcome.made_at) if outcome.made_at else ""
+    children = (
+        translate("Cli", " with {n} children").format(n=outcome.children)
+        if outcome.children is not None
+        else ""
+    )
     if outcome.problem is not None:
         from ss_desktop.services.errors import ServiceError
         from ss_desktop.services.messages import describe_error
 
-        print(f"The data could not be opened: {describe_error(ServiceError(outcome.problem))[0]}")
+        reason = describe_error(ServiceError(outcome.problem), translate)[0]
+        print(translate("Cli", "The data could not be opened: {reason}").format(reason=reason))
         for path in outcome.set_aside:
-            print(f"Set aside (not deleted): {path}")
-    print(f"Restored from {source}{when}{children}.", end="")
+            print(translate("Cli", "Set aside (not deleted): {path}").format(path=path))
+    restored = translate("Cli", "Restored from {path}{when}{children}.")
+    print(restored.format(path=source, when=when, children=children), end="")
     if outcome.saved_previous is not None:
-        print(f" The data it replaced was saved to {outcome.saved_previous}")
+        print(
+            " "
+            + translate("Cli", "The data it replaced was saved to {path}").format(
+                path=outcome.saved_previous
+            )
+        )
     else:
-        print(" Sign in with the password of that time.")
+        print(" " + translate("Cli", "Sign in with the password of that time."))
     return EXIT_OK
 
 
@@ -392,7 +326,7 @@ def _sync_failure(exc: Exception) -> CliError:
     code = getattr(exc, "code", "unexpected")
     params = getattr(exc, "params", {})
     exit_code = EXIT_USAGE if getattr(exc, "is_usage", False) else EXIT_FAILURE
-    return CliError(sync_error_text(code, params), exit_code)
+    return CliError(sync_error_text(code, params, translate), exit_code)
 
 
 def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -400,7 +334,7 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.sync.errors import SyncError
 
     if args.code is not None and not args.server:
-        raise CliError("say where head office is: --server URL", EXIT_USAGE)
+        raise CliError(translate("Cli", "say where head office is: --server URL"), EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         service = SyncService(app, session)
         try:
@@ -416,11 +350,15 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
                 )
         except SyncError as exc:
             raise _sync_failure(exc) from exc
-        lines = [f"Enrolled as device {result.device_id} for {len(result.sites)} site(s)."]
+        lines = [
+            translate("Cli", "Enrolled as device {device} for {n} site(s).").format(
+                device=result.device_id, n=len(result.sites)
+            )
+        ]
         if result.clock.warning:
             from ss_desktop.services.sync_messages import clock_warning_text
 
-            lines.append(clock_warning_text(result.clock.offset_ms))
+            lines.append(clock_warning_text(result.clock.offset_ms, translate))
         _emit(
             args,
             {
@@ -439,36 +377,53 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.sync.errors import SyncError
 
     if args.retries < 0:
-        raise CliError("--retries must be zero or more", EXIT_USAGE)
+        raise CliError(translate("Cli", "--retries must be zero or more"), EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         try:
             report = SyncService(app, session).sync_round(attempts=args.retries + 1)
         except SyncError as exc:
             raise _sync_failure(exc) from exc
         lines = [
-            f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
-            f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."
+            translate(
+                "Cli",
+                "Pushed {pushed}, pulled {pulled}, rejected {rejected} in {seconds:.1f} s; {pending} change(s) still pending.",
+            ).format(
+                pushed=report.pushed,
+                pulled=report.pulled,
+                rejected=report.rejected,
+                seconds=report.seconds,
+                pending=report.pending,
+            )
         ]
         if report.waiting_for_consent:
             lines.append(
-                f"{report.waiting_for_consent} of them wait for a guardian's consent: "
-                "see the Needs consent list."
+                translate(
+                    "Cli",
+                    "{n} of them wait for a guardian's consent: see the Needs consent list.",
+                ).format(n=report.waiting_for_consent)
             )
         if report.rejected:
-            lines.append("Rejected changes are in the quarantine list: see the Sync page.")
+            lines.append(
+                translate("Cli", "Rejected changes are in the quarantine list: see the Sync page.")
+            )
         if report.resent:
             lines.append(
-                f"Head office had lost {report.resent} change(s) it once acknowledged "
-                "(restored from a backup?): they were sent again."
+                translate(
+                    "Cli",
+                    "Head office had lost {n} change(s) it once acknowledged (restored from a backup?): they were sent again.",
+                ).format(n=report.resent)
             )
         if report.checksum_ok is False:
             lines.append(
-                f"Warning: this laptop holds {report.local_count} records of its sites, "
-                f"head office {report.server_count}; they will be compared again at the "
-                "next sync."
+                translate(
+                    "Cli",
+                    "Warning: this laptop holds {local} records of its sites, head office {server}; they will be compared again at the next sync.",
+                ).format(local=report.local_count, server=report.server_count)
             )
         if report.clock_warning:
-            lines.append(report.clock_warning)
+            from ss_desktop.services.sync_messages import clock_warning_text
+
+            lines.append(clock_warning_text(report.clock_offset_ms, translate))
         _emit(args, report.as_dict(), lines)
     return EXIT_OK
 
@@ -483,21 +438,27 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
             if args.bundle_command == "export":
                 info = service.export_bundle(Path(args.file))
                 lines = [
-                    f"Wrote {info.op_count} change(s) (seq {info.first_seq}-{info.last_seq}) "
-                    f"to {info.path}. Take it to head office; keep it until the receipt "
-                    "comes back."
+                    translate(
+                        "Cli",
+                        "Wrote {n} change(s) (seq {first}-{last}) to {path}. Take it to head office; keep it until the receipt comes back.",
+                    ).format(
+                        n=info.op_count, first=info.first_seq, last=info.last_seq, path=info.path
+                    )
                 ]
             else:
                 info = service.receive_receipt(Path(args.file))
                 lines = [
-                    f"Receipt applied: {info.acked} change(s) acknowledged, "
-                    f"{info.rejected} rejected, {info.pulled} received from head office."
+                    translate(
+                        "Cli",
+                        "Receipt applied: {acked} change(s) acknowledged, {rejected} rejected, {pulled} received from head office.",
+                    ).format(acked=info.acked, rejected=info.rejected, pulled=info.pulled)
                 ]
                 if info.resent:
                     lines.append(
-                        f"Head office had lost {info.resent} change(s) it once "
-                        "acknowledged (restored from a backup?): export a new bundle "
-                        "to carry them again."
+                        translate(
+                            "Cli",
+                            "Head office had lost {n} change(s) it once acknowledged (restored from a backup?): export a new bundle to carry them again.",
+                        ).format(n=info.resent)
                     )
         except SyncError as exc:
             raise _sync_failure(exc) from exc
@@ -524,20 +485,31 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
             source = service.open(Path(args.file))
             site_id = service.site_for(args.site)
             preview = service.preview(
-                source, source.suggested, site_id, progress=ProgressLines("checked")
+                source,
+                source.suggested,
+                site_id,
+                progress=ProgressLines(translate("Cli", "... checked {done} of {total} rows")),
             )
         except ImportFileError as exc:
-            raise CliError(import_text(exc.code, exc.params), EXIT_USAGE) from exc
+            raise CliError(import_text(exc.code, exc.params, translate), EXIT_USAGE) from exc
         if args.dry_run:
             imported, rejected = len(preview.valid_rows), preview.rejected_rows
         else:
-            result = service.run(preview, progress=ProgressLines("imported"))
+            result = service.run(
+                preview,
+                progress=ProgressLines(translate("Cli", "... imported {done} of {total} rows")),
+            )
             imported, rejected = result.imported, result.rejected
         saved_numbers = {r.number for r in rejected}
         doubtful = [r for r in preview.possible_duplicates if r.number not in saved_numbers]
         if args.error_report and (rejected or doubtful):
             write_error_report(
-                Path(args.error_report), source.header, rejected, possible_duplicates=doubtful
+                Path(args.error_report),
+                source.header,
+                rejected,
+                translate,
+                row_label=translate("ImportWizard", "Row"),
+                possible_duplicates=doubtful,
             )
         listed = []
         for row in rejected:
@@ -545,37 +517,77 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
                 {
                     "column": None if p.column is None else column_letter(p.column),
                     "code": p.code,
-                    "reason": problem_text(p),
+                    "reason": problem_text(p, translate),
                 }
                 for p in row.problems
                 if p.severity == "error"
             ]
             listed.append({"row": row.number, "reasons": reasons})
-        verb = "would import" if args.dry_run else "imported"
-        lines = [f"{verb} {imported} row(s), rejected {len(rejected)} row(s)."]
-        for entry in listed:
-            text = "; ".join(
-                (f"{r['column']}: " if r["column"] else "") + r["reason"] for r in entry["reasons"]
+        skipped = [
+            {
+                "row": row.number,
+                "code": row.reason,
+                "reason": import_text(row.reason, {}, translate),
+            }
+            for row in preview.skipped
+        ]
+        if args.dry_run:
+            summary = translate(
+                "Cli", "would import {imported} row(s), rejected {rejected} row(s)."
             )
-            lines.append(f"  row {entry['row']}: {text}")
+        else:
+            summary = translate("Cli", "imported {imported} row(s), rejected {rejected} row(s).")
+        lines = [summary.format(imported=imported, rejected=len(rejected))]
+        in_column = translate("Import", "{column}: {reason}")
+        for entry in listed:
+            text = translate("Import", "; ").join(
+                dict.fromkeys(
+                    in_column.format(column=r["column"], reason=r["reason"])
+                    if r["column"]
+                    else r["reason"]
+                    for r in entry["reasons"]
+                )
+            )
+            lines.append(
+                translate("Cli", "  row {row}: {reasons}").format(row=entry["row"], reasons=text)
+            )
+        for entry in skipped:
+            lines.append(
+                translate("Cli", "  row {row} skipped: {reason}").format(
+                    row=entry["row"], reason=entry["reason"]
+                )
+            )
         duplicates = [
-            {"row": row.number, "score": p.params.get("score"), "reason": problem_text(p)}
+            {
+                "row": row.number,
+                "score": p.params.get("score"),
+                "reason": problem_text(p, translate),
+            }
             for row in doubtful
             for p in row.warnings("import.possible_duplicate")
         ]
         if duplicates:
-            lines.append(f"{len(duplicates)} row(s) may be a child already registered:")
+            lines.append(
+                translate("Cli", "{n} row(s) may be a child already registered:").format(
+                    n=len(duplicates)
+                )
+            )
             lines.extend(
-                f"  row {d['row']}: {d['reason']} (score {d['score']})" for d in duplicates
+                translate("Cli", "  row {row}: {reason} (score {score})").format(
+                    row=d["row"], reason=d["reason"], score=d["score"]
+                )
+                for d in duplicates
             )
         _emit(
             args,
             {
                 "imported": imported,
                 "rejected": len(rejected),
+                "skipped": len(skipped),
                 "dry_run": args.dry_run,
                 "rejected_rows": listed,
                 "possible_duplicates": duplicates,
+                "skipped_rows": skipped,
             },
             lines,
         )
@@ -587,15 +599,26 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
     target = Path(args.file)
     if target.suffix.lower() not in (".xlsx", ".csv"):
-        raise CliError("the export file must end in .xlsx or .csv", EXIT_USAGE)
+        raise CliError(translate("Cli", "the export file must end in .xlsx or .csv"), EXIT_USAGE)
+    from ss_desktop.ui.list_export import export_labels
+
+    headers, value_label = export_labels(translate)
     with _signed_in(paths, args) as (app, session):
         result = ExportService(app, session).export(
-            target, filters={"status": "active"}, progress=ProgressLines("exported")
+            target,
+            filters={"status": "active"},
+            headers=headers,
+            value_label=value_label,
+            progress=ProgressLines(translate("Cli", "... exported {done} of {total} rows")),
         )
         _emit(
             args,
             {"path": str(result.path), "rows": result.rows, "columns": list(result.columns)},
-            [f"Exported {result.rows} children to {result.path}."],
+            [
+                translate("Cli", "Exported {n} children to {path}.").format(
+                    n=result.rows, path=result.path
+                )
+            ],
         )
     return EXIT_OK
 
@@ -606,14 +629,22 @@ def cmd_recovery(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.recovery_command == "request":
         target = write_request(paths, Path(args.file))
         print(
-            f"Wrote {target}. Send it to head office; bring back the answer file and run "
-            "'ss-desktop recovery apply ANSWER --admin NAME'."
+            translate(
+                "Cli",
+                "Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.",
+            ).format(path=target)
         )
         return EXIT_OK
-    password = _password(f"New password for {args.admin}: ", confirm=True)
+    password = _password(
+        translate("Cli", "New password for {user}: ").format(user=args.admin), confirm=True
+    )
     app, _session = apply_answer(paths, Path(args.file), admin=args.admin, password=password)
     app.close()
-    print(f"The data is open again. Sign in as '{args.admin}' with the new password.")
+    print(
+        translate(
+            "Cli", "The data is open again. Sign in as '{user}' with the new password."
+        ).format(user=args.admin)
+    )
     return EXIT_OK
 
 
@@ -655,6 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_output_streams()
     announce_running()  # Windows: the installer waits for the app to close
+    set_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
@@ -677,10 +709,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ss-desktop: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ss-desktop: interrupted", file=sys.stderr)
+        print("ss-desktop: " + translate("Cli", "interrupted"), file=sys.stderr)
         return EXIT_FAILURE
     except Exception as exc:  # every failure becomes a clear message
-        message, code = describe_error(exc)
+        message, code = describe_error(exc, translate)
         if code == EXIT_FAILURE:
             log.exception("command %s failed", args.command)
         print(f"ss-desktop: {message}", file=sys.stderr)

@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No display found: the Stepping Stones app needs a graphical desktop.\n"
         "Start it from the desktop (not from a remote shell without X forwarding). The "
         "command-line tools (ss-desktop --help) work without a display.",
-        "zh_CN": "找不到显示器：“踏脚石”登记程序需要图形桌面。\n"
+        "zh_CN": "找不到显示器：“铺路石”登记程序需要图形桌面。\n"
         "请在桌面环境中启动（不要在没有图形转发的远程终端里启动）。"
         "命令行工具（ss-desktop --help）不需要显示器。",
     },
@@ -50,14 +50,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "libraries the graphical interface needs ({libraries}).\nInstall them, then start "
         "the app again:\n\n    sudo apt-get install {packages}\n\nThe command-line tools "
         "(ss-desktop --help) work without them.",
-        "zh_CN": "“踏脚石”登记程序无法打开窗口：这台电脑缺少图形界面所需的系统库（{libraries}）。\n"
+        "zh_CN": "“铺路石”登记程序无法打开窗口：这台电脑缺少图形界面所需的系统库（{libraries}）。\n"
         "请先安装它们，再启动程序：\n\n    sudo apt-get install {packages}\n\n"
         "命令行工具（ss-desktop --help）不需要这些库。",
     },
     "qt_files_missing": {
         "en": "The Stepping Stones app cannot open its window: some of its own files are "
         "missing or damaged ({libraries}). Install the app again; the data folder is kept.",
-        "zh_CN": "“踏脚石”登记程序无法打开窗口：程序自身的一些文件缺失或损坏（{libraries}）。"
+        "zh_CN": "“铺路石”登记程序无法打开窗口：程序自身的一些文件缺失或损坏（{libraries}）。"
         "请重新安装程序；数据文件夹会保留。",
     },
     "folder_not_writable": {
@@ -96,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The Stepping Stones app is already open with this data folder (process {pid}):"
         "\n{path}\n\nSwitch to the window that is already open. Only one copy of the app can "
         "use a data folder at a time.",
-        "zh_CN": "“踏脚石”登记程序已经打开了这个数据文件夹（进程 {pid}）：\n{path}\n\n"
+        "zh_CN": "“铺路石”登记程序已经打开了这个数据文件夹（进程 {pid}）：\n{path}\n\n"
         "请切换到已经打开的窗口。同一个数据文件夹一次只能由一个程序使用。",
     },
 }

@@ -78,11 +78,11 @@ ShowUninstDetails nevershow
 !insertmacro MUI_RESERVEFILE_LANGDLL
 
 LangString ProductName ${LANG_ENGLISH} "Stepping Stones registration"
-LangString ProductName ${LANG_SIMPCHINESE} "踏脚石儿童登记"
+LangString ProductName ${LANG_SIMPCHINESE} "铺路石儿童登记"
 LangString ShortcutName ${LANG_ENGLISH} "Stepping Stones"
-LangString ShortcutName ${LANG_SIMPCHINESE} "踏脚石登记"
+LangString ShortcutName ${LANG_SIMPCHINESE} "铺路石登记"
 LangString AppRunning ${LANG_ENGLISH} "Stepping Stones is running.$\r$\n$\r$\nSave your work and close the app (every window of it), then click Retry."
-LangString AppRunning ${LANG_SIMPCHINESE} "“踏脚石”登记程序正在运行。$\r$\n$\r$\n请先保存并关闭程序（所有窗口），然后点击“重试”。"
+LangString AppRunning ${LANG_SIMPCHINESE} "“铺路石”登记程序正在运行。$\r$\n$\r$\n请先保存并关闭程序（所有窗口），然后点击“重试”。"
 LangString KeepDataNote ${LANG_ENGLISH} "The program will be removed. The children's data, backups and logs stay on this computer unless you choose to delete them on the next page."
 LangString KeepDataNote ${LANG_SIMPCHINESE} "将卸载本程序。儿童数据、备份和日志会保留在这台电脑上，除非您在下一页选择删除它们。"
 LangString SectionProgram ${LANG_ENGLISH} "The program"
@@ -125,7 +125,7 @@ FunctionEnd
 !macro REMOVE_SHORTCUTS
   ; both languages' names: an upgrade may come in the other language
   Delete "$DESKTOP\Stepping Stones.lnk"
-  Delete "$DESKTOP\踏脚石登记.lnk"
+  Delete "$DESKTOP\铺路石登记.lnk"
   RMDir /r "${START_MENU}"
 !macroend
 

@@ -126,7 +126,7 @@ SS_WINE_LANG=zh_CN.UTF-8 win "$NEW_SETUP" /S
 [ "$(installed_version)" = "$VERSION|$PUBLISHER|$VERSION" ] || fail "not upgraded: $(installed_version)"
 [ "$(reg_value DisplayVersion)" = "$VERSION" ] || fail "DisplayVersion after the upgrade"
 [ ! -e "$INSTDIR/_internal/only-in-$OLD_VERSION.txt" ] || fail "a file of the older version is left"
-[ -f "$MENU/踏脚石登记.lnk" ] && [ -f "$DESKTOP/踏脚石登记.lnk" ] || fail "no Chinese shortcuts"
+[ -f "$MENU/铺路石登记.lnk" ] && [ -f "$DESKTOP/铺路石登记.lnk" ] || fail "no Chinese shortcuts"
 [ ! -e "$DESKTOP/Stepping Stones.lnk" ] || fail "the older version's shortcut is left"
 [ "$(data_hash)" = "$before" ] || fail "the upgrade changed the data folder"
 ok "$VERSION installed over $OLD_VERSION: old files gone, shortcuts in Chinese, data untouched"
@@ -144,7 +144,7 @@ say "uninstall silently: the program goes, the data stays"
 win "$INSTDIR/Uninstall.exe" /S
 wineserver -w   # the uninstaller runs on as a copy of itself in %TEMP%
 [ ! -e "$INSTDIR" ] || fail "$INSTDIR is left: $(ls "$INSTDIR")"
-[ ! -e "$MENU" ] && [ ! -e "$DESKTOP/踏脚石登记.lnk" ] || fail "shortcuts left"
+[ ! -e "$MENU" ] && [ ! -e "$DESKTOP/铺路石登记.lnk" ] || fail "shortcuts left"
 [ -z "$(reg_value DisplayVersion)" ] || fail "the uninstall entry is left"
 [ "$(data_hash)" = "$before" ] || fail "the uninstaller changed the data"
 ok "program, shortcuts and entry removed; the data folder untouched"

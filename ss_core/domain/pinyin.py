@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -295,6 +295,49 @@ def _display(surname: str, given: str, s_units: Sequence[Unit], g_units: Sequenc
     return " ".join(p for p in parts if p)
 
 
+def common_syllables(
+    surname: str, given: str, pinyin_override: str | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The most likely reading of a name as syllables, (surname's, given name's): the
+    surname-table reading first (欧阳 -> ("ou", "yang")), each character as pypinyin reads it
+    in context; a Latin name gives its words ("Smith", "Mary Jane" -> ("smith",),
+    ("mary", "jane")). With *pinyin_override* (what staff typed, "Dan Xiongxin"), the
+    characters' readings that spell it (("dan",), ("xiong", "xin"))."""
+    surname, given = surname.strip(), given.strip()
+    s_units, g_units = _surname_units(surname), _units(given)
+    if pinyin_override:
+        spelled = _spell(_ascii_key(pinyin_override), (*s_units, *g_units))
+        if spelled is not None:
+            return (
+                tuple(s for reading in spelled[: len(s_units)] for s in reading),
+                tuple(s for reading in spelled[len(s_units) :] for s in reading),
+            )
+    return (
+        tuple(s for unit in s_units for s in unit[0]),
+        tuple(s for unit in g_units for s in unit[0]),
+    )
+
+
+def _spell(text: str, units: Sequence[Unit]) -> tuple[Reading, ...] | None:
+    """One reading per unit, together spelling *text* (None if no choice of readings does)."""
+
+    @cache
+    def rest(i: int, pos: int) -> tuple[Reading, ...] | None:
+        if i == len(units):
+            return () if pos == len(text) else None
+        for reading in units[i]:
+            joined = "".join(reading)
+            if text.startswith(joined, pos):
+                tail = rest(i + 1, pos + len(joined))
+                if tail is not None:
+                    return (reading, *tail)
+        return None
+
+    found = rest(0, 0)
+    rest.cache_clear()
+    return found
+
+
 def display_pinyin(surname: str, given: str) -> str:
     """ "Shan Xiongxin": surname reading from the table, each part capitalised."""
     surname, given = surname.strip(), given.strip()
@@ -303,7 +346,8 @@ def display_pinyin(surname: str, given: str) -> str:
 
 def normalize_query(q: str) -> str:
     """A search query as keys are written: lowercase, half-width, no spaces or apostrophes,
-    ü as v. Chinese characters and digits are kept."""
+    ü (with or without a tone mark) as v, other tone marks dropped. Chinese characters and
+    digits are kept."""
     q = to_halfwidth(q).lower()
-    q = q.replace("ü", "v").replace("u:", "v")
+    q = q.replace("u:", "v").translate(_ACCENTS)
     return re.sub(r"[\s'’‘`]+", "", q)

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
 
 from ss_core.domain.consent import consent_state
-from ss_core.domain.pinyin import normalize_query
+from ss_core.domain.name_search import CJK_GROUPS, TIERS, is_characters, parse_search_query
 from ss_desktop.db.queries import _cursor
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_DIGITS = re.compile(r"^[0-9]{4,}[xX]?$|^[0-9]{3,}[xX]$")
 _ROW_COLUMNS = (
     "c.id, c.surname, c.given_name, c.pinyin, c.gender, c.dob, c.dob_precision, c.site_id,"
     " s.name, c.stage, c.grade, c.class_name, c.status, c.categories, c.updated_at"
@@ -64,46 +61,60 @@ def _fts_term(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-@dataclass
-class _Match:
-    """FTS5 MATCH expressions (prefix and exact) per table."""
+@dataclass(frozen=True)
+class SearchPlan:
+    """A query as SQL: per rank, best first, a SELECT of the FTS rowids of the children
+    matching at that rank *or a better one* (so rank n's children are those of ``ranks[n]``
+    not in ``ranks[n-1]``). No ranks: the query lists every child (``impossible``: none)."""
 
-    search: list[tuple[str, str]] = field(default_factory=list)  # child_search
-    digits: list[tuple[str, str]] = field(default_factory=list)  # child_digits
+    ranks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     impossible: bool = False
 
+    @property
+    def searching(self) -> bool:
+        return bool(self.ranks)
 
-def parse_query(query: str) -> _Match:
-    """Chinese characters -> names, 4+ digits -> ID/phone fragments, else pinyin keys."""
-    match = _Match()
-    text = query.strip()
-    if not text:
-        return match
-    if not _CJK.search(text) and not any(ch.isdigit() for ch in text):
-        terms = [normalize_query(text)]  # "Zhang Wei" -> "zhangwei"
-    else:
-        terms = [t for t in re.split(r"[\s,，、]+", text) if t]
-    for term in terms:
-        if _CJK.search(term):
-            chars = "".join(ch for ch in term if not ch.isspace())
-            match.search.append((f"names : {_fts_term(chars)} *", f"names : {_fts_term(chars)}"))
-        elif any(ch.isdigit() for ch in term):
-            digits = term.lower()
-            if not _DIGITS.match(digits):
-                match.impossible = True  # fewer than 4 digits: no token can match
-                continue
-            match.digits.append(
-                (f"digits : {_fts_term(digits)} *", f"digits : {_fts_term(digits)}")
-            )
-        else:
-            key = normalize_query(term)
-            key = re.sub(r"[^0-9a-z]", "", key)
-            if not key:
-                continue
-            match.search.append((f"keys : {_fts_term(key)} *", f"keys : {_fts_term(key)}"))
-    if not match.search and not match.digits:
-        match.impossible = True  # only punctuation or emoji: nothing can match
-    return match
+
+def _word_match(word: str, tiers: Sequence[tuple[str, bool]]) -> str:
+    """FTS5 expression: *word* in any of the columns of *tiers* (whole or as a prefix)."""
+    prefix: dict[str, bool] = {}
+    for column, whole in tiers:
+        if is_characters(word) and column not in CJK_GROUPS:
+            continue  # characters are only in the name and given-name columns
+        prefix[column] = prefix.get(column, False) or not whole
+    return (
+        "("
+        + " OR ".join(f"{c} : {_fts_term(word)}{' *' if p else ''}" for c, p in prefix.items())
+        + ")"
+    )
+
+
+def plan_search(query: str) -> SearchPlan:
+    """Chinese characters and pinyin -> the name columns by rank
+    (:data:`ss_core.domain.name_search.TIERS`); numbers -> ID and phone fragments (a whole
+    suffix of a number before a part of one)."""
+    parsed = parse_search_query(query)
+    if parsed.impossible:
+        return SearchPlan(impossible=True)
+    if parsed.empty:
+        return SearchPlan()
+    numbers = [f"digits : {_fts_term(n)}" for n in parsed.numbers]
+    digits_sql = "SELECT rowid FROM child_digits WHERE child_digits MATCH ?"
+    ranks: list[tuple[str, tuple[str, ...]]] = []
+    if not parsed.words:
+        for whole in (True, False):
+            terms = numbers if whole else [f"{n} *" for n in numbers]
+            ranks.append((digits_sql, (" AND ".join(terms),)))
+        return SearchPlan(tuple(ranks))
+    names_sql = "SELECT rowid FROM child_search WHERE child_search MATCH ?"
+    digits = (" AND ".join(f"{n} *" for n in numbers),) if numbers else ()
+    for rank, (column, _whole) in enumerate(TIERS):
+        if parsed.all_characters() and column not in CJK_GROUPS:
+            continue  # nothing new can match at this rank
+        expression = " AND ".join(_word_match(w, TIERS[: rank + 1]) for w in parsed.words)
+        sql = names_sql + (f" INTERSECT {digits_sql}" if digits else "")
+        ranks.append((sql, (expression, *digits)))
+    return SearchPlan(tuple(ranks))
 
 
 def _filters(
@@ -152,34 +163,28 @@ def _decode_cursor(after: str) -> tuple[int, str, str]:
         raise ValueError("not a page cursor from search_children") from exc
 
 
-def _fts_sql(match: _Match, *, exact: bool) -> tuple[str, list[Any]]:
-    """SELECT rowid of the children matching every term (FTS rowid = child.search_rowid)."""
-    parts: list[str] = []
-    params: list[Any] = []
-    for table, terms in (("child_search", match.search), ("child_digits", match.digits)):
-        if terms:
-            parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
-            params.append(" AND ".join(e if exact else p for p, e in terms))
-    return " INTERSECT ".join(parts), params
-
-
-def _ranked_sql(
-    match: _Match, where: list[str], params: list[Any], columns: str, *, scan: bool = False
+def ranked_sql(
+    plan: SearchPlan, where: list[str], params: list[Any], columns: str, *, scan: bool = False
 ) -> tuple[str, list[Any]] | None:
     """SELECT <columns>, rank, sort key FROM the children matching, with filters applied.
     *scan*: without search terms, read the child table in its own order rather than through
     an index (for a query that reads most children anyway: about 2.5x faster)."""
-    if match.impossible:
+    if plan.impossible:
         return None
-    if match.search or match.digits:
-        hits, hit_params = _fts_sql(match, exact=False)
-        exact, exact_params = _fts_sql(match, exact=True)
+    if plan.searching:
+        cases = " ".join(
+            f"WHEN c.search_rowid IN ({sql}) THEN {rank}"
+            for rank, (sql, _p) in enumerate(plan.ranks[:-1])
+        )
+        rank_sql = f"CASE {cases} ELSE {len(plan.ranks) - 1} END" if cases else "0"
+        hits, hit_params = plan.ranks[-1]
         sql = (
-            f"SELECT {columns}, CASE WHEN c.search_rowid IN ({exact}) THEN 0 ELSE 1 END AS rnk,"
-            f" c.name_sort AS sk FROM ({hits}) h CROSS JOIN child c ON c.search_rowid = h.rowid"
+            f"SELECT {columns}, {rank_sql} AS rnk, c.name_sort AS sk FROM ({hits}) h"
+            " CROSS JOIN child c ON c.search_rowid = h.rowid"
             f" LEFT JOIN site s ON s.id = c.site_id WHERE {' AND '.join(where)}"
         )
-        return sql, [*exact_params, *hit_params, *params]
+        rank_params = [p for sql_, ps in plan.ranks[:-1] for p in ps]
+        return sql, [*rank_params, *hit_params, *params]
     table = "child c NOT INDEXED" if scan else "child c"
     sql = (
         f"SELECT {columns}, 0 AS rnk, c.name_sort AS sk FROM {table}"
@@ -190,46 +195,48 @@ def _ranked_sql(
 
 def _search_page(
     cursor: sqlite3.Cursor,
-    match: _Match,
+    plan: SearchPlan,
     where: list[str],
     params: list[Any],
     limit: int,
     after: tuple[int, str, str] | None,
 ) -> tuple[list[tuple], int | None]:
-    """Up to limit+1 rows (columns, rnk, sk) ranked exact-token first, then by pinyin.
+    """Up to limit+1 rows (columns, rank, sort key), best rank first, then by pinyin.
 
-    The FTS index gives rowids only (cheap); the covering index ix_child_search_cover turns
-    them into (status, site, sort key, id) without reading child rows, so even a one-letter
-    query matching a third of all children sorts in a few milliseconds. Full rows are read
-    for the one page shown.
+    Ranks are read one after the other until the page is full: rank n's children are the
+    FTS hits of ``plan.ranks[n]`` minus those of ``plan.ranks[n-1]``. The FTS index gives
+    rowids only (cheap); the covering index ix_child_search_cover turns them into (status,
+    site, sort key, id) without reading child rows, so even a one-letter query matching a
+    third of all children sorts in a few milliseconds. Full rows are read for the one page
+    shown.
     """
-    hits, hit_params = _fts_sql(match, exact=False)
-    exact, exact_params = _fts_sql(match, exact=True)
     filters = " AND ".join(where)
     found: list[tuple[str, int, str]] = []
-    if after is None or after[0] == 0:
-        page = " AND (c.name_sort, c.id) > (?, ?)" if after else ""
-        found = cursor.execute(
-            f"SELECT c.id, 0, c.name_sort FROM ({exact}) h"
-            f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}{page}"
-            " ORDER BY c.name_sort, c.id LIMIT ?",
-            [*exact_params, *params, *(after[1:] if after else ()), limit + 1],
-        ).fetchall()
-    if len(found) <= limit:
-        resume = after is not None and after[0] == 1
-        page = " AND (c.name_sort, c.id) > (?, ?)" if resume else ""
-        found += cursor.execute(
-            f"SELECT c.id, 1, c.name_sort FROM ({hits}) h"
+    first = after[0] if after else 0
+    for rank in range(first, len(plan.ranks)):
+        if len(found) > limit:
+            break
+        hits, hit_params = plan.ranks[rank]
+        sql = (
+            f"SELECT c.id, {rank}, c.name_sort FROM ({hits}) h"
             f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}"
-            f" AND c.search_rowid NOT IN ({exact}){page} ORDER BY c.name_sort, c.id LIMIT ?",
-            [
-                *hit_params,
-                *params,
-                *exact_params,
-                *(after[1:] if resume else ()),
-                limit + 1 - len(found),
-            ],
-        ).fetchall()
+        )
+        args: list[Any] = [*hit_params, *params]
+        if rank and after is None:
+            # from the first page on, every child of the better ranks is in `found` (their
+            # queries returned fewer rows than asked): leave those out, no need to search again
+            if found:
+                sql += f" AND c.id NOT IN ({','.join('?' * len(found))})"
+                args += [f[0] for f in found]
+        elif rank:
+            better, better_params = plan.ranks[rank - 1]
+            sql += f" AND c.search_rowid NOT IN ({better})"
+            args += better_params
+        if after is not None and rank == first:
+            sql += " AND (c.name_sort, c.id) > (?, ?)"
+            args += after[1:]
+        sql += " ORDER BY c.name_sort, c.id LIMIT ?"
+        found += cursor.execute(sql, [*args, limit + 1 - len(found)]).fetchall()
     # Counted only when the first page holds every hit (a broad search shows "more").
     total = len(found) if after is None and len(found) <= limit else None
     if not found:
@@ -258,20 +265,20 @@ def search_children(
     limit: int = 50,
     after: str | None = None,
 ) -> SearchPage:
-    """One page of children, best match first (exact token, then prefix), then by pinyin.
+    """One page of children, best match first (:func:`plan_search`), then by pinyin.
 
     An empty query lists every child (filters applied) by pinyin then id. ``total_estimate``
     is given on the first page when counting is cheap (None for very broad searches).
     """
     where, params = _filters(site_ids, category, stage, grade, status)
-    match = parse_query(query)
-    if match.impossible:
+    plan = plan_search(query)
+    if plan.impossible:
         return SearchPage([], None, 0)
     position = _decode_cursor(after) if after else None
     with engine.connect() as conn:
         cursor = _cursor(conn)
-        if match.search or match.digits:
-            found, total = _search_page(cursor, match, where, params, limit, position)
+        if plan.searching:
+            found, total = _search_page(cursor, plan, where, params, limit, position)
         else:
             page = " AND (c.name_sort, c.id) > (?, ?)" if position else ""
             found = cursor.execute(
@@ -346,7 +353,7 @@ def _date_or_none(value: str | None) -> date | None:
 
 def count_children(engine: Engine, query: str = "", **filters: Any) -> int:
     where, params = _filters(**_filter_args(filters))
-    built = _ranked_sql(parse_query(query), where, params, "c.id")
+    built = ranked_sql(plan_search(query), where, params, "c.id")
     if built is None:
         return 0
     inner, inner_params = built
@@ -359,7 +366,7 @@ def child_ids_for_list(
 ) -> list[str]:
     """Every matching id in display order (for a table model that builds rows on demand)."""
     where, params = _filters(**_filter_args(filters))
-    built = _ranked_sql(parse_query(query), where, params, "c.id AS id")
+    built = ranked_sql(plan_search(query), where, params, "c.id AS id")
     if built is None:
         return []
     inner, inner_params = built

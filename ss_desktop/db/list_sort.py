@@ -24,8 +24,8 @@ from ss_desktop.db.child_search import (
     _date_or_none,
     _filter_args,
     _filters,
-    _ranked_sql,
-    parse_query,
+    plan_search,
+    ranked_sql,
 )
 
 # sort name -> SQL expression over the child row ``c`` and its site ``s``
@@ -61,7 +61,7 @@ def sorted_child_ids(
     # Most children are active: reading the table straight through beats its indexes; the
     # few archived ones are found through the status index.
     scan = args["status"] != "archived"
-    built = _ranked_sql(parse_query(query), where, params, columns, scan=scan)
+    built = ranked_sql(plan_search(query), where, params, columns, scan=scan)
     if built is None:
         return []
     inner, inner_params = built

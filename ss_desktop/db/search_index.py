@@ -1,15 +1,16 @@
-"""The child search index (FTS5 table ``child_search``), kept current by the write path.
+"""The child search index (FTS5 tables ``child_search`` and ``child_digits``), kept current
+by the write path.
 
 Two FTS5 tables, one row per child in each (same rowid), so a query searches only where it can
-match: ``child_search`` (prefix indexes 1-4 characters) holds
-
-- ``names``: the whole name as one CJK token (unicode61 keeps a run of Han characters as one
-  token, so the prefix query ``单雄*`` finds 单雄信) and the given name alone;
-- ``keys``: every pinyin reading and initials from :func:`ss_core.domain.pinyin.name_keys`
-  (lv/lu variants included), plus per-syllable initials of compound surnames (欧阳娜娜 ->
-  ``oynn``, so "oyn" finds her);
-- and ``child_digits.digits`` (no prefix index): every suffix of length >= 4 of the ID number and of each guardian's phone, so
-  any fragment of 4+ digits (e.g. the last 6 of the ID) is a *prefix* of some token.
+match: ``child_search`` (prefix indexes 1-4 characters) holds the name's keys by group, one
+column per group of :func:`ss_core.domain.name_search.ranked_keys` — ``name`` (the whole name
+in characters, as one token: unicode61 keeps a run of Han characters together, so the prefix
+query ``单雄*`` finds 单雄信; and its common full reading), ``short`` (initials, and initials
+mixed with whole syllables), ``given`` (the given name alone) and ``rare`` (every other
+reading). A search ranks children by the column a query word matches in
+(:data:`ss_core.domain.name_search.TIERS`). ``child_digits.digits`` (no prefix index) holds
+every suffix of length >= 4 of the ID number and of each guardian's phone, so any fragment
+of 4+ digits (e.g. the last 6 of the ID) is a *prefix* of some token.
 
 Why the write path and not triggers: the pinyin keys come from Python (pypinyin and our
 surname table), which a trigger cannot call. The FTS rowid is a 63-bit hash of the child id
@@ -26,19 +27,22 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from ss_core.domain.name_search import KEY_GROUPS, ranked_keys
 from ss_core.domain.pinyin import name_keys
 
 MIN_DIGIT_FRAGMENT = 4
 
+# The current definition (schema revision 0007; migrations keep their own frozen copies).
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE child_search USING fts5("
-    "child_id UNINDEXED, names, keys, "
+    "child_id UNINDEXED, name, short, given, rare, "
     "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4')",
     # Digit fragments have >= 4 characters, so a prefix query scans a narrow term range and
     # needs no prefix index; without one, indexing a child costs ~2.5x less.
     "CREATE VIRTUAL TABLE child_digits USING fts5("
     "child_id UNINDEXED, digits, tokenize = 'unicode61 remove_diacritics 0')",
 )
+SEARCH_COLUMNS: tuple[str, ...] = KEY_GROUPS  # the columns of child_search, in order
 
 
 def search_rowid(child_id: str) -> int:
@@ -47,21 +51,18 @@ def search_rowid(child_id: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def name_tokens(surname: str, given: str, pinyin: str | None) -> tuple[str, str, str]:
-    """(names, keys, sort key) for one name; cached because names repeat a lot."""
-    keys = name_keys(surname, given, pinyin_override=pinyin or None)
-    tokens = list(keys.tokens())
-    if len(surname) > 1 and given:
-        # per-syllable initials of a compound surname: 欧阳娜娜 -> "oynn"
-        split = name_keys(surname[0], surname[1:] + given)
-        tokens.extend(t for t in split.initials if t not in tokens)
-    names = " ".join(part for part in (surname + given, given) if part)
-    sort_key = keys.full[0] if keys.full else (surname + given).lower()
-    return names, " ".join(tokens), sort_key
+def name_tokens(surname: str, given: str, pinyin: str | None) -> tuple[tuple[str, ...], str]:
+    """(text of each column of SEARCH_COLUMNS, sort key) for one name; cached because names
+    repeat a lot."""
+    keys = ranked_keys(surname, given, pinyin_override=pinyin or None)
+    columns = tuple(" ".join(keys.group(group)) for group in SEARCH_COLUMNS)
+    full = name_keys(surname, given, pinyin_override=pinyin or None).full
+    sort_key = full[0] if full else (surname + given).lower()
+    return columns, sort_key
 
 
 def sort_key_for(surname: str | None, given: str | None, pinyin: str | None) -> str:
-    return name_tokens(surname or "", given or "", pinyin)[2]
+    return name_tokens(surname or "", given or "", pinyin)[1]
 
 
 def digit_suffixes(value: str | None) -> list[str]:
@@ -78,13 +79,13 @@ def search_row(
     pinyin: str | None,
     id_number: str | None,
     phones: Iterable[str | None],
-) -> tuple[int, str, str, str, str]:
-    """(rowid, child_id, names, keys, digits) for one child."""
-    names, keys, _ = name_tokens(surname or "", given or "", pinyin)
+) -> tuple[Any, ...]:
+    """(rowid, child_id, *SEARCH_COLUMNS, digits) for one child."""
+    columns, _ = name_tokens(surname or "", given or "", pinyin)
     digits: list[str] = digit_suffixes(id_number)
     for phone in phones:
         digits.extend(digit_suffixes(phone))
-    return (search_rowid(child_id), child_id, names, keys, " ".join(dict.fromkeys(digits)))
+    return (search_rowid(child_id), child_id, *columns, " ".join(dict.fromkeys(digits)))
 
 
 def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
@@ -93,6 +94,11 @@ def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
         return
     ids = list(dict.fromkeys(child_ids))
     delete_search_rows(cursor, ids)
+    insert_search_rows(cursor, _rows_of(cursor, ids))
+
+
+def _rows_of(cursor: sqlite3.Cursor, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Index rows of the live children among *ids*, from the child and guardian tables."""
     rows: list[tuple[Any, ...]] = []
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
@@ -110,7 +116,13 @@ def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
             chunk,
         ).fetchall():
             rows.append(search_row(cid, surname, given, pinyin, id_number, phones.get(cid, ())))
-    insert_search_rows(cursor, rows)
+    return rows
+
+
+_INSERT_SEARCH = (
+    f"INSERT INTO child_search (rowid, child_id, {', '.join(SEARCH_COLUMNS)})"
+    f" VALUES ({', '.join('?' * (2 + len(SEARCH_COLUMNS)))})"
+)
 
 
 def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -120,13 +132,11 @@ def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) 
     tables' b-trees; sorted, consecutive rows land on the same pages (a 5,000-child batch
     indexes about 1.6x faster)."""
     rows = sorted(rows, key=itemgetter(0))
-    cursor.executemany(
-        "INSERT INTO child_search (rowid, child_id, names, keys) VALUES (?, ?, ?, ?)",
-        [row[:4] for row in rows],
-    )
+    width = 2 + len(SEARCH_COLUMNS)
+    cursor.executemany(_INSERT_SEARCH, [row[:width] for row in rows])
     cursor.executemany(
         "INSERT INTO child_digits (rowid, child_id, digits) VALUES (?, ?, ?)",
-        [(row[0], row[1], row[4]) for row in rows],
+        [(row[0], row[1], row[width]) for row in rows],
     )
 
 
@@ -136,10 +146,11 @@ def delete_search_rows(cursor: sqlite3.Cursor, child_ids: Iterable[str]) -> None
     cursor.executemany("DELETE FROM child_digits WHERE rowid = ?", params)
 
 
-def rebuild_all(cursor: sqlite3.Cursor) -> int:
-    """Index every child (used by the migration that adds the index)."""
+def rebuild_all(cursor: sqlite3.Cursor, *, batch: int = 5000) -> int:
+    """Index every child again (used by the migrations that change the index)."""
     ids = [row[0] for row in cursor.execute("SELECT id FROM child").fetchall()]
     cursor.execute("DELETE FROM child_search")
     cursor.execute("DELETE FROM child_digits")
-    reindex_children(cursor, ids)
+    for start in range(0, len(ids), batch):
+        insert_search_rows(cursor, _rows_of(cursor, ids[start : start + batch]))
     return len(ids)

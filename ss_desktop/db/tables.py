@@ -272,6 +272,14 @@ class Outbox(SQLModel, table=True):
         Index("ix_outbox_acked", "acked", "device_seq"),
         # since revision 0004: the rows parked until a child's consent, by record
         Index("ix_outbox_parked", "record_id", sqlite_where=text("device_seq < 0")),
+        # since revision 0008: the changes head office has not acknowledged, by record
+        Index(
+            "ix_outbox_unsent",
+            "entity",
+            "record_id",
+            "device_seq",
+            sqlite_where=text("acked = 0"),
+        ),
     )
 
     device_seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})

@@ -137,7 +137,7 @@ class DemoGenerator:
         if not sites:
             raise ValueError("children need at least one site")
         for site in sites:
-            _profile_for(site)  # fail fast on a site this generator does not know
+            _profile_for(site)  # fail fast on a site of a type this generator does not know
         return self._children(count, list(sites), programs)
 
     def _children(
@@ -145,7 +145,7 @@ class DemoGenerator:
     ) -> Iterator[DemoChild]:
         rng = self._stream("children")
         make_id = _IdMaker(rng, self.today - timedelta(days=400))
-        site_table = _Weighted((s, _SITE_SHARE[s.code]) for s in sites)
+        site_table = _Weighted((s, _share_of(s)) for s in sites)
         by_site: dict[str, list[str]] = {s.id: [] for s in sites}
         for p in programs:
             if p.site_id in by_site:
@@ -153,7 +153,7 @@ class DemoGenerator:
         factory = _ChildFactory(rng, make_id, self.today, self._school_year)
         for _ in range(count):
             site = site_table.pick(rng)
-            child = factory.make(site, _PROFILES[_SITE_PROFILE[site.code]])
+            child = factory.make(site, _PROFILES[_profile_for(site)])
             pool = by_site[site.id]
             if pool:
                 k = 2 if len(pool) > 1 and rng.random() < 0.4 else 1
@@ -218,8 +218,34 @@ class DemoGenerator:
                 held += timedelta(days=7)
 
 
+# The kind of children a site that is not one of the demo's own gets (a laptop's real
+# sites): by its type; a migrant school in Beijing or Guangdong like the demo's there.
+_TYPE_PROFILE = {
+    "migrant_school": "migrant_sh",
+    "private_school": "migrant_sh",
+    "community_centre": "community_sh",
+    "online": "community_sh",
+    "public_school": "rural_primary",
+    "teaching_point": "teaching_point",
+    "special_school": "special",
+    "vocational_school": "vocational",
+    "care_home": "care_home",
+}
+_MIGRANT_BY_PROVINCE = {"11": "migrant_bj", "44": "migrant_gd"}
+_OTHER_SITE_SHARE = 5
+
+
 def _profile_for(site: DemoSite) -> str:
-    try:
+    if site.code in _SITE_PROFILE:
         return _SITE_PROFILE[site.code]
+    try:
+        profile = _TYPE_PROFILE[site.site_type]
     except KeyError:
-        raise ValueError(f"unknown demo site code {site.code!r}") from None
+        raise ValueError(f"no demo children for a site of type {site.site_type!r}") from None
+    if profile == "migrant_sh":
+        return _MIGRANT_BY_PROVINCE.get((site.division_code or "")[:2], profile)
+    return profile
+
+
+def _share_of(site: DemoSite) -> float:
+    return _SITE_SHARE.get(site.code, _OTHER_SITE_SHARE)

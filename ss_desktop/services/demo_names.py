@@ -166,7 +166,7 @@ SITE_TEMPLATES: tuple[tuple[str, str, str, str, bool, int | None, str, float], .
     ("SH-MS-01", "上海市闵行区明德随迁子女学校", "migrant_school", "310112", False, 1, "migrant_sh", 11),
     ("SH-MS-02", "上海市浦东新区育英随迁子女学校", "migrant_school", "310115", False, 1, "migrant_sh", 10),
     ("SH-MS-03", "上海市松江区民办行知小学", "migrant_school", "310117", False, 1, "migrant_sh", 9),
-    ("SH-CC-01", "踏脚石长宁社区中心", "community_centre", "310105", False, 1, "community_sh", 3),
+    ("SH-CC-01", "铺路石长宁社区中心", "community_centre", "310105", False, 1, "community_sh", 3),
     ("BJ-MS-01", "北京市昌平区希望打工子弟学校", "migrant_school", "110114", False, 1, "migrant_bj", 8),
     ("BJ-MS-02", "北京市大兴区新星学校", "migrant_school", "110115", False, 1, "migrant_bj", 7),
     ("GD-MS-01", "深圳市宝安区蓝天实验学校", "migrant_school", "440306", False, 1, "migrant_gd", 9),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ss_core.domain.pinyin import split_name
 from ss_desktop.db import child_search, report_queries
 from ss_desktop.db.audit import append_audit
 from ss_desktop.services.app import LocalApp, UserSession
@@ -23,6 +24,7 @@ from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.errors import PermissionDenied, ServiceError
 from ss_desktop.services.messages import QT_TRANSLATE_NOOP
 from ss_desktop.services.permissions import Permission, allowed, require
+from ss_desktop.services.reference import ReferenceService
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +59,17 @@ COLUMN_HEADERS: dict[str, str] = {
     "status": QT_TRANSLATE_NOOP("Export", "Status"),
 }
 
-# (kind, stored code) -> shown text; kinds: gender, stage, category, hukou_type, living,
-# relationship, status, place. The GUI passes translated labels; the default is the code.
+# (kind, stored code) -> shown text; kinds: gender, stage, grade (the value is (stage, grade
+# in stage)), category, hukou_type, living, relationship, status. The GUI and the command line
+# pass translated labels that the import reads back; the default is the code.
 ValueLabel = Callable[[str, Any], str]
 
 
 def _plain(kind: str, value: Any) -> str:
     if kind == "gender":
         return {1: "male", 2: "female", 9: "not stated"}.get(value, "unknown")
+    if kind == "grade":  # (stage, grade in stage)
+        return str(value[1])
     return "" if value is None else str(value)
 
 
@@ -109,7 +114,7 @@ class ExportService:
         ids = self._ids(query, dict(filters or {}))
         records = report_queries.export_rows(self.app.engine, ids)
         label = value_label or _plain
-        place = place_label or (lambda code: code)
+        place = place_label or self._place_names()
         rows = [self._row(r, columns, label, place) for r in records]
         titles = [(headers or {}).get(c, COLUMN_HEADERS[c]) for c in columns]
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,6 +135,12 @@ class ExportService:
         )
         log.info("exported %d children (%s)", len(rows), kind[1:])
         return ExportResult(path, len(rows), columns)
+
+    def _place_names(self) -> Callable[[str], str]:
+        """ "安徽省 阜阳市 临泉县" for a county code (the import reads it back); the code when
+        it is not in the reference table."""
+        table = ReferenceService(self.app).divisions()
+        return lambda code: table.label(code) or code
 
     def _ids(self, query: str, filters: dict[str, Any]) -> list[str]:
         scope = ChildrenService(self.app, self.session).site_scope()
@@ -153,14 +164,18 @@ class ExportService:
     ) -> list[Any]:
         guardians = record["guardians"][:GUARDIANS_EXPORTED]
         values: dict[str, Any] = {
-            "name": f"{record['surname'] or ''}{record['given_name'] or ''}",
+            "name": _full_name(record["surname"] or "", record["given_name"] or ""),
             "pinyin": record["pinyin"] or "",
             "gender": label("gender", record["gender"]),
             "dob": _dob(record["dob"], record["dob_precision"]),
             "id_number": record["id_number"] or "",
             "site": record["site_name"] or "",
             "stage": label("stage", record["stage"]) if record["stage"] else "",
-            "grade": record["grade"] if record["grade"] is not None else "",
+            "grade": (
+                label("grade", (record["stage"], record["grade"]))
+                if record["grade"] is not None
+                else ""
+            ),
             "class_name": record["class_name"] or "",
             "categories": "、".join(
                 label("category", c) for c in json.loads(record["categories"] or "[]")
@@ -184,6 +199,14 @@ class ExportService:
             values[f"guardian{n + 1}_relationship"] = label("relationship", rel) if rel else ""
             values[f"guardian{n + 1}_phone"] = g.get("phone") or ""
         return [values[c] for c in columns]
+
+
+def _full_name(surname: str, given: str) -> str:
+    """张三; with a space where the import would not split the name back the same way
+    (a two-character surname not in the table, a Latin name): 阿约 阿呷, Smith Mary Jane."""
+    if split_name(surname + given) == (surname, given):
+        return surname + given
+    return f"{surname} {given}".strip()
 
 
 def _dob(dob: str | None, precision: str | None) -> str:

@@ -3,12 +3,13 @@
 The GUI translates these templates with ``QCoreApplication.translate(context, template)``;
 ``QT_TRANSLATE_NOOP`` below is a plain function (this layer does not import Qt) that
 pyside6-lupdate still recognises, so every template lands in the ``.ts`` files.
-The CLI prints the English text.
+The CLI translates them with the same catalogue (a ``translate(context, text)`` callable).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from ss_core.domain.errors import Issue, ValidationFailed
@@ -21,6 +22,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name
 
 ISSUE_CONTEXT = "Issue"
 ERROR_CONTEXT = "ServiceError"
+
+# translate(context, English source text) -> text in the user's language
+Translate = Callable[[str, str], str]
+
+
+def english(_context: str, text: str) -> str:
+    return text
+
 
 ISSUE_TEMPLATES: dict[str, str] = {
     "id_number.format": QT_TRANSLATE_NOOP(
@@ -125,6 +134,10 @@ ERROR_TEMPLATES: dict[str, str] = {
     "permission.view_sensitive": QT_TRANSLATE_NOOP(
         "ServiceError",
         "Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator.",
+    ),
+    "demo.sites_not_here": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "This laptop is enrolled for sites head office has not sent yet. Sync once, then add the demo children: they go to this laptop's own sites.",
     ),
     "site.not_allowed": QT_TRANSLATE_NOOP(
         "ServiceError", "You may only work with children of your own sites."
@@ -275,6 +288,7 @@ ERROR_TEMPLATES: dict[str, str] = {
 
 # Exit codes of the CLI per error code (2 = the input is unusable).
 USAGE_CODES = {
+    "demo.sites_not_here",
     "sign_in.failed",
     "sign_in.locked",
     "sign_in.inactive",
@@ -330,9 +344,11 @@ def fill(template: str, params: dict[str, Any]) -> str:
     return template.format_map(_SafeDict({k: v for k, v in params.items()}))
 
 
-def issue_text(issue: Issue) -> str:
-    template = ISSUE_TEMPLATES.get(str(issue.code), str(issue.code))
-    return fill(template, issue.params)
+def issue_text(issue: Issue, translate: Translate = english) -> str:
+    template = ISSUE_TEMPLATES.get(str(issue.code))
+    if template is None:
+        return str(issue.code)
+    return fill(translate(ISSUE_CONTEXT, template), issue.params)
 
 
 def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
@@ -374,13 +390,16 @@ def error_code_of(exc: BaseException) -> tuple[str, dict[str, Any]]:
     return "unexpected", {"type": name}
 
 
-def describe_error(exc: BaseException) -> tuple[str, int]:
-    """English message and CLI exit code for an exception."""
+def describe_error(exc: BaseException, translate: Translate = english) -> tuple[str, int]:
+    """Message (English, or translated by *translate*) and CLI exit code for an exception."""
     code, params = error_code_of(exc)
     if code == "validation.failed" and isinstance(exc, ValidationFailed):
-        lines = [f"{i.field}: {issue_text(i)}" for i in exc.issues]
-        return "some fields need fixing:\n  " + "\n  ".join(lines), 2
+        lines = dict.fromkeys(f"{i.field}: {issue_text(i, translate)}" for i in exc.issues)
+        head = translate("Cli", "some fields need fixing:")
+        return head + "\n  " + "\n  ".join(lines), 2
     if code == "unexpected":
-        return f"unexpected error ({params['type']}); see the log file for details", 1
-    template = ERROR_TEMPLATES.get(code, code)
-    return fill(template, params), (2 if code in USAGE_CODES else 1)
+        text = translate("Cli", "unexpected error ({type}); see the log file for details")
+        return fill(text, params), 1
+    template = ERROR_TEMPLATES.get(code)
+    text = fill(translate(ERROR_CONTEXT, template), params) if template else code
+    return text, (2 if code in USAGE_CODES else 1)

@@ -1,14 +1,14 @@
 """English text for the sync client's stable error codes (ss_desktop.sync.errors).
 
 Same conventions as :mod:`ss_desktop.services.messages`: the GUI translates the templates with
-``QCoreApplication.translate("SyncError", template)``; the CLI prints the English text.
+``QCoreApplication.translate("SyncError", template)``; the CLI with its own catalogue.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ss_desktop.services.messages import QT_TRANSLATE_NOOP, fill
+from ss_desktop.services.messages import QT_TRANSLATE_NOOP, Translate, english, fill
 
 SYNC_CONTEXT = "SyncError"
 
@@ -114,9 +114,11 @@ SYNC_TEMPLATES: dict[str, str] = {
 }
 
 
-def sync_error_text(code: str, params: dict[str, Any] | None = None) -> str:
-    template = SYNC_TEMPLATES.get(code, code)
-    return fill(template, dict(params or {}))
+def sync_error_text(
+    code: str, params: dict[str, Any] | None = None, translate: Translate = english
+) -> str:
+    template = SYNC_TEMPLATES.get(code)
+    return fill(translate(SYNC_CONTEXT, template), dict(params or {})) if template else code
 
 
 def describe_offset(offset_ms: int) -> str:
@@ -129,6 +131,7 @@ def describe_offset(offset_ms: int) -> str:
     return f"{seconds} seconds"
 
 
-def clock_warning_text(offset_ms: int) -> str:
-    ahead = "ahead" if offset_ms < 0 else "behind"
-    return sync_error_text("clock_off", {"amount": f"{describe_offset(offset_ms)} ({ahead})"})
+def clock_warning_text(offset_ms: int, translate: Translate = english) -> str:
+    ahead = translate("Cli", "ahead") if offset_ms < 0 else translate("Cli", "behind")
+    amount = f"{describe_offset(offset_ms)} ({ahead})"
+    return sync_error_text("clock_off", {"amount": amount}, translate)

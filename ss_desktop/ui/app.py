@@ -29,8 +29,7 @@ from ss_desktop.services.data_folder import check_files, offers_restore
 from ss_desktop.services.messages import error_code_of
 from ss_desktop.services.restore import RestoreOutcome
 from ss_desktop.services.settings import load_settings, save_settings
-from ss_desktop.services.setup import create_new, needs_first_run
-from ss_desktop.services.setup import app_version
+from ss_desktop.services.setup import app_version, create_new, needs_first_run
 from ss_desktop.startup_checks import (
     InstanceLock,
     StartupProblem,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from ss_desktop.services.children_views import (
     needs_consent_page,
     possible_duplicates,
 )
+from ss_desktop.ui.children_empty import FirstChildPanel
 from ss_desktop.ui.children_filters import VIEW_ALL, VIEW_CONSENT, VIEW_DUPLICATES, FilterCombos
 from ss_desktop.ui.context import UiContext
 from ss_desktop.ui.errors import show_error
@@ -78,6 +80,7 @@ def _t(text: str) -> str:
 class ChildrenPage(QWidget):
     open_child_requested = Signal(str)
     new_child_requested = Signal()
+    import_requested = Signal()
     message = Signal(str)  # a short note for the status bar
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -179,7 +182,12 @@ class ChildrenPage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        # while no child is registered, the list's place offers the two ways to start
+        self.first_child = FirstChildPanel()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.first_child)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(buttons)
 
         self.setTabOrder(self.search, self.view_combo)
@@ -217,6 +225,8 @@ class ChildrenPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.open_button.clicked.connect(self.open_current)
         self.new_button.clicked.connect(self.new_child_requested)
+        self.first_child.register_requested.connect(self.new_child_requested)
+        self.first_child.import_requested.connect(self.import_requested)
         self.archive_button.clicked.connect(self.archive_current)
         self.restore_button.clicked.connect(self.restore_current)
         self.model.loading_changed.connect(lambda _busy: self._update_count())
@@ -402,13 +412,10 @@ class ChildrenPage(QWidget):
             return
         if total is None:
             total = shown
-        if total == 0 and not self._filtered():
-            self.count_label.setText(
-                QCoreApplication.translate(
-                    "ChildrenPage",
-                    "No children registered yet. Press Ctrl+N to register the first child.",
-                )
-            )
+        first = total == 0 and not self._filtered()
+        self.list_stack.setCurrentWidget(self.first_child if first else self.table)
+        if first:
+            self.count_label.setText("")
         elif total == 0:
             self.count_label.setText(
                 QCoreApplication.translate("ChildrenPage", "No child matches.")

@@ -50,6 +50,15 @@ SITE_TYPES = {
 }
 
 
+WIZARD_BUTTONS = {
+    QWizard.WizardButton.BackButton: QT_TRANSLATE_NOOP("FirstRun", "< &Back"),
+    QWizard.WizardButton.NextButton: QT_TRANSLATE_NOOP("FirstRun", "&Next >"),
+    QWizard.WizardButton.CommitButton: QT_TRANSLATE_NOOP("FirstRun", "&Next >"),
+    QWizard.WizardButton.FinishButton: QT_TRANSLATE_NOOP("FirstRun", "&Finish"),
+    QWizard.WizardButton.CancelButton: QT_TRANSLATE_NOOP("FirstRun", "Cancel"),
+}
+
+
 class LanguagePage(_Page):
     def __init__(self, switcher: LanguageSwitcher | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -262,6 +271,10 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("FirstRun", "Set up Stepping Stones"))
+        # QWizard names its buttons once, when it is made: name them again in the language
+        # chosen on the first page (and whatever Qt's own translations hold)
+        for button, text in WIZARD_BUTTONS.items():
+            self.setButtonText(button, QCoreApplication.translate("FirstRun", text))
         self.setButtonText(
             QWizard.WizardButton.CustomButton1,
             QCoreApplication.translate("FirstRun", "&Restore a backup…"),

@@ -85,3 +85,33 @@ class LanguageSwitcher:
         QLocale.setDefault(QLocale(lang if ok else SOURCE_LANGUAGE))
         self.language = lang if ok else SOURCE_LANGUAGE
         return ok
+
+
+class Catalogue:
+    """Our translations read straight from the ``.qm`` file, without a QCoreApplication:
+    for the command line, which prints text but starts no Qt application. Called as
+    ``catalogue(context, english_text)``; English (the source text) when the language is
+    English, its file is missing or a text has no translation."""
+
+    def __init__(self, lang: str) -> None:
+        self.language = SOURCE_LANGUAGE
+        self._translator = QTranslator()
+        if lang != SOURCE_LANGUAGE and self._translator.load(str(app_translation_file(lang))):
+            self.language = lang
+        elif lang != SOURCE_LANGUAGE:
+            log.warning("translation file missing: %s", app_translation_file(lang).name)
+
+    def __call__(self, context: str, text: str) -> str:
+        if self.language == SOURCE_LANGUAGE:
+            return text
+        return self._translator.translate(context, text) or text
+
+
+def requested_language(argv: list[str]) -> str | None:
+    """The value of ``--lang`` in a command line, before it is parsed."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None

@@ -204,18 +204,21 @@ class PreviewPage(QWizardPage):
                 head.setBackground(QBrush(ERROR_COLOUR))
                 head.setToolTip("\n".join(_problem(p) for p in whole))
         self.table.resizeColumnsToContents()
-        self.summary.setText(
-            QCoreApplication.translate(
-                "ImportWizard",
-                "{ok} rows can be imported; {bad} rows have problems and will not be imported "
-                "({dup} of them are already registered or repeated). Point at a coloured cell "
-                "to see what is wrong.",
-            ).format(
-                ok=len(preview.valid_rows),
-                bad=len(preview.rejected_rows),
-                dup=preview.duplicate_count,
-            )
+        summary = QCoreApplication.translate(
+            "ImportWizard",
+            "{ok} rows can be imported; {bad} rows have problems and will not be imported "
+            "({dup} of them are already registered or repeated). Point at a coloured cell "
+            "to see what is wrong.",
+        ).format(
+            ok=len(preview.valid_rows),
+            bad=len(preview.rejected_rows),
+            dup=preview.duplicate_count,
         )
+        if preview.skipped:
+            summary += " " + QCoreApplication.translate(
+                "ImportWizard", "Rows {rows} are totals or signatures, not children: skipped."
+            ).format(rows=", ".join(str(r.number) for r in preview.skipped))
+        self.summary.setText(summary)
         self._ready = True
         self.completeChanged.emit()
 

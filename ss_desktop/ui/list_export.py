@@ -6,12 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ss_desktop.services.exporting import COLUMN_HEADERS, EXPORT_CONTEXT, ExportService
+from ss_desktop.services.exporting import (
+    COLUMN_HEADERS,
+    EXPORT_CONTEXT,
+    ExportService,
+    ValueLabel,
+)
 from ss_desktop.ui import form_labels as labels
 from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.models.children_model import stage_grade_text
+
+# a child's status as the export writes it
+STATUS = {
+    "active": QT_TRANSLATE_NOOP("Enum", "Active"),
+    "archived": QT_TRANSLATE_NOOP("Enum", "Archived"),
+    "merged": QT_TRANSLATE_NOOP("Enum", "Merged"),
+}
 
 
 def ask_export_path(parent: QWidget) -> str:
@@ -23,6 +36,34 @@ def ask_export_path(parent: QWidget) -> str:
         QCoreApplication.translate("MainWindow", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
     )
     return path
+
+
+def export_labels(
+    translate: Callable[[str, str], str] = QCoreApplication.translate,
+) -> tuple[dict[str, str], ValueLabel]:
+    """Column headers and value labels of an export in the language of *translate*: 性别
+    男/女, 小学3年级, 父亲, 居民户口 ... (the import reads them back, in both languages)."""
+    kinds = {
+        "gender": labels.GENDER,
+        "stage": labels.STAGE,
+        "category": labels.CATEGORY,
+        "hukou_type": labels.HUKOU_TYPE,
+        "living": labels.LIVING,
+        "relationship": labels.RELATIONSHIP,
+        "status": STATUS,
+    }
+    value_labels = {
+        kind: {code: translate(labels.ENUM_CONTEXT, text) for code, text in table.items()}
+        for kind, table in kinds.items()
+    }
+    headers = {k: translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()}
+
+    def value_label(kind: str, value: Any) -> str:
+        if kind == "grade":
+            return stage_grade_text(value[0], value[1], translate)
+        return value_labels.get(kind, {}).get(value, "" if value is None else str(value))
+
+    return headers, value_label
 
 
 def export_children(
@@ -37,22 +78,7 @@ def export_children(
 ) -> None:
     """Write the list with translated headers and value labels; *on_done* gets the line the
     status bar shows."""
-    kinds = {
-        "gender": labels.GENDER,
-        "stage": labels.STAGE,
-        "category": labels.CATEGORY,
-        "hukou_type": labels.HUKOU_TYPE,
-        "living": labels.LIVING,
-        "relationship": labels.RELATIONSHIP,
-    }
-    value_labels = {
-        kind: {code: labels.enum_label(table, code) for code in table}
-        for kind, table in kinds.items()
-    }
-    headers = {k: QCoreApplication.translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()}
-
-    def value_label(kind: str, value: Any) -> str:
-        return value_labels.get(kind, {}).get(value, "" if value is None else str(value))
+    headers, value_label = export_labels()
 
     def done(result: Any) -> None:
         on_done(

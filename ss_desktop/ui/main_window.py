@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.permissions import Permission, allowed
-from ss_desktop.services.status import StatusService
 from ss_desktop.services.setup import app_version
+from ss_desktop.services.status import StatusService
 from ss_desktop.ui.auto_backup import AutoBackupRunner
 from ss_desktop.ui.children_page import ChildrenPage
 from ss_desktop.ui.context import UiContext
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.switcher = switcher
         self.lock_dialog: LockDialog | None = None
+        self.guide: QDialog | None = None  # Help > User guide, once opened
         self._stats: dict[str, Any] = {}
         self._stats_busy = False
 
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._page_chosen)
         self.children_page.open_child_requested.connect(self.open_child)
         self.children_page.new_child_requested.connect(self.new_child)
+        self.children_page.import_requested.connect(self.import_class_list)
         self.children_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.settings_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.sync_page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -206,6 +209,9 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close, "quitAction")
         self.about_action = self._action(None, self.about, "aboutAction")
+        self.guide_action = self._action(
+            QKeySequence.StandardKey.HelpContents, self.show_user_guide, "userGuideAction"
+        )
         self.sync_action = self._action("Ctrl+Shift+S", self.sync_now, "syncNowAction")
         self.import_action = self._action(None, self.import_class_list, "importAction")
         self.export_action = self._action(None, self.export_list, "exportAction")
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
         self.sync_menu = self.menuBar().addMenu("")
         self.sync_menu.addAction(self.sync_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     # -- language ------------------------------------------------------------------------
@@ -259,6 +266,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(QCoreApplication.translate("MainWindow", "&Import class list…"))
         self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export list…"))
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About"))
+        self.guide_action.setText(QCoreApplication.translate("MainWindow", "&User guide"))
         self.sync_action.setText(QCoreApplication.translate("MainWindow", "&Sync now"))
         self.sync_menu.setTitle(QCoreApplication.translate("MainWindow", "S&ync"))
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
         self.settings_page.restore_button.setEnabled(can_settings)
         role = session.role if session is not None else ""
         self.import_action.setEnabled(allowed(role, Permission.IMPORT))
+        self.children_page.first_child.set_import_allowed(allowed(role, Permission.IMPORT))
         self.export_action.setEnabled(allowed(role, Permission.EXPORT))
         self.show_page(PAGE_CHILDREN)
         self.children_page.activate()
@@ -446,6 +455,17 @@ class MainWindow(QMainWindow):
     def find_child(self) -> None:
         self.show_page(PAGE_CHILDREN)
         self.children_page.focus_search()
+
+    def show_user_guide(self) -> None:
+        """F1: the user guide in the app's language, in a window beside this one."""
+        from ss_desktop.ui.user_guide import UserGuideDialog
+
+        if self.guide is not None and self.guide.isVisible():
+            self.guide.raise_()
+            self.guide.activateWindow()
+            return
+        self.guide = UserGuideDialog(self.switcher.language if self.switcher else "en", self)
+        self.guide.show()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,7 +1,8 @@
 """``ss-desktop self-test``: can this installation start? (also in the frozen build)
 
 A temporary data folder is initialized, the translations are loaded, the main window is
-shown with the children list read through the executor, then closed. Exit 0 when all of
+shown with the children list read through the executor, then closed; the user guides (zh,
+en) and their screenshots must be there. Exit 0 when all of
 that worked; otherwise the reason is printed and the exit code is 1.
 """
 
@@ -69,6 +70,11 @@ def run_self_test() -> int:
                 return _fail("the children list did not load within 10 s")
             if not window.isVisible():
                 return _fail("the main window did not show")
+            from ss_desktop.ui.user_guide import missing_guide_files
+
+            missing = missing_guide_files()
+            if missing:
+                return _fail(f"the user guide is incomplete: {', '.join(missing)} missing")
             window.close()
             switcher.apply("en")
             executor.wait_idle(5000)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 
@@ -19,6 +19,34 @@ def last_sync_text(value: Any) -> str:
     except ValueError:
         return str(value)
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def unsent_text(stats: dict[str, Any]) -> str:
+    """ "Not yet sent: children 2,000, records 31,423 (waiting for consent: 182)": children
+    and records, however many times each was changed (StatusService.stats())."""
+    children = int(stats.get("pending_children") or 0)
+    records = int(stats.get("pending_records") or 0)
+    waiting = int(stats.get("waiting_children") or 0)
+    if not records:
+        return QCoreApplication.translate("MainWindow", "Everything sent")
+    locale = QLocale()
+    numbers = {
+        "children": locale.toString(children),
+        "records": locale.toString(records),
+        "waiting": locale.toString(waiting),
+    }
+    if not children:  # sites, programmes, attendance sessions only
+        return QCoreApplication.translate("MainWindow", "Not yet sent: records {records}").format(
+            **numbers
+        )
+    if waiting:
+        return QCoreApplication.translate(
+            "MainWindow",
+            "Not yet sent: children {children}, records {records} (waiting for consent: {waiting})",
+        ).format(**numbers)
+    return QCoreApplication.translate(
+        "MainWindow", "Not yet sent: children {children}, records {records}"
+    ).format(**numbers)
 
 
 class StatusLabels:
@@ -60,22 +88,11 @@ class StatusLabels:
         self.conn_label.setToolTip(
             QCoreApplication.translate("MainWindow", "Connection to head office")
         )
-        waiting = stats.get("waiting_for_consent") or 0
-        if waiting:
-            self.pending_label.setText(
-                QCoreApplication.translate(
-                    "MainWindow", "Pending: {n} ({m} wait for consent)"
-                ).format(n=stats.get("pending_changes", 0), m=waiting)
-            )
-        else:
-            self.pending_label.setText(
-                QCoreApplication.translate("MainWindow", "Pending: {n}").format(
-                    n=stats.get("pending_changes", 0)
-                )
-            )
+        self.pending_label.setText(unsent_text(stats))
         self.pending_label.setToolTip(
             QCoreApplication.translate(
-                "MainWindow", "Changes saved on this laptop, not yet sent to head office"
+                "MainWindow",
+                "Saved on this laptop, not yet at head office: the children concerned and their records (a child, a guardian, a consent…). Children under 14 wait until their guardian's consent is recorded.",
             )
         )
         self.quarantine_label.setText(

@@ -340,6 +340,10 @@ class ChildIndex(SQLModel, table=True):
     name_key: str = Field(default="", max_length=120, index=True)
     name_sort: str = Field(default="", max_length=200)
     search_keys: str = Field(default="", sa_type=sa.Text)
+    # the keys of the three best-ranked groups, " key key ", for ranking (since revision 0005)
+    keys_name: str = Field(default="", sa_type=sa.Text)
+    keys_short: str = Field(default="", sa_type=sa.Text)
+    keys_given: str = Field(default="", sa_type=sa.Text)
     updated_at: int = Field(default=0, sa_type=sa.BigInteger)
 
 

@@ -6,15 +6,18 @@ dashboard counts by (site, gender, birth year, stage, local hukou, the six categ
 refreshed by :func:`refresh_child_index` whenever head office writes a child (push, staff
 edits, merges, erasure), in the same transaction as the write.
 
-A query is normalised like the laptop's (``normalize_query``) and matches when it is the start
-of any key, or, for Chinese characters and digits, any part of the name or ID number. Values
-are always bound parameters; LIKE wildcards in the query are escaped, so a query such as
-``' OR 1=1 --`` or ``%_`` is just text that matches nothing.
+A query is read like the laptop's (:func:`ss_core.domain.name_search.parse_search_query`:
+words in characters or pinyin, and numbers typed with spaces, dashes or ``+86``); each word
+matches when it is the start of any key, or, for Chinese characters, any part of the name;
+a number matches any part of the ID number. Children are ranked as on the laptop
+(:data:`ss_core.domain.name_search.TIERS`): the common reading of the whole name, then
+initials and mixes (``keys_short``), then the given name, then rare readings, each by pinyin.
+Values are always bound parameters; LIKE wildcards in the query are escaped, so a query such
+as ``' OR 1=1 --`` or ``%_`` is just text that matches nothing.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +32,17 @@ from sqlmodel import Session, col, select
 from ss_core.domain.categories import is_local_hukou
 from ss_core.domain.dates import coerce_date
 from ss_core.domain.enums import Category
-from ss_core.domain.pinyin import display_pinyin, name_keys, normalize_query
+from ss_core.domain.name_search import (
+    GIVEN,
+    NAME,
+    SHORT,
+    TIERS,
+    SearchQuery,
+    is_characters,
+    parse_search_query,
+    ranked_keys,
+)
+from ss_core.domain.pinyin import display_pinyin, name_keys
 from ss_core.protocol.wire import Entity
 from ss_hq.core.models import ChildIndex, Record
 
@@ -37,7 +50,6 @@ MAX_QUERY_LEN = 100
 MAX_PAGE = 500
 IN_CHUNK = 2000  # ids per IN (...) list
 CATEGORY_COLUMNS: dict[str, str] = {c.value: f"cat_{c.value}" for c in Category}
-_CJK_OR_DIGIT = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff0-9]")
 
 
 @dataclass(frozen=True)
@@ -105,23 +117,31 @@ def _int(value: Any) -> int | None:
     return None
 
 
+def _spaced(keys: Iterable[str]) -> str:
+    """Keys as one text column: " key key " (so " key" finds the start of any key)."""
+    return " " + " ".join(k for k in dict.fromkeys(keys) if k) + " "
+
+
 def index_values(record: Record) -> dict[str, Any]:
     """The ``child_index`` columns for one child record."""
     f = record.fields or {}
     surname, given = _text(f.get("surname")), _text(f.get("given_name"))
     born = _birth(f)
     keys: list[str] = []
+    groups: dict[str, tuple[str, ...]] = {NAME: (), SHORT: (), GIVEN: ()}
     name_key = ""
     display = ""
     if surname or given:
+        override = _text(f.get("pinyin")) or None
         try:
-            nk = name_keys(surname, given, pinyin_override=_text(f.get("pinyin")) or None)
-            keys = nk.tokens()
+            nk = name_keys(surname, given, pinyin_override=override)
+            ranked = ranked_keys(surname, given, pinyin_override=override)
+            keys = list(ranked.all())
+            groups = {group: ranked.group(group) for group in groups}
             name_key = nk.full[0] if nk.full else ""
             display = _text(f.get("pinyin")) or display_pinyin(surname, given)
         except (ValueError, TypeError):
             keys = []
-        keys.append(normalize_query(surname + given))
     id_number = _text(f.get("id_number")).upper()
     if id_number:
         keys.append(id_number.lower())
@@ -139,14 +159,25 @@ def index_values(record: Record) -> dict[str, Any]:
         else None,
         "name_key": name_key[:120],
         "name_sort": (display or name_key)[:200].lower(),
-        "search_keys": " " + " ".join(k for k in dict.fromkeys(keys) if k) + " ",
+        "search_keys": _spaced(keys),
+        "keys_name": _spaced(groups[NAME]),
+        "keys_short": _spaced(groups[SHORT]),
+        "keys_given": _spaced(groups[GIVEN]),
         "updated_at": record.updated_at,
     }
     for value, column in CATEGORY_COLUMNS.items():
         values[column] = value in cats
     if record.erased:
         # Aggregates stay; nothing that names the child does.
-        values.update(name_key="", name_sort="", search_keys=" ", dob=None)
+        values.update(
+            name_key="",
+            name_sort="",
+            search_keys=" ",
+            keys_name=" ",
+            keys_short=" ",
+            keys_given=" ",
+            dob=None,
+        )
     return values
 
 
@@ -225,24 +256,65 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _query_condition(query: str) -> Any:
-    q = normalize_query(query)[:MAX_QUERY_LEN]
-    if not q:
+_GROUP_COLUMNS = {NAME: "keys_name", SHORT: "keys_short", GIVEN: "keys_given"}
+
+
+def _parsed(query: str) -> SearchQuery:
+    return parse_search_query((query or "")[: MAX_QUERY_LEN * 2])
+
+
+def _like(column: str, pattern: str) -> Any:
+    return col(getattr(ChildIndex, column)).like(pattern, escape="\\")
+
+
+def _query_condition(parsed: SearchQuery) -> Any:
+    """Every word at the start of a key (characters: anywhere in the name), every number
+    anywhere in the ID number; None for an empty query."""
+    if parsed.impossible:
+        return sa.false()
+    if parsed.empty:
         return None
-    escaped = _escape_like(q)
-    # The start of any key ("zs" -> " zs..."): keys are space-separated, with a leading space.
-    condition = col(ChildIndex.search_keys).like(f"% {escaped}%", escape="\\")
-    if _CJK_OR_DIGIT.search(q):
-        # Characters and digits also match inside the name or the ID number.
-        condition = or_(condition, col(ChildIndex.search_keys).like(f"%{escaped}%", escape="\\"))
-    return condition
+    conditions = []
+    for word in parsed.words:
+        escaped = _escape_like(word[:MAX_QUERY_LEN])
+        # The start of any key ("zs" -> " zs..."): keys are space-separated, with a leading space.
+        anywhere = is_characters(word)
+        conditions.append(_like("search_keys", f"%{'' if anywhere else ' '}{escaped}%"))
+    for number in parsed.numbers:
+        conditions.append(_like("search_keys", f"%{_escape_like(number[:MAX_QUERY_LEN])}%"))
+    return and_(*conditions)
+
+
+def _rank(parsed: SearchQuery) -> Any:
+    """The laptop's rank of a child for the query's words (0 best); the last rank for every
+    other match (rare readings, characters inside a name, numbers)."""
+    if not parsed.words:
+        return sa.literal(0)
+    cases = []
+    for rank in range(len(TIERS)):
+        column, _whole = TIERS[rank]
+        if column not in _GROUP_COLUMNS:
+            break
+        per_word = []
+        for word in parsed.words:
+            escaped = _escape_like(word[:MAX_QUERY_LEN])
+            per_word.append(
+                or_(
+                    *(
+                        _like(_GROUP_COLUMNS[c], f"% {escaped}{' ' if whole else ''}%")
+                        for c, whole in TIERS[: rank + 1]
+                    )
+                )
+            )
+        cases.append((and_(*per_word), rank))
+    return sa.case(*cases, else_=len(cases))
 
 
 def filter_conditions(filters: ChildFilters) -> list[Any]:
     conditions: list[Any] = []
     if not filters.include_inactive:
         conditions.append(col(ChildIndex.active).is_(True))
-    query_condition = _query_condition(filters.query or "")
+    query_condition = _query_condition(_parsed(filters.query))
     if query_condition is not None:
         conditions.append(query_condition)
     if filters.site_id:
@@ -281,18 +353,19 @@ def _row(record: Record, index: ChildIndex | None) -> ChildRow:
 def search_children(
     session: Session, filters: ChildFilters, *, limit: int = 50, offset: int = 0
 ) -> tuple[list[ChildRow], int]:
-    """Matching children, best first (exact name key, then by pinyin), and the total count."""
+    """Matching children, best first (the laptop's ranks, then by pinyin), and the total
+    count."""
     limit = max(1, min(limit, MAX_PAGE))
     conditions = filter_conditions(filters)
     where = and_(*conditions) if conditions else sa.true()
     total = int(session.exec(select(func.count()).select_from(ChildIndex).where(where)).one())
-    q = normalize_query(filters.query or "")[:MAX_QUERY_LEN]
-    exact_first = sa.case((col(ChildIndex.name_key) == q, 0), else_=1) if q else sa.literal(0)
     pairs = session.exec(
         select(ChildIndex, Record)
         .join(Record, col(Record.id) == col(ChildIndex.record_id))
         .where(where)
-        .order_by(exact_first, col(ChildIndex.name_sort), col(ChildIndex.record_id))
+        .order_by(
+            _rank(_parsed(filters.query)), col(ChildIndex.name_sort), col(ChildIndex.record_id)
+        )
         .offset(max(0, offset))
         .limit(limit)
     ).all()

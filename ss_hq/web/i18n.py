@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ss_core.branding import NAME_ZH
+
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
 ZH_CN: dict[str, str] = {
-    "Stepping Stones head office": "彩虹桥总部",
+    "Stepping Stones head office": f"{NAME_ZH}总部",
     "Sign in": "登录",
     "Sign out": "退出",
     "User name": "用户名",

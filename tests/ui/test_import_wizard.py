@@ -126,3 +126,20 @@ def test_closing_the_wizard_while_the_file_is_read_is_harmless(qtbot, ui_ctx, tm
     wizard.deleteLater()
     qtbot.wait(50)  # the wizard is gone; the read ends after it
     wait_for_executor(qtbot, ui_ctx)  # its answer must not touch the deleted page
+
+
+def test_total_and_signature_rows_are_skipped_not_refused(qtbot, ui_ctx, tmp_path):
+    rows = good_rows(5)
+    rows += [[], ["合计", "5人", "男3人", "女2人", None, None, None, "班主任：李老师"]]
+    rows += [["制表人：王老师", None, None, "2024年9月1日"]]
+    path = write_xlsx(tmp_path / "class.xlsx", rows)
+    wizard = _wizard(qtbot, ui_ctx, path)
+    _past_file_page(qtbot, wizard)
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(page.isComplete, timeout=20_000)
+    summary = page.summary.text()
+    assert "5 rows can be imported; 0 rows have problems" in summary
+    assert "Rows 10, 11 are totals or signatures, not children: skipped." in summary
+    assert page.table.rowCount() == 5
+    wait_for_executor(qtbot, ui_ctx)

@@ -305,3 +305,35 @@ def test_the_needs_consent_view_sorts_in_memory(qtbot, ui_ctx, many):
     assert rows and all(r.consent_pending for r in rows)
     dobs = [r.dob or "" for r in rows]
     assert dobs == sorted(dobs)
+
+
+def test_the_empty_list_offers_to_register_a_child_or_import_a_class_list(
+    qtbot, main_window, ui_ctx
+):
+    from ss_desktop.ui.import_wizard import ImportWizard
+    from ss_desktop.ui.main_window import PAGE_REGISTER
+
+    page = main_window.children_page
+    panel = page.first_child
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is panel, timeout=10_000)
+    assert panel.register_button.isVisible() and panel.import_button.isVisible()
+    assert panel.register_button.text() == "Register a child (Ctrl+N)"
+    assert panel.import_button.text() == "Import a class &list…"
+    assert "import a whole class list" in panel.text.text()
+
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() for w in main_window.findChildren(ImportWizard)), timeout=5000
+    )
+    wizard = next(w for w in main_window.findChildren(ImportWizard) if w.isVisible())
+    wizard.reject()
+    qtbot.mouseClick(panel.register_button, Qt.MouseButton.LeftButton)
+    assert main_window.stack.currentIndex() == PAGE_REGISTER
+
+    # once a child is registered, the list takes the panel's place
+    site = SitesService(ui_ctx.app, ui_ctx.session).create_site("新站点", "online").id
+    ChildrenService(ui_ctx.app, ui_ctx.session).register(_form(site, "王", "小明", "2015-03-04"))
+    ui_ctx.events.data_changed.emit({"child": []})
+    main_window.show_page(0)
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.table, timeout=10_000)
+    assert page.model.rowCount() == 1

@@ -107,13 +107,28 @@ def test_site_name_is_required(qtbot, shell):
     assert Accounts(shell.ctx.app).only_admin_name() is None  # nothing was written
 
 
-def test_choosing_chinese_in_the_wizard_translates_it_at_once(qtbot, shell):
+def test_choosing_chinese_in_the_wizard_translates_it_at_once(qtbot, shell, qapp):
+    """From its first page: the page, the window title and the wizard's own buttons."""
     assert shell.start()
     wizard = shell.wizard
+    qtbot.waitExposed(wizard)
     assert wizard.language_page.title() == "Welcome"
-    wizard.language_page.combo.setCurrentIndex(wizard.language_page.combo.findData("zh_CN"))
+    button = wizard.button
+    assert button(QWizard.WizardButton.NextButton).text() == "&Next >"
+    combo = wizard.language_page.combo
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: qapp.focusWidget() is not None)
+    assert qapp.focusWidget() is combo  # the first thing a person can change
+    while combo.currentData() != "zh_CN":  # arrow keys to 简体中文, as a person would
+        key = Qt.Key.Key_Up if combo.findData("zh_CN") < combo.currentIndex() else Qt.Key.Key_Down
+        qtbot.keyClick(qapp.focusWidget(), key)
     qtbot.waitUntil(lambda: wizard.language_page.title() == "欢迎")
-    assert wizard.windowTitle() == "设置踏脚石"
+    assert wizard.windowTitle() == "设置铺路石儿童登记"
+    assert button(QWizard.WizardButton.NextButton).text() == "下一步(&N) >"
+    assert button(QWizard.WizardButton.CancelButton).text() == "取消"
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.admin_page
+    assert button(QWizard.WizardButton.BackButton).text() == "< 上一步(&B)"
 
 
 def test_a_file_that_is_not_our_database_is_refused_and_left_unchanged(qtbot, shell, data_paths):

@@ -31,28 +31,39 @@ def test_ctrl_number_shortcuts_switch_pages(qtbot, main_window):
     assert main_window.children_page.search.hasFocus()
 
 
-def test_status_bar_shows_offline_and_pending_changes(qtbot, main_window, ui_ctx):
-    qtbot.waitUntil(lambda: "Pending:" in main_window.pending_label.text(), timeout=10000)
+def test_status_bar_counts_children_and_records_not_changes(qtbot, main_window, ui_ctx):
+    """What waits to be sent, as a person counts it: children and records, however many
+    times each was changed; the children (not the changes) that wait for consent."""
+    from ss_desktop.services.children import ChildForm, ChildrenService
+    from ss_desktop.services.sites import SitesService
+    from tests.unit.services_fixtures import child_form
+
+    label = main_window.pending_label
+    qtbot.waitUntil(lambda: label.text() == "Everything sent", timeout=10000)
     assert main_window.conn_label.text() == "○ Offline"
     assert main_window.quarantine_label.text() == "Quarantined: 0"
     assert main_window.last_sync_label.text() == "Last sync: never"
-    before = main_window.pending_label.text()
-    from ss_desktop.services.sites import SitesService
 
-    info = SitesService(ui_ctx.app, ui_ctx.session).create_site("新站点", "online")
-    ui_ctx.events.data_changed.emit({"site": [info.id]})
-    qtbot.waitUntil(lambda: main_window.pending_label.text() != before, timeout=10000)
-    assert int(main_window.pending_label.text().split(":")[1]) == int(before.split(":")[1]) + 1
+    site = SitesService(ui_ctx.app, ui_ctx.session).create_site("新站点", "online").id
+    ui_ctx.events.data_changed.emit({"site": [site]})
+    qtbot.waitUntil(lambda: label.text() == "Not yet sent: records 1", timeout=10000)
+
+    children = ChildrenService(ui_ctx.app, ui_ctx.session)
+    form = child_form(site)
+    child = children.register(form).child_id  # the child, two guardians, a consent
+    for note in ("一", "二", "三"):  # three more changes to the same record
+        children.update(child, ChildForm({**form.fields, "notes": note}, [], []))
+    ui_ctx.events.data_changed.emit({"child": [child]})
+    qtbot.waitUntil(lambda: label.text() == "Not yet sent: children 1, records 5", timeout=10000)
 
     # a child registered without a guardian's consent waits on the laptop, and says so
-    from ss_desktop.services.children import ChildForm, ChildrenService
-    from tests.unit.services_fixtures import child_form
-
-    form = child_form(info.id)
-    ChildrenService(ui_ctx.app, ui_ctx.session).register(ChildForm(form.fields, form.guardians))
+    other = child_form(site, given_name="小红", gender=2, id_number=None)
+    children.register(ChildForm(other.fields, other.guardians))
     ui_ctx.events.data_changed.emit({"child": []})
-    qtbot.waitUntil(lambda: "wait for consent" in main_window.pending_label.text(), timeout=10000)
-    assert main_window.pending_label.text().endswith("(3 wait for consent)")  # child, 2 guardians
+    qtbot.waitUntil(
+        lambda: label.text() == "Not yet sent: children 2, records 8 (waiting for consent: 1)",
+        timeout=10000,
+    )
 
 
 def test_switching_language_retranslates_the_open_window(qtbot, main_window, ui_ctx):
@@ -274,3 +285,34 @@ def test_enter_on_a_child_opens_it_in_the_register_page(qtbot, main_window, ui_c
     qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert main_window.stack.currentIndex() == PAGE_REGISTER
     wait_for_executor(qtbot, ui_ctx)
+
+
+def test_help_opens_the_user_guide_in_the_apps_language(qtbot, main_window, switcher):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from ss_desktop.ui.user_guide import UserGuideDialog
+
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: main_window.isActiveWindow())
+    assert [a.text() for a in main_window.help_menu.actions()] == ["&User guide", "&About"]
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)  # Help > User guide's key
+    qtbot.waitUntil(lambda: main_window.guide is not None and main_window.guide.isVisible())
+    guide = main_window.guide
+    assert isinstance(guide, UserGuideDialog)
+    document = guide.browser.document()
+    assert "Stepping Stones registration" in document.toPlainText()
+    assert "Importing a class list" in document.toPlainText()
+    image = document.resource(
+        QTextDocument.ResourceType.ImageResource, QUrl("screenshots/first_run_admin_en.png")
+    )
+    assert image is not None and not image.isNull()  # its screenshots show
+    guide.close()
+
+    switcher.apply("zh_CN")
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: main_window.guide is not guide and main_window.guide.isVisible())
+    text = main_window.guide.browser.document().toPlainText()
+    assert "铺路石" in text and "导入班级名单" in text
+    main_window.guide.close()
+    switcher.apply("en")

@@ -94,7 +94,7 @@ def test_sync_now_shows_progress_and_ends_with_counts(qtbot, hq, ui_ctx, main_wi
     assert page.fact_labels["server"][1].text() == hq.url
     assert page.fact_labels["device"][1].text() == device
     qtbot.waitUntil(lambda: page.fact_labels["pending"][1].text() == "0", timeout=10_000)
-    qtbot.waitUntil(lambda: main_window.pending_label.text() == "Pending: 0", timeout=10_000)
+    qtbot.waitUntil(lambda: main_window.pending_label.text() == "Everything sent", timeout=10_000)
     assert main_window.conn_label.text() == "● Online"
     assert "Last sync: never" not in main_window.last_sync_label.text()
     assert hq.applied_seqs(device) == list(range(1, 10))  # 3 children, guardians, consents
@@ -157,7 +157,10 @@ def test_unreachable_head_office_is_explained_then_automatic_sync_runs_when_it_i
     qtbot.waitUntil(lambda: page.result_label.text().startswith("Sync stopped"), timeout=20_000)
     assert "Head office cannot be reached" in page.state.text()
     assert main_window.conn_label.text() == "○ Offline"
-    qtbot.waitUntil(lambda: main_window.pending_label.text() == "Pending: 3", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: main_window.pending_label.text() == "Not yet sent: children 1, records 3",
+        timeout=10_000,
+    )
     switcher.apply("zh_CN")
     qtbot.waitUntil(lambda: main_window.conn_label.text() == "○ 离线", timeout=5000)
     assert "无法连接总部" in page.state.text()

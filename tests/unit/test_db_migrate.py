@@ -29,6 +29,7 @@ from tests.fixtures.fake_children import TEST_KEY, make_writer, open_test_db
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "desktop_rev1.sqlite"
 SHAN = "0190a000-0000-7000-8000-000000000101"
+OUYANG = "0190a000-0000-7000-8000-000000000103"
 
 
 def _sha(path: Path) -> str:
@@ -232,3 +233,35 @@ def test_revision_0006_scrubs_sent_changes_of_records_erased_before_it(tmp_path)
         2: {"child_id": erased},
         3: {"surname": "曾", "given_name": "小明", "grade": 2},
     }
+
+
+def test_revision_0007_rebuilds_the_search_index_by_rank_and_back(tmp_path):
+    """A laptop at revision 0006 has one pinyin column per child: its search knows no
+    mixed initials (``oyang``) and no ``lyu``. The upgrade makes the index again by rank;
+    a downgrade gives back the old table, filled."""
+    from alembic import command
+
+    from ss_desktop.db.engine import make_engine as plain_engine
+    from ss_desktop.db.migrate import alembic_config, upgrade
+
+    path = tmp_path / "ss.sqlite"
+    shutil.copy(FIXTURE, path)
+    engine = plain_engine(path, None)
+    upgrade(engine, "0007")
+    with engine.connect() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+        conn.commit()
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    old = dict(conn.execute("SELECT child_id, keys FROM child_search").fetchall())
+    assert "oynn" in old[OUYANG] and "oyang" not in old[OUYANG]  # the 0006 keys, filled
+    conn.close()
+
+    engine = open_database(path, None, backup_dir=tmp_path / "backups")
+    assert [r.id for r in search_children(engine, "oyang").rows] == [OUYANG]
+    assert [r.id for r in search_children(engine, "sxx").rows] == [SHAN]
+    assert [r.id for r in search_children(engine, "138-1234-5678").rows] == [SHAN]
+    with engine.connect() as conn:
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(child_search)")]
+    assert columns == ["child_id", "name", "short", "given", "rare"]
+    engine.dispose()

@@ -480,15 +480,25 @@ def test_children_zero_count_gives_nothing() -> None:
     assert list(gen.children(0, gen.sites(), [])) == []
 
 
-def test_children_needs_known_sites() -> None:
+def test_children_need_a_site_of_a_known_type() -> None:
     gen = DemoGenerator(1, today=TODAY)
     with pytest.raises(ValueError):
         gen.children(5, [], [])
-    stranger = DemoSite("x", "ZZ-XX-99", "某学校", "public_school", "341221", False, 3)
+    odd = DemoSite("x", "ZZ-XX-99", "某机构", "space_station", "341221", False, 3)
     with pytest.raises(ValueError):
-        gen.children(5, [stranger], [])
+        gen.children(5, [odd], [])
     with pytest.raises(ValueError):
-        gen.programs([stranger])
+        gen.programs([odd])
+
+
+def test_a_laptops_own_site_gets_children_like_the_demo_site_of_its_type() -> None:
+    """An enrolled laptop's sites are not the demo's: their children follow the type."""
+    gen = DemoGenerator(1, today=TODAY)
+    own = DemoSite("x", "ZZ-PS-99", "某县中心小学", "public_school", "341221", True, 3)
+    children = list(gen.children(30, [own], gen.programs([own])))
+    assert all(c.fields["site_id"] == "x" for c in children)
+    assert {c.fields["residence_division"] for c in children} == {"341221"}
+    assert all(c.program_ids for c in children)
 
 
 def test_children_without_programs_have_no_enrollment() -> None:

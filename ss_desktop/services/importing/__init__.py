@@ -16,6 +16,7 @@ from ss_desktop.services.importing.service import (
     ImportResult,
     ImportService,
     ImportSource,
+    SkippedRow,
     row_changes,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "ImportService",
     "ImportSource",
     "PreviewRow",
+    "SkippedRow",
     "column_letter",
     "field_label",
     "import_text",

@@ -40,6 +40,9 @@ CLASS_NAME = "class_name"
 GUARDIAN_NAME = "guardian_name"
 GUARDIAN_RELATIONSHIP = "guardian_relationship"
 GUARDIAN_PHONE = "guardian_phone"
+GUARDIAN2_NAME = "guardian2_name"
+GUARDIAN2_RELATIONSHIP = "guardian2_relationship"
+GUARDIAN2_PHONE = "guardian2_phone"
 FATHER_NAME = "father_name"
 FATHER_PHONE = "father_phone"
 MOTHER_NAME = "mother_name"
@@ -101,8 +104,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "家长",
         "家长姓名",
         "联系人",
+        "监护人1",
         "guardian",
         "guardianname",
+        "guardian1",
         "parent",
         "parentname",
         "contactname",
@@ -114,9 +119,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "与孩子关系",
         "监护人关系",
         "与本人关系",
+        "关系1",
         "relationship",
         "relation",
         "guardianrelationship",
+        "relationship1",
     ),
     GUARDIAN_PHONE: (
         "联系电话",
@@ -129,6 +136,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "监护人电话",
         "监护人手机",
         "联系方式",
+        "电话1",
         "phone",
         "mobile",
         "telephone",
@@ -136,7 +144,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "contactphone",
         "phonenumber",
         "guardianphone",
+        "phone1",
     ),
+    # a second guardian, as an export writes it
+    GUARDIAN2_NAME: ("监护人2", "guardian2"),
+    GUARDIAN2_RELATIONSHIP: ("关系2", "relationship2"),
+    GUARDIAN2_PHONE: ("电话2", "phone2"),
     FATHER_NAME: ("父亲姓名", "父亲", "爸爸姓名", "fathername", "father"),
     FATHER_PHONE: ("父亲电话", "父亲手机", "父亲联系电话", "爸爸电话", "fatherphone"),
     MOTHER_NAME: ("母亲姓名", "母亲", "妈妈姓名", "mothername", "mother"),

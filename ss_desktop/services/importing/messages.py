@@ -4,11 +4,17 @@ phone ...) use the templates of :mod:`ss_desktop.services.messages`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ss_desktop.services.importing.preview import CellProblem
-from ss_desktop.services.messages import ISSUE_TEMPLATES, QT_TRANSLATE_NOOP, fill
+from ss_desktop.services.messages import (
+    ISSUE_TEMPLATES,
+    QT_TRANSLATE_NOOP,
+    Translate,
+    english,
+    fill,
+)
 
 IMPORT_CONTEXT = "Import"
 FIELD_CONTEXT = "ImportField"
@@ -107,7 +113,16 @@ IMPORT_TEMPLATES: dict[str, str] = {
         "A child with a similar name or the same birth date is already registered. Check it is not the same child.",
     ),
     "import.save_failed": QT_TRANSLATE_NOOP("Import", "This row could not be saved."),
+    "import.footer_row": QT_TRANSLATE_NOOP(
+        "Import", "A total or signature row of the list, not a child: skipped."
+    ),
 }
+
+# how the reasons of a row are put together (the command line and the error report)
+ROW_REASON_FORMS = (
+    QT_TRANSLATE_NOOP("Import", "{column}: {reason}"),
+    QT_TRANSLATE_NOOP("Import", "; "),
+)
 
 FIELD_LABELS: dict[str, str] = {
     "full_name": QT_TRANSLATE_NOOP("ImportField", "Name"),
@@ -121,6 +136,9 @@ FIELD_LABELS: dict[str, str] = {
     "guardian_name": QT_TRANSLATE_NOOP("ImportField", "Guardian"),
     "guardian_relationship": QT_TRANSLATE_NOOP("ImportField", "Guardian's relationship"),
     "guardian_phone": QT_TRANSLATE_NOOP("ImportField", "Guardian's phone"),
+    "guardian2_name": QT_TRANSLATE_NOOP("ImportField", "Second guardian"),
+    "guardian2_relationship": QT_TRANSLATE_NOOP("ImportField", "Second guardian's relationship"),
+    "guardian2_phone": QT_TRANSLATE_NOOP("ImportField", "Second guardian's phone"),
     "father_name": QT_TRANSLATE_NOOP("ImportField", "Father's name"),
     "father_phone": QT_TRANSLATE_NOOP("ImportField", "Father's phone"),
     "mother_name": QT_TRANSLATE_NOOP("ImportField", "Mother's name"),
@@ -132,14 +150,8 @@ FIELD_LABELS: dict[str, str] = {
     "consent_date": QT_TRANSLATE_NOOP("ImportField", "Consent date"),
 }
 
-Translate = Callable[[str, str], str]
 
-
-def _english(_context: str, text: str) -> str:
-    return text
-
-
-def import_text(code: str, params: Mapping[str, Any], translate: Translate = _english) -> str:
+def import_text(code: str, params: Mapping[str, Any], translate: Translate = english) -> str:
     """Text for an import code or a domain issue code (translated when *translate* is Qt's)."""
     params = dict(params)
     if "field" in params and params["field"] in FIELD_LABELS:
@@ -151,9 +163,9 @@ def import_text(code: str, params: Mapping[str, Any], translate: Translate = _en
     return code
 
 
-def problem_text(problem: CellProblem, translate: Translate = _english) -> str:
+def problem_text(problem: CellProblem, translate: Translate = english) -> str:
     return import_text(problem.code, problem.params, translate)
 
 
-def field_label(name: str, translate: Translate = _english) -> str:
+def field_label(name: str, translate: Translate = english) -> str:
     return translate(FIELD_CONTEXT, FIELD_LABELS.get(name, name))

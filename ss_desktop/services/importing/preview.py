@@ -7,7 +7,8 @@ children already saved and the rows above it in the same file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -82,8 +83,10 @@ _CHILD_FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "hukou_type": (m.HUKOU_TYPE,),
     "notes": (m.NOTES,),
 }
+# (name, phone, the relationship's column or the relationship itself)
 _GUARDIAN_GROUPS = (
-    (m.GUARDIAN_NAME, m.GUARDIAN_PHONE, None),
+    (m.GUARDIAN_NAME, m.GUARDIAN_PHONE, m.GUARDIAN_RELATIONSHIP),
+    (m.GUARDIAN2_NAME, m.GUARDIAN2_PHONE, m.GUARDIAN2_RELATIONSHIP),
     (m.FATHER_NAME, m.FATHER_PHONE, "father"),
     (m.MOTHER_NAME, m.MOTHER_PHONE, "mother"),
 )
@@ -161,7 +164,8 @@ class RowChecker:
         grade = take(m.GRADE, v.parse_grade)
         if grade.value is not None:
             f["stage"], f["grade"] = grade.value
-            f["school_system"] = "6-3-3"
+            # a fourth year of junior secondary exists only in the 5-4 system (Shanghai)
+            f["school_system"] = "5-4" if grade.value == ("junior", 4) else "6-3-3"
         class_name = take(m.CLASS_NAME, v.parse_text).value or grade.extra.get("class_name")
         if class_name:
             f["class_name"] = class_name
@@ -217,7 +221,9 @@ class RowChecker:
             )
         ]
         form = ChildForm(f, guardians, consents)
-        row = PreviewRow(number, cells, form, problems)
+        # one reason per cell and code: surname and given name share the name column
+        unique = {(p.column, p.code, repr(sorted(p.params.items()))): p for p in problems}
+        row = PreviewRow(number, cells, form, list(unique.values()))
         if row.ok:
             self._duplicates(row)
         return row
@@ -229,11 +235,10 @@ class RowChecker:
             name = take(name_field, v.parse_text).value
             phone = take(phone_field, v.parse_phone).value
             rel_col = None
-            if relationship is None:
-                rel = take(m.GUARDIAN_RELATIONSHIP, v.parse_relationship)
-                rel_col = self.columns.get(m.GUARDIAN_RELATIONSHIP)
+            if relationship in m.IMPORT_FIELDS:
+                rel_col = self.columns.get(relationship)
                 # an unknown relationship is already reported; still check name and phone
-                relationship = rel.value or "other"
+                relationship = take(relationship, v.parse_relationship).value or "other"
             if not name and not phone:
                 continue
             if not name:
@@ -332,6 +337,37 @@ class RowChecker:
                     "surname",
                 )
             )
+
+
+# The first words of a class list's footer: totals, counts, signatures, dates of the list.
+_FOOTER = re.compile(
+    r"^\s*(合\s*计|总\s*计|小\s*计|共\s*计|总人数|人数|统\s*计|共\s*\d+\s*[人名]|"
+    r"班主任|制表|填表|审核|审批|负责人|校长|签名|签字|盖章|经办人|"
+    r"total|sub-?total|sum\b|count\b|class teacher|prepared by|signed|signature)",
+    re.IGNORECASE,
+)
+
+
+# What a child's name in a class list looks like (characters or letters, dots, spaces).
+_NAME_SHAPE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·.\s]+")
+
+
+def is_footer_row(cells: Sequence[Any], mapping: Mapping[int, str]) -> bool:
+    """A class list's total or signature row (``合计 40人 … 班主任：李老师``): a cell, other
+    than the notes, starts with such words, and the name column holds no child's name
+    (it is empty, or the total itself, or a count such as "40人"). A child's row may well
+    name the class teacher as a guardian or in the notes."""
+    columns = {name: index for index, name in mapping.items()}
+    notes = columns.get(m.NOTES)
+    if not any(
+        i != notes and _FOOTER.match(v.cell_text(c)) for i, c in enumerate(cells) if c is not None
+    ):
+        return False
+    name_index = columns.get(m.FULL_NAME, columns.get(m.SURNAME))
+    name = (
+        v.cell_text(cells[name_index]) if name_index is not None and name_index < len(cells) else ""
+    )
+    return not name or bool(_FOOTER.match(name)) or not _NAME_SHAPE.fullmatch(name)
 
 
 def problem_from_issue(column: int | None, issue: Issue) -> CellProblem:

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from ss_desktop.services.importing.mapping import REASON_HEADER, HeaderRow, column_letter
-from ss_desktop.services.importing.messages import Translate, _english, problem_text
+from ss_desktop.services.importing.messages import problem_text
 from ss_desktop.services.importing.preview import PreviewRow
+from ss_desktop.services.messages import Translate, english
 
 
 def row_reasons(
-    row: PreviewRow, header: HeaderRow, translate: Translate = _english, severity: str = "error"
+    row: PreviewRow, header: HeaderRow, translate: Translate = english, severity: str = "error"
 ) -> str:
     """ "C 性别: 'x' is not a gender ...; F 联系电话: ..." for one row (its errors, or its
     warnings with *severity* "warning")."""
@@ -30,9 +31,9 @@ def row_reasons(
         if problem.column is not None:
             name = header.cells[problem.column] if problem.column < len(header.cells) else ""
             where = f"{column_letter(problem.column)} {name}".strip()
-            text = f"{where}: {text}"
+            text = translate("Import", "{column}: {reason}").format(column=where, reason=text)
         parts.append(text)
-    return "; ".join(dict.fromkeys(parts))
+    return translate("Import", "; ").join(dict.fromkeys(parts))
 
 
 def _cell(value: Any) -> Any:
@@ -45,7 +46,7 @@ def write_error_report(
     path: Path,
     header: HeaderRow,
     rows: Sequence[PreviewRow],
-    translate: Translate = _english,
+    translate: Translate = english,
     *,
     row_label: str = "Row",
     possible_duplicates: Sequence[PreviewRow] = (),

@@ -36,6 +36,7 @@ from ss_desktop.services.importing.preview import (
     PreviewRow,
     RowChecker,
     SiteFacts,
+    is_footer_row,
     problem_from_issue,
 )
 from ss_desktop.services.importing.reading import RawTable, read_table
@@ -70,12 +71,22 @@ class ImportSource:
         return len(self.header.cells)
 
 
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row that is not a child: a total or signature row at the end of a class list."""
+
+    number: int
+    cells: list[Any]
+    reason: str = "import.footer_row"
+
+
 @dataclass
 class ImportPreview:
     source: ImportSource
     mapping: dict[int, str]
     site_id: str
     rows: list[PreviewRow]
+    skipped: list[SkippedRow] = field(default_factory=list)
 
     @property
     def valid_rows(self) -> list[PreviewRow]:
@@ -191,13 +202,17 @@ class ImportService:
         )
         rows = source.data_rows
         out: list[PreviewRow] = []
+        skipped: list[SkippedRow] = []
         for n, (number, cells) in enumerate(rows, start=1):
-            out.append(checker.check(number, cells))
+            if is_footer_row(cells, clean):
+                skipped.append(SkippedRow(number, cells))
+            else:
+                out.append(checker.check(number, cells))
             if progress and n % 100 == 0:
                 progress(n, len(rows))
         if progress:
             progress(len(rows), len(rows))
-        return ImportPreview(source, clean, site_id, out)
+        return ImportPreview(source, clean, site_id, out, skipped)
 
     def remember_layout(self, preview: ImportPreview) -> None:
         self.layouts.remember(preview.source.header, preview.mapping)

@@ -118,15 +118,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def stage_grade_text(stage: str | None, grade: int | None) -> str:
+def stage_grade_text(
+    stage: str | None,
+    grade: int | None,
+    translate: Callable[[str, str], str] = QCoreApplication.translate,
+) -> str:
+    """ "Primary 3" / "小学3年级" (the import reads it back)."""
     if not stage:
         return ""
-    label = _tr(STAGES.get(stage, stage))
+    label = translate(CONTEXT, STAGES.get(stage, stage))
     if grade is None:
         return label
-    return QCoreApplication.translate("ChildrenModel", "{stage} {grade}").format(
-        stage=label, grade=grade
-    )
+    return translate("ChildrenModel", "{stage} {grade}").format(stage=label, grade=grade)
 
 
 def dob_text(dob: str | None, precision: str | None) -> str:

@@ -60,14 +60,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_child_index_dob'), ['dob'], unique=False)
         batch_op.create_index(batch_op.f('ix_child_index_name_key'), ['name_key'], unique=False)
 
-    # Children already at head office get their index rows.
-    from sqlmodel import Session
-
-    from ss_hq.review.search_service import rebuild_child_index
-
-    session = Session(bind=op.get_bind())
-    rebuild_child_index(session)
-    session.flush()
+    # Children already at head office get their index rows from revision 0005, which adds
+    # the last columns of today's index.
 
 
 def downgrade() -> None:

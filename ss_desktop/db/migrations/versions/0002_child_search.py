@@ -6,7 +6,7 @@ Create Date: 2026-11-28
 
 Revision 0001 had no search index: the list could only be filtered by exact name. This adds
 the FTS5 tables ``child_search`` (names, pinyin keys) and ``child_digits`` (ID and phone
-fragments) and backfills it.
+fragments); revision 0007 fills them.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ CREATE_SQL = (
 
 
 def upgrade() -> None:
-    from ss_desktop.db.search_index import rebuild_all
-
+    # The tables are filled by revision 0007, which rebuilds them in their current form.
     for statement in CREATE_SQL:
         op.execute(statement)
     # duplicate checks look children up by their pinyin key
@@ -57,7 +56,6 @@ def upgrade() -> None:
             "UPDATE child SET name_sort = ? WHERE id = ?",
             [(sort_key_for(s, g, p), cid) for cid, s, g, p in rows],
         )
-        rebuild_all(cursor)
     finally:
         cursor.close()
 

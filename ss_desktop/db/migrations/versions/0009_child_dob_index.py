@@ -1,7 +1,7 @@
 """An index of live children by birth date, for the duplicate check.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 
 A child registered twice is often typed with one character different (陈小敏 for 陈小明, 程小明
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
