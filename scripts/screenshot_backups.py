@@ -72,7 +72,7 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory(prefix="ss-shots-")
     root = Path(args.root or tmp.name)
     paths = AppPaths.resolve(root / "SteppingStones")
-    drive = root / "U盘" / "踏脚石备份"
+    drive = root / "U盘" / "铺路石备份"
     drive.mkdir(parents=True)
     app = initialize(paths, admin="admin", password=PASSWORD)
     session = Accounts(app).sign_in("admin", PASSWORD)

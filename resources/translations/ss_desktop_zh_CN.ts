@@ -2127,7 +2127,7 @@ Data folder: {path}</source>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="273" />
         <source>Set up Stepping Stones</source>
-        <translation>设置踏脚石</translation>
+        <translation>设置铺路石儿童登记</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/first_run.py" line="280" />
@@ -2877,12 +2877,12 @@ Data folder: {path}</source>
     <message>
         <location filename="../../ss_desktop/ui/main_window.py" line="282" />
         <source>Stepping Stones registration</source>
-        <translation>踏脚石儿童登记</translation>
+        <translation>铺路石儿童登记</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/main_window.py" line="287" />
         <source>Stepping Stones registration — {user}</source>
-        <translation>踏脚石儿童登记 — {user}</translation>
+        <translation>铺路石儿童登记 — {user}</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/main_window.py" line="292" />
@@ -2934,7 +2934,7 @@ Data folder: {path}</source>
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
-        <translation>踏脚石儿童登记 {version}
+        <translation>铺路石儿童登记 {version}
 数据库版本 {revision}
 设备 {device}</translation>
     </message>
@@ -4168,12 +4168,12 @@ Not plugged in: the next backup is copied when it is.</source>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="221" />
         <source>Sign in — Stepping Stones</source>
-        <translation>登录 — 踏脚石</translation>
+        <translation>登录 — 铺路石</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="222" />
         <source>Stepping Stones registration</source>
-        <translation>踏脚石儿童登记</translation>
+        <translation>铺路石儿童登记</translation>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/signin.py" line="223" />
