@@ -194,6 +194,28 @@ def field_problems(
     """``<problem>@<field>`` for each field of *fields* that *entity* does not have
     (``field.unknown``; only with *known_only*) or whose value cannot be stored."""
     kinds = RECORD_FIELDS.get(entity, {}) if entity is not None else {}
+    # The common case first, inline (this runs for every pushed and every pulled record):
+    # known fields holding plain values of their kind.
+    for name, value in fields.items():
+        kind = kinds.get(name)
+        if kind is None:
+            break
+        kind_of_value = type(value)
+        if value is None or (kind_of_value is bool and kind is Kind.BOOLEAN):
+            continue
+        if kind_of_value is str:
+            if kind is Kind.TEXT and storable_text(value):
+                continue
+        elif kind_of_value is int:
+            if kind is Kind.INTEGER and INT64_MIN <= value <= INT64_MAX:
+                continue
+        elif (
+            kind_of_value is list and kind is Kind.TEXT_LIST and value_problem(kind, value) is None
+        ):
+            continue
+        break
+    else:
+        return []
     problems: list[str] = []
     for name, value in fields.items():
         if type(name) is not str or not storable_text(name):

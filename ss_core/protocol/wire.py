@@ -32,8 +32,17 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def storable_text(value: str) -> bool:
-    """A string of Unicode scalar values without NUL."""
-    return _UNSTORABLE.search(value) is None
+    """A string of Unicode scalar values without NUL. (UTF-8 encoding refuses exactly the
+    surrogates, and is several times faster than a search.)"""
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def unstorable_replaced(value: str) -> str:
