@@ -116,13 +116,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("sync", help="one full sync round with head office (push, then pull)")
+    p = sub.add_parser(
+        "sync",
+        help="one full sync round with head office (push, then pull)",
+        description="One full sync round: push, pull, compare. A request that fails on the "
+        "way (a cut or reset connection, a time-out, 502/503/504) is tried again, with a "
+        "smaller batch, until the round makes no progress for --give-up-after seconds. "
+        "Prints a line per batch; --json prints only the summary. Ctrl+C stops the round: "
+        "whatever head office acknowledged stays sent.",
+    )
     p.add_argument(
         "--retries",
         type=int,
         default=0,
         metavar="N",
-        help="try again up to N times after a network failure (with backoff)",
+        help="after a round gives up, start up to N more rounds (with backoff)",
+    )
+    p.add_argument(
+        "--give-up-after",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop when nothing got through for this long (default: 180, three minutes)",
     )
     p.add_argument("--json", action="store_true")
 
@@ -368,21 +383,68 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def _sync_lines(args: argparse.Namespace) -> Any:
+    """A round's observer that prints a line per batch and per retry (plain mode only)."""
+    from ss_desktop.sync.round_report import RoundObserver
+
+    if args.json:
+        return None
+    units = {"push": "changes sent", "pull": "changes received", "audit": "audit rows sent"}
+
+    def batch(event: Any) -> None:
+        total = f" of {event.total}" if event.total is not None else ""
+        print(
+            f"{event.phase}: {event.done}{total} {units.get(event.phase, '')}"
+            f" (batch of {event.size}, {event.seconds:.1f} s;"
+            f" {_kb(event.bytes_sent)} sent, {_kb(event.bytes_received)} received)",
+            flush=True,
+        )
+
+    def retry(event: Any) -> None:
+        print(
+            f"{event.phase}: {event.code.replace('_', ' ')}; trying again in"
+            f" {event.delay:.1f} s (attempt {event.attempt + 1})",
+            flush=True,
+        )
+
+    return RoundObserver(batch=batch, retry=retry)
+
+
+def _kb(count: int) -> str:
+    return f"{count / 1000:.1f} KB"
+
+
 def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.sync import SyncService
     from ss_desktop.sync.errors import SyncError
+    from ss_desktop.sync.retry import RetryPolicy
 
     if args.retries < 0:
         raise CliError("--retries must be zero or more", EXIT_USAGE)
+    if args.give_up_after is not None and not args.give_up_after > 0:
+        raise CliError("--give-up-after must be more than 0 seconds", EXIT_USAGE)
+    policy = RetryPolicy() if args.give_up_after is None else RetryPolicy(args.give_up_after)
     with _signed_in(paths, args) as (app, session):
+        service = SyncService(app, session, retry=policy)
         try:
-            report = SyncService(app, session).sync_round(attempts=args.retries + 1)
+            report = service.sync_round(attempts=args.retries + 1, observer=_sync_lines(args))
         except SyncError as exc:
             raise _sync_failure(exc) from exc
+        except KeyboardInterrupt:
+            pending = service.status().pending
+            raise CliError(
+                f"sync stopped; {pending} change(s) still pending. Nothing was lost: what head"
+                " office acknowledged stays sent, the rest goes at the next sync."
+            ) from None
         lines = [
             f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected} "
             f"in {report.seconds:.1f} s; {report.pending} change(s) still pending."
         ]
+        if report.retries:
+            lines.append(
+                f"The connection failed {report.retries} time(s) on the way; each failed"
+                " request was sent again."
+            )
         if report.waiting_for_consent:
             lines.append(
                 f"{report.waiting_for_consent} of them wait for a guardian's consent: "

@@ -3427,6 +3427,10 @@ Device {device}</source>
 <context>
     <name>SyncError</name>
     <message>
+        <source>Sync cancelled. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
+        <translation>同步已取消。没有丢失任何内容：总部已确认收到的更改保持已发送，其余的将在下次同步时发送。</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/services/sync_messages.py" line="16"/>
         <source>Head office does not know this enrollment code, or it was already used. Check the code, or ask head office for a new one.</source>
         <translation>总部不认识这个注册码，或者它已被使用过。请检查注册码，或向总部索取新的注册码。</translation>
@@ -3564,6 +3568,22 @@ Device {device}</source>
 </context>
 <context>
     <name>SyncPage</name>
+    <message>
+        <source>Sending the audit log: {done} of {total}</source>
+        <translation>正在发送审计日志：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop this sync. What head office has received stays sent; the rest goes at the next sync.</source>
+        <translation>停止本次同步。总部已收到的内容保持已发送，其余的将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
     <message>
         <location filename="../../ss_desktop/ui/sync_page.py" line="194"/>
         <source>Sync with head office</source>
@@ -4141,6 +4161,37 @@ Device {device}</source>
         <location filename="../../ss_desktop/ui/users_panel.py" line="256"/>
         <source>Choose a user in the list first.</source>
         <translation>请先在列表中选择一个用户。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRetry</name>
+    <message>
+        <source>The connection broke off; sending again in {seconds} s (try {attempt})…</source>
+        <translation>连接中断；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>The connection stalled; sending again in {seconds} s (try {attempt})…</source>
+        <translation>连接停滞；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>Head office had a problem; trying again in {seconds} s (try {attempt})…</source>
+        <translation>总部出现问题；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>Head office is busy; trying again in {seconds} s (try {attempt})…</source>
+        <translation>总部繁忙；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>Head office's answer could not be read; trying again in {seconds} s (try {attempt})…</source>
+        <translation>无法读取总部的回复；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>Head office cannot be reached; trying again in {seconds} s (try {attempt})…</source>
+        <translation>无法连接总部；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <source>The head-office server name could not be found; trying again in {seconds} s (try {attempt})…</source>
+        <translation>找不到总部服务器的名称；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
 </context>
 </TS>
