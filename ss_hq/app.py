@@ -65,9 +65,11 @@ def create_app(
     install_error_handlers(app)
     app.include_router(sync_router)
     if with_web:
+        from ss_hq.core.secrets_hashing import dummy_password_hash
         from ss_hq.web import install_web
 
         install_web(app)
+        dummy_password_hash()  # made now: the first sign-in of an unknown name is not slower
     for router in extra_routers or []:
         app.include_router(router)
 
