@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ss_core.protocol.wire import MAX_AUDIT_ROWS_PER_UPLOAD
 from ss_desktop.db import queries
 from ss_desktop.db import sync_store as store
 from ss_desktop.db.audit import append_audit
@@ -39,7 +38,7 @@ from ss_desktop.sync.errors import SyncError, disk_full_as_sync_error
 from ss_desktop.sync.policy import Backoff, BatchSizer
 from ss_desktop.sync.retry import RetryPolicy
 from ss_desktop.sync.round_report import ProgressCallback, RoundObserver, RoundReport
-from ss_desktop.sync.runner import SyncRunner, run_with_retries
+from ss_desktop.sync.runner import SyncRunner, audit_batch_sizer, run_with_retries
 
 APP_VERSION = "0.1.0"
 
@@ -148,7 +147,7 @@ class SyncService:
         self.retry = retry or RetryPolicy()
         self.push_batch = BatchSizer()
         self.pull_batch = BatchSizer(size=500, minimum=10, maximum=2000)
-        self.audit_batch = BatchSizer(size=500, minimum=10, maximum=MAX_AUDIT_ROWS_PER_UPLOAD)
+        self.audit_batch = audit_batch_sizer()
         self.backoff = Backoff()
 
     # -- enrollment ---------------------------------------------------------------------

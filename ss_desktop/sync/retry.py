@@ -13,6 +13,10 @@ A failed request is one of three kinds:
   office asked for), so a struggling server is not hammered;
 * anything else (refused, revoked, not enrolled ...): not tried again; the round stops.
 
+The bytes that moved between two link events estimate how much a connection carries before the
+link drops (:attr:`Retrier.link_life`); the round keeps each request to a fraction of that
+(:data:`LINK_SHARE`), so a request that dies takes little with it.
+
 The round gives up when it has made no *progress* for ``give_up_after`` seconds. Progress is a
 request that succeeded, or bytes that arrived from head office before a link event cut the
 answer (so a 50 kbit/s link that delivers every answer slowly never gives up). Bytes sent do
@@ -39,6 +43,10 @@ SERVER_TROUBLE = frozenset(
     {"server_error", "rate_limited", "bad_response", "unreachable", "dns_failure"}
 )
 DEFAULT_GIVE_UP_AFTER = 180.0  # seconds without progress
+# A request carries at most this share of what the link carries between two drops: a request
+# is cut with about this chance, and a cut costs half of it on average.
+LINK_SHARE = 0.25
+_LIFE_WEIGHT = 0.3  # of a new sample in the running estimate of link_life
 
 
 @dataclass
@@ -70,6 +78,7 @@ class Retrier:
         policy: RetryPolicy,
         received: Callable[[], int],
         *,
+        sent: Callable[[], int] = lambda: 0,
         cancel: threading.Event | None = None,
         on_retry: Callable[[RetryEvent], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
@@ -77,6 +86,9 @@ class Retrier:
     ) -> None:
         self.policy = policy
         self.received = received  # bytes received from head office so far, partial answers too
+        self.sent = sent  # bytes of request bodies so far
+        self.link_life: float | None = None  # bytes between two link events (estimate)
+        self._moved_at_last_drop = sent() + received()
         self.cancel = cancel or threading.Event()
         # wait(seconds) -> True when cancelled meanwhile
         self.wait = wait or self.cancel.wait
@@ -112,8 +124,10 @@ class Retrier:
                 if not link and exc.code not in SERVER_TROUBLE:
                     raise
                 now = self.monotonic()
-                if link and self.received() > received:
-                    self.last_progress = now  # part of an answer came before the cut
+                if link:
+                    if self.received() > received:
+                        self.last_progress = now  # part of an answer came before the cut
+                    self._dropped()
                 left = self.policy.give_up_after - (now - self.last_progress)
                 if left <= 0:
                     exc.params.setdefault("gave_up_after", round(self.policy.give_up_after))
@@ -130,6 +144,19 @@ class Retrier:
             self.progressed()
             self.backoff.reset()
             return result
+
+    def request_bytes(self) -> float | None:
+        """The largest request body that fits the link (None: no drop seen yet)."""
+        return None if self.link_life is None else self.link_life * LINK_SHARE
+
+    def _dropped(self) -> None:
+        moved = self.sent() + self.received()
+        sample = float(max(1, moved - self._moved_at_last_drop))
+        self._moved_at_last_drop = moved
+        if self.link_life is None:
+            self.link_life = sample
+        else:
+            self.link_life += _LIFE_WEIGHT * (sample - self.link_life)
 
     def _delay(self, exc: SyncError, link: bool, in_a_row: int) -> float:
         if link:

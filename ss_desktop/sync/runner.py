@@ -53,7 +53,7 @@ from ss_desktop.db.writer import ChangeSet
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError
-from ss_desktop.sync.policy import Backoff, BatchSizer, zstd_level_for
+from ss_desktop.sync.policy import SLOW_LINK_ZSTD_LEVEL, Backoff, BatchSizer, zstd_level_for
 from ss_desktop.sync.retry import Retrier, RetryPolicy
 from ss_desktop.sync.round_report import (
     BatchDone,
@@ -98,18 +98,22 @@ class SyncRunner:
         self.pull_batch = pull_batch or BatchSizer(
             size=DEFAULT_PULL_LIMIT, minimum=10, maximum=MAX_PULL_LIMIT
         )
-        self.audit_batch = audit_batch or BatchSizer(
-            size=500, minimum=10, maximum=MAX_AUDIT_ROWS_PER_UPLOAD
-        )
+        # Audit batches are sized in kilobytes of rows: one row of a large import lists
+        # thousands of record ids, another is a sign-in.
+        self.audit_batch = audit_batch or audit_batch_sizer()
         observer = observer or RoundObserver(progress=progress)
         self.progress = observer.progress or (lambda phase, done, total: None)
         self.on_batch = observer.batch or (lambda event: None)
         self.monotonic = monotonic
         self.actor = actor  # the signed-in user who started the round (audit rows)
         self.cancel = cancel or threading.Event()
+        self._round_bytes = (0, 0)  # bytes sent and received before the round began
+        # Bytes on the wire per push op, per pulled record, per audit character (last seen).
+        self._unit_bytes: dict[str, float] = {}
         self.retry = Retrier(
             retry or RetryPolicy(),
             lambda: self.api.bytes_received,
+            sent=lambda: self.api.bytes_sent,
             cancel=self.cancel,
             on_retry=observer.retry,
             monotonic=monotonic,
@@ -210,7 +214,14 @@ class SyncRunner:
                 response = sent.response
                 self.push_batch.succeeded(took)
                 # The link's speed, not head office's: its own time on the batch is left out.
-                self.api.compression_level = zstd_level_for(sent.bytes, on_link)
+                # A link that drops gets the strongest compression too: its batches are
+                # small (the level costs little CPU there) and every byte saved is one that
+                # cannot be lost.
+                self.api.compression_level = (
+                    SLOW_LINK_ZSTD_LEVEL
+                    if self.retry.link_life is not None
+                    else zstd_level_for(sent.bytes, on_link)
+                )
                 restamped = report.restamped
                 self._observe(response.server_time, report)
                 # Acknowledged only as far as this batch went: a change after it that head
@@ -267,7 +278,7 @@ class SyncRunner:
         timing = [0.0, 0.0]
 
         def attempt() -> PushResponse:
-            sent.ops = ops[: self.push_batch.size]
+            sent.ops = ops[: self._fitting("push", self.push_batch.size)]
             request = PushRequest(device_id=device_id, batch_id=new_id(), ops=sent.ops)
             began, before = self.monotonic(), self.api.bytes_sent
             response = self.api.push(request)
@@ -277,7 +288,19 @@ class SyncRunner:
             return response
 
         sent.response = self.retry.call("push", attempt, failed=self.push_batch.failed)
+        self._unit_bytes["push"] = sent.bytes / len(sent.ops)
         return sent, timing[0], timing[1]
+
+    def _audit_chars(self) -> int:
+        return self._fitting("audit", self.audit_batch.size * 1000)
+
+    def _fitting(self, kind: str, size: int) -> int:
+        """*size* units (push ops, pulled records, audit characters), or fewer when the link
+        drops: as many as fit :meth:`~ss_desktop.sync.retry.Retrier.request_bytes`."""
+        room, unit = self.retry.request_bytes(), self._unit_bytes.get(kind)
+        if room is None or not unit:
+            return size
+        return max(1, min(size, int(room / unit)))
 
     # ------------------------------------------------------------------------- pull
     def _pull(self, report: RoundReport, *, from_zero: bool) -> None:
@@ -289,14 +312,17 @@ class SyncRunner:
             began = self.monotonic()
             # Spared the records this laptop created and nobody changed since, except on a
             # pull from zero (the refetch after a checksum mismatch sends everything).
+            received = self.api.bytes_received
             page = self.retry.call(
                 "pull",
                 lambda cursor=cursor: self.api.pull(  # type: ignore[misc]
-                    cursor, self.pull_batch.size, skip_own=not from_zero
+                    cursor, self._fitting("pull", self.pull_batch.size), skip_own=not from_zero
                 ),
                 failed=self.pull_batch.failed,
             )
             self.pull_batch.succeeded(self.monotonic() - began)
+            if page.changes:
+                self._unit_bytes["pull"] = (self.api.bytes_received - received) / len(page.changes)
             self._observe(page.server_time, report)
             if page.must_refetch:
                 refetches += 1
@@ -344,17 +370,25 @@ class SyncRunner:
         self.progress("audit", 0, total)
         sent_once = False
         while True:
-            rows = audit.audit_rows_after(self.engine, acked, limit=self.audit_batch.size)
+            rows = audit.audit_rows_after(
+                self.engine,
+                acked,
+                limit=MAX_AUDIT_ROWS_PER_UPLOAD,
+                max_chars=self.audit_batch.size * 1000,
+            )
             if not rows and (sent_once or local_broken is None):
                 return
             began = self.monotonic()
 
-            def attempt(rows: list[Any] = rows) -> AuditUploadResponse:
+            before = [0]
+
+            def attempt(rows: list[Any] = rows, before: list[int] = before) -> AuditUploadResponse:
                 request = AuditUploadRequest(
                     device_id=device_id,
-                    rows=rows[: self.audit_batch.size],
+                    rows=audit_rows_within(rows, self._audit_chars()),
                     local_broken_at=local_broken,
                 )
+                before[0] = self.api.bytes_sent
                 return self.api.upload_audit(request)
 
             try:
@@ -366,8 +400,10 @@ class SyncRunner:
                 report.audit_message = str(exc.params.get("message") or exc.code)
                 log.warning("head office refused the audit rows: %s", exc.params.get("reason"))
                 return
-            rows = rows[: self.audit_batch.size]
+            rows = audit_rows_within(rows, self._audit_chars())
             took = self.monotonic() - began
+            chars = sum(len(row.detail) + 200 for row in rows)
+            self._unit_bytes["audit"] = (self.api.bytes_sent - before[0]) / chars
             self.audit_batch.succeeded(took)
             sent_once = True
             self._observe(response.server_time, report)
@@ -418,6 +454,22 @@ class SyncRunner:
             report.local_count,
             report.server_count,
         )
+
+
+def audit_batch_sizer() -> BatchSizer:
+    """Audit upload batches, in kilobytes of rows (at least one row goes)."""
+    return BatchSizer(size=64, minimum=1, maximum=4000)
+
+
+def audit_rows_within(rows: list[Any], max_chars: int) -> list[Any]:
+    """The first of *rows* that hold about *max_chars* characters (at least one), counted
+    as :func:`ss_desktop.db.audit.audit_rows_after` counts them."""
+    size = 0
+    for count, row in enumerate(rows):
+        size += len(row.detail) + 200
+        if count and size > max_chars:
+            return rows[:count]
+    return rows
 
 
 def _merge_changed(target: dict[str, list[str]], changes: ChangeSet) -> None:

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
@@ -264,10 +265,18 @@ class Laptop:
     def register(self, site_id: str, rng: random.Random | None = None, **over: Any) -> str:
         return self.children.register(child_form(site_id, rng, **over)).child_id
 
-    def register_many(self, site_id: str, count: int, seed: int = 0) -> list[str]:
+    def register_many(
+        self,
+        site_id: str,
+        count: int,
+        seed: int = 0,
+        *,
+        vary: Callable[[random.Random], dict[str, Any]] | None = None,
+    ) -> list[str]:
         """*count* children of *site_id*, each with a guardian and a registration consent
         (three changes each), saved through the write path in batches (its fast path for
-        many new records). Returns the children's ids."""
+        many new records). *vary(rng)* gives fields to set on each child. Returns the
+        children's ids."""
         from ss_core.protocol.ids import new_id
         from ss_core.protocol.wire import Entity
         from ss_desktop.db.writer import Change
@@ -276,7 +285,7 @@ class Laptop:
         ids: list[str] = []
         batch: list[Change] = []
         for _ in range(count):
-            form = child_form(site_id, rng)
+            form = child_form(site_id, rng, **(vary(rng) if vary else {}))
             child_id = new_id()
             ids.append(child_id)
             batch.append(Change(Entity.CHILD, child_id, form.fields))
@@ -292,6 +301,25 @@ class Laptop:
         if batch:
             self.app.writer.save(batch, actor="admin", action="register")
         return ids
+
+    def cli(self, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+        """``ss-desktop --data-dir ... --user admin ARGS`` in its own process, as a volunteer
+        runs it (close ``self.app`` first if the command writes)."""
+        env = {
+            **os.environ,
+            "SS_DESKTOP_PASSWORD": PASSWORD,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+        }
+        command = [sys.executable, "-m", "ss_desktop", "--data-dir", str(self.paths.data_dir)]
+        return subprocess.run(
+            [*command, "--user", "admin", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
 
     def child_rows(self) -> dict[str, dict[str, Any]]:
         """id -> synced values of every child (what a user would see)."""

@@ -7,16 +7,12 @@ holds each change exactly once, and the next round has nothing to send."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from bench.sync_proxy import CountingProxy
 from ss_desktop.sync.retry import RetryEvent
 from ss_desktop.sync.round_report import BatchDone, RoundObserver
-from tests.integration.harness import PASSWORD, ROOT
 
 CUT = (20_000, 60_000)
 RESET_PER_MILLE = 50
@@ -26,25 +22,6 @@ RESET_PER_MILLE = 50
 def link(hq):
     with CountingProxy(hq.port) as proxy:
         yield proxy
-
-
-def cli_sync(laptop, *args: str) -> subprocess.CompletedProcess[str]:
-    """``ss-desktop sync`` in its own process, as a volunteer runs it."""
-    env = {
-        **os.environ,
-        "SS_DESKTOP_PASSWORD": PASSWORD,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-    }
-    command = [sys.executable, "-m", "ss_desktop", "--data-dir", str(laptop.paths.data_dir)]
-    return subprocess.run(
-        [*command, "--user", "admin", "sync", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _exactly_once(hq, device_id: str, children: list[str], changes: int) -> None:
@@ -62,7 +39,7 @@ def test_one_cli_round_pushes_everything_through_a_link_that_keeps_dropping(hq, 
     laptops.reopen(laptop).app.close()  # the command opens the data folder itself
     link.link.drop(CUT, RESET_PER_MILLE, seed=18)
 
-    first = cli_sync(laptop, "--give-up-after", "120")
+    first = laptop.cli("sync", "--give-up-after", "120")
     assert first.returncode == 0, first.stderr + first.stdout
     lines = first.stdout.splitlines()
     assert any(line.startswith("push: ") and "changes sent" in line for line in lines)
@@ -72,7 +49,7 @@ def test_one_cli_round_pushes_everything_through_a_link_that_keeps_dropping(hq, 
     assert lines[-2].startswith("Pushed 900, ") and "0 change(s) still pending" in lines[-2]
     _exactly_once(hq, device_id, children, 900)
 
-    second = cli_sync(laptop, "--json")
+    second = laptop.cli("sync", "--json")
     assert second.returncode == 0, second.stderr
     report = json.loads(second.stdout)
     assert report["pushed"] == 0 and report["pending"] == 0 and report["checksum_ok"] is True

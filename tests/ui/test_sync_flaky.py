@@ -15,10 +15,10 @@ CLICK = Qt.MouseButton.LeftButton
 
 def test_a_round_says_it_tries_again_and_cancel_stops_it_without_loss(
     qtbot,
-    hq,
+    hq,  # noqa: F811 - the fixture imported above
     ui_ctx,
     main_window,
-    switcher,  # noqa: F811
+    switcher,
 ):
     proxy = FaultProxy(hq.port).start()
     try:
@@ -58,9 +58,9 @@ def test_a_round_says_it_tries_again_and_cancel_stops_it_without_loss(
 
 def test_a_round_rides_out_a_cut_in_the_middle_of_a_batch(
     qtbot,
-    hq,
+    hq,  # noqa: F811 - the fixture imported above
     ui_ctx,
-    main_window,  # noqa: F811
+    main_window,
 ):
     """The answer to the push is cut after head office applied it: the round sends again
     (head office answers "duplicate") and finishes without the user doing anything."""

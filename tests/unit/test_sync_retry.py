@@ -159,3 +159,33 @@ def test_a_failure_halves_the_batch_and_it_grows_slowly_afterwards():
     tiny.failed()
     tiny.succeeded(0.05)
     assert tiny.size == 2
+
+
+def test_the_link_life_is_learnt_from_the_bytes_between_drops():
+    clock, received, sent = Clock(), [0], [0]
+    retrier = Retrier(
+        RetryPolicy(rng=lambda: 0.0),
+        lambda: received[0],
+        sent=lambda: sent[0],
+        monotonic=clock,
+        wait=lambda seconds: False,
+    )
+    assert retrier.request_bytes() is None  # no drop yet: no limit
+
+    def moves_then_drops(sent_bytes: int) -> object:
+        def attempt() -> object:
+            sent[0] += sent_bytes
+            received[0] += 1000
+            raise SyncError("connection_lost")
+
+        return attempt
+
+    with pytest.raises(SyncError):
+        retrier.policy.give_up_after = 0.0
+        retrier.call("push", moves_then_drops(39_000))
+    assert retrier.link_life == 40_000
+    assert retrier.request_bytes() == 10_000  # a quarter of it
+    retrier.policy.give_up_after = 60.0
+    attempts = iter([moves_then_drops(19_000), lambda: "ok"])
+    assert retrier.call("push", lambda: next(attempts)()) == "ok"
+    assert retrier.link_life == pytest.approx(40_000 + 0.3 * (20_000 - 40_000))
