@@ -372,17 +372,76 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def _sync_lines(args: argparse.Namespace) -> Any:
+    """A round's observer that prints a line per batch and per retry (plain mode only)."""
+    from ss_desktop.services.messages import fill
+    from ss_desktop.services.sync_messages import RETRY_CONTEXT, RETRY_TEMPLATES, retry_params
+    from ss_desktop.sync.round_report import RoundObserver
+
+    if args.json:
+        return None
+    templates = {
+        "push": translate("Cli", "push: {done}{total} changes sent"),
+        "pull": translate("Cli", "pull: {done}{total} changes received"),
+        "audit": translate("Cli", "audit: {done}{total} audit rows sent"),
+    }
+    detail = translate(
+        "Cli", " (batch of {size}, {seconds} s; {sent} KB sent, {received} KB received)"
+    )
+
+    def batch(event: Any) -> None:
+        total = (
+            translate("Cli", " of {total}").format(total=event.total)
+            if event.total is not None
+            else ""
+        )
+        line = templates.get(event.phase, event.phase + ": {done}{total}").format(
+            done=event.done, total=total
+        )
+        print(
+            line
+            + detail.format(
+                size=event.size,
+                seconds=f"{event.seconds:.1f}",
+                sent=f"{event.bytes_sent / 1000:.1f}",
+                received=f"{event.bytes_received / 1000:.1f}",
+            ),
+            flush=True,
+        )
+
+    def retry(event: Any) -> None:
+        template = RETRY_TEMPLATES.get(event.code, RETRY_TEMPLATES["connection_lost"])
+        text = fill(translate(RETRY_CONTEXT, template), retry_params(event.delay, event.attempt))
+        print(f"{event.phase}: {text}", flush=True)
+
+    return RoundObserver(batch=batch, retry=retry)
+
+
 def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.sync import SyncService
     from ss_desktop.sync.errors import SyncError
+    from ss_desktop.sync.retry import RetryPolicy
 
     if args.retries < 0:
         raise CliError(translate("Cli", "--retries must be zero or more"), EXIT_USAGE)
+    if args.give_up_after is not None and not args.give_up_after > 0:
+        raise CliError(translate("Cli", "--give-up-after must be more than 0 seconds"), EXIT_USAGE)
+    policy = RetryPolicy() if args.give_up_after is None else RetryPolicy(args.give_up_after)
     with _signed_in(paths, args) as (app, session):
+        service = SyncService(app, session, retry=policy)
         try:
-            report = SyncService(app, session).sync_round(attempts=args.retries + 1)
+            report = service.sync_round(attempts=args.retries + 1, observer=_sync_lines(args))
         except SyncError as exc:
             raise _sync_failure(exc) from exc
+        except KeyboardInterrupt:
+            pending = service.status().pending
+            raise CliError(
+                translate(
+                    "Cli",
+                    "sync stopped; {pending} change(s) still pending. Nothing was lost: what head "
+                    "office acknowledged stays sent, the rest goes at the next sync.",
+                ).format(pending=pending)
+            ) from None
         lines = [
             translate(
                 "Cli",
@@ -395,6 +454,14 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
                 pending=report.pending,
             )
         ]
+        if report.retries:
+            lines.append(
+                translate(
+                    "Cli",
+                    "The connection failed {n} time(s) on the way; each failed request was "
+                    "sent again.",
+                ).format(n=report.retries)
+            )
         if report.waiting_for_consent:
             lines.append(
                 translate(

@@ -133,14 +133,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=json_help)
 
     p = sub.add_parser(
-        "sync", help=translate("Cli", "one full sync round with head office (push, then pull)")
+        "sync",
+        help=translate("Cli", "one full sync round with head office (push, then pull)"),
+        description=translate(
+            "Cli",
+            "One full sync round: push, pull, compare. A request that fails on the way (a cut "
+            "or reset connection, a time-out, 502/503/504) is tried again, with a smaller "
+            "batch, until the round makes no progress for --give-up-after seconds. Prints a "
+            "line per batch; --json prints only the summary. Ctrl+C stops the round: whatever "
+            "head office acknowledged stays sent.",
+        ),
     )
     p.add_argument(
         "--retries",
         type=int,
         default=0,
         metavar="N",
-        help=translate("Cli", "try again up to N times after a network failure (with backoff)"),
+        help=translate("Cli", "after a round gives up, start up to N more rounds (with backoff)"),
+    )
+    p.add_argument(
+        "--give-up-after",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help=translate(
+            "Cli", "stop when nothing got through for this long (default: 180, three minutes)"
+        ),
     )
     p.add_argument("--json", action="store_true", help=json_help)
 

@@ -13,10 +13,11 @@ from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
 from ss_hq.api.encoding import BodyDecodingMiddleware, ResponseCompressionMiddleware
-from ss_hq.api.errors import install_error_handlers
+from ss_hq.api.errors import FailureMiddleware, install_error_handlers
 from ss_hq.api.sync_routes import router as sync_router
 from ss_hq.core import clock
 from ss_hq.core.db import make_engine
+from ss_hq.core.security import SecurityHeadersMiddleware
 from ss_hq.core.settings import HQSettings
 from ss_hq.review.duplicate_queue import DrainScheduler
 
@@ -34,7 +35,7 @@ def create_app(
 
     *engine* lets tests share one engine; otherwise the app makes its own and disposes of it
     on shutdown. *extra_routers* are added after the sync API; *with_web* adds the staff
-    web pages (``ss_hq.web``), their security headers and static files.
+    web pages (``ss_hq.web``) and their static files.
     """
     own_engine = engine is None
     db_engine = engine if engine is not None else make_engine(settings.database_url)
@@ -64,9 +65,11 @@ def create_app(
     install_error_handlers(app)
     app.include_router(sync_router)
     if with_web:
+        from ss_hq.core.secrets_hashing import dummy_password_hash
         from ss_hq.web import install_web
 
         install_web(app)
+        dummy_password_hash()  # made now: the first sign-in of an unknown name is not slower
     for router in extra_routers or []:
         app.include_router(router)
 
@@ -77,9 +80,13 @@ def create_app(
             connection.execute(text("SELECT 1"))
         return {"status": "ok"}
 
-    # Outermost first: decompress requests before anything reads them; compress responses last.
+    # Each one added wraps the ones before: compress responses last, decompress requests
+    # before anything reads them, answer any failure with an error body, and add the security
+    # headers to everything (errors of the layers inside included).
     app.add_middleware(ResponseCompressionMiddleware, min_bytes=settings.compress_min_bytes)
     app.add_middleware(BodyDecodingMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(FailureMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="93" />
+        <location filename="../../ss_desktop/ui/app.py" line="92" />
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="94" />
+        <location filename="../../ss_desktop/ui/app.py" line="93" />
         <source>{problem}
 
 Data folder: {path}</source>
@@ -18,7 +18,7 @@ Data folder: {path}</source>
 数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/app.py" line="177" />
+        <location filename="../../ss_desktop/ui/app.py" line="176" />
         <source>Data restored</source>
         <translation>数据已恢复</translation>
     </message>
@@ -706,167 +706,207 @@ Data folder: {path}</source>
         <translation>没有恢复任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="262" />
+        <location filename="../../ss_desktop/__main__.py" line="261" />
         <source>, made {when}</source>
         <translation>（{when} 制作）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="265" />
+        <location filename="../../ss_desktop/__main__.py" line="263" />
         <source> with {n} children</source>
         <translation>，含 {n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="274" />
+        <location filename="../../ss_desktop/__main__.py" line="272" />
         <source>The data could not be opened: {reason}</source>
         <translation>无法打开数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="276" />
+        <location filename="../../ss_desktop/__main__.py" line="274" />
         <source>Set aside (not deleted): {path}</source>
         <translation>已移到一旁（未删除）：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="277" />
+        <location filename="../../ss_desktop/__main__.py" line="275" />
         <source>Restored from {path}{when}{children}.</source>
         <translation>已从 {path}{when}{children}恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="282" />
+        <location filename="../../ss_desktop/__main__.py" line="280" />
         <source>The data it replaced was saved to {path}</source>
         <translation>被替换的数据已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="287" />
+        <location filename="../../ss_desktop/__main__.py" line="285" />
         <source>Sign in with the password of that time.</source>
         <translation>请用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="339" />
+        <location filename="../../ss_desktop/__main__.py" line="337" />
         <source>say where head office is: --server URL</source>
         <translation>请指明总部的地址：--server 网址</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="356" />
+        <location filename="../../ss_desktop/__main__.py" line="354" />
         <source>Enrolled as device {device} for {n} site(s).</source>
         <translation>已登记为设备 {device}，负责 {n} 个站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="382" />
+        <location filename="../../ss_desktop/__main__.py" line="384" />
+        <source>push: {done}{total} changes sent</source>
+        <translation>发送：{done}{total} 条更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="385" />
+        <source>pull: {done}{total} changes received</source>
+        <translation>接收：{done}{total} 条更改</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="386" />
+        <source>audit: {done}{total} audit rows sent</source>
+        <translation>审计：已发送 {done}{total} 条审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="388" />
+        <source> (batch of {size}, {seconds} s; {sent} KB sent, {received} KB received)</source>
+        <translation>（每批 {size} 条，{seconds} 秒；发送 {sent} KB，接收 {received} KB）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="392" />
+        <source> of {total}</source>
+        <translation> / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="424" />
         <source>--retries must be zero or more</source>
         <translation>--retries 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="389" />
+        <location filename="../../ss_desktop/__main__.py" line="427" />
+        <source>--give-up-after must be more than 0 seconds</source>
+        <translation>--give-up-after 必须大于 0 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="439" />
+        <source>sync stopped; {pending} change(s) still pending. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
+        <translation>同步已停止；还有 {pending} 条更改待发送。没有丢失任何数据：总部已确认的更改算作已发送，其余的在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="446" />
         <source>Pushed {pushed}, pulled {pulled}, rejected {rejected} in {seconds:.1f} s; {pending} change(s) still pending.</source>
         <translation>发送 {pushed} 条，接收 {pulled} 条，被拒绝 {rejected} 条，用时 {seconds:.1f} 秒；还有 {pending} 条更改待发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="402" />
+        <location filename="../../ss_desktop/__main__.py" line="459" />
+        <source>The connection failed {n} time(s) on the way; each failed request was sent again.</source>
+        <translation>途中连接中断了 {n} 次；每个失败的请求都已重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="467" />
         <source>{n} of them wait for a guardian's consent: see the Needs consent list.</source>
         <translation>其中 {n} 条在等待监护人同意：见“待同意”列表。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="409" />
+        <location filename="../../ss_desktop/__main__.py" line="474" />
         <source>Rejected changes are in the quarantine list: see the Sync page.</source>
         <translation>被拒绝的更改在隔离列表中：见“同步”页。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="413" />
+        <location filename="../../ss_desktop/__main__.py" line="478" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): they were sent again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="420" />
+        <location filename="../../ss_desktop/__main__.py" line="485" />
         <source>Warning: this laptop holds {local} records of its sites, head office {server}; they will be compared again at the next sync.</source>
         <translation>注意：本机有其站点的 {local} 条记录，总部有 {server} 条；下次同步时会再次核对。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="443" />
+        <location filename="../../ss_desktop/__main__.py" line="508" />
         <source>Wrote {n} change(s) (seq {first}-{last}) to {path}. Take it to head office; keep it until the receipt comes back.</source>
         <translation>已把 {n} 条更改（序号 {first}-{last}）写入 {path}。请把它带到总部；在拿到回执前请保留此文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="453" />
+        <location filename="../../ss_desktop/__main__.py" line="518" />
         <source>Receipt applied: {acked} change(s) acknowledged, {rejected} rejected, {pulled} received from head office.</source>
         <translation>回执已读入：{acked} 条更改已确认，{rejected} 条被拒绝，从总部收到 {pulled} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="460" />
+        <location filename="../../ss_desktop/__main__.py" line="525" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): export a new bundle to carry them again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：请导出新的数据包再带过去。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="490" />
+        <location filename="../../ss_desktop/__main__.py" line="558" />
         <source>... checked {done} of {total} rows</source>
         <translation>……已检查 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="497" />
+        <location filename="../../ss_desktop/__main__.py" line="567" />
         <source>... imported {done} of {total} rows</source>
         <translation>……已导入 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="531" />
+        <location filename="../../ss_desktop/__main__.py" line="602" />
         <source>would import {imported} row(s), rejected {rejected} row(s).</source>
         <translation>可导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="535" />
+        <location filename="../../ss_desktop/__main__.py" line="606" />
         <source>imported {imported} row(s), rejected {rejected} row(s).</source>
         <translation>已导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="548" />
+        <location filename="../../ss_desktop/__main__.py" line="619" />
         <source>  row {row}: {reasons}</source>
         <translation>  第 {row} 行：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="552" />
+        <location filename="../../ss_desktop/__main__.py" line="623" />
         <source>  row {row} skipped: {reason}</source>
         <translation>  第 {row} 行已跳过：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="567" />
+        <location filename="../../ss_desktop/__main__.py" line="638" />
         <source>{n} row(s) may be a child already registered:</source>
         <translation>{n} 行可能是已登记的儿童：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="572" />
+        <location filename="../../ss_desktop/__main__.py" line="643" />
         <source>  row {row}: {reason} (score {score})</source>
         <translation>  第 {row} 行：{reason}（相似度 {score}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="598" />
+        <location filename="../../ss_desktop/__main__.py" line="669" />
         <source>the export file must end in .xlsx or .csv</source>
         <translation>导出文件名必须以 .xlsx 或 .csv 结尾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="608" />
+        <location filename="../../ss_desktop/__main__.py" line="679" />
         <source>... exported {done} of {total} rows</source>
         <translation>……已导出 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="614" />
+        <location filename="../../ss_desktop/__main__.py" line="685" />
         <source>Exported {n} children to {path}.</source>
         <translation>已把 {n} 名儿童导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="628" />
+        <location filename="../../ss_desktop/__main__.py" line="699" />
         <source>Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.</source>
         <translation>已写出 {path}。请把它发给总部；拿回答复文件后运行 “ss-desktop recovery apply 答复文件 --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="635" />
+        <location filename="../../ss_desktop/__main__.py" line="706" />
         <source>New password for {user}: </source>
         <translation>{user} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="640" />
+        <location filename="../../ss_desktop/__main__.py" line="711" />
         <source>The data is open again. Sign in as '{user}' with the new password.</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="708" />
+        <location filename="../../ss_desktop/__main__.py" line="779" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -976,72 +1016,82 @@ Data folder: {path}</source>
         <translation>允许用不加密的 http 连接不在本机上的服务器</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="136" />
+        <location filename="../../ss_desktop/cli_parser.py" line="137" />
         <source>one full sync round with head office (push, then pull)</source>
         <translation>与总部完整同步一轮（先发送，再接收）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="143" />
-        <source>try again up to N times after a network failure (with backoff)</source>
-        <translation>网络故障后最多重试 N 次（逐次延长等待）</translation>
+        <location filename="../../ss_desktop/cli_parser.py" line="138" />
+        <source>One full sync round: push, pull, compare. A request that fails on the way (a cut or reset connection, a time-out, 502/503/504) is tried again, with a smaller batch, until the round makes no progress for --give-up-after seconds. Prints a line per batch; --json prints only the summary. Ctrl+C stops the round: whatever head office acknowledged stays sent.</source>
+        <translation>完整的一轮同步：发送、接收、核对。途中失败的请求（连接中断或被重置、超时、502/503/504）会以更小的批次重试，直到这一轮在 --give-up-after 秒内毫无进展为止。每一批打印一行；--json 只打印汇总。按 Ctrl+C 停止本轮：总部已确认的更改算作已发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="147" />
+        <location filename="../../ss_desktop/cli_parser.py" line="152" />
+        <source>after a round gives up, start up to N more rounds (with backoff)</source>
+        <translation>一轮放弃后，最多再开始 N 轮（逐次延长等待）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli_parser.py" line="159" />
+        <source>stop when nothing got through for this long (default: 180, three minutes)</source>
+        <translation>在这么长时间内没有任何进展就停止（默认 180 秒，即三分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli_parser.py" line="165" />
         <source>USB bundles for sync without a network</source>
         <translation>无网络时用 U 盘同步的数据包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="151" />
+        <location filename="../../ss_desktop/cli_parser.py" line="169" />
         <source>write the changes head office has not acknowledged to FILE (signed and encrypted)</source>
         <translation>把总部尚未确认的更改写入 FILE（已签名并加密）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="158" />
+        <location filename="../../ss_desktop/cli_parser.py" line="176" />
         <source>apply head office's receipt FILE</source>
         <translation>读入总部的回执文件 FILE</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="164" />
+        <location filename="../../ss_desktop/cli_parser.py" line="182" />
         <source>recover the data when every password is forgotten, with head office's help (see the user guide)</source>
         <translation>所有密码都忘记时，在总部帮助下恢复数据（见用户指南）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="171" />
+        <location filename="../../ss_desktop/cli_parser.py" line="189" />
         <source>write the request FILE for head office</source>
         <translation>写出给总部的申请文件 FILE</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="176" />
+        <location filename="../../ss_desktop/cli_parser.py" line="194" />
         <source>open the data with head office's answer FILE and set a new password for an admin (env SS_DESKTOP_PASSWORD or a prompt)</source>
         <translation>用总部的答复文件 FILE 打开数据，并为一个管理员设置新密码（环境变量 SS_DESKTOP_PASSWORD 或提示输入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="185" />
+        <location filename="../../ss_desktop/cli_parser.py" line="203" />
         <source>this admin account gets the new password (created if missing)</source>
         <translation>这个管理员账号获得新密码（不存在则创建）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="190" />
+        <location filename="../../ss_desktop/cli_parser.py" line="208" />
         <source>import a class list (.xlsx or .csv); exit 0 all rows imported, 3 some rows rejected, 2 the file is unusable</source>
         <translation>导入班级名单（.xlsx 或 .csv）；退出码 0：全部导入，3：有行被拒绝，2：文件无法使用</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="199" />
+        <location filename="../../ss_desktop/cli_parser.py" line="217" />
         <source>the site the children belong to (needed when you have more than one site)</source>
         <translation>这些儿童所属的站点（有多个站点时必填）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="204" />
+        <location filename="../../ss_desktop/cli_parser.py" line="222" />
         <source>check every row, save nothing</source>
         <translation>检查每一行，但不保存</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="209" />
+        <location filename="../../ss_desktop/cli_parser.py" line="227" />
         <source>write the rejected rows with their reasons to this file (fix it and import it again)</source>
         <translation>把被拒绝的行及原因写入这个文件（改正后可再次导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="218" />
+        <location filename="../../ss_desktop/cli_parser.py" line="236" />
         <source>export the children you may see to FILE.xlsx or FILE.csv (headers and values in the command's language; the file can be imported again)</source>
         <translation>把你有权查看的儿童导出到 FILE.xlsx 或 FILE.csv（表头和内容使用本命令的语言；文件可以再次导入）</translation>
     </message>
@@ -1056,12 +1106,12 @@ Data folder: {path}</source>
         <translation>意外错误（{type}）；详情见日志文件</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="135" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="173" />
         <source>ahead</source>
         <translation>快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="135" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="173" />
         <source>behind</source>
         <translation>慢</translation>
     </message>
@@ -1778,7 +1828,7 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/errors.py" line="66" />
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="81" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="89" />
         <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
         <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
     </message>
@@ -2288,13 +2338,13 @@ Data folder: {path}</source>
         <translation>这是名单的合计行或签名行，不是儿童：已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="537" />
+        <location filename="../../ss_desktop/__main__.py" line="608" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="123" />
         <source>{column}: {reason}</source>
         <translation>{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="539" />
+        <location filename="../../ss_desktop/__main__.py" line="610" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="124" />
         <source>; </source>
         <translation>；</translation>
@@ -2567,7 +2617,7 @@ Data folder: {path}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="507" />
+        <location filename="../../ss_desktop/__main__.py" line="578" />
         <location filename="../../ss_desktop/ui/import_wizard.py" line="375" />
         <source>Row</source>
         <translation>行号</translation>
@@ -4471,6 +4521,11 @@ Not plugged in: the next backup is copied when it is.</source>
     </message>
     <message>
         <location filename="../../ss_desktop/services/sync_messages.py" line="110" />
+        <source>Sync cancelled. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
+        <translation>同步已取消。没有丢失任何内容：总部已确认收到的更改保持已发送，其余的将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="114" />
         <source>This laptop's clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office's time.</source>
         <translation>本机时钟大约差了 {amount}。请在系统设置中校正日期和时间。您的更改已保留，并按总部的时间记录。</translation>
     </message>
@@ -4478,157 +4533,162 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="189" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="200" />
         <source>Sync with head office</source>
         <translation>与总部同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="27" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="34" />
         <source>Head office found a value it cannot accept. Correct the record, then retry.</source>
         <translation>总部发现有一项内容无法接受。请修改该记录，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="30" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="37" />
         <source>The record belongs to a site this laptop is not enrolled for. Move it to one of this laptop's sites, or ask head office to add the site, then retry.</source>
         <translation>该记录属于本机未注册的站点。请把它转到本机的站点，或请总部为本机添加该站点，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="34" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="41" />
         <source>The change was stamped with a date far in the future. Set the laptop's date and time, then retry.</source>
         <translation>这项更改的时间远在未来。请先校正本机的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="38" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="45" />
         <source>Head office does not know this kind of record. Update the app, then retry.</source>
         <translation>总部不认识这种记录。请先更新本软件，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="41" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="48" />
         <source>The change could not be read by head office. Retry; if it comes back, dismiss it.</source>
         <translation>总部无法读取这项更改。请重试；如果再次出现，请忽略它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="45" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="52" />
         <source>The change refers to a record head office does not have. Retry after the first sync.</source>
         <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="50" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="57" />
         <source>Head office refused the change ({reason}).</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="53" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="60" />
         <source>Head office has not accepted the child this record belongs to (see the child's row). Retrying the child sends this record again with it.</source>
         <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。重试该儿童时，此记录会一起重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="302" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="321" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="58" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="65" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="59" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="66" />
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="60" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="67" />
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="61" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="68" />
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="62" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="69" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="63" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
         <source>Programme</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="64" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="71" />
         <source>Attendance session</source>
         <translation>考勤课次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="65" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="72" />
         <source>Attendance mark</source>
         <translation>考勤记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="68" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="75" />
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="69" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="76" />
         <source>Receiving changes from head office: {done}</source>
         <translation>正在接收总部的更改：{done}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="77" />
         <source>Comparing with head office…</source>
         <translation>正在与总部核对…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="91" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="78" />
+        <source>Sending the audit log: {done} of {total}</source>
+        <translation>正在发送审计日志：{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="99" />
         <source>ahead</source>
         <translation>偏快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="93" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="101" />
         <source>behind</source>
         <translation>偏慢</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="101" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="109" />
         <source>Audit log row {row} was changed on this laptop before it was sent.</source>
         <translation>审计日志第 {row} 行在发送之前已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="104" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="112" />
         <source>Audit log rows before row {row} were deleted on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被删除。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="107" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="115" />
         <source>Audit log rows before row {row} were changed on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="110" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="118" />
         <source>This laptop's audit log was rewritten from row {row} (edited, or an older backup was restored).</source>
         <translation>这台电脑的审计日志从第 {row} 行起被改写了（被修改过，或恢复了较早的备份）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="115" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="123" />
         <source>Audit log row {row} was changed on this laptop after it was sent; head office keeps the original.</source>
         <translation>审计日志第 {row} 行在发送之后已在这台电脑上被修改；总部保留了原始记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="123" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="131" />
         <source>This laptop's audit log does not verify from row {row}.</source>
         <translation>这台电脑的审计日志从第 {row} 行起无法通过校验。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="127" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="135" />
         <source>{detail} Head office has been told. Syncing goes on; tell your coordinator.</source>
         <translation>{detail}已通知总部。同步会继续进行；请告诉您的协调员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="145" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="153" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -4654,92 +4714,102 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>注册(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="192" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="203" />
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="194" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="205" />
         <source>Head office:</source>
         <translation>总部：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="195" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="206" />
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="196" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="207" />
         <source>Sites:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="197" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="208" />
         <source>Last sync:</source>
         <translation>上次同步：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="198" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="209" />
         <source>Pending changes:</source>
         <translation>待发送的更改：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="199" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="210" />
         <source>Quarantined:</source>
         <translation>被拒收：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="203" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="214" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="205" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="216" />
         <source>Send and receive changes now (Ctrl+Shift+S)</source>
         <translation>立即发送和接收更改（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="207" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="218" />
+        <source>&amp;Cancel sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="220" />
+        <source>Stop this sync. What head office has received stays sent; the rest goes at the next sync.</source>
+        <translation>停止本次同步。总部已收到的内容保持已发送，其余的将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="225" />
         <source>Write USB &amp;bundle…</source>
         <translation>写入 U 盘同步包(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="208" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="226" />
         <source>Read &amp;receipt…</source>
         <translation>读取回执(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="209" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="227" />
         <source>Recent rounds</source>
         <translation>最近的同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="212" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="230" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="213" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="231" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="214" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="232" />
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="215" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="233" />
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="216" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="234" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="217" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="235" />
         <source>Checksum</source>
         <translation>校验</translation>
     </message>
@@ -4789,22 +4859,22 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="263" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="282" />
         <source>This laptop is not enrolled with head office yet, so it does not sync. Ask head office for an enrolment code, then enter their address and the code below; where there is no internet, ask for an enrollment file instead. Until then everything you save stays on this laptop as pending changes.</source>
         <translation>本机尚未在总部注册，所以不会同步。请向总部索取注册码，然后在下方输入总部地址和注册码；没有网络的地方，请向总部索取注册文件。在此之前，您保存的一切都作为待发送的更改保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="273" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="292" />
         <source>Syncing with head office…</source>
         <translation>正在与总部同步…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="277" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="296" />
         <source>Head office cannot be reached right now. Your changes are kept on this laptop; sync starts by itself when head office can be reached.</source>
         <translation>目前无法连接总部。您的更改保存在本机；能连上总部时会自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="282" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="301" />
         <source>Head office can be reached. Sync runs by itself every few minutes.</source>
         <translation>可以连接总部。每隔几分钟会自动同步。</translation>
     </message>
@@ -4819,62 +4889,67 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>保存地址(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="405" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="434" />
         <source>Saved: the laptop syncs with head office whenever it can reach it.</source>
         <translation>已保存：本机能连上总部时就会同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="268" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="287" />
         <source>This laptop syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back. Head office gave it no address for syncing over the internet.</source>
         <translation>本机通过U盘同步包同步：写入同步包，带到总部，再读取总部给您的回执。总部没有给本机通过网络同步的地址。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="297" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="316" />
         <source>no address: USB bundles only</source>
         <translation>没有地址：只用U盘同步包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="286" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="305" />
         <source>Checking whether head office can be reached…</source>
         <translation>正在检查能否连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="299" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="318" />
         <source>not enrolled</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="319" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="338" />
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="326" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="343" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_page.py" line="355" />
         <source>Connecting to head office…</source>
         <translation>正在连接总部…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="342" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="371" />
         <source>Sync finished: {pushed} sent, {pulled} received, {rejected} refused.</source>
         <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，被拒收 {rejected} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="350" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="379" />
         <source>Head office had lost {count} change(s) it had already received (it was restored from a backup): they were sent again.</source>
         <translation>总部丢失了 {count} 条已收到的更改（总部数据已从备份恢复）：这些更改已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="378" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="407" />
         <source>Sync stopped. Nothing was lost.</source>
         <translation>同步已中断。没有丢失任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="392" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="421" />
         <source>matches</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="394" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="423" />
         <source>differs</source>
         <translation>不一致</translation>
     </message>
@@ -4909,37 +4984,37 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="418" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="447" />
         <source>This laptop is enrolled with head office.</source>
         <translation>本机已在总部注册。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="428" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="457" />
         <source>Write USB bundle</source>
         <translation>写入 U 盘同步包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="430" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="459" />
         <source>Sync bundles (*.ssb);;All files (*)</source>
         <translation>同步包 (*.ssb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="435" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="464" />
         <source>The bundle was written.</source>
         <translation>同步包已写入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="441" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="470" />
         <source>Read receipt</source>
         <translation>读取回执</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="443" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="472" />
         <source>Receipts (*.ssr);;All files (*)</source>
         <translation>回执 (*.ssr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_page.py" line="451" />
+        <location filename="../../ss_desktop/ui/sync_page.py" line="480" />
         <source>The receipt was applied.</source>
         <translation>回执已导入。</translation>
     </message>
@@ -4957,6 +5032,44 @@ Not plugged in: the next backup is copied when it is.</source>
         <location filename="../../ss_desktop/ui/sync_quarantine.py" line="215" />
         <source>Head office will not receive this change. The record stays on this laptop as it is. Dismiss it?</source>
         <translation>总部将不会收到这项更改，本机上的记录保持不变。确定忽略吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRetry</name>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="124" />
+        <source>The connection broke off; sending again in {seconds} s (try {attempt})…</source>
+        <translation>连接中断；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="127" />
+        <source>The connection stalled; sending again in {seconds} s (try {attempt})…</source>
+        <translation>连接停滞；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="130" />
+        <source>Head office had a problem; trying again in {seconds} s (try {attempt})…</source>
+        <translation>总部出现问题；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="133" />
+        <source>Head office is busy; trying again in {seconds} s (try {attempt})…</source>
+        <translation>总部繁忙；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="136" />
+        <source>Head office's answer could not be read; trying again in {seconds} s (try {attempt})…</source>
+        <translation>无法读取总部的回复；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="140" />
+        <source>Head office cannot be reached; trying again in {seconds} s (try {attempt})…</source>
+        <translation>无法连接总部；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/sync_messages.py" line="143" />
+        <source>The head-office server name could not be found; trying again in {seconds} s (try {attempt})…</source>
+        <translation>找不到总部服务器的名称；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,12 @@ UUIDv7 strings; HLCs are the fixed-width strings of :mod:`ss_core.protocol.hlc`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = "v1"
 
@@ -21,6 +22,41 @@ MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_BYTES = 16 * 1024 * 1024  # decompressed
 MAX_FUTURE_SKEW_MS = 24 * 3600 * 1000  # head office rejects HLCs more than a day ahead
+# Integers on the wire fit a signed 64-bit column (SQLite INTEGER, PostgreSQL BIGINT).
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+# A NUL or any UTF-16 surrogate code point (in a Python str, always a lone one): JSON encoders
+# and UTF-8 text columns cannot hold a lone surrogate, PostgreSQL no NUL.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(value: str) -> bool:
+    """A string of Unicode scalar values without NUL. (UTF-8 encoding refuses exactly the
+    surrogates, and is several times faster than a search.)"""
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unstorable_replaced(value: str) -> str:
+    """*value* with each NUL and lone surrogate replaced by U+FFFD (for display only)."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+UNSTORABLE_TEXT = "text must not hold a NUL character or a lone surrogate"
+
+
+def _storable(value: str) -> str:
+    if not storable_text(value):
+        raise ValueError(UNSTORABLE_TEXT)
+    return value
 
 
 class Entity(StrEnum):
@@ -59,10 +95,16 @@ class ErrorCode(StrEnum):
     FORBIDDEN_SITE = "forbidden_site"
     NOT_FOUND = "not_found"
     CURSOR_INVALID = "cursor_invalid"
+    BUSY = "busy"  # 503: head office is busy; try again after Retry-After seconds
+    INTERNAL_ERROR = "internal_error"  # 500: a fault of head office's, logged there
 
 
 Uuid = Annotated[str, StringConstraints(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]
 HlcStr = Annotated[str, StringConstraints(min_length=24, max_length=80)]
+# Free text of the envelope (names, audit rows): storable (see storable_text).
+Text = Annotated[str, AfterValidator(_storable)]
+# A device_seq, an audit row id ...: positive and inside a 64-bit column.
+PositiveInt64 = Annotated[int, Field(ge=1, le=INT64_MAX)]
 
 
 class WireModel(BaseModel):
@@ -76,11 +118,12 @@ class ErrorBody(WireModel):
 
 
 class EnrollRequest(WireModel):
-    code: Annotated[str, StringConstraints(min_length=4, max_length=64)]
-    device_name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
-    app_version: str = ""
+    code: Annotated[Text, StringConstraints(min_length=4, max_length=64)]
+    device_name: Annotated[Text, StringConstraints(min_length=1, max_length=120)]
+    app_version: Annotated[Text, StringConstraints(max_length=200)] = ""
     protocol: Literal["v1"] = "v1"
-    device_signing_key: str | None = None  # base64 Ed25519 public key (USB bundles)
+    # base64 Ed25519 public key (USB bundles)
+    device_signing_key: Annotated[Text, StringConstraints(max_length=200)] | None = None
 
 
 class EnrollResponse(WireModel):
@@ -93,11 +136,11 @@ class EnrollResponse(WireModel):
 
 
 class PushOp(WireModel):
-    device_seq: Annotated[int, Field(ge=1)]
+    device_seq: PositiveInt64
     op_id: Uuid
     entity: Entity
     record_id: Uuid
-    base_version: Annotated[int, Field(ge=0)] = 0
+    base_version: Annotated[int, Field(ge=0, le=INT64_MAX)] = 0
     hlc: HlcStr
     fields: dict[str, Any] = Field(default_factory=dict)
     deleted: bool = False
@@ -175,13 +218,13 @@ class AuditRow(WireModel):
     """One row of a laptop's hash-chained audit log, exactly as stored there (``detail`` is
     the JSON text the hash covers; it names fields and counts, never personal values)."""
 
-    id: Annotated[int, Field(ge=1)]
-    at: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    actor: Annotated[str, StringConstraints(max_length=120)]
-    action: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    entity: Annotated[str, StringConstraints(max_length=40)] | None = None
-    record_id: Annotated[str, StringConstraints(max_length=64)] | None = None
-    detail: Annotated[str, StringConstraints(max_length=4_000_000)] = "{}"
+    id: PositiveInt64
+    at: Annotated[Text, StringConstraints(min_length=1, max_length=40)]
+    actor: Annotated[Text, StringConstraints(max_length=120)]
+    action: Annotated[Text, StringConstraints(min_length=1, max_length=40)]
+    entity: Annotated[Text, StringConstraints(max_length=40)] | None = None
+    record_id: Annotated[Text, StringConstraints(max_length=64)] | None = None
+    detail: Annotated[Text, StringConstraints(max_length=4_000_000)] = "{}"
     prev_hash: HashStr
     hash: HashStr
 
@@ -194,7 +237,7 @@ class AuditUploadRequest(WireModel):
 
     device_id: Uuid
     rows: Annotated[list[AuditRow], Field(max_length=MAX_AUDIT_ROWS_PER_UPLOAD)]
-    local_broken_at: Annotated[int, Field(ge=1)] | None = None
+    local_broken_at: PositiveInt64 | None = None
 
 
 class AuditUploadResponse(WireModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -36,7 +37,9 @@ from ss_desktop.sync.client import (
 from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enroll_online
 from ss_desktop.sync.errors import SyncError, disk_full_as_sync_error
 from ss_desktop.sync.policy import Backoff, BatchSizer
-from ss_desktop.sync.runner import ProgressCallback, RoundReport, SyncRunner, run_with_retries
+from ss_desktop.sync.retry import RetryPolicy
+from ss_desktop.sync.round_report import ProgressCallback, RoundObserver, RoundReport
+from ss_desktop.sync.runner import SyncRunner, audit_batch_sizer, run_with_retries
 
 
 @dataclass
@@ -60,6 +63,7 @@ class SyncReport:
     bytes_sent: int = 0
     bytes_received: int = 0
     attempts: int = 1
+    retries: int = 0  # requests tried again within the round(s) after a failure on the way
     audit_sent: int = 0
     audit_chain_ok: bool | None = None  # False: head office flags this laptop's audit log
     audit_broken_at: int | None = None  # the first audit row that does not verify
@@ -95,6 +99,7 @@ class SyncReport:
             bytes_sent=report.bytes_sent,
             bytes_received=report.bytes_received,
             attempts=attempts,
+            retries=report.retries,
             audit_sent=report.audit_sent,
             audit_chain_ok=report.audit_chain_ok,
             audit_broken_at=report.audit_broken_at,
@@ -130,14 +135,18 @@ class SyncService:
         http_factory: Callable[[ConnectionSettings], httpx.Client] = make_http_client,
         stall_seconds: float = 30.0,
         connect_seconds: float = 15.0,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.app = app
         self.session = session
         self.http_factory = http_factory
-        self.stall_seconds = stall_seconds
+        self.stall_seconds = stall_seconds  # a request with no byte for this long fails
         self.connect_seconds = connect_seconds
+        # How a round rides out failures on the way (give_up_after: no progress for this long)
+        self.retry = retry or RetryPolicy()
         self.push_batch = BatchSizer()
         self.pull_batch = BatchSizer(size=500, minimum=10, maximum=2000)
+        self.audit_batch = audit_batch_sizer()
         self.backoff = Backoff()
 
     # -- enrollment ---------------------------------------------------------------------
@@ -201,8 +210,13 @@ class SyncService:
         *,
         attempts: int = 1,
         sleep: Callable[[float], None] = time.sleep,
+        observer: RoundObserver | None = None,
+        cancel: threading.Event | None = None,
     ) -> SyncReport:
-        """Push then pull; up to *attempts* tries with full-jitter backoff between them."""
+        """Push then pull. Within a round every request that fails on the way is tried again
+        until the round makes no progress for ``retry.give_up_after`` seconds or *cancel* is
+        set (``SyncError("cancelled")``); up to *attempts* whole rounds, with a full-jitter
+        backoff between them. *observer* hears of each batch and each retry."""
         require(self.session.role, Permission.SYNC)
         enrollment = store.load_enrollment(self.app.engine)
         if enrollment.revoked:
@@ -219,10 +233,12 @@ class SyncService:
             connect_seconds=self.connect_seconds,
         )
         api = SyncApi(self.http_factory(settings), enrollment.token)
+        observer = observer or RoundObserver(progress=progress)
         tries = 0
+        retries = 0
 
         def attempt() -> RoundReport:
-            nonlocal tries
+            nonlocal tries, retries
             tries += 1
             runner = SyncRunner(
                 self.app.engine,
@@ -230,10 +246,18 @@ class SyncService:
                 api,
                 push_batch=self.push_batch,
                 pull_batch=self.pull_batch,
-                progress=progress,
+                audit_batch=self.audit_batch,
+                observer=observer,
+                retry=self.retry,
+                cancel=cancel,
                 actor=self.session.username,
             )
-            return runner.run_round()
+            try:
+                report = runner.run_round()
+            finally:
+                retries += runner.retry.retries
+            report.retries = retries
+            return report
 
         try:
             report = run_with_retries(attempt, attempts=attempts, backoff=self.backoff, sleep=sleep)

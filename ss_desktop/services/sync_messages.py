@@ -107,11 +107,49 @@ SYNC_TEMPLATES: dict[str, str] = {
     "nothing_to_export": QT_TRANSLATE_NOOP(
         "SyncError", "There are no unsent changes: no bundle is needed."
     ),
+    "cancelled": QT_TRANSLATE_NOOP(
+        "SyncError",
+        "Sync cancelled. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.",
+    ),
     "clock_off": QT_TRANSLATE_NOOP(
         "SyncError",
         "This laptop's clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office's time.",
     ),
 }
+
+
+# While a round rides out a failure: what happened, and when it tries again (GUI progress).
+RETRY_CONTEXT = "SyncRetry"
+RETRY_TEMPLATES: dict[str, str] = {
+    "connection_lost": QT_TRANSLATE_NOOP(
+        "SyncRetry", "The connection broke off; sending again in {seconds} s (try {attempt})…"
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "SyncRetry", "The connection stalled; sending again in {seconds} s (try {attempt})…"
+    ),
+    "server_error": QT_TRANSLATE_NOOP(
+        "SyncRetry", "Head office had a problem; trying again in {seconds} s (try {attempt})…"
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "SyncRetry", "Head office is busy; trying again in {seconds} s (try {attempt})…"
+    ),
+    "bad_response": QT_TRANSLATE_NOOP(
+        "SyncRetry",
+        "Head office's answer could not be read; trying again in {seconds} s (try {attempt})…",
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "SyncRetry", "Head office cannot be reached; trying again in {seconds} s (try {attempt})…"
+    ),
+    "dns_failure": QT_TRANSLATE_NOOP(
+        "SyncRetry",
+        "The head-office server name could not be found; trying again in {seconds} s (try {attempt})…",
+    ),
+}
+
+
+def retry_params(delay: float, attempt: int) -> dict[str, Any]:
+    """The parameters of a retry template: the wait rounded for reading, the next try."""
+    return {"seconds": f"{delay:.1f}" if delay < 10 else f"{delay:.0f}", "attempt": attempt + 1}
 
 
 def sync_error_text(

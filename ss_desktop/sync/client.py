@@ -4,7 +4,10 @@
 * Plain ``http://`` only to a loopback address, unless ``allow_insecure`` is set.
 * Request bodies are zstd-compressed; responses may come back zstd or gzip.
 * A *stall* time-out, not a total one: httpx's read/write time-outs limit the time between
-  two chunks of bytes, so a slow but moving 2G transfer is never cut, a dead one is.
+  two chunks of bytes, so a slow but moving 2G transfer is never cut, a dead one is. The
+  answer to a request with a body may start that much later than the body's transit at
+  :data:`SLOWEST_LINK_BYTES_PER_S` (the laptop's network stack takes the whole body at once;
+  a 40 KB push batch then needs about 6 s on a 50 kbit/s link before head office has it).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import logging
 import socket
 import ssl
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +45,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STALL_SECONDS = 30.0
 DEFAULT_CONNECT_SECONDS = 15.0
+SLOWEST_LINK_BYTES_PER_S = 4000  # 32 kbit/s: a body's transit is allowed for at this rate
 API = "/api/v1"
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -136,6 +141,15 @@ def _transport_error(exc: httpx.HTTPError) -> SyncError:
     return SyncError("connection_lost")
 
 
+def _retry_after(header: str | None) -> float | None:
+    """Seconds of a ``Retry-After: N`` header (a date is not used); None when absent."""
+    try:
+        seconds = float((header or "").strip())
+    except ValueError:
+        return None
+    return seconds if seconds >= 0 else None
+
+
 def server_seconds(header: str | None) -> float | None:
     """The ``apply`` duration of a ``Server-Timing`` header (``apply;dur=12.5``, in ms), in
     seconds; None when absent or unreadable (an older head office)."""
@@ -166,6 +180,7 @@ class SyncApi:
         self.bytes_received = 0
         # Head office's own time on the last call (its Server-Timing "apply" entry), if given.
         self.last_server_seconds: float | None = None
+        self.cancel: threading.Event | None = None  # set: the download in progress stops
 
     def close(self) -> None:
         self.http.close()
@@ -225,21 +240,38 @@ class SyncApi:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "zstd"
             self.bytes_sent += len(content)
-        try:
-            response = self.http.request(
-                method, API + path, content=content, params=params, headers=headers
+        timeout = httpx.USE_CLIENT_DEFAULT
+        if content:
+            limits = self.http.timeout
+            transit = len(content) / SLOWEST_LINK_BYTES_PER_S
+            timeout = httpx.Timeout(  # type: ignore[assignment]
+                connect=limits.connect,
+                read=(limits.read or DEFAULT_STALL_SECONDS) + transit,
+                write=limits.write,
+                pool=limits.pool,
             )
-            data = response.content  # decoded (zstd/gzip) by httpx
+        try:
+            with self.http.stream(
+                method,
+                API + path,
+                content=content,
+                params=params,
+                headers=headers,
+                timeout=timeout,
+            ) as response:
+                data = self._read(response)  # decoded (zstd/gzip) by httpx
         except httpx.HTTPError as exc:
             error = _transport_error(exc)
             log.info("%s %s failed: %s (%s)", method, path, error.code, type(exc).__name__)
             raise error from exc
-        self.bytes_received += int(response.headers.get("content-length") or len(data))
         self.last_server_seconds = server_seconds(response.headers.get("server-timing"))
-        if response.status_code >= 500:
-            raise SyncError("server_error", status=response.status_code)
-        if response.status_code == 429:
-            raise SyncError("rate_limited")
+        if response.status_code >= 500 or response.status_code == 429:
+            params_: dict[str, Any] = {"status": response.status_code}
+            retry_after = _retry_after(response.headers.get("retry-after"))
+            if retry_after is not None:
+                params_["retry_after"] = retry_after
+            code = "rate_limited" if response.status_code == 429 else "server_error"
+            raise SyncError(code, **params_)
         if response.status_code >= 400:
             raise self._refusal(response.status_code, data)
         try:
@@ -247,6 +279,21 @@ class SyncApi:
         except (ValidationError, ValueError) as exc:
             log.info("%s %s: unreadable answer (%d bytes)", method, path, len(data))
             raise SyncError("bad_response", detail="unreadable answer") from exc
+
+    def _read(self, response: httpx.Response) -> bytes:
+        """The body, chunk by chunk: ``bytes_received`` grows as bytes arrive (a cut answer
+        counts what came), and a cancel stops the download."""
+        chunks: list[bytes] = []
+        counted = 0
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            downloaded = response.num_bytes_downloaded
+            self.bytes_received += downloaded - counted
+            counted = downloaded
+            if self.cancel is not None and self.cancel.is_set():
+                raise SyncError("cancelled")
+        self.bytes_received += response.num_bytes_downloaded - counted
+        return b"".join(chunks)
 
     @staticmethod
     def _refusal(status: int, data: bytes) -> SyncError:

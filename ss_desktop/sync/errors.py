@@ -1,5 +1,6 @@
 """Errors of the sync client: a stable code (translated by ss_desktop.services.sync_messages)
-and parameters. ``retryable`` says whether the sync loop should try again after a backoff."""
+and parameters. ``retryable`` says whether the sync loop should try again after a backoff.
+``cancelled``: the user stopped the round (nothing acknowledged is lost)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ random time between 0 and ``min(cap, base * 2**n)``. It is reset by a success an
 gives a next delay, so the loop is always re-armed (never "wait for the next write").
 
 :class:`BatchSizer` grows the push batch while requests come back quickly and halves it on a
-time-out, and otherwise scales it toward a target time per batch (see the class).
+failure on the way (a cut, a reset, a time-out, a server error), and otherwise scales it
+toward a target time per batch (see the class).
 """
 
 from __future__ import annotations
@@ -45,7 +46,12 @@ class BatchSizer:
     milliseconds) doubles up to the maximum at once; a 2G link that carries a batch in
     3 s still doubles, so a slow but steady link sends few, large batches (each round trip
     costs the link's latency, and a large body compresses better); a batch that takes longer
-    than the target shrinks, and a time-out halves."""
+    than the target shrinks.
+
+    A failure on the way halves the size, and the link is then treated as one that drops:
+    the next successes grow the size by a quarter at most (a batch that crosses the point
+    where the link tends to drop is lost whole, and doubling crosses it at once), until
+    :data:`CALM_AFTER` successes in a row have passed without a failure."""
 
     # The first batch: ~18 KB of new children on the wire (3 s at 50 kbit/s), so a slow link
     # needs one round trip fewer than from 100; a LAN doubles from it anyway.
@@ -53,16 +59,29 @@ class BatchSizer:
     minimum: int = 1
     maximum: int = MAX_OPS_PER_PUSH
     target_seconds: float = 8.0
+    cautious: int = 0  # successes still to go at the slow growth after a failure
 
     def __post_init__(self) -> None:
         self.size = max(self.minimum, min(self.size, self.maximum))
 
     def succeeded(self, seconds: float) -> None:
-        factor = 2.0 if seconds <= 0 else min(2.0, max(0.5, self.target_seconds / seconds))
-        self.size = max(self.minimum, min(self.maximum, int(self.size * factor)))
+        most = CAUTIOUS_GROWTH if self.cautious else 2.0
+        self.cautious = max(0, self.cautious - 1)
+        factor = most if seconds <= 0 else min(most, max(0.5, self.target_seconds / seconds))
+        grown = int(self.size * factor)
+        if factor > 1 and grown == self.size:
+            grown += 1  # a small batch still grows
+        self.size = max(self.minimum, min(self.maximum, grown))
 
-    def timed_out(self) -> None:
+    def failed(self) -> None:
         self.size = max(self.minimum, self.size // 2)
+        self.cautious = CALM_AFTER
+
+    timed_out = failed
+
+
+CAUTIOUS_GROWTH = 1.25
+CALM_AFTER = 20
 
 
 # Request bodies: zstd level 6 on a fast link; on a slow one (below SLOW_LINK_BYTES_PER_S

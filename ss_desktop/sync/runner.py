@@ -7,8 +7,13 @@ recorded in the same local transaction as ``last_acked_seq``; each pulled page i
 the same local transaction as the cursor after it. A round can therefore be cut at any point
 (network, time-out, SIGKILL) and the next round continues where this one stopped.
 
-:class:`SyncRunner` makes a single attempt and raises :class:`SyncError`; the retry loop with
-backoff is :func:`run_with_retries` (and the GUI's sync worker).
+:class:`SyncRunner` rides out a bad link within the round (:mod:`ss_desktop.sync.retry`):
+each request that fails on the way is tried again — at once after a cut, after a backoff
+after a server error — with a smaller batch after a failure (larger again after successes),
+until the round has made no progress for ``give_up_after`` seconds or the user cancels; then
+it raises :class:`SyncError`. Head office answers ``duplicate`` for every change of a retried
+batch it already has, so each change still takes effect once. :func:`run_with_retries` tries
+whole rounds again (the CLI's ``--retries``).
 
 Audit rows: each successful round appends a ``sync_round`` audit row, then sends every row
 head office has not acknowledged (``POST /api/v1/audit``, batched), with the result of the
@@ -21,10 +26,12 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -32,9 +39,12 @@ from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import (
     DEFAULT_PULL_LIMIT,
+    MAX_AUDIT_ROWS_PER_UPLOAD,
     MAX_PULL_LIMIT,
     AuditUploadRequest,
+    AuditUploadResponse,
     PushRequest,
+    PushResponse,
     scope_checksum_of_lines,
 )
 from ss_desktop.db import audit
@@ -43,42 +53,25 @@ from ss_desktop.db.write import ChangeSet
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError
-from ss_desktop.sync.policy import Backoff, BatchSizer, zstd_level_for
+from ss_desktop.sync.policy import SLOW_LINK_ZSTD_LEVEL, Backoff, BatchSizer, zstd_level_for
+from ss_desktop.sync.retry import Retrier, RetryPolicy
+from ss_desktop.sync.round_report import (
+    BatchDone,
+    ProgressCallback,
+    RoundObserver,
+    RoundReport,
+)
 
 log = logging.getLogger(__name__)
 
-# progress(phase, done, total): phase is "push", "pull" or "check"; total may be None.
-ProgressCallback = Callable[[str, int, int | None], None]
-
 
 @dataclass
-class RoundReport:
-    pushed: int = 0  # changes head office acknowledged in this round
-    pulled: int = 0  # changes received and merged
-    rejected: int = 0  # changes head office refused: now in the quarantine
-    duplicates: int = 0  # changes head office already had (a resend)
-    held_back: int = 0  # changes head office asked to send again later
-    resent: int = 0  # acknowledged changes sent again (head office restored from a backup)
-    seconds: float = 0.0
-    pending: int = 0  # changes still waiting for an acknowledgement
-    checksum_ok: bool | None = None
-    local_count: int | None = None
-    server_count: int | None = None
-    refetched: bool = False  # pulled everything again (cursor too old, or a mismatch)
-    clock_offset_ms: int = 0
-    clock_warning: bool = False
-    restamped: int = 0
-    bytes_sent: int = 0
-    bytes_received: int = 0
-    audit_sent: int = 0  # audit rows head office took in this round
-    audit_chain_ok: bool | None = None  # None: nothing sent
-    audit_broken_at: int | None = None  # the first audit row id that does not verify
-    audit_problem: str | None = None  # ss_core.protocol.audit_chain.ChainProblem value
-    audit_message: str | None = None  # head office's English explanation
-    changed: dict[str, list[str]] = field(default_factory=dict)  # entity -> record ids
+class _Sent:
+    """The push batch that went through: its changes, head office's answer, bytes sent."""
 
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+    ops: list[Any]
+    response: Any = None
+    bytes: int = 0
 
 
 class SyncRunner:
@@ -90,10 +83,13 @@ class SyncRunner:
         *,
         push_batch: BatchSizer | None = None,
         pull_batch: BatchSizer | None = None,
+        audit_batch: BatchSizer | None = None,
         progress: ProgressCallback | None = None,
+        observer: RoundObserver | None = None,
+        retry: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         actor: str = "sync",
-        audit_batch: int = 500,
     ) -> None:
         self.engine = engine
         self.clock = clock
@@ -102,10 +98,26 @@ class SyncRunner:
         self.pull_batch = pull_batch or BatchSizer(
             size=DEFAULT_PULL_LIMIT, minimum=10, maximum=MAX_PULL_LIMIT
         )
-        self.progress = progress or (lambda phase, done, total: None)
+        # Audit batches are sized in kilobytes of rows: one row of a large import lists
+        # thousands of record ids, another is a sign-in.
+        self.audit_batch = audit_batch or audit_batch_sizer()
+        observer = observer or RoundObserver(progress=progress)
+        self.progress = observer.progress or (lambda phase, done, total: None)
+        self.on_batch = observer.batch or (lambda event: None)
         self.monotonic = monotonic
         self.actor = actor  # the signed-in user who started the round (audit rows)
-        self.audit_batch = audit_batch
+        self.cancel = cancel or threading.Event()
+        self._round_bytes = (0, 0)  # bytes sent and received before the round began
+        # Bytes on the wire per push op, per pulled record, per audit character (last seen).
+        self._unit_bytes: dict[str, float] = {}
+        self.retry = Retrier(
+            retry or RetryPolicy(),
+            lambda: self.api.bytes_received,
+            sent=lambda: self.api.bytes_sent,
+            cancel=self.cancel,
+            on_retry=observer.retry,
+            monotonic=monotonic,
+        )
 
     # ------------------------------------------------------------------------- a round
     def run_round(self) -> RoundReport:
@@ -115,13 +127,16 @@ class SyncRunner:
         if not enrollment.enrolled:
             raise SyncError("not_enrolled")
         self.api.token = enrollment.token
+        self.api.cancel = self.cancel
         report = RoundReport()
         started = self.monotonic()
         sent0, received0 = self.api.bytes_sent, self.api.bytes_received
+        self._round_bytes = (sent0, received0)
         try:
             if store.pending_count(self.engine):
                 # Learn head office's time before sending anything stamped with ours.
-                probe = self.api.pull(enrollment.pull_cursor or "0", 1)
+                cursor = enrollment.pull_cursor or "0"
+                probe = self.retry.call("push", lambda: self.api.pull(cursor, 1))
                 self._observe(probe.server_time, report)
             self._push(enrollment.device_id or "", report)
             self._pull(report, from_zero=False)
@@ -135,19 +150,37 @@ class SyncRunner:
         finally:
             report.bytes_sent = self.api.bytes_sent - sent0
             report.bytes_received = self.api.bytes_received - received0
+            report.retries = self.retry.retries
         report.seconds = round(self.monotonic() - started, 3)
         report.pending = store.pending_count(self.engine)
         summary = {k: v for k, v in report.as_dict().items() if k != "changed"}
         store.finish_round(self.engine, json.dumps(summary, default=str))
         log.info(
-            "sync round: pushed %d, pulled %d, rejected %d, %.1f s, checksum %s",
+            "sync round: pushed %d, pulled %d, rejected %d, %.1f s, checksum %s, %d retries",
             report.pushed,
             report.pulled,
             report.rejected,
             report.seconds,
             report.checksum_ok,
+            report.retries,
         )
         return report
+
+    def _batch_done(
+        self, phase: str, size: int, done: int, total: int | None, seconds: float
+    ) -> None:
+        sent0, received0 = self._round_bytes
+        self.on_batch(
+            BatchDone(
+                phase,
+                size,
+                done,
+                total,
+                round(seconds, 3),
+                self.api.bytes_sent - sent0,
+                self.api.bytes_received - received0,
+            )
+        )
 
     def _observe(self, server_ms: int, report: RoundReport) -> ClockCheck:
         check = correct_clock(self.engine, self.clock, server_ms)
@@ -162,13 +195,13 @@ class SyncRunner:
         is read from the outbox in a second thread (reading it through the consent filter
         is the laptop's largest share of a push); it is used only if nothing it depends on
         changed meanwhile (see :func:`ss_desktop.db.sync_store.outbox_mark`), else the batch is
-        read again."""
+        read again. A batch that fails on the way is sent again, smaller (its first half: the
+        changes head office already took come back ``duplicate``)."""
         total = store.pending_count(self.engine)
         self.progress("push", 0, total)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-read-ahead") as pool:
             ops = store.pending_ops(self.engine, self.push_batch.size)
             while ops:
-                request = PushRequest(device_id=device_id, batch_id=new_id(), ops=ops)
                 mark = store.outbox_mark(self.engine)
                 # As many as the next batch can hold: the sizer at most doubles it.
                 ahead = pool.submit(
@@ -177,30 +210,35 @@ class SyncRunner:
                     min(self.push_batch.maximum, self.push_batch.size * 2),
                     after=ops[-1].device_seq,
                 )
-                began, sent_before = self.monotonic(), self.api.bytes_sent
-                try:
-                    response = self.api.push(request)
-                except SyncError as exc:
-                    if exc.code in ("timeout", "connection_lost"):
-                        self.push_batch.timed_out()
-                    raise
-                took = self.monotonic() - began
+                sent, took, on_link = self._send_batch(device_id, ops)
+                response = sent.response
                 self.push_batch.succeeded(took)
                 # The link's speed, not head office's: its own time on the batch is left out.
-                on_link = max(0.0, took - (self.api.last_server_seconds or 0.0))
-                self.api.compression_level = zstd_level_for(
-                    self.api.bytes_sent - sent_before, on_link
+                # A link that drops gets the strongest compression too: its batches are
+                # small (the level costs little CPU there) and every byte saved is one that
+                # cannot be lost.
+                self.api.compression_level = (
+                    SLOW_LINK_ZSTD_LEVEL
+                    if self.retry.link_life is not None
+                    else zstd_level_for(sent.bytes, on_link)
                 )
                 restamped = report.restamped
                 self._observe(response.server_time, report)
+                # Acknowledged only as far as this batch went: a change after it that head
+                # office took from an earlier try (whose answer was lost) is sent again, so
+                # the laptop learns its answer (a refusal goes to the quarantine).
                 outcome = store.record_push_results(
-                    self.engine, ops, response.results, response.acked_through_seq
+                    self.engine,
+                    sent.ops,
+                    response.results,
+                    min(response.acked_through_seq, sent.ops[-1].device_seq),
                 )
                 report.pushed += outcome.acked
                 report.rejected += outcome.rejected
                 report.duplicates += outcome.duplicates
                 report.held_back += outcome.held_back
                 self.progress("push", report.pushed, max(total, report.pushed))
+                self._batch_done("push", len(sent.ops), report.pushed, total, took)
                 if outcome.acked == 0:
                     forgotten = store.requeue_forgotten(self.engine, response.acked_through_seq)
                     if forgotten:
@@ -222,14 +260,47 @@ class SyncRunner:
                     return
                 read_ahead = ahead.result()
                 if (
-                    response.acked_through_seq >= ops[-1].device_seq
+                    len(sent.ops) == len(ops)
+                    and response.acked_through_seq >= ops[-1].device_seq
                     and report.restamped == restamped
                     and store.outbox_mark(self.engine) == mark.after_ack(outcome.acked)
                 ):
                     ops = read_ahead[: self.push_batch.size]
                 else:
-                    # Held back, re-stamped or written meanwhile: read the outbox again.
+                    # Sent smaller, held back, re-stamped or written meanwhile: read the
+                    # outbox again.
                     ops = store.pending_ops(self.engine, self.push_batch.size)
+
+    def _send_batch(self, device_id: str, ops: list[Any]) -> tuple[_Sent, float, float]:
+        """Push *ops* (tried again, smaller, after each failure on the way): what was sent and
+        answered, the time of the try that got through and its share on the link."""
+        sent = _Sent(ops)
+        timing = [0.0, 0.0]
+
+        def attempt() -> PushResponse:
+            sent.ops = ops[: self._fitting("push", self.push_batch.size)]
+            request = PushRequest(device_id=device_id, batch_id=new_id(), ops=sent.ops)
+            began, before = self.monotonic(), self.api.bytes_sent
+            response = self.api.push(request)
+            timing[0] = self.monotonic() - began
+            timing[1] = max(0.0, timing[0] - (self.api.last_server_seconds or 0.0))
+            sent.bytes = self.api.bytes_sent - before
+            return response
+
+        sent.response = self.retry.call("push", attempt, failed=self.push_batch.failed)
+        self._unit_bytes["push"] = sent.bytes / len(sent.ops)
+        return sent, timing[0], timing[1]
+
+    def _audit_chars(self) -> int:
+        return self._fitting("audit", self.audit_batch.size * 1000)
+
+    def _fitting(self, kind: str, size: int) -> int:
+        """*size* units (push ops, pulled records, audit characters), or fewer when the link
+        drops: as many as fit :meth:`~ss_desktop.sync.retry.Retrier.request_bytes`."""
+        room, unit = self.retry.request_bytes(), self._unit_bytes.get(kind)
+        if room is None or not unit:
+            return size
+        return max(1, min(size, int(room / unit)))
 
     # ------------------------------------------------------------------------- pull
     def _pull(self, report: RoundReport, *, from_zero: bool) -> None:
@@ -238,14 +309,20 @@ class SyncRunner:
         refetches = 0
         self.progress("pull", report.pulled, None)
         while True:
-            try:
-                # Spared the records this laptop created and nobody changed since, except on
-                # a pull from zero (the refetch after a checksum mismatch sends everything).
-                page = self.api.pull(cursor, self.pull_batch.size, skip_own=not from_zero)
-            except SyncError as exc:
-                if exc.code in ("timeout", "connection_lost"):
-                    self.pull_batch.timed_out()
-                raise
+            began = self.monotonic()
+            # Spared the records this laptop created and nobody changed since, except on a
+            # pull from zero (the refetch after a checksum mismatch sends everything).
+            received = self.api.bytes_received
+            page = self.retry.call(
+                "pull",
+                lambda cursor=cursor: self.api.pull(  # type: ignore[misc]
+                    cursor, self._fitting("pull", self.pull_batch.size), skip_own=not from_zero
+                ),
+                failed=self.pull_batch.failed,
+            )
+            self.pull_batch.succeeded(self.monotonic() - began)
+            if page.changes:
+                self._unit_bytes["pull"] = (self.api.bytes_received - received) / len(page.changes)
             self._observe(page.server_time, report)
             if page.must_refetch:
                 refetches += 1
@@ -261,6 +338,9 @@ class SyncRunner:
             _merge_changed(report.changed, changes)
             cursor = page.next_cursor
             self.progress("pull", report.pulled, None)
+            if page.changes:
+                took = self.monotonic() - began
+                self._batch_done("pull", len(page.changes), report.pulled, None, took)
             if not page.has_more:
                 return
 
@@ -281,7 +361,7 @@ class SyncRunner:
 
     def _upload_audit(self, device_id: str, report: RoundReport) -> None:
         """Send the rows head office has not acknowledged; a refusal is reported, not raised
-        (the records already synced); a transport failure fails the round (retried)."""
+        (the records already synced); a transport failure is tried again, with fewer rows."""
         local_broken = audit.verify_audit_chain(self.engine)
         if local_broken is not None:
             log.warning("this laptop's audit log does not verify from row %d", local_broken)
@@ -290,14 +370,29 @@ class SyncRunner:
         self.progress("audit", 0, total)
         sent_once = False
         while True:
-            rows = audit.audit_rows_after(self.engine, acked, limit=self.audit_batch)
+            rows = audit.audit_rows_after(
+                self.engine,
+                acked,
+                limit=MAX_AUDIT_ROWS_PER_UPLOAD,
+                max_chars=self.audit_batch.size * 1000,
+            )
             if not rows and (sent_once or local_broken is None):
                 return
-            request = AuditUploadRequest(
-                device_id=device_id, rows=rows, local_broken_at=local_broken
-            )
+            began = self.monotonic()
+
+            before = [0]
+
+            def attempt(rows: list[Any] = rows, before: list[int] = before) -> AuditUploadResponse:
+                request = AuditUploadRequest(
+                    device_id=device_id,
+                    rows=audit_rows_within(rows, self._audit_chars()),
+                    local_broken_at=local_broken,
+                )
+                before[0] = self.api.bytes_sent
+                return self.api.upload_audit(request)
+
             try:
-                response = self.api.upload_audit(request)
+                response = self.retry.call("audit", attempt, failed=self.audit_batch.failed)
             except SyncError as exc:
                 if exc.code != "refused":
                     raise
@@ -305,6 +400,11 @@ class SyncRunner:
                 report.audit_message = str(exc.params.get("message") or exc.code)
                 log.warning("head office refused the audit rows: %s", exc.params.get("reason"))
                 return
+            rows = audit_rows_within(rows, self._audit_chars())
+            took = self.monotonic() - began
+            chars = sum(len(row.detail) + 200 for row in rows)
+            self._unit_bytes["audit"] = (self.api.bytes_sent - before[0]) / chars
+            self.audit_batch.succeeded(took)
             sent_once = True
             self._observe(response.server_time, report)
             report.audit_sent += response.stored
@@ -330,6 +430,7 @@ class SyncRunner:
                 return
             acked = response.acked_through_id
             self.progress("audit", min(total, report.audit_sent), total)
+            self._batch_done("audit", len(rows), min(total, report.audit_sent), total, took)
 
     # ------------------------------------------------------------------------- checksum
     def _compare(self, sites: tuple[str, ...], report: RoundReport) -> None:
@@ -341,7 +442,7 @@ class SyncRunner:
                 log.warning("checksum mismatch with head office: pulling everything again")
                 report.refetched = True
                 self._pull(report, from_zero=True)
-            summary = self.api.summary()
+            summary = self.retry.call("check", self.api.summary)
             self._observe(summary.server_time, report)
             count, checksum = scope_checksum_of_lines(store.scope_lines(self.engine, sites))
             report.local_count, report.server_count = count, summary.count
@@ -353,6 +454,22 @@ class SyncRunner:
             report.local_count,
             report.server_count,
         )
+
+
+def audit_batch_sizer() -> BatchSizer:
+    """Audit upload batches, in kilobytes of rows (at least one row goes)."""
+    return BatchSizer(size=64, minimum=1, maximum=4000)
+
+
+def audit_rows_within(rows: list[Any], max_chars: int) -> list[Any]:
+    """The first of *rows* that hold about *max_chars* characters (at least one), counted
+    as :func:`ss_desktop.db.audit.audit_rows_after` counts them."""
+    size = 0
+    for count, row in enumerate(rows):
+        size += len(row.detail) + 200
+        if count and size > max_chars:
+            return rows[:count]
+    return rows
 
 
 def _merge_changed(target: dict[str, list[str]], changes: ChangeSet) -> None:

@@ -38,6 +38,7 @@ from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message f
     error_text,
     local_time,
     phase_text,
+    retry_message,
     sync_error_message,
 )
 from ss_desktop.ui.sync_worker import SyncController
@@ -68,6 +69,7 @@ class SyncPage(QWidget):
         c = self.controller
         c.round_started.connect(self._round_started)
         c.progress.connect(self._progress)
+        c.retrying.connect(self._retrying)
         c.round_finished.connect(self._round_finished)
         c.round_failed.connect(self._round_failed)
         c.status_changed.connect(self._status_changed)
@@ -117,12 +119,20 @@ class SyncPage(QWidget):
 
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("syncNowButton")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("syncCancelButton")
+        self.cancel_button.hide()  # while a round runs
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportBundleButton")
         self.receipt_button = QPushButton()
         self.receipt_button.setObjectName("receiveReceiptButton")
         buttons = QHBoxLayout()
-        for button in (self.sync_button, self.export_button, self.receipt_button):
+        for button in (
+            self.sync_button,
+            self.cancel_button,
+            self.export_button,
+            self.receipt_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.progress_bar = QProgressBar()
@@ -170,6 +180,7 @@ class SyncPage(QWidget):
         outer.addWidget(scroll)
 
         self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button.clicked.connect(self.cancel)
         self.enrol_box.enrolled.connect(self._enrolled)
         self.enrol_box.state.connect(self.state.setText)
         self.address_box.saved.connect(self._address_saved)
@@ -203,6 +214,13 @@ class SyncPage(QWidget):
         self.sync_button.setText(QCoreApplication.translate("SyncPage", "&Sync now"))
         self.sync_button.setToolTip(
             QCoreApplication.translate("SyncPage", "Send and receive changes now (Ctrl+Shift+S)")
+        )
+        self.cancel_button.setText(QCoreApplication.translate("SyncPage", "&Cancel sync"))
+        self.cancel_button.setToolTip(
+            QCoreApplication.translate(
+                "SyncPage",
+                "Stop this sync. What head office has received stays sent; the rest goes at the next sync.",
+            )
         )
         self.export_button.setText(QCoreApplication.translate("SyncPage", "Write USB &bundle…"))
         self.receipt_button.setText(QCoreApplication.translate("SyncPage", "Read &receipt…"))
@@ -253,6 +271,7 @@ class SyncPage(QWidget):
         self.address_box.setVisible(by_bundle_only and not revoked)
         can_sync = enrolled and not by_bundle_only and not revoked and not c.running
         self.sync_button.setEnabled(can_sync)
+        self.cancel_button.setVisible(c.running)
         self.export_button.setEnabled(enrolled and not revoked)
         self.receipt_button.setEnabled(enrolled and not revoked)
         if revoked:
@@ -318,7 +337,17 @@ class SyncPage(QWidget):
         if not self.controller.sync_now():
             self.message.emit(QCoreApplication.translate("SyncPage", "A sync is already running."))
 
+    def cancel(self) -> None:
+        if self.controller.cancel():
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(QCoreApplication.translate("SyncPage", "Stopping…"))
+
+    def _retrying(self, code: str, delay: float, attempt: int) -> None:
+        """A request failed on the way: the round tries again (the bar stays where it is)."""
+        self.progress_label.setText(retry_message(code, delay, attempt))
+
     def _round_started(self) -> None:
+        self.cancel_button.setEnabled(True)
         self._error = None
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()

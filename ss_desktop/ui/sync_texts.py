@@ -14,7 +14,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.messages import fill
-from ss_desktop.services.sync_messages import SYNC_CONTEXT, SYNC_TEMPLATES, describe_offset
+from ss_desktop.services.sync_messages import (
+    RETRY_CONTEXT,
+    RETRY_TEMPLATES,
+    SYNC_CONTEXT,
+    SYNC_TEMPLATES,
+    describe_offset,
+    retry_params,
+)
 from ss_desktop.ui.errors import error_message
 
 
@@ -68,6 +75,7 @@ PHASES = {
     "push": QT_TRANSLATE_NOOP("SyncPage", "Sending changes: {done} of {total}"),
     "pull": QT_TRANSLATE_NOOP("SyncPage", "Receiving changes from head office: {done}"),
     "check": QT_TRANSLATE_NOOP("SyncPage", "Comparing with head office…"),
+    "audit": QT_TRANSLATE_NOOP("SyncPage", "Sending the audit log: {done} of {total}"),
 }
 
 
@@ -159,6 +167,12 @@ def phase_text(phase: str, done: int, total: int) -> str:
     """The progress line of a round in *phase* ("push", "pull" or "check")."""
     template = PHASES.get(phase, PHASES["check"])
     return _t(template).format(done=done, total=max(total, done))
+
+
+def retry_message(code: str, delay: float, attempt: int) -> str:
+    """While a round rides out a failure: what happened and when it sends again."""
+    template = RETRY_TEMPLATES.get(code, RETRY_TEMPLATES["connection_lost"])
+    return fill(QCoreApplication.translate(RETRY_CONTEXT, template), retry_params(delay, attempt))
 
 
 def error_text(exc: BaseException) -> str:

@@ -3,8 +3,13 @@ a round runs.
 
 ``SyncWorker`` lives in its own ``QThread``. It builds its OWN ``SyncService`` (and so its own
 httpx client) inside that thread; only plain data crosses threads: the session (a frozen
-dataclass) goes in, progress counts, the round report as a dict, an error code with its
-parameters, and the probe's yes/no come out, through queued signals.
+dataclass) and the round's cancel flag (a ``threading.Event``) go in, progress counts, the
+retries, the round report as a dict, an error code with its parameters, and the probe's
+yes/no come out, through queued signals.
+
+A round rides out a bad link by itself (:mod:`ss_desktop.sync.retry`): it tries each failed
+request again until nothing got through for ``sync_give_up_seconds`` (setting, default three
+minutes) or the user cancels (:meth:`SyncController.cancel`, the page's Cancel button).
 
 ``SyncController`` lives in the GUI thread. It runs a round:
 * when "Sync now" is asked for;
@@ -20,6 +25,7 @@ transactions of their own.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 import httpx
@@ -30,6 +36,8 @@ from ss_desktop.services.sync import SyncService
 from ss_desktop.sync.client import ConnectionSettings, make_http_client
 from ss_desktop.sync.errors import SyncError
 from ss_desktop.sync.policy import Backoff
+from ss_desktop.sync.retry import DEFAULT_GIVE_UP_AFTER, RetryEvent, RetryPolicy
+from ss_desktop.sync.round_report import RoundObserver
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +61,25 @@ class SyncWorker(QObject):
     """Runs in the sync thread. Never touches a widget."""
 
     progress = Signal(str, int, int)  # phase ("push", "pull", "check"), done, total (-1: unknown)
+    retrying = Signal(str, float, int)  # what failed, seconds until the next try, tries failed
     finished = Signal(dict)  # SyncReport.as_dict() plus "changed": {entity: [ids]}
     failed = Signal(str, dict)  # SyncError code and its parameters
     probed = Signal(bool, bool, bool)  # reachable, enrolled, revoked
     status_read = Signal(dict)  # SyncStatus.as_dict()
 
     def __init__(
-        self, app: LocalApp, *, stall_seconds: float = 30.0, connect_seconds: float = 15.0
+        self,
+        app: LocalApp,
+        *,
+        stall_seconds: float = 30.0,
+        connect_seconds: float = 15.0,
+        give_up_after: float = DEFAULT_GIVE_UP_AFTER,
     ) -> None:
         super().__init__()
         self.app = app
         self.stall_seconds = stall_seconds
         self.connect_seconds = connect_seconds
+        self.give_up_after = give_up_after
         self._service: SyncService | None = None
 
     def _service_for(self, session: UserSession) -> SyncService:
@@ -75,18 +90,23 @@ class SyncWorker(QObject):
                 session,
                 stall_seconds=self.stall_seconds,
                 connect_seconds=self.connect_seconds,
+                retry=RetryPolicy(give_up_after=self.give_up_after),
             )
         return self._service
 
-    @Slot(object)
-    def run_round(self, session: UserSession) -> None:
+    @Slot(object, object)
+    def run_round(self, session: UserSession, cancel: threading.Event) -> None:
         service = self._service_for(session)
 
         def report_progress(phase: str, done: int, total: int | None) -> None:
             self.progress.emit(phase, int(done), -1 if total is None else int(total))
 
+        def report_retry(event: RetryEvent) -> None:
+            self.retrying.emit(event.code, float(event.delay), int(event.attempt))
+
+        observer = RoundObserver(progress=report_progress, retry=report_retry)
         try:
-            report = service.sync_round(report_progress, attempts=1)
+            report = service.sync_round(attempts=1, observer=observer, cancel=cancel)
         except SyncError as exc:
             log.info("sync round failed: %s", exc.code)
             self.failed.emit(exc.code, {k: str(v) for k, v in exc.params.items()})
@@ -105,6 +125,12 @@ class SyncWorker(QObject):
         data = report.as_dict()
         data["changed"] = {k: list(v) for k, v in report.changed.items()}
         self.finished.emit(data)
+
+    @Slot(float)
+    def set_give_up_after(self, seconds: float) -> None:
+        self.give_up_after = seconds
+        if self._service is not None:
+            self._service.retry = RetryPolicy(give_up_after=seconds)
 
     @Slot(object)
     def read_status(self, session: UserSession) -> None:
@@ -144,13 +170,15 @@ class SyncController(QObject):
     """GUI-thread side of sync: owns the sync thread and decides when rounds run."""
 
     # to the worker (queued into the sync thread)
-    _round_requested = Signal(object)
+    _round_requested = Signal(object, object)
+    _give_up_changed = Signal(float)
     _probe_requested = Signal(object)
     _status_requested = Signal(object)
 
     # to the pages
     round_started = Signal()
     progress = Signal(str, int, int)
+    retrying = Signal(str, float, int)  # a request failed on the way; tried again in N s
     round_finished = Signal(dict)
     round_failed = Signal(str, dict)
     online_changed = Signal(bool)
@@ -166,6 +194,7 @@ class SyncController(QObject):
         online_probe_ms: int = ONLINE_PROBE_MS,
         stall_seconds: float = 30.0,
         connect_seconds: float = 15.0,
+        give_up_after: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -177,6 +206,7 @@ class SyncController(QObject):
         self.last_error: tuple[str, dict] | None = None
         self._again = False
         self._active = False
+        self._cancel: threading.Event | None = None  # the running round's
         self.backoff = probe_backoff or Backoff(base_seconds=5.0, cap_seconds=300.0)
         self.online_probe_ms = online_probe_ms
 
@@ -188,15 +218,22 @@ class SyncController(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        if give_up_after is None:
+            give_up_after = float(ctx.settings.get("sync_give_up_seconds", DEFAULT_GIVE_UP_AFTER))
         self.worker = SyncWorker(
-            ctx.app, stall_seconds=stall_seconds, connect_seconds=connect_seconds
+            ctx.app,
+            stall_seconds=stall_seconds,
+            connect_seconds=connect_seconds,
+            give_up_after=give_up_after,
         )
         self.worker.moveToThread(self.thread)
         self.thread.finished.connect(self.worker.deleteLater)
         self._round_requested.connect(self.worker.run_round)
         self._probe_requested.connect(self.worker.probe)
         self._status_requested.connect(self.worker.read_status)
+        self._give_up_changed.connect(self.worker.set_give_up_after)
         self.worker.progress.connect(self.progress)
+        self.worker.retrying.connect(self.retrying)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.worker.probed.connect(self._probed)
@@ -256,9 +293,23 @@ class SyncController(QObject):
             return False
         self.running = True
         self.last_error = None
+        self._cancel = threading.Event()
         self.running_changed.emit(True)
         self.round_started.emit()
-        self._round_requested.emit(session)
+        self._round_requested.emit(session, self._cancel)
+        return True
+
+    def set_give_up_after(self, seconds: float) -> None:
+        """Rounds from now on stop after *seconds* without progress."""
+        self._give_up_changed.emit(float(seconds))
+
+    def cancel(self) -> bool:
+        """Stop the running round at its next step (the wait before a retry ends at once; a
+        request on the way finishes or times out first). False when none runs."""
+        if not self.running or self._cancel is None:
+            return False
+        self._again = False
+        self._cancel.set()
         return True
 
     def probe_now(self) -> None:
@@ -322,6 +373,8 @@ class SyncController(QObject):
             self.stop()
         elif code == "not_enrolled":
             self.enrolled = False
+        elif code == "cancelled":
+            pass  # the user's choice: nothing to probe, the next round comes as planned
         elif code in ("unreachable", "dns_failure", "timeout", "connection_lost"):
             self._set_online(False)
             if self._active:  # re-armed: probe again after a backoff

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from ss_hq.core.models import StaffUser
-from ss_hq.core.secrets_hashing import hash_password, password_needs_rehash, verify_password
+from ss_hq.core.secrets_hashing import (
+    dummy_password_hash,
+    hash_password,
+    password_needs_rehash,
+    verify_password,
+)
 
 ROLES = ("admin", "staff", "viewer")
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")
@@ -53,14 +58,21 @@ def check_staff_password(
 ) -> StaffInfo | None:
     """The user when the password is right and the account is not locked; None otherwise.
 
-    Five wrong passwords in a row lock the account for 15 minutes.
+    Five wrong passwords in a row lock the account for 15 minutes. Every sign-in costs one
+    Argon2 verification, whether the account exists, is disabled or locked (then against a
+    dummy hash, or its own while locked): the time of the answer does not tell them apart.
     """
     user = session.exec(select(StaffUser).where(StaffUser.username == username)).first()
-    if user is None or user.disabled:
+    may_sign_in = (
+        user is not None
+        and not user.disabled
+        and (user.locked_until is None or user.locked_until <= now)
+    )
+    stored = user.password_hash if user is not None and user.password_hash else None
+    matches = verify_password(stored or dummy_password_hash(), password)
+    if user is None or not may_sign_in:
         return None
-    if user.locked_until is not None and user.locked_until > now:
-        return None
-    if not verify_password(user.password_hash, password):
+    if not matches:
         user.failed_attempts += 1
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = now + LOCKOUT_MS

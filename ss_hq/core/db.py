@@ -25,7 +25,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     SQLite: every transaction starts with ``BEGIN IMMEDIATE`` so that it takes the single
     write lock up front and waits for it (busy timeout) instead of failing with "database is
     locked" when a read transaction later tries to write. Head office on SQLite is the small
-    zero-setup case; serializing its transactions is the simple, correct choice there.
+    zero-setup case; serializing its transactions is the simple, correct choice there. Long
+    work that only reads (a background job's) uses :func:`reading` instead and writes its
+    result in a short transaction of its own.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -63,7 +65,20 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")  # deferred: a WAL reader never blocks writers
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+READ_ONLY_OPTION = "ss_read_only"
+
+
+def reading(engine: Engine) -> Engine:
+    """*engine* for transactions that only read. On SQLite they do not take the write lock
+    (nor wait for it): pushes and pulls go on while a background job reads for seconds. A
+    write in such a transaction may fail with "database is locked"; write elsewhere."""
+    return engine.execution_options(**{READ_ONLY_OPTION: True})
 
 
 @contextmanager

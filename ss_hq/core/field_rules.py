@@ -1,5 +1,8 @@
 """Checks of incoming record fields, using the laptop's domain rules where they exist.
 
+First the rules of the columns both sides share (:mod:`ss_core.protocol.record_fields`): a
+device may write only the fields the entity has, and every value must be one a laptop can
+store (valid text, a 64-bit integer, no NaN or Infinity ...). Then the domain rules.
 ``ss_core.domain.validation`` provides ``validate_<entity>(fields, partial=...)`` for some
 entities; it is looked up at call time, so head office keeps working (with the basic checks
 below) for entities whose rules are not written yet.
@@ -15,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ss_core.protocol.ids import is_valid_id
+from ss_core.protocol.record_fields import field_problems
 from ss_core.protocol.wire import Entity
 
 log = logging.getLogger(__name__)
@@ -59,12 +63,15 @@ def check_fields(
     creating: bool,
     stored: Mapping[str, Any] | None = None,
     child: Mapping[str, Any] | None = None,
+    known_only: bool = True,
 ) -> None:
     """Raise :class:`FieldsInvalid` when *fields* cannot be stored for *entity*.
 
     An edit sends only the fields it changed; *stored* (the record's current fields) gives the
     rules their context, so a grade can be checked against the stored stage. *child* is the
-    child a consent belongs to (its age decides who may consent).
+    child a consent belongs to (its age decides who may consent). *known_only*: refuse fields
+    the entity does not have (a device's change; head office keeps a few of its own, such as a
+    merged child's ``merged_into``).
     """
     codes: list[str] = []
     if len(fields) > MAX_FIELDS:
@@ -73,13 +80,17 @@ def check_fields(
         if not isinstance(name, str) or not FIELD_NAME.match(name):
             codes.append("field_name.invalid")
             break
+    if not codes:
+        codes = field_problems(entity, fields, known_only=known_only)
+    if codes:
+        raise FieldsInvalid(codes)
     for name in REFERENCE_FIELDS:
         value = fields.get(name)
         if value is not None and not is_valid_id(value):
             codes.append(f"value.invalid_id@{name}")
     if creating and entity in CHILD_DEPENDENTS and not fields.get("child_id"):
         codes.append("value.required@child_id")
-    if creating and entity is Entity.CHILD and not fields.get("site_id"):
+    if creating and entity in (Entity.CHILD, Entity.AUDIT) and not fields.get("site_id"):
         codes.append("value.required@site_id")
     if codes:
         raise FieldsInvalid(codes)

@@ -185,6 +185,22 @@ class DuplicateCheck(SQLModel, table=True):
     queued_at: int = Field(sa_type=sa.BigInteger)
 
 
+class RecordProblem(SQLModel, table=True):
+    """A stored record that cannot be sent to laptops or shown as it is (a value written
+    before head office checked every value: a lone surrogate, a NUL, an integer beyond 64
+    bits ...). Pulls leave it out and staff see it in the list of records to repair. Only
+    field names and problem codes are kept, never a value."""
+
+    __tablename__ = "record_problem"
+
+    record_id: str = Field(primary_key=True, max_length=36)
+    entity: str = Field(max_length=32)
+    site_id: str | None = Field(default=None, max_length=36)
+    problems: list[str] = Field(default_factory=list, sa_type=JSONType, nullable=False)
+    found_in: str = Field(max_length=16)  # "pull", "scan"
+    found_at: int = Field(sa_type=sa.BigInteger)
+
+
 class Conflict(SQLModel, table=True):
     """Concurrent edits of one field: the higher HLC won, the losing value is kept here."""
 

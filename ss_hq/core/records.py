@@ -147,7 +147,7 @@ def _scope(
 
 
 def _check_allowed(author: Author, entity: Entity, *site_ids: str | None) -> None:
-    if author.sites is None or entity is Entity.AUDIT:
+    if author.sites is None:
         return
     for site_id in site_ids:
         if site_id is None or site_id not in author.sites:
@@ -196,6 +196,7 @@ def write_record(
             creating=creating and not deleted,
             stored=record.fields if record is not None else None,
             child=child,
+            known_only=author.device_id is not None,
         )
     except FieldsInvalid as exc:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, str(exc)) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 
@@ -50,6 +51,14 @@ def code_hash(code: str) -> str:
 
 def hash_password(password: str) -> str:
     return _password_hasher.hash(password)
+
+
+@functools.cache
+def dummy_password_hash() -> str:
+    """A hash of a random password, made once: a sign-in for an account that does not exist
+    (or may not sign in) is checked against it, so it costs the same Argon2 work as any other
+    and its answer time does not tell whether the account exists."""
+    return _password_hasher.hash(secrets.token_urlsafe(24))
 
 
 def verify_password(password_hash: str, password: str) -> bool:

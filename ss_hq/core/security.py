@@ -151,8 +151,17 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
+# Pages and API answers hold children's data: no browser or proxy may keep a copy. Only the
+# static files (style sheet) may be cached.
+NO_STORE = (b"cache-control", b"no-store")
+CACHEABLE_PREFIX = "/static/"
+
+
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every HTTP response (pages, API, static files, errors)."""
+    """Adds the security headers to every HTTP response (pages, API, static files, errors),
+    and ``Cache-Control: no-store`` to every response but a static file's that does not say
+    otherwise. The outermost middleware of the app, so that errors answered by the others
+    carry them too."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -161,12 +170,15 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        cacheable = str(scope.get("path", "")).startswith(CACHEABLE_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers.extend(h for h in SECURITY_HEADERS if h[0] not in present)
+                if not cacheable and NO_STORE[0] not in present:
+                    headers.append(NO_STORE)
                 message["headers"] = headers
             await send(message)
 

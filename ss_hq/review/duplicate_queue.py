@@ -5,15 +5,26 @@ changed (:func:`enqueue_checks`); the laptop's answer does not wait for the chec
 commit the push route asks the :class:`DrainScheduler` to serve the queue: one background
 thread drains it shortly after the last push (a second by default, at most 30 s after the
 first); the server also drains at start-up, so a check queued just before a crash or a stop
-is still served. :func:`drain_checks` takes the queued children in chunks, runs
-:func:`~ss_hq.review.duplicates_service.detect_for_children` on each chunk (against every child
-committed so far) and removes the chunk's rows in the same transaction as the pairs it
-stores, so each check is done exactly once, crash or not.
+is still served.
+
+:func:`drain_checks` serves the queue a chunk of children at a time, each in two steps:
+
+1. *read*: the chunk's queue rows, the children and their candidates, and the scoring
+   (:func:`~ss_hq.review.duplicates_service.find_pairs`) in a transaction that only reads —
+   on SQLite it does not take the write lock, however long the scoring takes (2,000
+   near-identical children: each has 200 candidates);
+2. *write*: a short transaction stores the pairs found (two statements:
+   :func:`~ss_hq.review.duplicates_service.store_pairs`) and removes the chunk's queue rows —
+   only those still as they were read: a child queued again meanwhile (edited) stays queued
+   and is checked again.
+
+So no drain holds SQLite's single write lock for more than the few milliseconds of storing
+one chunk's pairs, and pushes, pulls and token checks never wait for a whole drain.
 
 Why the pairs are the same as before: pushes commit one after another (the change-log lock),
-and a drain runs after its push's commit, so of two duplicates the one checked later sees the
-other. Drains are serialized (an advisory lock on PostgreSQL; SQLite serializes writers), so
-a pair is never stored twice.
+and a drain reads after its push's commit, so of two duplicates the one checked later sees
+the other. A pair is stored once: its insert does nothing when the pair is there already
+(stored by another process's drain meanwhile), and drains of one process are serialized.
 """
 
 from __future__ import annotations
@@ -25,31 +36,44 @@ from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Engine, and_, bindparam, delete, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from ss_hq.core.db import reading
 from ss_hq.core.models import ChildIndex, DuplicateCheck, Record
-from ss_hq.review.duplicates_service import FACT_FIELDS, detect_for_children
+from ss_hq.review.duplicates_service import (
+    FACT_FIELDS,
+    FoundPair,
+    find_pairs,
+    known_pairs,
+    store_pairs,
+)
 from ss_hq.review.search_service import IN_CHUNK, id_in
 
 log = logging.getLogger(__name__)
 
-# An arbitrary constant naming "the duplicate-check drainer" lock (ASCII of "ssdupchk").
-DRAIN_LOCK_KEY = 0x7373647570636B
-DRAIN_CHUNK = 2000
+# Children per step: the write step stores at most 10 pairs each.
+DRAIN_CHUNK = 200
 
 
 def enqueue_checks(session: Session, record_ids: Iterable[str], *, now: int) -> int:
-    """Queue a duplicate check for each child, in the caller's transaction (a child already
-    queued stays queued once)."""
+    """Queue a duplicate check for each child, in the caller's transaction. A child already
+    queued stays queued once; its ``queued_at`` moves on (by at least 1), so a drain that
+    read the older row leaves the new one queued."""
     rows = [{"record_id": rid, "queued_at": now} for rid in dict.fromkeys(record_ids)]
     if not rows:
         return 0
     connection = session.connection()
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(DuplicateCheck.__table__).on_conflict_do_nothing()  # type: ignore[attr-defined]
-    connection.execute(statement, rows)
+    postgres = connection.dialect.name == "postgresql"
+    insert = (postgresql if postgres else sqlite).insert(DuplicateCheck.__table__)  # type: ignore[attr-defined]
+    later = (func.greatest if postgres else func.max)(
+        DuplicateCheck.queued_at + 1, insert.excluded.queued_at
+    )
+    connection.execute(
+        insert.on_conflict_do_update(index_elements=["record_id"], set_={"queued_at": later}),
+        rows,
+    )
     return len(rows)
 
 
@@ -64,53 +88,66 @@ def drain_checks(
     chunk: int = DRAIN_CHUNK,
     stopping: Callable[[], bool] = lambda: False,
 ) -> int:
-    """Serve every queued check, a chunk per transaction, until the queue is empty or
-    *stopping()*; returns how many suspected pairs were added."""
+    """Serve every queued check, a chunk per read step and write step (see the module), until
+    the queue is empty or *stopping()*; returns how many suspected pairs were added."""
     added = 0
     while not stopping():
-        with Session(engine) as session:
-            if session.get_bind().dialect.name == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": DRAIN_LOCK_KEY})
-            ids = list(
+        with Session(reading(engine)) as session:
+            queued = list(
                 session.exec(
-                    select(DuplicateCheck.record_id)
+                    select(DuplicateCheck.record_id, DuplicateCheck.queued_at)
                     .order_by(col(DuplicateCheck.queued_at), col(DuplicateCheck.record_id))
                     .limit(chunk)
                 ).all()
             )
-            if not ids:
+            if not queued:
                 return added
-            records: dict[str, Any] = {}
-            indexes: dict[str, ChildIndex] = {}
-            wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
-            for start in range(0, len(ids), IN_CHUNK):
-                part = ids[start : start + IN_CHUNK]
-                # Only what the score reads, not the whole record (its JSON is most of the cost).
-                for rid, site_id, erased, *values in session.exec(
-                    select(Record.id, Record.site_id, Record.erased, *wanted).where(
-                        id_in(session, Record.id, part)
-                    )
-                ):
-                    fields = {
-                        k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None
-                    }
-                    records[rid] = SimpleNamespace(
-                        id=rid, fields=fields, site_id=site_id, erased=erased
-                    )
-                for index in session.exec(
-                    select(ChildIndex).where(id_in(session, ChildIndex.record_id, part))
-                ):
-                    indexes[index.record_id] = index
-            # In queue order, as the children were pushed.
-            ordered = {rid: indexes[rid] for rid in ids if rid in indexes}
-            added += detect_for_children(session, records, ordered, now=now())
-            for start in range(0, len(ids), IN_CHUNK):
-                session.execute(
-                    delete(DuplicateCheck).where(
-                        id_in(session, DuplicateCheck.record_id, ids[start : start + IN_CHUNK])
-                    )
+            pairs = _find(session, [rid for rid, _at in queued])
+            known = known_pairs(session, pairs)
+        added += _store(engine, pairs, known, queued, now())
+    return added
+
+
+def _find(session: Session, ids: list[str]) -> list[FoundPair]:
+    """The read step: the children's facts and index rows, then the scoring."""
+    records: dict[str, Any] = {}
+    indexes: dict[str, ChildIndex] = {}
+    wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
+    for start in range(0, len(ids), IN_CHUNK):
+        part = ids[start : start + IN_CHUNK]
+        # Only what the score reads, not the whole record (its JSON is most of the cost).
+        for rid, site_id, erased, *values in session.exec(
+            select(Record.id, Record.site_id, Record.erased, *wanted).where(
+                id_in(session, Record.id, part)
+            )
+        ):
+            fields = {k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None}
+            records[rid] = SimpleNamespace(id=rid, fields=fields, site_id=site_id, erased=erased)
+        for index in session.exec(
+            select(ChildIndex).where(id_in(session, ChildIndex.record_id, part))
+        ):
+            indexes[index.record_id] = index
+    # In queue order, as the children were pushed.
+    ordered = {rid: indexes[rid] for rid in ids if rid in indexes}
+    return find_pairs(session, records, ordered)
+
+
+def _store(
+    engine: Engine, pairs: list[FoundPair], known: dict[Any, Any], queued: list[Any], now: int
+) -> int:
+    """The write step: the pairs, and the queue rows served (those not queued again)."""
+    with Session(engine) as session:
+        added = store_pairs(session, pairs, known, now=now)
+        session.connection().execute(
+            delete(DuplicateCheck).where(
+                and_(
+                    col(DuplicateCheck.record_id) == bindparam("rid"),
+                    col(DuplicateCheck.queued_at) == bindparam("at"),
                 )
-            session.commit()
+            ),
+            [{"rid": rid, "at": at} for rid, at in queued],
+        )
+        session.commit()
     return added
 
 

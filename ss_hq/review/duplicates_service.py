@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from ss_core.domain.duplicates import ChildFacts, rank_candidates
@@ -89,13 +90,33 @@ def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i : i + IN_CHUNK] for i in range(0, len(ids), IN_CHUNK)]
 
 
+@dataclass(frozen=True)
+class FoundPair:
+    """A suspected pair found by a check: ``a`` < ``b`` (record ids)."""
+
+    a: str
+    b: str
+    score: float
+    reasons: tuple[str, ...]
+
+
 def detect_for_children(
     session: Session, records: dict[str, Any], indexes: dict[str, Any], *, now: int
 ) -> int:
-    """Store new suspected-duplicate pairs for pushed children (up to MAX_CANDIDATES sharing
-    the full-pinyin key or the birth date, scored by the laptop's rule), with one query per
-    candidate key and one each for records, phones and known pairs. *records* and *indexes*: the batch's children, by id, as just written.
-    Children are taken in the order given; a pair found twice in the batch is stored once."""
+    """Store new suspected-duplicate pairs for pushed children (:func:`find_pairs`, then
+    :func:`store_pairs` in the same transaction). Returns how many pairs were added."""
+    pairs = find_pairs(session, records, indexes)
+    return store_pairs(session, pairs, known_pairs(session, pairs), now=now)
+
+
+def find_pairs(
+    session: Session, records: dict[str, Any], indexes: dict[str, Any]
+) -> list[FoundPair]:
+    """The suspected pairs of pushed children (up to MAX_CANDIDATES sharing the full-pinyin
+    key or the birth date, scored by the laptop's rule), with one query per candidate key and
+    one each for records and phones; it only reads. *records* and *indexes*: the children to
+    check, by id, as written. Children are taken in the order given; a pair found twice is
+    given once."""
     targets = [
         rid
         for rid, index in indexes.items()
@@ -105,7 +126,7 @@ def detect_for_children(
         and (index.name_key or index.dob)
     ]
     if not targets:
-        return 0
+        return []
     by_name: dict[str, list[str]] = {}
     by_dob: dict[str, list[str]] = {}
     found: dict[str, ChildIndex] = {}
@@ -131,7 +152,7 @@ def detect_for_children(
         if ids:
             candidates[rid] = ids
     if not candidates:
-        return 0
+        return []
     everyone = sorted({c for ids in candidates.values() for c in ids} | set(candidates))
     others: dict[str, Any] = {}
     wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
@@ -145,13 +166,8 @@ def detect_for_children(
             fields = {k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None}
             others[rid] = SimpleNamespace(id=rid, fields=fields, site_id=site_id, erased=erased)
     phones: dict[str, tuple[str, ...]] = {}
-    known: dict[tuple[str, str], SuspectedDuplicate] = {}
     for chunk in _chunks(everyone):
         phones.update(_phones(session, chunk))
-        for pair in session.exec(
-            select(SuspectedDuplicate).where(id_in(session, SuspectedDuplicate.record_id, chunk))
-        ):
-            known[(pair.record_id, pair.other_id)] = pair
     facts: dict[str, ChildFacts] = {}  # a candidate's facts, built once for the batch
 
     def facts_of(c: str) -> ChildFacts:
@@ -159,31 +175,73 @@ def detect_for_children(
             facts[c] = _facts(others[c], found.get(c), phones.get(c, ()))
         return facts[c]
 
-    added = 0
+    pairs: dict[tuple[str, str], FoundPair] = {}
     for rid, ids in candidates.items():
         new = _facts(records[rid], indexes[rid], phones.get(rid, ()))
         existing = [facts_of(c) for c in ids if c in others and not others[c].erased]
         for candidate in rank_candidates(new, existing, limit=10, threshold=THRESHOLD):
             a, b = sorted((rid, candidate.record_id))
-            pair = known.get((a, b))
-            if pair is not None:
-                if pair.status == "open" and pair.score != candidate.score:
-                    pair.score = candidate.score
-                    pair.reasons = list(candidate.reasons)
-                    session.add(pair)
-                continue
-            pair = known[(a, b)] = SuspectedDuplicate(
-                record_id=a,
-                other_id=b,
-                score=candidate.score,
-                reasons=list(candidate.reasons),
-                status="open",
-                created_at=now,
+            pairs.setdefault((a, b), FoundPair(a, b, candidate.score, tuple(candidate.reasons)))
+    return list(pairs.values())
+
+
+def known_pairs(session: Session, pairs: list[FoundPair]) -> dict[tuple[str, str], Any]:
+    """The stored pairs among *pairs*: (a, b) -> (id, status, score)."""
+    known: dict[tuple[str, str], Any] = {}
+    wanted = {(pair.a, pair.b) for pair in pairs}
+    for chunk in _chunks(sorted({pair.a for pair in pairs})):
+        for row in session.exec(
+            select(
+                SuspectedDuplicate.id,
+                SuspectedDuplicate.record_id,
+                SuspectedDuplicate.other_id,
+                SuspectedDuplicate.status,
+                SuspectedDuplicate.score,
+            ).where(id_in(session, SuspectedDuplicate.record_id, chunk))
+        ):
+            if (row.record_id, row.other_id) in wanted:
+                known[(row.record_id, row.other_id)] = row
+    return known
+
+
+def store_pairs(
+    session: Session, pairs: list[FoundPair], known: dict[tuple[str, str], Any], *, now: int
+) -> int:
+    """Store *pairs* (*known*: :func:`known_pairs`, read before): a new pair opens, an open
+    pair known with another score takes the new one, a pair staff already decided is left as
+    it is. Two statements in all (a drain stores thousands of pairs while holding SQLite's
+    write lock); a pair stored meanwhile by another process is not stored twice. Returns how
+    many pairs were new."""
+    new: list[dict[str, Any]] = []
+    rescored: list[dict[str, Any]] = []
+    for pair in pairs:
+        row = known.get((pair.a, pair.b))
+        if row is None:
+            new.append(
+                {
+                    "record_id": pair.a,
+                    "other_id": pair.b,
+                    "score": pair.score,
+                    "reasons": list(pair.reasons),
+                    "status": "open",
+                    "created_at": now,
+                }
             )
-            session.add(pair)
-            added += 1
-    session.flush()
-    return added
+        elif row.status == "open" and row.score != pair.score:
+            rescored.append({"pair_id": row.id, "score": pair.score, "reasons": list(pair.reasons)})
+    connection = session.connection()
+    table = SuspectedDuplicate.__table__  # type: ignore[attr-defined]
+    if new:
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        connection.execute(dialect.insert(table).on_conflict_do_nothing(), new)
+    if rescored:
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("pair_id"))
+            .values(score=bindparam("score"), reasons=bindparam("reasons")),
+            rescored,
+        )
+    return len(new)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,18 @@ merged) is exactly what the laptop holds, field values and stamps, and the push 
 it the version. Sending it back would double the traffic of every new registration (on a
 2G link, the largest share of a round). The laptop asks for this on incremental pulls only:
 a pull from zero (a refetch after a checksum mismatch) sends everything.
+
+A stored record that cannot travel as it is (a value written before head office checked
+every value, :mod:`ss_hq.core.record_problems`) is left out of the page and listed for staff
+to repair; the summary leaves the listed records out too, so laptops' checksums still match.
+Once repaired, the record's new version comes in a later page and leaves the list.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, delete, or_
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.wire import (
@@ -25,9 +32,10 @@ from ss_core.protocol.wire import (
     ScopeSummary,
     scope_checksum,
 )
+from ss_hq.core import record_problems
 from ss_hq.core.change_log import head_seq, min_retained_seq
 from ss_hq.core.errors import ServiceError
-from ss_hq.core.models import ChangeLog, Device, Record, field_meta_of
+from ss_hq.core.models import ChangeLog, Device, Record, RecordProblem, field_meta_of
 from ss_hq.core.records import NOT_PULLED
 
 
@@ -114,7 +122,7 @@ def pull(
     rows = session.exec(query.order_by(col(ChangeLog.seq)).limit(limit + 1)).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    changes = [_change(row, record, sites) for row, record in rows]
+    changes = _page(session, rows, sites, now)
     # A short page means nothing else in scope up to the head: skip straight to it.
     next_seq = rows[-1][0].seq if has_more else head
     device.last_seen_at = now
@@ -125,11 +133,41 @@ def pull(
     )
 
 
+def _page(
+    session: Session, rows: Sequence[tuple[ChangeLog, Record]], sites: set[str], now: int
+) -> list[PullChange]:
+    """The page's changes, without the records that cannot travel (listed for repair); a
+    listed record that travels again (repaired) leaves the list."""
+    listed = set(session.exec(select(RecordProblem.record_id)).all())
+    changes: list[PullChange] = []
+    bad: list[tuple[Record, list[str]]] = []
+    repaired: list[str] = []
+    for row, record in rows:
+        problems = record_problems.problems_of(record)
+        if problems:
+            if record.id not in listed:
+                bad.append((record, problems))
+                listed.add(record.id)
+            continue
+        if record.id in listed:
+            repaired.append(record.id)
+            listed.discard(record.id)
+        changes.append(_change(row, record, sites))
+    if bad:
+        record_problems.note(session, bad, found_in="pull", now=now)
+    if repaired:
+        session.exec(delete(RecordProblem).where(col(RecordProblem.record_id).in_(repaired)))
+    return changes
+
+
 def scope_records(session: Session, sites: set[str]) -> list[tuple[str, int]]:
+    """(id, version) of every record a device of *sites* holds: the records of its sites and
+    reference data, neither audit entries nor records listed for repair."""
     rows = session.exec(
         select(Record.id, Record.version)
         .where(col(Record.entity).not_in(list(NOT_PULLED)))
         .where(or_(col(Record.site_id).in_(sites), col(Record.site_id).is_(None)))
+        .where(col(Record.id).not_in(select(RecordProblem.record_id)))
     ).all()
     return [(rid, int(version)) for rid, version in rows]
 

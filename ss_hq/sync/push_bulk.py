@@ -48,6 +48,7 @@ from ss_core.protocol.wire import (
     OpResult,
     OpStatus,
     PushOp,
+    storable_text,
 )
 from ss_hq.core.change_log import BufferedChangeLog, ChangeLogWriter
 from ss_hq.core.models import AppliedOp, ChangeHistory, Record
@@ -76,6 +77,8 @@ class BulkFailed(Exception):
 
 def check_hlc(op: PushOp, now: int) -> None:
     try:
+        if not storable_text(op.hlc):
+            raise HLCFormatError("not storable text")
         stamp = HLC.parse(op.hlc)
     except HLCFormatError:
         raise OpRejected(ErrorCode.VALIDATION_FAILED, "hlc is not a clock stamp") from None

@@ -8,7 +8,6 @@ from fastapi.staticfiles import StaticFiles
 
 from ss_core.protocol.wire import ErrorCode
 from ss_hq.api.errors import error_response
-from ss_hq.core.security import SecurityHeadersMiddleware
 from ss_hq.web import (
     api_routes,
     routes_admin,
@@ -17,6 +16,7 @@ from ss_hq.web import (
     routes_bundles,
     routes_children,
     routes_edit,
+    routes_repair,
     routes_review,
 )
 from ss_hq.web.deps import (
@@ -35,7 +35,8 @@ def _wants_json(request: Request) -> bool:
 
 
 def install_web(app: FastAPI) -> None:
-    """Add the staff pages, their static files, error pages and the security headers."""
+    """Add the staff pages, their static files and error pages (the app adds the security
+    headers to every response)."""
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     for module in (
@@ -46,6 +47,7 @@ def install_web(app: FastAPI) -> None:
         routes_admin,
         routes_bundles,
         routes_audit,
+        routes_repair,
         api_routes,
     ):
         app.include_router(module.router)
@@ -79,5 +81,3 @@ def install_web(app: FastAPI) -> None:
     @app.exception_handler(PageNotFound)
     async def _not_found(request: Request, _exc: PageNotFound) -> Response:
         return render(request, "message.html", {"message": "Not found."}, status_code=404)
-
-    app.add_middleware(SecurityHeadersMiddleware)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 
+from ss_core.protocol.wire import storable_text, unstorable_replaced
 from ss_hq.api.deps import SessionDep
 from ss_hq.core.clock import now_ms
 from ss_hq.core.security import (
@@ -21,6 +23,8 @@ from ss_hq.core.security import (
     load_session,
 )
 from ss_hq.web.i18n import choose_language, translator
+
+log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -48,9 +52,20 @@ def _format_ms(value: Any) -> str:
     return datetime.fromtimestamp(value / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def showable(value: Any) -> Any:
+    """A text a page can carry: a record stored before head office checked every value may
+    hold a lone surrogate (no UTF-8 page can) or a NUL; each is shown as U+FFFD. Such a
+    record is in the list of records to repair."""
+    if isinstance(value, str) and not storable_text(value):
+        log.warning("a stored text that cannot be shown as it is was replaced on a page")
+        return unstorable_replaced(value)
+    return value
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.filters["ms"] = _format_ms
+    templates.env.finalize = showable  # before any template is compiled
     return templates
 
 

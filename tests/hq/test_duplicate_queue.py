@@ -3,9 +3,14 @@ and staff still see every suspected pair (ss_hq.review.duplicate_queue)."""
 
 from __future__ import annotations
 
+import contextlib
+import random
+import sqlite3
+import threading
 import time
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -15,6 +20,7 @@ from ss_hq.app import create_app
 from ss_hq.core.clock import now_ms
 from ss_hq.core.models import Device as DeviceRow
 from ss_hq.core.models import DuplicateCheck, SuspectedDuplicate
+from ss_hq.review.duplicate_queue import drain_checks
 from ss_hq.sync.push_service import push
 from tests.hq.helpers import HQ, child_fields, fake_id_number
 
@@ -111,3 +117,105 @@ def test_a_child_queued_twice_is_checked_once_and_a_pair_stored_once(hq: HQ, eng
     hq.push(laptop_b, laptop_b.op("child", b_id, {"notes": "y"}, base_version=1))
     assert [{p.record_id, p.other_id} for p in _pairs(engine)] == [{a_id, b_id}]
     assert _queued(engine) == 0
+
+
+def _push_quietly(engine: Any, device: Any, ops: list[dict[str, Any]]) -> None:
+    """Push straight through the service: the checks are queued and nobody serves them (the
+    test stops the app's own drainer first)."""
+    with Session(engine) as session:
+        row = session.get(DeviceRow, device.id)
+        request = PushRequest.model_validate(device.batch(*ops))
+        push(session, row, request, now=now_ms())
+
+
+def test_a_long_drain_never_keeps_a_push_waiting_for_the_sqlite_lock(hq: HQ, engine):
+    """600 near-identical children (one surname, three given names, four birth dates): the
+    drain scores every child against 200 candidates. Meanwhile another connection writes
+    again and again, each time waiting at most 2 s for the write lock (a push does the same,
+    with a longer wait): none of its writes fails with "database is locked". (Before, the
+    drain held the lock for the whole scoring of a chunk of 2,000 children.)"""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's single write lock")
+    hq.client.app.state.duplicate_checks.stop()  # type: ignore[attr-defined]
+    site = hq.site("DUP-LOAD").id
+    laptop = hq.device(site, name="a")
+    rng = random.Random(7)
+    for _batch in range(3):
+        _push_quietly(
+            engine,
+            laptop,
+            [
+                laptop.op(
+                    "child",
+                    fields=child_fields(
+                        site,
+                        surname="王",
+                        given_name=rng.choice(["小明", "小红", "小刚"]),
+                        dob=f"2015-0{rng.randint(1, 2)}-0{rng.randint(1, 2)}",
+                    ),
+                )
+                for _ in range(200)
+            ],
+        )
+    assert _queued(engine) == 600
+    failures: list[str] = []
+    writes = 0
+    done = threading.Event()
+
+    def another_writer() -> None:
+        nonlocal writes
+        path = engine.url.database
+        with contextlib.closing(sqlite3.connect(path, timeout=2, isolation_level=None)) as db:
+            while not done.is_set():
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("UPDATE device SET last_seen_at = last_seen_at")
+                    db.execute("COMMIT")
+                    writes += 1
+                except sqlite3.OperationalError as exc:
+                    failures.append(str(exc))
+                time.sleep(0.02)
+
+    writer = threading.Thread(target=another_writer)
+    writer.start()
+    try:
+        added = drain_checks(engine, now=now_ms)
+    finally:
+        done.set()
+        writer.join()
+    assert failures == [] and writes > 10
+    assert added > 600 and _queued(engine) == 0
+    assert len(_pairs(engine)) == added
+
+
+def test_a_child_edited_while_its_check_runs_is_checked_again(hq: HQ, engine, monkeypatch):
+    hq.client.app.state.duplicate_checks.stop()  # type: ignore[attr-defined]
+    site = hq.site("DUP-D").id
+    laptop_a, laptop_b = hq.device(site, name="a"), hq.device(site, name="b")
+    first, second = _twins(site)
+    a_id, b_id = new_id(), new_id()
+    _push_quietly(engine, laptop_a, [laptop_a.op("child", a_id, first)])
+    _push_quietly(engine, laptop_b, [laptop_b.op("child", b_id, second)])
+    from ss_hq.review import duplicate_queue
+
+    real_find = duplicate_queue.find_pairs
+    edited = []
+
+    def find_then_edit(*args: Any, **kwargs: Any) -> Any:
+        pairs = real_find(*args, **kwargs)
+        if not edited:  # the laptop's edit commits while the drain is scoring
+            edited.append(True)
+            _push_quietly(
+                engine, laptop_a, [laptop_a.op("child", a_id, {"notes": "x"}, base_version=1)]
+            )
+        return pairs
+
+    monkeypatch.setattr(duplicate_queue, "find_pairs", find_then_edit)
+    assert (
+        drain_checks(engine, now=now_ms, stopping=lambda: bool(edited) and _queued(engine) < 2) == 1
+    )
+    # The edited child is still queued: its new version gets a check of its own.
+    with Session(engine) as session:
+        assert [r.record_id for r in session.exec(select(DuplicateCheck))] == [a_id]
+    assert drain_checks(engine, now=now_ms) == 0
+    assert _queued(engine) == 0 and len(_pairs(engine)) == 1

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.setup import initialize
 from ss_desktop.services.sync import SyncService
 from ss_desktop.services.unlock import unlock
+from ss_desktop.sync.retry import RetryPolicy
 from ss_hq.admin.site_service import add_site
 from ss_hq.core.db import make_engine
 from ss_hq.core.models import AppliedOp, Device, Record
@@ -244,7 +246,14 @@ class Laptop:
         return ChildrenService(self.app, self.session)
 
     def sync_service(self, **kw: Any) -> SyncService:
+        """*give_up_after*: seconds without progress before a round gives up (tests that
+        expect a failure make it short)."""
         kw.setdefault("stall_seconds", 10.0)
+        give_up_after = kw.pop("give_up_after", None)
+        if give_up_after is not None:
+            kw["retry"] = RetryPolicy(
+                give_up_after=give_up_after, link_delay=0.05, backoff_base=0.1
+            )
         return SyncService(self.app, self.session, **kw)
 
     def sync(self, **kw: Any):
@@ -257,6 +266,63 @@ class Laptop:
 
     def register(self, site_id: str, rng: random.Random | None = None, **over: Any) -> str:
         return self.children.register(child_form(site_id, rng, **over)).child_id
+
+    def register_many(
+        self,
+        site_id: str,
+        count: int,
+        seed: int = 0,
+        *,
+        vary: Callable[[random.Random], dict[str, Any]] | None = None,
+    ) -> list[str]:
+        """*count* children of *site_id*, each with a guardian and a registration consent
+        (three changes each), saved through the write path in batches (its fast path for
+        many new records). *vary(rng)* gives fields to set on each child. Returns the
+        children's ids."""
+        from ss_desktop.db.writer import Change
+
+        from ss_core.protocol.ids import new_id
+        from ss_core.protocol.wire import Entity
+
+        rng = random.Random(seed)
+        ids: list[str] = []
+        batch: list[Change] = []
+        for _ in range(count):
+            form = child_form(site_id, rng, **(vary(rng) if vary else {}))
+            child_id = new_id()
+            ids.append(child_id)
+            batch.append(Change(Entity.CHILD, child_id, form.fields))
+            batch += [
+                Change(Entity.GUARDIAN, None, {**g, "child_id": child_id}) for g in form.guardians
+            ]
+            batch += [
+                Change(Entity.CONSENT, None, {**c, "child_id": child_id}) for c in form.consents
+            ]
+            if len(batch) >= 1500:
+                self.app.writer.save(batch, actor="admin", action="register")
+                batch = []
+        if batch:
+            self.app.writer.save(batch, actor="admin", action="register")
+        return ids
+
+    def cli(self, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+        """``ss-desktop --data-dir ... --user admin ARGS`` in its own process, as a volunteer
+        runs it (close ``self.app`` first if the command writes)."""
+        env = {
+            **os.environ,
+            "SS_DESKTOP_PASSWORD": PASSWORD,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+        }
+        command = [sys.executable, "-m", "ss_desktop", "--data-dir", str(self.paths.data_dir)]
+        return subprocess.run(
+            [*command, "--user", "admin", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
 
     def child_rows(self) -> dict[str, dict[str, Any]]:
         """id -> synced values of every child (what a user would see)."""

@@ -9,6 +9,8 @@ import random
 import pytest
 
 from ss_desktop.sync.errors import SyncError
+from ss_desktop.sync.retry import RetryEvent
+from ss_desktop.sync.round_report import RoundObserver
 from tests.integration.fault_proxy import BAD_ZSTD, GARBAGE_JSON, HTTP_500, Faults
 
 FAULTS = [
@@ -41,7 +43,7 @@ def test_every_fault_gives_a_clear_error_and_nothing_is_lost_or_doubled(hq, lapt
         children += [laptop.register(site, rng) for _ in range(3)]
         proxy.set(faults)
         with pytest.raises(SyncError) as failed:
-            laptop.sync(stall_seconds=5)
+            laptop.sync(stall_seconds=5, give_up_after=1)
         assert failed.value.code in codes, (faults, failed.value.code)
         assert failed.value.retryable
     proxy.set(Faults())
@@ -61,7 +63,7 @@ def test_ack_lost_after_head_office_committed_is_resent_as_duplicate(hq, laptops
     # pending changes to reach head office before judging.
     proxy.set(Faults(cut_downstream_after=1))
     with pytest.raises(SyncError):
-        laptop.sync()
+        laptop.sync(give_up_after=1)
     proxy.set(Faults())
     report = laptop.sync()
     assert report.pending == 0 and report.rejected == 0
@@ -76,19 +78,44 @@ def test_a_stalled_connection_times_out_instead_of_hanging(hq, laptops, proxy):
     laptop.register(site)
     proxy.set(Faults(stall=True))
     with pytest.raises(SyncError) as stalled:
-        laptop.sync(stall_seconds=1)
+        laptop.sync(stall_seconds=1, give_up_after=1)
     assert stalled.value.code == "timeout"
     proxy.set(Faults())
     assert laptop.sync().pending == 0
 
 
-def test_retries_with_backoff_get_through_a_flaky_link(hq, laptops, proxy):
+def test_a_round_rides_out_resets_until_the_link_comes_back(hq, laptops, proxy):
+    """Every connection is reset: the round keeps trying (no new round is needed) and
+    finishes once the link comes back; each change is at head office once."""
     site = hq.site()
     laptop = laptops.new()
     device_id = laptop.enroll(hq, site, url=proxy.url)
     children = [laptop.register(site) for _ in range(5)]
     proxy.set(Faults(reset=True))
-    service = laptop.sync_service()
+    retries: list[RetryEvent] = []
+
+    def retrying(event: RetryEvent) -> None:
+        retries.append(event)
+        if len(retries) == 3:
+            proxy.set(Faults())  # the link comes back during the third wait
+
+    service = laptop.sync_service(give_up_after=60)
+    report = service.sync_round(observer=RoundObserver(retry=retrying))
+    assert report.attempts == 1 and report.pending == 0
+    assert report.retries == 3 and [e.attempt for e in retries] == [1, 2, 3]
+    assert {e.code for e in retries} <= {"connection_lost", "unreachable"}
+    assert all(0 <= e.delay <= 30 for e in retries)
+    _assert_exactly_once(hq, laptop, device_id, children)
+
+
+def test_whole_rounds_are_tried_again_with_backoff(hq, laptops, proxy):
+    """The CLI's --retries: a round that gives up is followed by another after a backoff."""
+    site = hq.site()
+    laptop = laptops.new()
+    device_id = laptop.enroll(hq, site, url=proxy.url)
+    children = [laptop.register(site) for _ in range(5)]
+    proxy.set(Faults(reset=True))
+    service = laptop.sync_service(give_up_after=0.5)
     waits: list[float] = []
 
     def sleep(seconds: float) -> None:

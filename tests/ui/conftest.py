@@ -88,7 +88,13 @@ def ui_ctx(qapp, local_app: LocalApp, admin_session: UserSession, switcher):
         executor,
         AppEvents(),
         session=admin_session,
-        settings={"language": "en", "idle_lock_minutes": 0, "last_user": "admin"},
+        # A round on loopback gives up after 3 s without progress (head office stopped ...).
+        settings={
+            "language": "en",
+            "idle_lock_minutes": 0,
+            "last_user": "admin",
+            "sync_give_up_seconds": 3,
+        },
     )
     yield ctx
     executor.wait_idle(10_000)

@@ -100,7 +100,6 @@ def seeded_server(database_url, tmp_path):
                 sid,
                 {
                     "program_id": program,
-                    "site_id": data.site_a,
                     "held_on": "2026-10-0" + str(i + 1),
                     "lessons": n,
                 },
