@@ -1069,6 +1069,26 @@ Data folder: {path}</source>
         <translation>已确认</translation>
     </message>
     <message>
+        <location filename="../../ss_core/domain/labels.py" line="168"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ss_core/domain/labels.py" line="171"/>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <location filename="../../ss_core/domain/labels.py" line="172"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../ss_core/domain/labels.py" line="173"/>
+        <source>Merged into another record</source>
+        <translation>已合并到另一条记录</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/form_labels.py" line="163"/>
         <source>Present</source>
         <translation>出勤</translation>
