@@ -3620,6 +3620,11 @@ Device {device}</source>
         <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="51"/>
+        <source>Head office has closed this child&apos;s site: it takes no new children. Move the child to an open site, then retry.</source>
+        <translation>总部已关闭这名儿童所在的站点，该站点不再接收新登记的儿童。请把儿童改到仍开放的站点，然后重试。</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/ui/sync_texts.py" line="50"/>
         <source>Head office refused the change ({reason}).</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>

@@ -59,6 +59,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN_SITE = "forbidden_site"
     NOT_FOUND = "not_found"
     CURSOR_INVALID = "cursor_invalid"
+    SITE_CLOSED = "site_closed"  # a new child at a site head office closed
 
 
 Uuid = Annotated[str, StringConstraints(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]

@@ -30,6 +30,7 @@ from ss_core.domain.categories import is_local_hukou
 from ss_core.domain.dates import coerce_date
 from ss_core.domain.enums import Category
 from ss_core.domain.pinyin import display_pinyin, name_keys, normalize_query
+from ss_core.protocol.hlc import HLC, HLCFormatError
 from ss_core.protocol.wire import Entity
 from ss_hq.core.models import ChildIndex, Record
 
@@ -40,6 +41,11 @@ CATEGORY_COLUMNS: dict[str, str] = {c.value: f"cat_{c.value}" for c in Category}
 _CJK_OR_DIGIT = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff0-9]")
 
 
+# The list's orders: name (best match first), registration date, date of birth.
+SORTS = ("name", "-registered", "registered", "dob", "-dob")
+MIN_PHONE_FRAGMENT = 4  # as on the laptop: any 4+ digits of a guardian's phone
+
+
 @dataclass(frozen=True)
 class ChildFilters:
     query: str = ""
@@ -48,6 +54,8 @@ class ChildFilters:
     stage: str | None = None
     gender: int | None = None
     include_inactive: bool = False
+    sort: str = "name"
+    changed_since: int | None = None  # ms: children registered or changed since then
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,7 @@ class ChildRow:
     deleted: bool
     erased: bool
     merged_into: str | None
+    registered_at: int = 0
 
 
 def _text(value: Any) -> str:
@@ -141,6 +150,8 @@ def index_values(record: Record) -> dict[str, Any]:
         "name_sort": (display or name_key)[:200].lower(),
         "search_keys": " " + " ".join(k for k in dict.fromkeys(keys) if k) + " ",
         "updated_at": record.updated_at,
+        "erased": record.erased,
+        "registered_at": registered_at(record),
     }
     for value, column in CATEGORY_COLUMNS.items():
         values[column] = value in cats
@@ -148,6 +159,21 @@ def index_values(record: Record) -> dict[str, Any]:
         # Aggregates stay; nothing that names the child does.
         values.update(name_key="", name_sort="", search_keys=" ", dob=None)
     return values
+
+
+def registered_at(record: Any) -> int:
+    """When the child was registered: the laptop's stamp of the record's creation (its
+    version-1 fields), never later than head office first stored it."""
+    earliest = record.created_at
+    for meta in (record.field_meta or {}).values():
+        if isinstance(meta, list) and len(meta) > 1 and meta[1] == 1:
+            try:
+                wall = HLC.parse(str(meta[0])).wall_ms
+            except HLCFormatError:
+                continue
+            if 0 < wall < earliest:
+                earliest = wall
+    return int(earliest or 0)
 
 
 def refresh_child_index(session: Session, record_id: str) -> None:
@@ -238,13 +264,34 @@ def _query_condition(query: str) -> Any:
     return condition
 
 
+def _phone_condition(query: str) -> Any:
+    """Children with a guardian whose phone holds the query's digits (4 or more)."""
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if len(digits) < MIN_PHONE_FRAGMENT or len(digits) != len(query.replace(" ", "")):
+        return None
+    phone = col(Record.fields)["phone"].as_string()
+    guardians = (
+        select(Record.child_id)
+        .where(Record.entity == Entity.GUARDIAN.value)
+        .where(col(Record.deleted).is_(False))
+        .where(phone.like(f"%{_escape_like(digits)}%", escape="\\"))
+    )
+    return col(ChildIndex.record_id).in_(guardians)
+
+
 def filter_conditions(filters: ChildFilters) -> list[Any]:
     conditions: list[Any] = []
     if not filters.include_inactive:
         conditions.append(col(ChildIndex.active).is_(True))
+        conditions.append(col(ChildIndex.erased).is_(False))
     query_condition = _query_condition(filters.query or "")
-    if query_condition is not None:
+    phone_condition = _phone_condition(normalize_query(filters.query or ""))
+    if query_condition is not None and phone_condition is not None:
+        conditions.append(or_(query_condition, phone_condition))
+    elif query_condition is not None:
         conditions.append(query_condition)
+    if filters.changed_since is not None:
+        conditions.append(col(ChildIndex.updated_at) >= filters.changed_since)
     if filters.site_id:
         conditions.append(col(ChildIndex.site_id) == filters.site_id)
     if filters.category in CATEGORY_COLUMNS:
@@ -275,6 +322,7 @@ def _row(record: Record, index: ChildIndex | None) -> ChildRow:
         deleted=record.deleted,
         erased=record.erased,
         merged_into=record.merged_into,
+        registered_at=index.registered_at if index else record.created_at,
     )
 
 
@@ -288,11 +336,19 @@ def search_children(
     total = int(session.exec(select(func.count()).select_from(ChildIndex).where(where)).one())
     q = normalize_query(filters.query or "")[:MAX_QUERY_LEN]
     exact_first = sa.case((col(ChildIndex.name_key) == q, 0), else_=1) if q else sa.literal(0)
+    orders: dict[str, list[Any]] = {
+        "name": [exact_first, col(ChildIndex.name_sort)],
+        "-registered": [col(ChildIndex.registered_at).desc()],
+        "registered": [col(ChildIndex.registered_at)],
+        "dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob)],
+        "-dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob).desc()],
+    }
+    order = orders.get(filters.sort, orders["name"])
     pairs = session.exec(
         select(ChildIndex, Record)
         .join(Record, col(Record.id) == col(ChildIndex.record_id))
         .where(where)
-        .order_by(exact_first, col(ChildIndex.name_sort), col(ChildIndex.record_id))
+        .order_by(*order, col(ChildIndex.record_id))
         .offset(max(0, offset))
         .limit(limit)
     ).all()
