@@ -321,6 +321,8 @@ class StaffSession(SQLModel, table=True):
 # (ss_hq.review.search_service keeps it current).
 class ChildIndex(SQLModel, table=True):
     __tablename__ = "child_index"
+    # Since revision 0005: the list's first page by name, read from the index in order.
+    __table_args__ = (sa.Index("ix_child_index_name_sort", "name_sort", "record_id"),)
 
     record_id: str = Field(primary_key=True, max_length=36)
     site_id: str | None = Field(default=None, max_length=36, index=True)

@@ -326,29 +326,40 @@ def _row(record: Record, index: ChildIndex | None) -> ChildRow:
     )
 
 
-def search_children(
-    session: Session, filters: ChildFilters, *, limit: int = 50, offset: int = 0
-) -> tuple[list[ChildRow], int]:
-    """Matching children, best first (exact name key, then by pinyin), and the total count."""
-    limit = max(1, min(limit, MAX_PAGE))
-    conditions = filter_conditions(filters)
-    where = and_(*conditions) if conditions else sa.true()
-    total = int(session.exec(select(func.count()).select_from(ChildIndex).where(where)).one())
+def _order(filters: ChildFilters) -> list[Any]:
+    """The list's order: best match first (exact name key, then by pinyin), or the sort the
+    staff member chose; the record id last, so the order is total."""
     q = normalize_query(filters.query or "")[:MAX_QUERY_LEN]
-    exact_first = sa.case((col(ChildIndex.name_key) == q, 0), else_=1) if q else sa.literal(0)
     orders: dict[str, list[Any]] = {
-        "name": [exact_first, col(ChildIndex.name_sort)],
+        "name": [col(ChildIndex.name_sort)],
         "-registered": [col(ChildIndex.registered_at).desc()],
         "registered": [col(ChildIndex.registered_at)],
         "dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob)],
         "-dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob).desc()],
     }
-    order = orders.get(filters.sort, orders["name"])
+    order = list(orders.get(filters.sort, orders["name"]))
+    if q and filters.sort in ("name", ""):
+        order.insert(0, sa.case((col(ChildIndex.name_key) == q, 0), else_=1))
+    return [*order, col(ChildIndex.record_id)]
+
+
+def _where(filters: ChildFilters) -> Any:
+    conditions = filter_conditions(filters)
+    return and_(*conditions) if conditions else sa.true()
+
+
+def search_children(
+    session: Session, filters: ChildFilters, *, limit: int = 50, offset: int = 0
+) -> tuple[list[ChildRow], int]:
+    """Matching children in the list's order (one page of them), and the total count."""
+    limit = max(1, min(limit, MAX_PAGE))
+    where = _where(filters)
+    total = int(session.exec(select(func.count()).select_from(ChildIndex).where(where)).one())
     pairs = session.exec(
         select(ChildIndex, Record)
         .join(Record, col(Record.id) == col(ChildIndex.record_id))
         .where(where)
-        .order_by(*order, col(ChildIndex.record_id))
+        .order_by(*_order(filters))
         .offset(max(0, offset))
         .limit(limit)
     ).all()
@@ -356,16 +367,29 @@ def search_children(
 
 
 def iter_children(
-    session: Session, filters: ChildFilters, *, chunk: int = 1000
+    session: Session, filters: ChildFilters, *, chunk: int = MAX_PAGE
 ) -> Iterable[ChildRow]:
-    """Every matching child, in the list's order (for exports), fetched in chunks."""
-    offset = 0
-    while True:
-        rows, _total = search_children(session, filters, limit=min(chunk, MAX_PAGE), offset=offset)
-        yield from rows
-        if len(rows) < min(chunk, MAX_PAGE):
-            return
-        offset += len(rows)
+    """Every matching child, in the list's order (for exports): the ids in one sorted query,
+    then the rows *chunk* at a time (paging with OFFSET would sort everything once per page)."""
+    ids = list(
+        session.exec(
+            select(ChildIndex.record_id).where(_where(filters)).order_by(*_order(filters))
+        ).all()
+    )
+    for start in range(0, len(ids), chunk):
+        wanted = ids[start : start + chunk]
+        pairs = {
+            index.record_id: (index, record)
+            for index, record in session.exec(
+                select(ChildIndex, Record)
+                .join(Record, col(Record.id) == col(ChildIndex.record_id))
+                .where(id_in(session, ChildIndex.record_id, wanted))
+            ).all()
+        }
+        for record_id in wanted:
+            if record_id in pairs:
+                index, record = pairs[record_id]
+                yield _row(record, index)
 
 
 def child_row(session: Session, record_id: str) -> ChildRow | None:

@@ -1,6 +1,7 @@
 """Head office's staff pages: merges that can be split again (``merge_log``), and two
 ``child_index`` columns: ``erased`` (an erased child is counted, never listed or exported)
-and ``registered_at`` (the list's registration date, and its sort).
+and ``registered_at`` (the list's registration date, and its sort), and an index that
+serves the list's first pages by name.
 
 Existing index rows take ``erased`` from their record and, as registration time, the time
 head office first stored the record.
@@ -51,6 +52,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('erased', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column('registered_at', sa.BigInteger(), nullable=False, server_default='0'))
         batch_op.create_index(batch_op.f('ix_child_index_registered_at'), ['registered_at'], unique=False)
+        batch_op.create_index('ix_child_index_name_sort', ['name_sort', 'record_id'], unique=False)
     op.execute(
         "UPDATE child_index SET"
         " erased = (SELECT record.erased FROM record WHERE record.id = child_index.record_id),"
@@ -65,6 +67,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('child_index', schema=None) as batch_op:
+        batch_op.drop_index('ix_child_index_name_sort')
         batch_op.drop_index(batch_op.f('ix_child_index_registered_at'))
         batch_op.drop_column('registered_at')
         batch_op.drop_column('erased')
