@@ -1,4 +1,4 @@
-"""Command line of the laptop app: the GUI by default, plus the commands of INTERFACES.md.
+"""Command line of the laptop app: the GUI by default, plus the commands of docs/design/interfaces.md.
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else (3: import with
 rejected rows). ``--json`` output is one JSON object on stdout.
@@ -563,6 +563,11 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, AppPaths], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ss_desktop.console import setup_output_streams
+    from ss_desktop.startup_checks import announce_running
+
+    setup_output_streams()
+    announce_running()  # Windows: the installer waits for the app to close
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
@@ -571,7 +576,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command not in (None, "self-test"):
             from ss_desktop.logs import setup_logging
+            from ss_desktop.startup_checks import check_path_length
 
+            problem = check_path_length(paths.data_dir)
+            if problem is not None:
+                raise CliError(problem.message("en"), EXIT_USAGE)
             paths.ensure()
             setup_logging(paths.log_dir)
         return COMMANDS[args.command](args, paths)

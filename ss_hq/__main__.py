@@ -1,4 +1,4 @@
-"""``ss-hq``: the head-office server's command line (INTERFACES.md).
+"""``ss-hq``: the head-office server's command line (docs/design/interfaces.md).
 
 Exit codes: 0 success, 2 unusable input or arguments, 1 anything else.
 """

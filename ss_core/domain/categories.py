@@ -154,7 +154,10 @@ def suggest_categories(
         out[Category.LOW_INCOME] = f"hardship_{hardship.value}"
 
     # lower-tier location
-    tier_known = isinstance(city_tier, int) and not isinstance(city_tier, bool)
-    if tier_known and city_tier >= LOWER_TIER_MIN:
+    if (
+        isinstance(city_tier, int)
+        and not isinstance(city_tier, bool)
+        and city_tier >= LOWER_TIER_MIN
+    ):
         out[Category.LOWER_TIER] = REASON_CITY_TIER
     return out

@@ -164,7 +164,7 @@ def _counts_for(
 ) -> bool:
     """Whether this (not withdrawn) consent was given by someone entitled to give it."""
     try:
-        role = ConsentGiverRole(consent.get("giver_role"))
+        role = ConsentGiverRole(str(consent.get("giver_role")))
     except ValueError:
         return False
     if role != ConsentGiverRole.SELF:
@@ -217,7 +217,7 @@ def consent_state(
 
 SENSITIVE_SCOPE_REQUIRED = "consent.sensitive_scope_required"
 
-# The child's fields that hold a sensitive category (DOMAIN.md: disability/health, income,
+# The child's fields that hold a sensitive category (docs/design/domain.md: disability/health, income,
 # care). They may be stored and synced only under an active consent with the SENSITIVE scope.
 # The six beneficiary categories are not among them: they are the coarse, aggregate tags that
 # reports count and an erasure keeps.

@@ -6,8 +6,10 @@ members. String enums use the lowercase snake_case of the member name unless not
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
-from typing import Any
+from enum import Enum, IntEnum, StrEnum
+from typing import TypeVar, cast
+
+E = TypeVar("E", bound=Enum)
 
 
 class Gender(IntEnum):
@@ -185,11 +187,11 @@ class ProgramType(StrEnum):
     OTHER = "other"
 
 
-def member(enum_cls: Any, value: Any) -> Any:
+def member(enum_cls: type[E], value: object) -> E:
     """``enum_cls(value)``, looked up in the enum's own value table first (the same lookup
     ``Enum.__call__`` starts with, without its overhead: validation makes millions of these).
     Raises what ``enum_cls(value)`` raises for a value that is not a member's."""
     try:
-        return enum_cls._value2member_map_[value]
+        return cast(E, enum_cls._value2member_map_[value])
     except (KeyError, TypeError):
         return enum_cls(value)

@@ -11,8 +11,9 @@ the message can show them on screen. They must never be logged: ``repr(issue)`` 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -73,7 +74,7 @@ class Issue:
 
     code: str
     field: str
-    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False, compare=True)
     severity: Severity = Severity.ERROR
 
     @property

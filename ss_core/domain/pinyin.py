@@ -257,9 +257,9 @@ def _name_keys(surname: str, given: str, pinyin_override: str | None) -> NameKey
         missing = [(r, *g_first) for r in s_units[0][:8] if r not in present]
         if missing:
             combos = combos[: MAX_READINGS - len(missing)] + missing
-    given_full, given_initials = _given_keys(given)
-    full = _joined(combos)
-    given_full = list(given_full)
+    given_readings, given_initials = _given_keys(given)
+    full = list(_joined(combos))
+    given_full = list(given_readings)
     display = _display(surname, given, s_units, g_units)
     if pinyin_override and pinyin_override.strip():
         o_surname, o_given = _split_override(pinyin_override)

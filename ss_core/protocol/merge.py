@@ -1,4 +1,4 @@
-"""The per-field merge rule shared by laptop and head office (SYNC.md).
+"""The per-field merge rule shared by laptop and head office (docs/design/sync.md).
 
 Every synced field carries the HLC of the write that set it. Two replicas merge a record
 field by field: the higher HLC wins. Ties (the same stamp, which only one write can have)

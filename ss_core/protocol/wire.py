@@ -1,4 +1,4 @@
-"""Wire messages, protocol version "v1" (SYNC.md). JSON bodies, optionally zstd or gzip.
+"""Wire messages, protocol version "v1" (docs/design/sync.md). JSON bodies, optionally zstd or gzip.
 
 Times on the wire are integer milliseconds since the Unix epoch (UTC). Record ids are
 UUIDv7 strings; HLCs are the fixed-width strings of :mod:`ss_core.protocol.hlc`.

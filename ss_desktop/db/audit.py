@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from ss_core.protocol.audit_chain import GENESIS_HASH, ChainRow, first_break, row_hash
 from ss_core.protocol.wire import AuditRow
 from ss_desktop.db.codec import dumps, utc_now_iso
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.engine import WRITE_OPTIONS, raw_cursor
 
 __all__ = [
     "GENESIS_HASH",
@@ -101,14 +101,14 @@ def append_audit(
 ) -> None:
     """One audit row for an action that is not a record change (sign in, export, backup ...)."""
     with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         append_entries(cursor, [AuditEntry(actor, action, entity, record_id, detail)])
 
 
 def verify_audit_chain(engine: Engine) -> int | None:
     """None when every row's hash matches; otherwise the id of the first broken row."""
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         first = cursor.execute("SELECT min(id) FROM audit_log").fetchone()[0]
         if first is None:
             return None
@@ -127,7 +127,7 @@ def verify_audit_chain(engine: Engine) -> int | None:
 def audit_acked_id(engine: Engine, device_id: str) -> int:
     """The highest row id head office acknowledged for *device_id* (0: none yet)."""
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         found = cursor.execute(
             "SELECT value FROM app_meta WHERE key = ?", (K_AUDIT_ACKED,)
         ).fetchone()
@@ -143,7 +143,7 @@ def audit_acked_id(engine: Engine, device_id: str) -> int:
 
 def save_audit_acked_id(engine: Engine, device_id: str, acked_id: int) -> None:
     with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         cursor.execute(
             "INSERT INTO app_meta (key, value) VALUES (?, ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -159,7 +159,7 @@ def audit_rows_after(
     rows: list[AuditRow] = []
     size = 0
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         for row in cursor.execute(
             f"SELECT {_ROW_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
             (after_id, limit),
@@ -185,7 +185,6 @@ def audit_rows_after(
 
 def audit_row_count_after(engine: Engine, after_id: int) -> int:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
-        return cursor.execute(
-            "SELECT count(*) FROM audit_log WHERE id > ?", (after_id,)
-        ).fetchone()[0]
+        cursor = raw_cursor(conn)
+        row = cursor.execute("SELECT count(*) FROM audit_log WHERE id > ?", (after_id,)).fetchone()
+        return int(row[0])

@@ -169,7 +169,12 @@ def release_parked(cursor: sqlite3.Cursor, child_ids: Collection[str], seq: int)
 
 
 def number_outbox(
-    cursor: sqlite3.Cursor, rows: list[tuple], seq: int, numbered: list[int], *, today: date
+    cursor: sqlite3.Cursor,
+    rows: list[tuple[Any, ...]],
+    seq: int,
+    numbered: list[int],
+    *,
+    today: date,
 ) -> int:
     """Replace each new outbox row's first item (its child id, or None) with its device_seq,
     after releasing the parked rows of children whose consent is now valid; rows of a child
@@ -209,9 +214,10 @@ def release_after_pull(cursor: sqlite3.Cursor, child_ids: Collection[str]) -> in
 
 
 def parked_count(cursor: sqlite3.Cursor) -> int:
-    return cursor.execute(
+    row = cursor.execute(
         "SELECT count(*) FROM outbox WHERE acked = 0 AND device_seq < 0"
-    ).fetchone()[0]
+    ).fetchone()
+    return int(row[0])
 
 
 def _owners(

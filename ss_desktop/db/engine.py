@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher_dbapi
 
@@ -38,6 +38,17 @@ BUSY_TIMEOUT_MS = 10_000
 CACHE_SIZE_KIB = 32_000
 
 WRITE_OPTIONS = {"sqlite_begin": "IMMEDIATE"}
+
+
+def raw_cursor(conn: Connection) -> sqlite3.Cursor:
+    """The DB-API cursor under a SQLAlchemy connection: the write path and the hot queries
+    run plain SQL on it (SQLCipher's cursor has the sqlite3 interface)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None, "the connection is closed"
+    cursor: sqlite3.Cursor = driver.cursor()
+    return cursor
+
+
 KEY_BYTES = 32
 
 # sqlcipher3's exceptions are its own classes: callers catch these, whichever module connected.

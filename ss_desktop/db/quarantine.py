@@ -1,5 +1,5 @@
 """The quarantine: changes head office refused, kept with its reason until someone retries
-or dismisses them (SYNC.md: a refused change never blocks the queue).
+or dismisses them (docs/design/sync.md: a refused change never blocks the queue).
 
 * :func:`list_entries` — the unresolved entries with what they are about.
 * :func:`requeue` — after the record was fixed, send it again: ONE transaction appends an

@@ -81,7 +81,7 @@ def update_rows(
     cursor: sqlite3.Cursor, entity: Entity, updates: Sequence[tuple[str, dict[str, Any]]]
 ) -> None:
     """``UPDATE ... SET <columns> WHERE id = ?`` grouped by the set of columns changed."""
-    groups: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
     for record_id, values in updates:
         names = tuple(values)
         groups[names].append((*values.values(), record_id))

@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from ss_core.domain.pinyin import name_keys
 
@@ -92,7 +93,7 @@ def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
         return
     ids = list(dict.fromkeys(child_ids))
     delete_search_rows(cursor, ids)
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
@@ -112,7 +113,7 @@ def reindex_children(cursor: sqlite3.Cursor, child_ids: Sequence[str]) -> None:
     insert_search_rows(cursor, rows)
 
 
-def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple]) -> None:
+def insert_search_rows(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert rows made by :func:`search_row` (for children not indexed yet).
 
     In rowid order: the rowids are hashes, so a batch in save order writes all over the FTS

@@ -23,9 +23,9 @@ from ss_core.protocol.wire import ErrorCode, OpResult, OpStatus, PullChange, Pus
 from ss_desktop.db.codec import dumps, utc_now_iso
 from ss_desktop.db.consent_gate import filter_ops, parked_count
 from ss_desktop.db.engine import WRITE_OPTIONS, OperationalError
-from ss_desktop.db.remote import apply_pulled
 from ss_desktop.db.tables import SYNCED_TABLES
-from ss_desktop.db.writer import ChangeSet
+from ss_desktop.db.write import ChangeSet
+from ss_desktop.db.write.remote import apply_pulled
 
 META_PREFIX = "sync."
 K_DEVICE_ID = "sync.device_id"  # head office's id for this laptop (the wire device_id)

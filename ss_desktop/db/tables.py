@@ -5,7 +5,7 @@ names of the data fields are the field names of the domain and of the wire, so a
 ``fields`` map straight onto columns. Lists (categories, scopes ...) are stored as JSON text.
 Dates are ISO text (``YYYY-MM-DD``), instants UTC ISO text.
 
-Only :mod:`ss_desktop.db.writer` writes the synced tables, the outbox and the audit log.
+Only :mod:`ss_desktop.db.write` writes the synced tables, the outbox and the audit log.
 Migrations (``ss_desktop/db/migrations``) create the schema; ``metadata.create_all`` is never
 used on a real database.
 """

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from ss_core.domain.enums import Role
+from ss_core.passwords import PASSWORDS
 from ss_desktop.db import local_users
 from ss_desktop.db.audit import AuditEntry
 from ss_desktop.services.app import LocalApp, UserSession
@@ -57,7 +57,7 @@ COMMON_PASSWORDS = frozenset(
     ]
 )
 
-_hasher = PasswordHasher()
+_hasher = PASSWORDS
 
 
 def check_password_rules(password: str) -> None:

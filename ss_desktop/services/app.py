@@ -23,7 +23,7 @@ from ss_desktop.config import AppPaths
 from ss_desktop.db import local_users
 from ss_desktop.db.keyring import KeyFileError, Keyring, new_database_key
 from ss_desktop.db.migrate import head_revision, open_database
-from ss_desktop.db.writer import ChangeWriter, load_clock
+from ss_desktop.db.write import ChangeWriter, load_clock
 from ss_desktop.services.errors import ServiceError, SetupError
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from ss_core.domain.normalize import clean_text
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import program_queries
-from ss_desktop.db.writer import Change, ChangeSet
+from ss_desktop.db.write import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound
 from ss_desktop.services.permissions import Permission, require

@@ -1,4 +1,4 @@
-"""Register, find, edit, archive and restore children (PRODUCT.md capabilities 1-3).
+"""Register, find, edit, archive and restore children (docs/design/product.md capabilities 1-3).
 
 Every write goes through the one write path (ChangeWriter.save) in one transaction: the
 child, its guardians and its consent records are saved together or not at all.
@@ -22,7 +22,7 @@ from ss_core.protocol.wire import Entity
 from ss_desktop.db import child_search, queries
 from ss_desktop.db.audit import append_audit
 from ss_desktop.db.list_sort import sorted_child_ids
-from ss_desktop.db.writer import Change, ChangeSet
+from ss_desktop.db.write import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound, PermissionDenied, ServiceError
 from ss_desktop.services.masking import (

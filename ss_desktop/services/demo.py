@@ -3,7 +3,7 @@
 Sites, programs, children with guardians and consent, enrollments and attendance, all made by
 :class:`~ss_desktop.services.demo_data.DemoGenerator` (deterministic for a seed) and saved in
 batches with :meth:`ChangeWriter.save`, exactly as the form or an import would save them
-(batches of new records take the writer's create-only fast path, ss_desktop/db/writer_bulk.py,
+(batches of new records take the writer's create-only fast path, ss_desktop/db/write/bulk.py,
 which writes the same rows).
 """
 
@@ -16,8 +16,7 @@ from typing import Any
 
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.writer import Change
-from ss_desktop.db.writer_bulk import paused_gc
+from ss_desktop.db.write import Change, paused_gc
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.demo_data import DemoGenerator, DemoProgram, DemoSite
 from ss_desktop.services.permissions import Permission, require

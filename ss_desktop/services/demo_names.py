@@ -246,7 +246,7 @@ WEIGHTS: dict[str, dict[Any, float]] = {
     "hukou_type": {"resident": 80, "agricultural_legacy": 14, "unknown": 5, "unregistered": 1},
     "hukou_type_care": {"resident": 85, "unknown": 8, "unregistered": 7},
     "phone_second_digit": {"3": 30, "5": 25, "8": 25, "7": 8, "9": 7, "6": 3, "4": 2},
-    # where left-behind children live (DOMAIN.md: 89% with grandparents)
+    # where left-behind children live (docs/design/domain.md: 89% with grandparents)
     "away_arrangement": {"grandparents": 89, "boarding_school": 5, "other_relatives": 4,
                          "alone": 1, "other": 1},
     "unable_parent": {"deceased": 40, "incapacitated": 25, "missing": 35},

@@ -1,6 +1,6 @@
 """Sensitive fields are masked whenever a child is read for display.
 
-PIPL minimisation (DOMAIN.md): the ID number, the guardians' phones and the detail of
+PIPL minimisation (docs/design/domain.md): the ID number, the guardians' phones and the detail of
 disability, hardship and care placement stay hidden unless needed. Every screen reads a child
 through :meth:`ChildrenService.view`, which masks these fields for every role; showing the
 stored values is :meth:`ChildrenService.reveal`, allowed with ``Permission.VIEW_SENSITIVE``

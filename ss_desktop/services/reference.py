@@ -4,7 +4,7 @@
 :class:`DivisionTable` (plain data, safe to hand to the GUI thread) in which every province,
 prefecture and county carries its full pinyin and its initials, so a picker can filter as
 the user types 安徽, ``anhui`` or ``ah``. Prefecture rows named "市辖区" (the districts of a
-municipality) show the province's name instead (DOMAIN.md).
+municipality) show the province's name instead (docs/design/domain.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Counts for funders and head office, computed on the laptop (PRODUCT.md capability 6).
+"""Counts for funders and head office, computed on the laptop (docs/design/product.md capability 6).
 
 Children: active, not deleted, in the user's sites; by the six categories, site, stage and
 grade, gender, age band, hukou local or not, living arrangement. Lessons: per program and per

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from importlib import metadata
 
+from ss_core import version
 from ss_core.domain.enums import SiteType
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
@@ -34,10 +34,7 @@ def needs_first_run(app: LocalApp) -> bool:
 
 
 def app_version() -> str:
-    try:
-        return metadata.version("stepping-stones-registration")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
+    return version()
 
 
 def create_local_site(

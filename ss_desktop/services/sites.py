@@ -1,4 +1,4 @@
-"""Sites, programs and enrollment (PRODUCT.md capability 4).
+"""Sites, programs and enrollment (docs/design/product.md capability 4).
 
 A site created on the laptop is "pending" until head office confirms it (a pulled change sets
 "confirmed"). Programs belong to a site; children are enrolled in a program from a date.
@@ -19,7 +19,7 @@ from ss_core.domain.normalize import clean_text
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import program_queries
-from ss_desktop.db.writer import Change, ChangeSet
+from ss_desktop.db.write import Change, ChangeSet
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import NotFound, PermissionDenied
 from ss_desktop.services.permissions import Permission, allowed, require

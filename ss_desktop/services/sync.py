@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ss_core import version
 from ss_desktop.db import queries
 from ss_desktop.db import sync_store as store
 from ss_desktop.db.audit import append_audit
@@ -36,8 +37,6 @@ from ss_desktop.sync.enrollment import EnrollmentResult, enroll_from_file, enrol
 from ss_desktop.sync.errors import SyncError, disk_full_as_sync_error
 from ss_desktop.sync.policy import Backoff, BatchSizer
 from ss_desktop.sync.runner import ProgressCallback, RoundReport, SyncRunner, run_with_retries
-
-APP_VERSION = "0.1.0"
 
 
 @dataclass
@@ -159,7 +158,7 @@ class SyncService:
             server_url=server_url,
             code=code,
             device_name=device_name or socket.gethostname() or "laptop",
-            app_version=APP_VERSION,
+            app_version=version(),
             ca_bundle=ca_bundle,
             allow_insecure=allow_insecure,
             http_factory=self.http_factory,

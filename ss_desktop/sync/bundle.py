@@ -1,4 +1,4 @@
-"""USB bundles (SYNC.md, "USB bundle"): sync without any network.
+"""USB bundles (docs/design/sync.md, "USB bundle"): sync without any network.
 
 A bundle is a zip file:
 

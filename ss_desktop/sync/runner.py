@@ -1,7 +1,7 @@
 """One sync round: push the outbox, pull head office's changes, compare checksums, then
 send the audit log's new rows.
 
-Delivery is at-least-once and apply is idempotent (SYNC.md, "Proof that nothing is lost or
+Delivery is at-least-once and apply is idempotent (docs/design/sync.md, "Proof that nothing is lost or
 doubled"): an outbox row stays until head office acknowledges it, and each acknowledgement is
 recorded in the same local transaction as ``last_acked_seq``; each pulled page is applied in
 the same local transaction as the cursor after it. A round can therefore be cut at any point
@@ -39,7 +39,7 @@ from ss_core.protocol.wire import (
 )
 from ss_desktop.db import audit
 from ss_desktop.db import sync_store as store
-from ss_desktop.db.writer import ChangeSet
+from ss_desktop.db.write import ChangeSet
 from ss_desktop.sync.client import SyncApi
 from ss_desktop.sync.clock_repair import ClockCheck, correct_clock
 from ss_desktop.sync.errors import SyncError

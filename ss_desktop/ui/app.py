@@ -30,6 +30,7 @@ from ss_desktop.startup_checks import (
     StartupProblem,
     check_data_files,
     check_display,
+    check_qt_libraries,
 )
 from ss_desktop.ui.context import AppEvents, UiContext
 from ss_desktop.ui.errors import error_message, install_excepthook
@@ -224,11 +225,14 @@ def _exit_when_ready(shell: AppShell) -> None:
 
 
 def run_gui(paths: AppPaths, lang: str | None) -> int:
-    problem = check_display()  # before QApplication: without a display Qt aborts
-    if problem is None:
-        problem = check_data_files(paths)
+    # before QApplication: without a display, or without the libraries of Qt's X11 plugin,
+    # Qt aborts the process (and no dialog could be shown either)
+    problem = check_display() or check_qt_libraries()
     if problem is not None:
-        return report_startup_problem(problem, paths, lang, dialog=problem.code != "no_display")
+        return report_startup_problem(problem, paths, lang, dialog=False)
+    problem = check_data_files(paths)
+    if problem is not None:
+        return report_startup_problem(problem, paths, lang, dialog=True)
     lock = InstanceLock(paths.data_dir)
     problem = lock.acquire()
     if problem is not None:

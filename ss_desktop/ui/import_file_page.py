@@ -10,9 +10,9 @@ that cannot be read keeps the page, with the message that says what to do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ss_desktop.services.importing import ImportFileError, ImportSource, import_text
+from ss_desktop.services.importing import ImportFileError, ImportService, ImportSource, import_text
 from ss_desktop.ui.errors import error_message
-
-if TYPE_CHECKING:
-    from ss_desktop.ui.import_wizard import ImportWizard
+from ss_desktop.ui.executor import DbExecutor
 
 
 def qt_translate(context: str, text: str) -> str:
@@ -38,9 +36,13 @@ def qt_translate(context: str, text: str) -> str:
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    # The file read (an ImportSource) and the site of its children, once both are chosen.
+    chosen = Signal(object, str)
+
+    def __init__(self, executor: DbExecutor, service: ImportService) -> None:
         super().__init__()
-        self.wiz = wizard
+        self._executor = executor
+        self._service = service
         self.setTitle(QCoreApplication.translate("ImportWizard", "Choose the class list"))
         self.setSubTitle(
             QCoreApplication.translate(
@@ -80,8 +82,8 @@ class FilePage(QWizardPage):
         self._sites_loaded = False
         self.site_combo.clear()
         self.site_combo.setPlaceholderText(QCoreApplication.translate("ImportWizard", "Loading…"))
-        self.wiz.ctx.executor.submit(
-            self.wiz.service.sites, on_result=self._show_sites, on_error=self._sites_failed
+        self._executor.submit(
+            self._service.sites, on_result=self._show_sites, on_error=self._sites_failed
         )
 
     def _show_sites(self, sites: list[tuple[str, str, Any]]) -> None:
@@ -126,8 +128,7 @@ class FilePage(QWizardPage):
             return False
         path = Path(self.path_edit.text().strip())
         if self._read is not None and self._read[0] == path:
-            self.wiz.source = self._read[1]
-            self.wiz.site_id = self.site_combo.currentData()
+            self.chosen.emit(self._read[1], self.site_combo.currentData())
             return True
         if self._reading is None:
             self._start_reading(path)
@@ -137,8 +138,8 @@ class FilePage(QWizardPage):
         self._reading = path
         self.status.setText(QCoreApplication.translate("ImportWizard", "Reading the file…"))
         self.completeChanged.emit()
-        self.wiz.ctx.executor.submit(
-            self.wiz.service.open,
+        self._executor.submit(
+            self._service.open,
             path,
             on_result=lambda source: self._file_read(path, source),
             on_error=lambda exc: self._read_failed(path, exc),
@@ -151,8 +152,9 @@ class FilePage(QWizardPage):
         if Path(self.path_edit.text().strip()) != path:
             return  # another file was chosen meanwhile: the user presses Next again
         self._read = (path, source)
-        if self.wiz.currentPage() is self:
-            self.wiz.next()
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
 
     def _read_failed(self, path: Path, exc: BaseException) -> None:
         if not isValid(self):

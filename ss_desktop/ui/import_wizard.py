@@ -390,7 +390,8 @@ class ImportWizard(QWizard):
         self.site_id: str | None = None
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
-        self.file_page = FilePage(self)
+        self.file_page = FilePage(ctx.executor, self.service)
+        self.file_page.chosen.connect(self._file_chosen)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.run_page = RunPage(self)
@@ -407,9 +408,12 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(980, 640)
 
+    def _file_chosen(self, source: ImportSource, site_id: str) -> None:
+        self.source, self.site_id = source, site_id
+
     def reject(self) -> None:
         # Cancel while saving: stop between batches instead of leaving a half-done state.
-        if self.currentPage() is self.run_page and not self.run_page._done:
+        if self.currentPage() is self.run_page and not self.run_page.isComplete():
             self.run_page.cancel()
             return
         super().reject()

@@ -1,4 +1,4 @@
-"""Sync API v1 routes (SYNC.md). Thin: the work is in the *_service modules."""
+"""Sync API v1 routes (docs/design/sync.md). Thin: the work is in the *_service modules."""
 
 from __future__ import annotations
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from ss_core.passwords import PASSWORDS
 
 # Crockford-like alphabet without 0/O, 1/I/L: codes are read aloud and typed from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_GROUPS = 3
 CODE_GROUP_LEN = 4
 
-_password_hasher = PasswordHasher()
+_password_hasher = PASSWORDS
 
 
 def sha256_hex(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Head office's side of USB bundles and offline enrollment (SYNC.md, "USB bundle").
+"""Head office's side of USB bundles and offline enrollment (docs/design/sync.md, "USB bundle").
 
 :func:`import_bundle` checks a laptop's bundle — zip structure, the device's Ed25519
 signature over the manifest, the SHA-256 of the payload, AES-GCM decryption with head

@@ -331,7 +331,7 @@ class LaptopFactory:
 
 def open_with_clock(paths: AppPaths, now_ms: Any) -> LocalApp:
     """A LocalApp whose clock reads *now_ms* (a laptop with a wrong system clock)."""
-    from ss_desktop.db.writer import load_clock
+    from ss_desktop.db.write import load_clock
 
     app, _session = LocalApp.unlock(paths, "admin", PASSWORD)
     app.use_clock(load_clock(app.engine, app.device_id, now_ms=now_ms))

@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ss_desktop.config import AppPaths
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
+from tests.fixtures.data_folder import initialized_app
 from tests.ui.helpers import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +57,7 @@ def data_paths(tmp_path: Path) -> AppPaths:
 
 @pytest.fixture
 def local_app(data_paths: AppPaths) -> Iterator[LocalApp]:
-    app = LocalApp.initialize(data_paths, admin="admin", password=PASSWORD)
+    app = initialized_app(data_paths.data_dir, admin="admin", password=PASSWORD)
     yield app
     app.close()
 

@@ -41,7 +41,7 @@ def good_rows(count: int, seed: int = 7) -> list[list]:
                 n,
                 surname + given,
                 "男" if male else "女",
-                born.strftime("%Y.%-m.%-d"),
+                f"{born.year}.{born.month}.{born.day}",  # 2013.5.7: no zero padding
                 fake_id_number("341221", born, male, seq=n % 100),
                 rng.choice(["三年级", "四年级", "五年级"]),
                 f"{rng.randrange(1, 5)}班",

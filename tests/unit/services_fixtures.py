@@ -8,19 +8,18 @@ from pathlib import Path
 
 from stdnum.cn import ric
 
-from ss_desktop.config import AppPaths
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm
 from ss_desktop.services.demo import site_change
 from ss_desktop.services.demo_data import DemoSite
+from tests.fixtures.data_folder import initialized_app
 
 ADMIN_PASSWORD = "Tree-house-42"
 
 
 def make_app(tmp_path: Path) -> tuple[LocalApp, UserSession]:
-    paths = AppPaths.resolve(tmp_path / "data")
-    app = LocalApp.initialize(paths, admin="admin", password=ADMIN_PASSWORD)
+    app = initialized_app(tmp_path / "data", admin="admin", password=ADMIN_PASSWORD)
     session = Accounts(app).sign_in("admin", ADMIN_PASSWORD)
     return app, session
 

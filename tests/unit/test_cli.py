@@ -1,4 +1,4 @@
-"""The ss-desktop command line, run as a real process (INTERFACES.md)."""
+"""The ss-desktop command line, run as a real process (docs/design/interfaces.md)."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db import child_search
 from ss_desktop.db import sync_store as store
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.messages import issue_text
 from tests.unit.services_fixtures import add_site, child_form, make_app

@@ -9,8 +9,16 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from ss_desktop.db.migrate import open_database
 from tests.fixtures.db_access import raw_connect
+
+# Forks one saver per save and kills it with SIGKILL: Windows has neither. The same
+# durability on Windows rests on SQLite's own (synchronous=FULL, FlushFileBuffers).
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="POSIX only: os.fork, SIGKILL"
+)
 
 REPETITIONS = 50
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +32,7 @@ SAVER = textwrap.dedent(
     from pathlib import Path
     from ss_core.protocol.wire import Entity
     from ss_desktop.db.engine import make_engine
-    from ss_desktop.db.writer import Change, ChangeWriter, load_clock
+    from ss_desktop.db.write import Change, ChangeWriter, load_clock
 
     device = "0190a000-0000-7000-8000-0000000000dd"
     site = sys.argv[2]

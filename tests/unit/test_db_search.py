@@ -14,7 +14,7 @@ from ss_desktop.db.child_search import (
     search_children,
 )
 from ss_desktop.db.queries import duplicate_facts, stats
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
 from tests.fixtures.fake_children import (
     add_site,
     child_with_family,

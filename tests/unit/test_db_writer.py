@@ -13,7 +13,7 @@ from ss_core.protocol.wire import Entity, PullChange
 from ss_desktop.db.audit import verify_audit_chain
 from ss_desktop.db.child_search import search_children
 from ss_desktop.db.queries import get_child
-from ss_desktop.db.writer import Change, load_clock
+from ss_desktop.db.write import Change, load_clock
 from tests.fixtures.fake_children import (
     add_site,
     child_fields,

@@ -1,4 +1,4 @@
-"""The create-only fast path (db/writer_bulk.py) writes exactly what the general path writes."""
+"""The create-only fast path (db/write/bulk.py) writes exactly what the general path writes."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.wire import Entity
-from ss_desktop.db import writer_bulk
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
+from ss_desktop.db.write import bulk as writer_bulk
 from ss_desktop.services.demo import program_change, site_change
 from ss_desktop.services.demo_data import DemoGenerator
 from tests.fixtures.fake_children import TODAY, make_writer, open_test_db, table_counts

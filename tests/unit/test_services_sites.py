@@ -8,22 +8,20 @@ import pytest
 
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.wire import Entity
-from ss_desktop.config import AppPaths
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import PermissionDenied
 from ss_desktop.services.reference import ReferenceService, division_matches
 from ss_desktop.services.sites import SitesService
+from tests.fixtures.data_folder import initialized_app
 
 PASSWORD = "correct-horse-42"
 
 
 @pytest.fixture
 def app(tmp_path):
-    local = LocalApp.initialize(
-        AppPaths.resolve(tmp_path / "data"), admin="admin", password=PASSWORD
-    )
+    local = initialized_app(tmp_path / "data", admin="admin", password=PASSWORD)
     yield local
     local.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -233,3 +234,89 @@ def test_lock_left_by_a_crashed_app_does_not_block(tmp_path: Path) -> None:
     lock = InstanceLock(tmp_path)
     assert lock.acquire() is None
     lock.release()
+
+
+# -- the system libraries of Qt's X11 platform plugin -------------------------------------
+
+LDD_MISSING = """\
+\tlinux-vdso.so.1 (0x00007ffc1d9f6000)
+\tlibQt6XcbQpa.so.6 => /opt/app/PySide6/Qt/lib/libQt6XcbQpa.so.6 (0x00007f3a1c400000)
+\tlibxcb-cursor.so.0 => /lib/x86_64-linux-gnu/libxcb-cursor.so.0 (0x00007f3a1c3f0000)
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb-keysyms.so.1 => not found
+\tlibxcb-icccm.so.4 => not found
+\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f3a1c000000)
+"""
+
+
+def test_ldd_output_gives_each_missing_library_once() -> None:
+    from ss_desktop.startup_checks import missing_libraries
+
+    assert missing_libraries(LDD_MISSING) == ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+
+
+def test_missing_system_libraries_are_named_by_the_apt_get_line(tmp_path: Path) -> None:
+    """A stand-in ldd prints what ldd printed on a fresh Debian desktop."""
+    from ss_desktop import startup_checks
+
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "ldd").write_text("#!/bin/sh\ncat <<'EOF'\n" + LDD_MISSING + "EOF\n")
+    (fake_bin / "ldd").chmod(0o755)
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    env = {"DISPLAY": ":0", "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+    old_path = os.environ["PATH"]
+    os.environ["PATH"] = env["PATH"]
+    try:
+        problem = startup_checks.check_qt_libraries(env, "linux", plugin)
+    finally:
+        os.environ["PATH"] = old_path
+    assert problem is not None and problem.code == "qt_libraries_missing"
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1\n" in problem.message("en")
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1\n" in problem.message("zh_CN")
+
+
+def _real_plugin() -> Path:
+    from ss_desktop.startup_checks import xcb_plugin_path
+
+    plugin = xcb_plugin_path()
+    if plugin is None or shutil.which("ldd") is None:
+        pytest.skip("no X11 platform plugin or no ldd here (not Linux)")
+    return plugin
+
+
+def test_every_x11_library_of_qts_plugin_has_its_debian_package() -> None:
+    """What a fresh desktop may lack must be named by its package, not by a file name."""
+    from ss_desktop.startup_checks import QT_XCB_PACKAGES
+
+    out = subprocess.run(["ldd", str(_real_plugin())], capture_output=True, text=True).stdout
+    needed = {line.split()[0] for line in out.splitlines() if "=>" in line}
+    x11 = {n for n in needed if re.search(r"xcb|X11|xkb|EGL|GL|Xau|Xdmcp|fontconfig|dbus", n)}
+    assert x11, out
+    assert sorted(x11 - QT_XCB_PACKAGES.keys()) == []
+
+
+def test_a_missing_library_of_the_apps_own_is_named(tmp_path: Path) -> None:
+    """The real plugin, copied with the Qt library it needs renamed to one that does not
+    exist (the same length, so the file stays valid): the real ldd reports it missing."""
+    from ss_desktop.startup_checks import check_qt_libraries
+
+    plugin = tmp_path / "libqxcb.so"
+    data = _real_plugin().read_bytes()
+    assert b"libQt6XcbQpa.so.6" in data
+    plugin.write_bytes(data.replace(b"libQt6XcbQpa.so.6", b"libQt6XcbQpz.so.6"))
+    problem = check_qt_libraries({"DISPLAY": ":0"}, "linux", plugin)
+    assert problem is not None and problem.code == "qt_files_missing"
+    assert "libQt6XcbQpz.so.6" in problem.message("en")
+    assert "libQt6XcbQpz.so.6" in problem.message("zh_CN")
+
+
+def test_the_libraries_are_checked_only_where_qt_uses_x11(tmp_path: Path) -> None:
+    from ss_desktop.startup_checks import check_qt_libraries
+
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"not an ELF file")
+    assert check_qt_libraries({"DISPLAY": ":0"}, "win32", broken) is None
+    assert check_qt_libraries({"QT_QPA_PLATFORM": "offscreen"}, "linux", broken) is None
+    assert check_qt_libraries({"WAYLAND_DISPLAY": "wayland-0"}, "linux", broken) is None

@@ -23,7 +23,7 @@ from typing import Any
 from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
-from ss_desktop.db.writer import Change
+from ss_desktop.db.write import Change
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm, ChildrenService
 from ss_desktop.services.importing import mapping as m

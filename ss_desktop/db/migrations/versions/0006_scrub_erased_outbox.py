@@ -7,7 +7,7 @@ Create Date: 2026-11-29
 An erasure ordered by head office (PIPL) used to scrub only the changes still waiting in the
 outbox; a change already sent was kept as it was, with the child's name, ID number and the
 guardians' phones. Since this version every kept change of an erased record is scrubbed when
-the erasure arrives (``ss_desktop.db.remote``). This revision does the same for the erasures
+the erasure arrives (``ss_desktop.db.write.remote``). This revision does the same for the erasures
 applied before: the erased records are those the audit log says were pulled erased, plus the
 guardians and consents of an erased child. The change rows keep their numbers and their other
 fields. Nothing to undo on a downgrade: the values are gone, as the erasure wanted.

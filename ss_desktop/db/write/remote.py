@@ -14,7 +14,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ss_core.domain.enums import ChildStatus
 from ss_core.protocol.hlc import HLC, HybridClock
@@ -41,9 +41,7 @@ from ss_desktop.db.search_index import (
     sort_key_for,
 )
 from ss_desktop.db.tables import JSON_LIST_FIELDS, SYNCED_TABLES
-
-if TYPE_CHECKING:
-    from ss_desktop.db.writer import ChangeSet
+from ss_desktop.db.write.changes import ChangeSet
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The one write path for synced records (ARCHITECTURE.md, "The one write path").
+"""The one write path for synced records (docs/design/architecture.md, "The one write path").
 
 :meth:`ChangeWriter.save` runs in ONE ``BEGIN IMMEDIATE`` transaction: normalize and validate
 every change (any error: nothing is written), compute the fields that really change, stamp
@@ -13,15 +13,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
 
-from ss_core.domain.consent import validate_consent
 from ss_core.domain.errors import Issue, Severity, ValidationFailed
-from ss_core.domain.validation import validate_child, validate_guardian
 from ss_core.protocol.hlc import HLC, HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity, PullChange
@@ -39,28 +36,28 @@ from ss_desktop.db.codec import (
     utc_now_iso,
 )
 from ss_desktop.db.consent_gate import child_of
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.engine import WRITE_OPTIONS, raw_cursor
 from ss_desktop.db.search_index import (
     search_rowid,
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
-from ss_desktop.db.writer_rows import (
-    _action_for,
-    _children_to_reindex,
-    _Plan,
+from ss_desktop.db.write import bulk
+from ss_desktop.db.write.changes import (
+    Change,
+    ChangeSet,
+    Plan,
+    action_for,
+    children_to_reindex,
     display_pinyin,
-    finish_local_write,
 )
+from ss_desktop.db.write.checks import RecordChecks
+from ss_desktop.db.write.ending import finish_local_write
+from ss_desktop.db.write.remote import apply_pulled
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_REFERENCE = "reference.unknown"
-_PLAIN = (
-    int,
-    bool,
-    float,
-)  # values normalize_value returns unchanged  # Issue code: child_id/program_id/... not found
+_PLAIN = (int, bool, float)  # values normalize_value returns unchanged
 
 # Which stored fields a partial validation needs as context when one of them changes.
 _CHILD_CONTEXT = (
@@ -68,58 +65,15 @@ _CHILD_CONTEXT = (
     frozenset({"stage", "grade", "school_system"}),
     frozenset({"care_since", "dob"}),
 )
-_REFERENCES: dict[Entity, tuple[tuple[str, Entity], ...]] = {
-    Entity.GUARDIAN: (("child_id", Entity.CHILD),),
-    Entity.CONSENT: (("child_id", Entity.CHILD),),
-    Entity.ENROLLMENT: (("child_id", Entity.CHILD), ("program_id", Entity.PROGRAM)),
-    Entity.ATTENDANCE_SESSION: (("program_id", Entity.PROGRAM),),
-    Entity.ATTENDANCE_MARK: (
-        ("session_id", Entity.ATTENDANCE_SESSION),
-        ("child_id", Entity.CHILD),
-    ),
-}
 
 
-@dataclass
-class Change:
-    """One record change. ``record_id=None`` creates a record with a new UUIDv7; an id that
-    does not exist yet also creates (so a batch can link a child and its guardians)."""
-
-    entity: Entity
-    record_id: str | None
-    fields: dict[str, Any]
-    deleted: bool = False
-
-
-@dataclass
-class ChangeSet:
-    created: dict[Entity, list[str]] = field(default_factory=dict)
-    updated: dict[Entity, list[str]] = field(default_factory=dict)
-    outbox_seqs: list[int] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.created and not self.updated
-
-    def add(self, entity: Entity, record_id: str, *, created: bool) -> None:
-        target = self.created if created else self.updated
-        target.setdefault(entity, []).append(record_id)
-
-    def touched(self) -> dict[str, list[str]]:
-        """{entity: ids} created or updated, as the window's data_changed event names them."""
-        out: dict[str, list[str]] = {}
-        for group in (self.created, self.updated):
-            for entity, ids in group.items():
-                out.setdefault(str(entity.value), []).extend(ids)
-        return out
-
-
-def load_clock(engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None):
+def load_clock(
+    engine: Engine, device_id: str, *, now_ms: Callable[[], int] | None = None
+) -> HybridClock:
     """A clock for this device that continues from the last stamp saved in sync_state."""
     with engine.connect() as conn:
         row = (
-            conn.connection.driver_connection.cursor()
+            raw_cursor(conn)
             .execute("SELECT hlc_last, clock_offset_ms FROM sync_state WHERE id = 1")
             .fetchone()
         )
@@ -149,8 +103,8 @@ class ChangeWriter:
         self.clock = clock
         self.device_id = device_id
         self.today = today
-        self._division_codes: frozenset[str] | None = None
-        # Large batches of new records take the create-only fast path (db/writer_bulk.py),
+        self.checks = RecordChecks(engine)
+        # Large batches of new records take the create-only fast path (db/write/bulk.py),
         # which writes the same rows; False forces the general path (tests compare both).
         self.bulk_creates = True
 
@@ -164,32 +118,29 @@ class ChangeWriter:
         if not changes:
             return result
         with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-            cursor = conn.connection.driver_connection.cursor()
-            if self.bulk_creates:
-                from ss_desktop.db.writer_bulk import BULK_MIN, save_creates
-
-                if len(changes) >= BULK_MIN:  # many records, maybe all new: the fast path
-                    bulk = save_creates(self, cursor, changes, actor=actor, action=action)
-                    if bulk is not None:
-                        return bulk
+            cursor = raw_cursor(conn)
+            if self.bulk_creates and len(changes) >= bulk.BULK_MIN:
+                # many records, maybe all new: the fast path
+                done = bulk.save_creates(
+                    cursor,
+                    changes,
+                    checks=self.checks,
+                    clock=self.clock,
+                    today=self.today(),
+                    actor=actor,
+                    action=action,
+                )
+                if done is not None:
+                    return done
             plans, warnings = self._plan(cursor, changes)
             result.warnings = warnings
             if plans:
                 self._write_local(cursor, plans, result, actor=actor, action=action)
         return result
 
-    def _division_exists(self, code: str) -> bool:
-        if self._division_codes is None:
-            with self.engine.connect() as conn:
-                cur = conn.connection.driver_connection.cursor()
-                self._division_codes = frozenset(
-                    r[0] for r in cur.execute("SELECT code FROM division WHERE valid_to IS NULL")
-                )
-        return code in self._division_codes
-
     def _plan(
         self, cursor: sqlite3.Cursor, changes: Sequence[Change]
-    ) -> tuple[list[_Plan], list[Issue]]:
+    ) -> tuple[list[Plan], list[Issue]]:
         today = self.today()
         by_entity: dict[Entity, list[str]] = {}
         for change in changes:
@@ -197,10 +148,10 @@ class ChangeWriter:
                 by_entity.setdefault(change.entity, []).append(change.record_id)
         stored = {e: sql.load_rows(cursor, e, ids) for e, ids in by_entity.items()}
 
-        plans: list[_Plan] = []
+        plans: list[Plan] = []
         issues: list[Issue] = []
         batch_records: dict[Entity, dict[str, dict[str, Any]]] = {}
-        planned: dict[tuple[Entity, str], _Plan] = {}
+        planned: dict[tuple[Entity, str], Plan] = {}
         for change in changes:
             entity = Entity(change.entity)
             record_id = change.record_id or new_id()
@@ -224,7 +175,7 @@ class ChangeWriter:
                 earlier.deleted = change.deleted
                 check = earlier.full if earlier.stored is None else earlier.changed
                 issues.extend(
-                    self._validate(
+                    self.checks.validate(
                         entity, check, earlier.stored is not None, today, batch_records, cursor
                     )
                 )
@@ -237,15 +188,18 @@ class ChangeWriter:
                 plan = self._plan_create(entity, record_id, norm, change.deleted)
                 check, partial = plan.full, False
             else:
-                plan = self._plan_edit(entity, record_id, norm, row, raw, change.deleted)
-                if plan is None:
+                edit = self._plan_edit(entity, record_id, norm, row, raw, change.deleted)
+                if edit is None:
                     continue
+                plan = edit
                 check, partial = self._context(entity, plan.changed, row), True
-            issues.extend(self._validate(entity, check, partial, today, batch_records, cursor))
+            issues.extend(
+                self.checks.validate(entity, check, partial, today, batch_records, cursor)
+            )
             batch_records.setdefault(entity, {})[record_id] = plan.full
             planned[(entity, record_id)] = plan
             plans.append(plan)
-        issues.extend(self._check_references(cursor, plans, batch_records))
+        issues.extend(self.checks.check_references(cursor, plans, batch_records))
         errors = [i for i in issues if i.severity == Severity.ERROR]
         if errors:
             raise ValidationFailed(errors)
@@ -253,7 +207,7 @@ class ChangeWriter:
 
     def _plan_create(
         self, entity: Entity, record_id: str, norm: dict[str, Any], deleted: bool
-    ) -> _Plan:
+    ) -> Plan:
         full: dict[str, Any] = {}
         for name, default in defaults_of(entity).items():
             if name in norm:
@@ -265,7 +219,7 @@ class ChangeWriter:
         if entity is Entity.CHILD and not full.get("pinyin") and full.get("surname"):
             full["pinyin"] = display_pinyin(full["surname"] or "", full["given_name"] or "")
         changed = {k: v for k, v in full.items() if k in norm or v is not None}
-        return _Plan(entity, record_id, True, changed, full, None, deleted)
+        return Plan(entity, record_id, True, changed, full, None, deleted)
 
     def _plan_edit(
         self,
@@ -275,7 +229,7 @@ class ChangeWriter:
         row: dict[str, Any],
         raw: dict[str, Any] | None,
         deleted: bool,
-    ) -> _Plan | None:
+    ) -> Plan | None:
         changed = {
             k: v
             for k, v in norm.items()
@@ -298,7 +252,7 @@ class ChangeWriter:
             return None
         full = {**row, **changed}
         full["deleted"] = deleted
-        return _Plan(entity, record_id, raw is None, changed, full, raw, deleted)
+        return Plan(entity, record_id, raw is None, changed, full, raw, deleted)
 
     @staticmethod
     def _context(entity: Entity, changed: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
@@ -310,65 +264,10 @@ class ChangeWriter:
                         check.setdefault(name, row.get(name))
         return check
 
-    def _validate(
-        self,
-        entity: Entity,
-        values: dict[str, Any],
-        partial: bool,
-        today: date,
-        batch: dict[Entity, dict[str, dict[str, Any]]],
-        cursor: sqlite3.Cursor,
-    ) -> list[Issue]:
-        if entity is Entity.CHILD:
-            return validate_child(
-                values, today=today, division_exists=self._division_exists, partial=partial
-            )
-        if entity is Entity.GUARDIAN:
-            return validate_guardian(values, partial=partial)
-        if entity is Entity.CONSENT:
-            child_id = values.get("child_id")
-            child = batch.get(Entity.CHILD, {}).get(child_id) if child_id else None
-            if child is None and child_id:
-                found = cursor.execute(
-                    "SELECT dob, dob_precision FROM child WHERE id = ?", (child_id,)
-                ).fetchone()
-                child = {"dob": found[0], "dob_precision": found[1]} if found else {}
-            child = child or {}
-            dob = child.get("dob")
-            return validate_consent(
-                values,
-                child_dob=date.fromisoformat(dob) if isinstance(dob, str) else dob,
-                child_dob_precision=child.get("dob_precision"),
-                today=today,
-                partial=partial,
-            )
-        return []
-
-    @staticmethod
-    def _check_references(
-        cursor: sqlite3.Cursor,
-        plans: list[_Plan],
-        batch: dict[Entity, dict[str, dict[str, Any]]],
-    ) -> list[Issue]:
-        wanted: dict[Entity, set[str]] = {}
-        for plan in plans:
-            for name, target in _REFERENCES.get(plan.entity, ()):
-                ref = plan.changed.get(name)
-                if ref and ref not in batch.get(target, {}):
-                    wanted.setdefault(target, set()).add(ref)
-        found = {t: sql.existing_ids(cursor, t, ids) for t, ids in wanted.items()}
-        issues = []
-        for plan in plans:
-            for name, target in _REFERENCES.get(plan.entity, ()):
-                ref = plan.changed.get(name)
-                if ref and ref not in batch.get(target, {}) and ref not in found[target]:
-                    issues.append(Issue(UNKNOWN_REFERENCE, name, {"entity": target.value}))
-        return issues
-
     def _write_local(
         self,
         cursor: sqlite3.Cursor,
-        plans: list[_Plan],
+        plans: list[Plan],
         result: ChangeSet,
         *,
         actor: str,
@@ -379,7 +278,7 @@ class ChangeWriter:
         seq = state[0] if state else 0
         inserts: dict[Entity, list[dict[str, Any]]] = {}
         updates: dict[Entity, list[tuple[str, dict[str, Any]]]] = {}
-        outbox: list[tuple] = []
+        outbox: list[tuple[Any, ...]] = []
         audit: list[AuditEntry] = []
         grouped: dict[tuple[str, str], list[str]] = {}
         reindex: list[str] = []
@@ -446,14 +345,14 @@ class ChangeWriter:
             )
             result.add(entity, plan.record_id, created=plan.stored is None)
             if bulk:
-                grouped.setdefault((action or _action_for(plan), entity.value), []).append(
+                grouped.setdefault((action or action_for(plan), entity.value), []).append(
                     plan.record_id
                 )
             else:
                 audit.append(
                     AuditEntry(
                         actor,
-                        action or _action_for(plan),
+                        action or action_for(plan),
                         entity.value,
                         plan.record_id,
                         {"fields": sorted(names)},
@@ -470,17 +369,18 @@ class ChangeWriter:
                 if plan.full.get("phone") and not plan.deleted:
                     new_children[plan.full["child_id"]].append(plan.full["phone"])
             else:
-                reindex.extend(_children_to_reindex(plan, names))
+                reindex.extend(children_to_reindex(plan, names))
 
         for entity in ENTITY_ORDER:
             sql.insert_rows(cursor, entity, inserts.get(entity, ()))
             sql.update_rows(cursor, entity, updates.get(entity, ()))
         finish_local_write(
             cursor,
-            self,
             outbox,
             seq,
             result,
+            clock=self.clock,
+            today=self.today(),
             grouped=grouped,
             audit=audit,
             actor=actor,
@@ -494,13 +394,11 @@ class ChangeWriter:
 
     def apply_remote(self, changes: Sequence[PullChange], *, actor: str = "sync") -> ChangeSet:
         """Merge pulled changes per field (higher HLC wins); no outbox rows."""
-        from ss_desktop.db.remote import apply_pulled
-
         result = ChangeSet()
         if not changes:
             return result
         with self.engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-            cursor = conn.connection.driver_connection.cursor()
+            cursor = raw_cursor(conn)
             apply_pulled(cursor, self.clock, changes, result, actor=actor)
             cursor.execute(
                 "UPDATE sync_state SET hlc_last = ? WHERE id = 1", (str(self.clock.last()),)

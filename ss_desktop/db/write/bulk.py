@@ -1,8 +1,8 @@
 """The create-only fast path of the one write path (demo data, imports of new records).
 
-:meth:`ChangeWriter.save` hands a batch here when it is large and may be all new records.
+:meth:`ChangeWriter.save` (``writer``) hands a batch here when it is large and may be all new records.
 Nothing is skipped: every record is normalised with :func:`normalize_value`, validated with
-the writer's own ``_validate`` (the same domain code), its references checked, stamped
+the same :class:`RecordChecks` as the general path (the same domain code), its references checked, stamped
 (``{"*": hlc}``, as any new record), written with its outbox row, audited and indexed for
 search, in the caller's transaction; outbox rows get their device_seq from the same consent
 rule as the general path (:func:`ss_desktop.db.consent_gate.number_outbox`). What is faster
@@ -19,17 +19,17 @@ same rows.
 
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
 from ss_core.domain.errors import Issue, Severity, ValidationFailed
+from ss_core.protocol.hlc import HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import rows as sql
@@ -49,13 +49,10 @@ from ss_desktop.db.search_index import (
     sort_key_for,
 )
 from ss_desktop.db.tables import ENTITY_ORDER, JSON_LIST_FIELDS
-from ss_desktop.db.writer import ChangeSet
-from ss_desktop.db.writer_rows import (
-    _children_to_reindex,
-    _Plan,
-    display_pinyin,
-    finish_local_write,
-)
+from ss_desktop.db.write.changes import Change, ChangeSet, Plan, children_to_reindex, display_pinyin
+from ss_desktop.db.write.checks import RecordChecks
+from ss_desktop.db.write.ending import finish_local_write
+from ss_desktop.db.write.gc_pause import paused_gc
 
 # Batches with fewer records than this take the general path (the fast path's set-up and
 # existence check only pay off for many records).
@@ -77,7 +74,9 @@ class _Spec:
     filled: tuple[str, ...]  # fields a new record always sends: non-None default or a list
     texts: dict[str, dict[str, Any]]  # per field: short text -> its normalized value
     sql: str
-    row: itemgetter  # column values in table order from a dict of every column
+    row: Callable[
+        [dict[str, Any]], tuple[Any, ...]
+    ]  # column values in table order from a dict of every column
 
 
 def _spec(entity: Entity) -> _Spec:
@@ -97,19 +96,6 @@ def _spec(entity: Entity) -> _Spec:
 
 
 _SPECS: dict[Entity, _Spec] = {entity: _spec(entity) for entity in ENTITY_ORDER}
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a bulk save holds ~100,000 live dicts: each
-    collection would walk all of them (about a fifth of the time) to find no cycle."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def op_ids(count: int) -> list[str]:
@@ -153,7 +139,7 @@ def _normalized(entity: Entity, spec: _Spec, fields: dict[str, Any]) -> dict[str
 
 def _plan_new(
     entity: Entity, spec: _Spec, record_id: str, norm: dict[str, Any], deleted: bool
-) -> _Plan:
+) -> Plan:
     """The same plan as ``ChangeWriter._plan_create``: ``full`` is every field (defaults,
     a new [] for a list, automatic pinyin), ``changed`` the fields given and those with a
     value."""
@@ -167,28 +153,34 @@ def _plan_new(
         full["pinyin"] = changed["pinyin"] = display_pinyin(
             full["surname"] or "", full["given_name"] or ""
         )
-    return _Plan(entity, record_id, True, changed, full, None, deleted)
+    return Plan(entity, record_id, True, changed, full, None, deleted)
 
 
 def save_creates(
-    writer: Any,
     cursor: sqlite3.Cursor,
-    changes: Sequence[Any],
+    changes: Sequence[Change],
     *,
+    checks: RecordChecks,
+    clock: HybridClock,
+    today: date,
     actor: str,
     action: str | None,
 ) -> ChangeSet | None:
     """Plan, validate and write a batch of new records; ``None`` (nothing done) when some
     record exists or appears twice, so the caller takes the general path."""
     with paused_gc():
-        return _save_creates(writer, cursor, changes, actor=actor, action=action)
+        return _save_creates(
+            cursor, changes, checks=checks, clock=clock, today=today, actor=actor, action=action
+        )
 
 
 def _save_creates(
-    writer: Any,
     cursor: sqlite3.Cursor,
-    changes: Sequence[Any],
+    changes: Sequence[Change],
     *,
+    checks: RecordChecks,
+    clock: HybridClock,
+    today: date,
     actor: str,
     action: str | None,
 ) -> ChangeSet | None:
@@ -205,9 +197,8 @@ def _save_creates(
         if sql.existing_ids(cursor, entity, wanted):
             return None
 
-    today = writer.today()
-    validate = writer._validate
-    plans: list[_Plan] = []
+    validate = checks.validate
+    plans: list[Plan] = []
     issues: list[Issue] = []
     batch: dict[Entity, dict[str, dict[str, Any]]] = {e: {} for e in ids}
     for entity, change in zip(entities, changes, strict=True):
@@ -227,21 +218,22 @@ def _save_creates(
             issues.extend(found)
         batch.setdefault(entity, {})[plan.record_id] = plan.full
         plans.append(plan)
-    issues.extend(writer._check_references(cursor, plans, batch))
+    issues.extend(checks.check_references(cursor, plans, batch))
     errors = [i for i in issues if i.severity == Severity.ERROR]
     if errors:
         raise ValidationFailed(errors)
     result = ChangeSet(warnings=[i for i in issues if i.severity == Severity.WARNING])
-    _write_creates(writer, cursor, plans, result, actor=actor, action=action)
+    _write_creates(cursor, plans, result, clock=clock, today=today, actor=actor, action=action)
     return result
 
 
 def _write_creates(
-    writer: Any,
     cursor: sqlite3.Cursor,
-    plans: list[_Plan],
+    plans: list[Plan],
     result: ChangeSet,
     *,
+    clock: HybridClock,
+    today: date,
     actor: str,
     action: str | None,
 ) -> None:
@@ -249,7 +241,7 @@ def _write_creates(
     now = utc_now_iso()
     state = cursor.execute("SELECT last_device_seq FROM sync_state WHERE id = 1").fetchone()
     seq = state[0] if state else 0
-    stamp = str(writer.clock.now())  # one stamp per save, as the general path
+    stamp = str(clock.now())  # one stamp per save, as the general path
     stamps = dumps({DEFAULT_STAMP_KEY: stamp})
     bookkeeping = {
         "version": 1,
@@ -259,8 +251,8 @@ def _write_creates(
         "created_at": now,
         "updated_at": now,
     }
-    inserts: dict[Entity, list[tuple]] = {}
-    outbox: list[tuple] = []
+    inserts: dict[Entity, list[tuple[Any, ...]]] = {}
+    outbox: list[tuple[Any, ...]] = []
     audit: list[AuditEntry] = []
     grouped: dict[tuple[str, str], list[str]] = {}
     reindex: list[str] = []
@@ -313,7 +305,7 @@ def _write_creates(
             if full.get("phone") and not plan.deleted:
                 new_children[full["child_id"]].append(full["phone"])
         elif entity is Entity.GUARDIAN:
-            reindex.extend(_children_to_reindex(plan, list(plan.changed)))
+            reindex.extend(children_to_reindex(plan, list(plan.changed)))
 
     for entity in ENTITY_ORDER:
         if entity in inserts:
@@ -321,10 +313,11 @@ def _write_creates(
     # the same ending as the general path: consent numbering, outbox, audit, search, seq
     finish_local_write(
         cursor,
-        writer,
         outbox,
         seq,
         result,
+        clock=clock,
+        today=today,
         grouped=grouped,
         audit=audit,
         actor=actor,
