@@ -70,7 +70,9 @@ def header(words: Words, *, phones: bool) -> list[str]:
     return columns
 
 
-def _by_child(session: Session, entity: str, child_ids: list[str]) -> dict[str, list[dict]]:
+def _by_child(
+    session: Session, entity: str, child_ids: list[str]
+) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     rows = session.exec(
         select(Record.child_id, Record.fields)

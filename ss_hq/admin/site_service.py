@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -168,7 +169,7 @@ def _site_record(session: Session, site_id: str) -> Record:
 def _staff_site_write(
     session: Session,
     record: Record,
-    fields: dict[str, object],
+    fields: Mapping[str, object],
     *,
     actor: str,
     action: str,
@@ -180,7 +181,7 @@ def _staff_site_write(
         ChangeLogWriter(session),
         entity=Entity.SITE,
         record_id=record.id,
-        fields=fields,
+        fields=dict(fields),
         hlc=server_stamp(record),
         base_version=record.version,
         deleted=False,

@@ -152,7 +152,7 @@ def set_disabled(
         user.disabled = disabled
         session.add(user)
         if disabled:
-            session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user.id))  # type: ignore[call-overload]
+            session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user.id))
         _audit_staff(
             session,
             user,
@@ -174,7 +174,7 @@ def reset_password(session: Session, username: str, password: str, *, actor: str
     user.failed_attempts = 0
     user.locked_until = None
     session.add(user)
-    session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user.id))  # type: ignore[call-overload]
+    session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user.id))
     _audit_staff(session, user, Action.RESET_PASSWORD, actor=actor, now=now)
     session.commit()
 

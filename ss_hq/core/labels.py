@@ -2,8 +2,8 @@
 
 A stored code (gender ``2``, stage ``junior``, scopes ``["registration"]``) is shown with the
 label the laptop shows for it: the English tables of :mod:`ss_core.domain.labels`, translated
-with the laptop's own translation file (``resources/translations/ss_desktop_<lang>.ts``,
-context "Enum"). Field names are labelled with English text that the page's translator
+with the laptop's own translation file (``ss_desktop_<lang>.qm`` among the resources, as
+every installation has it; the .ts source in a checkout not built yet), context "Enum". Field names are labelled with English text that the page's translator
 (``ss_hq.web.i18n``, the table the edit page uses) turns into the page's language.
 
 :class:`Words` puts both together for one language; ids (sites, programs, children,
@@ -18,6 +18,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from ss_core.domain import labels as L
@@ -186,13 +187,62 @@ ENTITY_LABELS: dict[str, str] = {
 }
 
 
-@functools.cache
-def laptop_translations(language: str) -> dict[tuple[str, str], str]:
-    """{(context, English source): translation} of the laptop's translation file for
-    *language* (finished, singular entries); empty for English or a missing file."""
-    if language == "en":
-        return {}
-    path = resource_path("translations", f"ss_desktop_{language}.ts")
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+QM_MESSAGES = 0x69
+# Tags of a message record in a .qm file (Qt's qtranslator.cpp).
+QM_END, QM_TRANSLATION, QM_OBSOLETE1, QM_SOURCE, QM_CONTEXT, QM_COMMENT = 1, 3, 5, 6, 7, 8
+
+
+def read_qm(data: bytes) -> dict[tuple[str, str], str]:
+    """{(context, source): translation} of a compiled Qt translation (.qm): its messages
+    section holds, per message, the translation (UTF-16), the source text and the context.
+    A plural message gives its first form; a file that is not a .qm gives nothing."""
+    out: dict[tuple[str, str], str] = {}
+    if not data.startswith(QM_MAGIC):
+        return out
+    pos = len(QM_MAGIC)
+    while pos + 5 <= len(data):
+        tag, length = data[pos], int.from_bytes(data[pos + 1 : pos + 5], "big")
+        section = data[pos + 5 : pos + 5 + length]
+        pos += 5 + length
+        if tag == QM_MESSAGES:
+            out.update(_qm_messages(section))
+    return out
+
+
+def _qm_messages(data: bytes) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    pos, context, source, translation = 0, "", "", None
+    while pos < len(data):
+        tag = data[pos]
+        pos += 1
+        if tag == QM_END:
+            if translation is not None and source:
+                out.setdefault((context, source), translation)
+            context, source, translation = "", "", None
+            continue
+        if tag == QM_OBSOLETE1:
+            pos += 4
+            continue
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        pos += 4
+        if length == 0xFFFFFFFF:  # a null string
+            continue
+        value = data[pos : pos + length]
+        pos += length
+        if tag == QM_TRANSLATION and translation is None:
+            translation = value.decode("utf-16-be")
+        elif tag == QM_SOURCE:
+            source = value.decode("utf-8")
+        elif tag == QM_CONTEXT:
+            context = value.decode("utf-8")
+        elif tag not in (QM_TRANSLATION, QM_COMMENT):
+            return out  # a record this reader does not know: keep what was read
+    return out
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """The same from a translation source (.ts): finished, singular entries."""
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError):
@@ -205,9 +255,24 @@ def laptop_translations(language: str) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             if source is None or translation is None or translation.get("type"):
                 continue
-            if translation.text:
+            if message.get("numerus") != "yes" and translation.text:
                 out[(name, source)] = translation.text
     return out
+
+
+@functools.cache
+def laptop_translations(language: str) -> dict[tuple[str, str], str]:
+    """{(context, English source): translation} of the laptop's translation for *language*:
+    the compiled file every installation has (.qm), else the source (.ts) of a checkout whose
+    translations are not built yet; empty for English."""
+    if language == "en":
+        return {}
+    qm = resource_path("translations", f"ss_desktop_{language}.qm")
+    try:
+        found = read_qm(qm.read_bytes())
+    except OSError:
+        found = {}
+    return found or read_ts(resource_path("translations", f"ss_desktop_{language}.ts"))
 
 
 @functools.cache

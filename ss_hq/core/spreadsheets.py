@@ -50,7 +50,7 @@ def text_width(value: object) -> int:
 
 def _cell(sheet: object, value: object) -> object:
     if isinstance(value, date) and not isinstance(value, datetime):
-        cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
+        cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
         return cell
     return safe_cell(value)

@@ -147,8 +147,8 @@ def merge_pair(
         .where(SuspectedDuplicate.status == "open")
         .where(
             or_(
-                SuspectedDuplicate.record_id == plan.drop_id,
-                SuspectedDuplicate.other_id == plan.drop_id,
+                col(SuspectedDuplicate.record_id) == plan.drop_id,
+                col(SuspectedDuplicate.other_id) == plan.drop_id,
             )
         )
     ).all():

@@ -71,7 +71,8 @@ def axis_ticks(largest: int, most: int = AXIS_LABELS) -> list[int]:
 def _next_step(step: int) -> int:
     digits = str(step)
     lead, zeros = int(digits[0]), len(digits) - 1
-    return {1: 2, 2: 5, 5: 10}[lead] * 10**zeros
+    factor: int = {1: 2, 2: 5, 5: 10}[lead]
+    return int(factor * 10**zeros)
 
 
 def bar_chart(

@@ -83,3 +83,21 @@ def test_phones_are_masked_for_roles_without_the_permission():
     assert masked_phone("15482409465") == "154****9465"
     assert masked_phone("+86 139-1234-5678") == "139****5678"
     assert masked_phone("1234") == "****" and masked_phone(None) == ""
+
+
+def test_the_compiled_translation_gives_the_same_words_as_its_source():
+    """An installed head office has the compiled .qm only (not the .ts): read either, a code
+    reads the same."""
+    import pytest
+
+    from ss_core.resources import resource_path
+    from ss_hq.core.labels import read_qm, read_ts
+
+    qm = resource_path("translations", "ss_desktop_zh_CN.qm")
+    if not qm.exists():
+        pytest.skip("translations not built (make translations)")
+    compiled = read_qm(qm.read_bytes())
+    source = read_ts(resource_path("translations", "ss_desktop_zh_CN.ts"))
+    assert source and all(compiled.get(key) == text for key, text in source.items())
+    assert compiled[("Enum", "Lower-tier city")] == "三线及以下城市"
+    assert read_qm(b"not a qm file") == {}
