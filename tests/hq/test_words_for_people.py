@@ -75,6 +75,7 @@ def test_the_child_page_shows_words_not_codes(client, engine, hq):
     assert "英语角 2026-10-01" in attendance and _laptop_word(L.ATTENDANCE["absent"]) in attendance
     # The edit page offers the same words.
     edit = client.get(f"/children/{data.kept}/edit", headers=ZH).text
+    assert not UUID.search(_visible(edit))
     assert (
         f'<option value="grandparents" selected>{_laptop_word(L.LIVING["grandparents"])}</option>'
         in edit
