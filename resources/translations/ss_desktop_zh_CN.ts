@@ -771,17 +771,17 @@ Data folder: {path}</source>
         <translation>（每批 {size} 条，{seconds} 秒；发送 {sent} KB，接收 {received} KB）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="392" />
+        <location filename="../../ss_desktop/__main__.py" line="394" />
         <source> of {total}</source>
         <translation> / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="424" />
+        <location filename="../../ss_desktop/__main__.py" line="426" />
         <source>--retries must be zero or more</source>
         <translation>--retries 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="427" />
+        <location filename="../../ss_desktop/__main__.py" line="428" />
         <source>--give-up-after must be more than 0 seconds</source>
         <translation>--give-up-after 必须大于 0 秒</translation>
     </message>
@@ -1245,547 +1245,559 @@ Data folder: {path}</source>
 <context>
     <name>Enum</name>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="14" />
+        <location filename="../../ss_core/domain/labels.py" line="21" />
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="15" />
+        <location filename="../../ss_core/domain/labels.py" line="22" />
         <source>Teacher</source>
         <translation>教师</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="16" />
+        <location filename="../../ss_core/domain/labels.py" line="23" />
         <source>Coordinator</source>
         <translation>协调员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="17" />
+        <location filename="../../ss_core/domain/labels.py" line="24" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="20" />
+        <location filename="../../ss_core/domain/labels.py" line="27" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="21" />
+        <location filename="../../ss_core/domain/labels.py" line="28" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="22" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="35" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="83" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="92" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="116" />
+        <location filename="../../ss_core/domain/labels.py" line="29" />
+        <location filename="../../ss_core/domain/labels.py" line="42" />
+        <location filename="../../ss_core/domain/labels.py" line="90" />
+        <location filename="../../ss_core/domain/labels.py" line="99" />
+        <location filename="../../ss_core/domain/labels.py" line="123" />
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="23" />
+        <location filename="../../ss_core/domain/labels.py" line="30" />
         <source>Not stated</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="26" />
+        <location filename="../../ss_core/domain/labels.py" line="33" />
         <source>Exact date</source>
         <translation>精确到日</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="27" />
+        <location filename="../../ss_core/domain/labels.py" line="34" />
         <source>Month only</source>
         <translation>仅知年月</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="28" />
+        <location filename="../../ss_core/domain/labels.py" line="35" />
         <source>Year only</source>
         <translation>仅知年份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="31" />
+        <location filename="../../ss_core/domain/labels.py" line="38" />
         <source>Resident hukou</source>
         <translation>居民户口</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="32" />
+        <location filename="../../ss_core/domain/labels.py" line="39" />
         <source>Agricultural (old)</source>
         <translation>农业户口（旧）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="33" />
+        <location filename="../../ss_core/domain/labels.py" line="40" />
         <source>Non-agricultural (old)</source>
         <translation>非农业户口（旧）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="34" />
+        <location filename="../../ss_core/domain/labels.py" line="41" />
         <source>Not registered</source>
         <translation>未落户</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="38" />
+        <location filename="../../ss_core/domain/labels.py" line="45" />
         <source>Preschool</source>
         <translation>学前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="39" />
+        <location filename="../../ss_core/domain/labels.py" line="46" />
         <source>Primary</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="40" />
+        <location filename="../../ss_core/domain/labels.py" line="47" />
         <source>Junior secondary</source>
         <translation>初中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="41" />
+        <location filename="../../ss_core/domain/labels.py" line="48" />
         <source>Senior secondary</source>
         <translation>高中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="42" />
+        <location filename="../../ss_core/domain/labels.py" line="49" />
         <source>Secondary vocational</source>
         <translation>中职</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="45" />
+        <location filename="../../ss_core/domain/labels.py" line="52" />
         <source>6-3-3</source>
         <translation>六三三学制</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="46" />
+        <location filename="../../ss_core/domain/labels.py" line="53" />
         <source>5-4 (Shanghai)</source>
         <translation>五四学制（上海）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="49" />
+        <location filename="../../ss_core/domain/labels.py" line="56" />
         <source>Public school</source>
         <translation>公办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="50" />
+        <location filename="../../ss_core/domain/labels.py" line="57" />
         <source>Migrant school</source>
         <translation>随迁子女学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="51" />
+        <location filename="../../ss_core/domain/labels.py" line="58" />
         <source>Private school</source>
         <translation>民办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="52" />
+        <location filename="../../ss_core/domain/labels.py" line="59" />
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="53" />
+        <location filename="../../ss_core/domain/labels.py" line="60" />
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="54" />
+        <location filename="../../ss_core/domain/labels.py" line="61" />
         <source>Teaching point</source>
         <translation>教学点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="55" />
+        <location filename="../../ss_core/domain/labels.py" line="62" />
         <source>Care home</source>
         <translation>儿童福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="56" />
+        <location filename="../../ss_core/domain/labels.py" line="63" />
         <source>Community centre</source>
         <translation>社区中心</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="57" />
+        <location filename="../../ss_core/domain/labels.py" line="64" />
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="60" />
+        <location filename="../../ss_core/domain/labels.py" line="67" />
         <source>Migrant</source>
         <translation>流动儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="61" />
+        <location filename="../../ss_core/domain/labels.py" line="68" />
         <source>Left-behind</source>
         <translation>留守儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="62" />
+        <location filename="../../ss_core/domain/labels.py" line="69" />
         <source>In care</source>
         <translation>机构养育</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="63" />
+        <location filename="../../ss_core/domain/labels.py" line="70" />
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="64" />
+        <location filename="../../ss_core/domain/labels.py" line="71" />
         <source>Low income</source>
         <translation>低收入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="65" />
+        <location filename="../../ss_core/domain/labels.py" line="72" />
         <source>Lower-tier city</source>
         <translation>三线及以下城市</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="68" />
+        <location filename="../../ss_core/domain/labels.py" line="75" />
         <source>With both parents</source>
         <translation>与父母同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="69" />
+        <location filename="../../ss_core/domain/labels.py" line="76" />
         <source>With one parent</source>
         <translation>与父亲或母亲同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="70" />
+        <location filename="../../ss_core/domain/labels.py" line="77" />
         <source>With grandparents</source>
         <translation>与祖辈同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="71" />
+        <location filename="../../ss_core/domain/labels.py" line="78" />
         <source>With other relatives</source>
         <translation>与其他亲属同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="72" />
+        <location filename="../../ss_core/domain/labels.py" line="79" />
         <source>In a care home</source>
         <translation>住在福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="73" />
+        <location filename="../../ss_core/domain/labels.py" line="80" />
         <source>At boarding school</source>
         <translation>寄宿在学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="74" />
+        <location filename="../../ss_core/domain/labels.py" line="81" />
         <source>Alone</source>
         <translation>独自生活</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="75" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="126" />
-        <location filename="../../ss_desktop/ui/form_labels.py" line="156" />
+        <location filename="../../ss_core/domain/labels.py" line="82" />
+        <location filename="../../ss_core/domain/labels.py" line="133" />
+        <location filename="../../ss_core/domain/labels.py" line="163" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="78" />
+        <location filename="../../ss_core/domain/labels.py" line="85" />
         <source>Lives with the child</source>
         <translation>与孩子同住</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="79" />
+        <location filename="../../ss_core/domain/labels.py" line="86" />
         <source>Working away</source>
         <translation>外出务工</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="80" />
+        <location filename="../../ss_core/domain/labels.py" line="87" />
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="81" />
+        <location filename="../../ss_core/domain/labels.py" line="88" />
         <source>Unable to care</source>
         <translation>无抚养能力</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="82" />
+        <location filename="../../ss_core/domain/labels.py" line="89" />
         <source>Missing</source>
         <translation>下落不明</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="86" />
+        <location filename="../../ss_core/domain/labels.py" line="93" />
         <source>Every week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="87" />
+        <location filename="../../ss_core/domain/labels.py" line="94" />
         <source>Every month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="88" />
+        <location filename="../../ss_core/domain/labels.py" line="95" />
         <source>A few times a year</source>
         <translation>一年几次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="89" />
+        <location filename="../../ss_core/domain/labels.py" line="96" />
         <source>Once a year</source>
         <translation>一年一次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="90" />
+        <location filename="../../ss_core/domain/labels.py" line="97" />
         <source>Less than once a year</source>
         <translation>不到一年一次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="91" />
+        <location filename="../../ss_core/domain/labels.py" line="98" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="95" />
+        <location filename="../../ss_core/domain/labels.py" line="102" />
         <source>Visual</source>
         <translation>视力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="96" />
+        <location filename="../../ss_core/domain/labels.py" line="103" />
         <source>Hearing</source>
         <translation>听力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="97" />
+        <location filename="../../ss_core/domain/labels.py" line="104" />
         <source>Speech</source>
         <translation>言语残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="98" />
+        <location filename="../../ss_core/domain/labels.py" line="105" />
         <source>Physical</source>
         <translation>肢体残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="99" />
+        <location filename="../../ss_core/domain/labels.py" line="106" />
         <source>Intellectual</source>
         <translation>智力残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="100" />
+        <location filename="../../ss_core/domain/labels.py" line="107" />
         <source>Mental</source>
         <translation>精神残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="101" />
+        <location filename="../../ss_core/domain/labels.py" line="108" />
         <source>Multiple</source>
         <translation>多重残疾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="104" />
+        <location filename="../../ss_core/domain/labels.py" line="111" />
         <source>Grade 1 (most severe)</source>
         <translation>一级（最重）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="105" />
+        <location filename="../../ss_core/domain/labels.py" line="112" />
         <source>Grade 2</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="106" />
+        <location filename="../../ss_core/domain/labels.py" line="113" />
         <source>Grade 3</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="107" />
+        <location filename="../../ss_core/domain/labels.py" line="114" />
         <source>Grade 4</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="110" />
+        <location filename="../../ss_core/domain/labels.py" line="117" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="111" />
+        <location filename="../../ss_core/domain/labels.py" line="118" />
         <source>Dibao (minimum living allowance)</source>
         <translation>低保</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="112" />
+        <location filename="../../ss_core/domain/labels.py" line="119" />
         <source>Tekun (extreme poverty support)</source>
         <translation>特困供养</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="113" />
+        <location filename="../../ss_core/domain/labels.py" line="120" />
         <source>Low-income family</source>
         <translation>低收入家庭</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="114" />
+        <location filename="../../ss_core/domain/labels.py" line="121" />
         <source>Orphan</source>
         <translation>孤儿</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="115" />
+        <location filename="../../ss_core/domain/labels.py" line="122" />
         <source>De facto unsupported child</source>
         <translation>事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="119" />
+        <location filename="../../ss_core/domain/labels.py" line="126" />
         <source>Mother</source>
         <translation>母亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="120" />
+        <location filename="../../ss_core/domain/labels.py" line="127" />
         <source>Father</source>
         <translation>父亲</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="121" />
+        <location filename="../../ss_core/domain/labels.py" line="128" />
         <source>Paternal grandparent</source>
         <translation>祖父母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="122" />
+        <location filename="../../ss_core/domain/labels.py" line="129" />
         <source>Maternal grandparent</source>
         <translation>外祖父母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="123" />
+        <location filename="../../ss_core/domain/labels.py" line="130" />
         <source>Sibling</source>
         <translation>兄弟姐妹</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="124" />
+        <location filename="../../ss_core/domain/labels.py" line="131" />
         <source>Other relative</source>
         <translation>其他亲属</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="125" />
+        <location filename="../../ss_core/domain/labels.py" line="132" />
         <source>Institution</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="129" />
+        <location filename="../../ss_core/domain/labels.py" line="136" />
         <source>Legal guardian</source>
         <translation>法定监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="130" />
+        <location filename="../../ss_core/domain/labels.py" line="137" />
         <source>Caregiver entrusted by the guardian</source>
         <translation>受监护人委托的照料人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="131" />
+        <location filename="../../ss_core/domain/labels.py" line="138" />
         <source>The child (14 or older)</source>
         <translation>儿童本人（14 周岁及以上）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="134" />
+        <location filename="../../ss_core/domain/labels.py" line="141" />
         <source>Signed paper form</source>
         <translation>纸质签字</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="135" />
+        <location filename="../../ss_core/domain/labels.py" line="142" />
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="136" />
+        <location filename="../../ss_core/domain/labels.py" line="143" />
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="137" />
+        <location filename="../../ss_core/domain/labels.py" line="144" />
         <source>By WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="140" />
+        <location filename="../../ss_core/domain/labels.py" line="147" />
         <source>Registration</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="141" />
+        <location filename="../../ss_core/domain/labels.py" line="148" />
         <source>Sensitive details (disability, health, income, care)</source>
         <translation>敏感信息（残障、健康、收入、养育情况）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="142" />
+        <location filename="../../ss_core/domain/labels.py" line="149" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="143" />
+        <location filename="../../ss_core/domain/labels.py" line="150" />
         <source>Named in reports</source>
         <translation>在报告中署名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="144" />
+        <location filename="../../ss_core/domain/labels.py" line="151" />
         <source>Sharing with school or partners</source>
         <translation>与学校或合作方共享</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="147" />
+        <location filename="../../ss_core/domain/labels.py" line="154" />
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="148" />
+        <location filename="../../ss_core/domain/labels.py" line="155" />
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="149" />
+        <location filename="../../ss_core/domain/labels.py" line="156" />
         <source>Videolink</source>
         <translation>视频连线课堂</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="150" />
+        <location filename="../../ss_core/domain/labels.py" line="157" />
         <source>Home Classroom</source>
         <translation>家庭课堂</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="151" />
+        <location filename="../../ss_core/domain/labels.py" line="158" />
         <source>Stepping Up</source>
         <translation>成长课程</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="152" />
+        <location filename="../../ss_core/domain/labels.py" line="159" />
         <source>I-Care</source>
         <translation>爱眼行动</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="153" />
+        <location filename="../../ss_core/domain/labels.py" line="160" />
         <source>After-school tuition</source>
         <translation>课后辅导</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="154" />
+        <location filename="../../ss_core/domain/labels.py" line="161" />
         <source>Summer programme</source>
         <translation>暑期项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="155" />
+        <location filename="../../ss_core/domain/labels.py" line="162" />
         <source>Teaching trip</source>
         <translation>支教行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="159" />
+        <location filename="../../ss_core/domain/labels.py" line="166" />
         <source>Pending</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="160" />
+        <location filename="../../ss_core/domain/labels.py" line="167" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="163" />
+        <location filename="../../ss_core/domain/labels.py" line="168" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ss_core/domain/labels.py" line="173" />
+        <source>Merged into another record</source>
+        <translation>已合并到另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_core/domain/labels.py" line="176" />
         <source>Present</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="164" />
+        <location filename="../../ss_core/domain/labels.py" line="177" />
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/form_labels.py" line="165" />
+        <location filename="../../ss_core/domain/labels.py" line="178" />
         <source>Excused</source>
         <translation>请假</translation>
     </message>
     <message>
+        <location filename="../../ss_core/domain/labels.py" line="171" />
         <location filename="../../ss_desktop/ui/list_export.py" line="24" />
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
+        <location filename="../../ss_core/domain/labels.py" line="172" />
         <location filename="../../ss_desktop/ui/list_export.py" line="25" />
         <source>Archived</source>
         <translation>已归档</translation>
@@ -1828,7 +1840,7 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/errors.py" line="66" />
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="89" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="93" />
         <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
         <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
     </message>
@@ -4568,12 +4580,17 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="57" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="56" />
+        <source>Head office has closed this child's site: it takes no new children. Move the child to an open site, then retry.</source>
+        <translation>总部已关闭这名儿童所在的站点，该站点不再接收新登记的儿童。请把儿童改到仍开放的站点，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="61" />
         <source>Head office refused the change ({reason}).</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="60" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="64" />
         <source>Head office has not accepted the child this record belongs to (see the child's row). Retrying the child sends this record again with it.</source>
         <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。重试该儿童时，此记录会一起重新发送。</translation>
     </message>
@@ -4583,112 +4600,112 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="65" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="69" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="66" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="67" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="71" />
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="68" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="72" />
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="69" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="73" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="74" />
         <source>Programme</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="71" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="75" />
         <source>Attendance session</source>
         <translation>考勤课次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="72" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="76" />
         <source>Attendance mark</source>
         <translation>考勤记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="75" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="79" />
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="76" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="80" />
         <source>Receiving changes from head office: {done}</source>
         <translation>正在接收总部的更改：{done}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="77" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="81" />
         <source>Comparing with head office…</source>
         <translation>正在与总部核对…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="78" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="82" />
         <source>Sending the audit log: {done} of {total}</source>
         <translation>正在发送审计日志：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="99" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="103" />
         <source>ahead</source>
         <translation>偏快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="101" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="105" />
         <source>behind</source>
         <translation>偏慢</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="109" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="113" />
         <source>Audit log row {row} was changed on this laptop before it was sent.</source>
         <translation>审计日志第 {row} 行在发送之前已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="112" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="116" />
         <source>Audit log rows before row {row} were deleted on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被删除。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="115" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="119" />
         <source>Audit log rows before row {row} were changed on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="118" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="122" />
         <source>This laptop's audit log was rewritten from row {row} (edited, or an older backup was restored).</source>
         <translation>这台电脑的审计日志从第 {row} 行起被改写了（被修改过，或恢复了较早的备份）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="123" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="127" />
         <source>Audit log row {row} was changed on this laptop after it was sent; head office keeps the original.</source>
         <translation>审计日志第 {row} 行在发送之后已在这台电脑上被修改；总部保留了原始记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="131" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="135" />
         <source>This laptop's audit log does not verify from row {row}.</source>
         <translation>这台电脑的审计日志从第 {row} 行起无法通过校验。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="135" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="139" />
         <source>{detail} Head office has been told. Syncing goes on; tell your coordinator.</source>
         <translation>{detail}已通知总部。同步会继续进行；请告诉您的协调员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="153" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="157" />
         <source>never</source>
         <translation>从未</translation>
     </message>

@@ -97,6 +97,7 @@ class ErrorCode(StrEnum):
     CURSOR_INVALID = "cursor_invalid"
     BUSY = "busy"  # 503: head office is busy; try again after Retry-After seconds
     INTERNAL_ERROR = "internal_error"  # 500: a fault of head office's, logged there
+    SITE_CLOSED = "site_closed"  # a new child at a site head office closed
 
 
 Uuid = Annotated[str, StringConstraints(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]

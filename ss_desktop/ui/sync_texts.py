@@ -53,6 +53,10 @@ REASONS = {
         "SyncPage",
         "The change refers to a record head office does not have. Retry after the first sync.",
     ),
+    "site_closed": QT_TRANSLATE_NOOP(
+        "SyncPage",
+        "Head office has closed this child's site: it takes no new children. Move the child to an open site, then retry.",
+    ),
 }
 OTHER_REASON = QT_TRANSLATE_NOOP("SyncPage", "Head office refused the change ({reason}).")
 # A guardian, consent ... refused because its child was refused too (head office does not

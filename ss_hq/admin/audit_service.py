@@ -1,6 +1,6 @@
-"""The laptops' audit logs at head office: receiving them (``POST /api/v1/audit``), checking
-their hash chain, browsing them, and the export of processing records for the annual
-compliance audit.
+"""The audit logs at head office: receiving the laptops' (``POST /api/v1/audit``), checking
+their hash chain, browsing them with head office's own (:mod:`ss_hq.core.staff_audit`); the
+export of processing records is :mod:`ss_hq.admin.audit_export`.
 
 Receiving: rows are taken in id order. Each row must give its own hash and continue from the
 last row head office holds for that laptop (the *tip*). A row that does not is still KEPT
@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, text
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
 from ss_core.protocol.audit_chain import GENESIS_HASH, ChainProblem, ChainRow, check_row
 from ss_core.protocol.wire import AuditRow, AuditUploadRequest, AuditUploadResponse, ErrorCode
+from ss_hq.core.device_names import all_device_labels
 from ss_hq.core.errors import ServiceError
-from ss_hq.core.models import AuditChain, AuditEntry, Device
-from ss_hq.core.spreadsheets import csv_bytes, xlsx_bytes
+from ss_hq.core.models import AuditChain, AuditEntry, Device, Record
+from ss_hq.core.staff_audit import HEAD_OFFICE, Action, lock_chain, record_action
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,6 @@ PROBLEM_TEXT: dict[str, str] = {
     ChainProblem.LAPTOP_REPORTED: "The laptop's own copy of audit row {row} no longer matches its hash: it was changed on the laptop after it was sent. Head office keeps the row as first received.",
 }
 UNKNOWN_PROBLEM_TEXT = "The audit log does not verify at row {row}."
-_AUDIT_LOCK_KEY = 0x61756474  # "audt": one audit writer per laptop at a time (PostgreSQL)
 
 
 def problem_message(problem: str | None, row_id: int | None) -> str | None:
@@ -61,16 +61,6 @@ def at_ms_of(at: str) -> int | None:
 
 
 # ------------------------------------------------------------------------------ receiving
-
-
-def _lock_device(session: Session, device_id: str) -> None:
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(CAST(:a AS integer), hashtext(:device))"),
-            {"a": _AUDIT_LOCK_KEY, "device": device_id},
-        )
-    # SQLite: make_engine begins every transaction IMMEDIATE, so writers are serialized.
 
 
 def _chain_row(row: AuditRow) -> ChainRow:
@@ -110,7 +100,7 @@ def receive(
                 f"audit row {row.id} contains a NUL character, which no laptop writes",
                 status=422,
             )
-    _lock_device(session, device.id)
+    lock_chain(session, device.id)
     chain = session.get(AuditChain, device.id)
     if chain is None:
         chain = AuditChain(device_id=device.id, tip_id=0, tip_hash=GENESIS_HASH, row_count=0)
@@ -197,13 +187,26 @@ def receive(
     )
 
 
-def clear_flag(session: Session, device_id: str) -> bool:
+def clear_flag(
+    session: Session, device_id: str, *, actor: str = "", now: int | None = None
+) -> bool:
     """Staff looked into a broken chain: clear the flag (the rows keep their marks)."""
     chain = session.get(AuditChain, device_id)
     if chain is None or chain.broken_at_id is None:
         return False
+    row, problem = chain.broken_at_id, chain.problem
     chain.broken_at_id = chain.problem = chain.broken_seen_at = None
     session.add(chain)
+    if now is not None:
+        record_action(
+            session,
+            actor=actor,
+            action=Action.CLEAR_CHAIN_FLAG,
+            now=now,
+            entity="device",
+            record_id=device_id,
+            detail={"row": row, "problem": problem},
+        )
     session.commit()
     return True
 
@@ -237,7 +240,7 @@ class ChainStatus:
 
 
 def chain_statuses(session: Session) -> list[ChainStatus]:
-    names = dict(session.exec(select(Device.id, Device.name)).all())
+    names = all_device_labels(session)
     chains = session.exec(select(AuditChain).order_by(col(AuditChain.device_id))).all()
     return [
         ChainStatus(
@@ -250,7 +253,14 @@ def chain_statuses(session: Session) -> list[ChainStatus]:
             problem=c.problem,
             broken_seen_at=c.broken_seen_at,
         )
-        for c in sorted(chains, key=lambda c: (c.broken_at_id is None, names.get(c.device_id, "")))
+        for c in sorted(
+            chains,
+            key=lambda c: (
+                c.broken_at_id is None,
+                c.device_id != HEAD_OFFICE,
+                names.get(c.device_id, ""),
+            ),
+        )
     ]
 
 
@@ -311,7 +321,7 @@ def _day_ms(day: date) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
 
 
-def _where(query: Any, filters: AuditFilters) -> Any:
+def filter_query(query: Any, filters: AuditFilters) -> Any:
     if filters.device_id:
         query = query.where(AuditEntry.device_id == filters.device_id)
     if filters.actor:
@@ -340,9 +350,19 @@ class AuditView:
     count: int | None
     chain_ok: bool
     problem: str | None
+    detail: dict[str, Any]
+
+    @property
+    def reason(self) -> str:
+        value = self.detail.get("reason")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def at_head_office(self) -> bool:
+        return self.device_id == HEAD_OFFICE
 
 
-def _detail(text_value: str) -> dict[str, Any]:
+def parse_detail(text_value: str) -> dict[str, Any]:
     try:
         value = json.loads(text_value or "{}")
     except ValueError:
@@ -351,7 +371,7 @@ def _detail(text_value: str) -> dict[str, Any]:
 
 
 def _view(entry: AuditEntry, names: dict[str, str]) -> AuditView:
-    detail = _detail(entry.detail)
+    detail = parse_detail(entry.detail)
     fields = detail.get("fields")
     count = detail.get("count")
     return AuditView(
@@ -368,6 +388,7 @@ def _view(entry: AuditEntry, names: dict[str, str]) -> AuditView:
         count=count if isinstance(count, int) and not isinstance(count, bool) else None,
         chain_ok=entry.chain_ok,
         problem=entry.problem,
+        detail=detail,
     )
 
 
@@ -378,84 +399,40 @@ def _ordered(query: Any) -> Any:
 def search(
     session: Session, filters: AuditFilters, *, limit: int, offset: int
 ) -> tuple[list[AuditView], int]:
-    total = session.exec(_where(select(func.count()).select_from(AuditEntry), filters)).one()
+    total = session.exec(filter_query(select(func.count()).select_from(AuditEntry), filters)).one()
     entries = session.exec(
-        _ordered(_where(select(AuditEntry), filters)).limit(limit).offset(offset)
+        _ordered(filter_query(select(AuditEntry), filters)).limit(limit).offset(offset)
     )
-    names = dict(session.exec(select(Device.id, Device.name)).all())
+    names = all_device_labels(session)
     return [_view(e, names) for e in entries.all()], int(total)
+
+
+def record_names(session: Session, rows: Iterable[AuditView]) -> dict[str, str]:
+    """{record id: what staff call it} for the records *rows* name (a child by name, a site
+    by code and name, a laptop by its label; an erased child has no name any more)."""
+    ids = {r.record_id for r in rows if r.record_id}
+    for row in rows:
+        for key in ("merged", "other", "kept"):
+            value = row.detail.get(key)
+            if isinstance(value, str):
+                ids.add(value)
+    names: dict[str, str] = {}
+    devices = all_device_labels(session)
+    wanted = [i for i in ids if len(i) == 36]
+    for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+        for record in session.exec(select(Record).where(col(Record.id).in_(chunk))).all():
+            f = record.fields or {}
+            if record.entity == "child":
+                name = f"{f.get('surname') or ''}{f.get('given_name') or ''}".strip()
+            elif record.entity == "site":
+                name = f"{f.get('code') or ''} {f.get('name') or ''}".strip()
+            else:
+                name = str(f.get("name") or f.get("giver_name") or "")
+            names[record.id] = name if not record.erased else ""
+    for device_id in ids & devices.keys():
+        names[device_id] = devices[device_id]
+    return names
 
 
 def known_actions(session: Session) -> list[str]:
     return sorted(session.exec(select(AuditEntry.action).distinct()).all())
-
-
-# ------------------------------------------------------------------------------ export
-
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "when_utc",
-    "laptop",
-    "laptop_id",
-    "user",
-    "action",
-    "record_type",
-    "record_id",
-    "fields",
-    "count",
-    "audit_row",
-    "chain_verified",
-)
-
-
-def _iter_entries(session: Session, filters: AuditFilters) -> Iterator[AuditEntry]:
-    query = _where(select(AuditEntry), filters).order_by(
-        col(AuditEntry.at_ms), col(AuditEntry.device_id), col(AuditEntry.row_id)
-    )
-    offset = 0
-    while True:
-        batch = session.exec(query.limit(1000).offset(offset)).all()
-        yield from batch
-        if len(batch) < 1000:
-            return
-        offset += len(batch)
-
-
-def processing_records(session: Session, filters: AuditFilters) -> Iterable[list[object]]:
-    """Who did what to which record, when, on which laptop: one line per record (a bulk row,
-    e.g. an import, is expanded to its records). Field NAMES only, never values."""
-    names = dict(session.exec(select(Device.id, Device.name)).all())
-    for entry in _iter_entries(session, filters):
-        detail = _detail(entry.detail)
-        fields = detail.get("fields")
-        field_text = ",".join(str(f) for f in fields) if isinstance(fields, list) else ""
-        ids = detail.get("ids")
-        record_ids = [str(i) for i in ids] if isinstance(ids, list) and ids else [entry.record_id]
-        count = detail.get("count")
-        when = (
-            datetime.fromtimestamp(entry.at_ms / 1000, tz=UTC).strftime("%Y-%m-%d %H:%M:%S")
-            if entry.at_ms is not None
-            else entry.at
-        )
-        for record_id in record_ids:
-            cells: list[object] = [
-                when,
-                names.get(entry.device_id, ""),
-                entry.device_id,
-                entry.actor,
-                entry.action,
-                entry.entity or "",
-                record_id or "",
-                field_text,
-                count if isinstance(count, int) and not isinstance(count, bool) else "",
-                entry.row_id,
-                "yes" if entry.chain_ok else "no",
-            ]
-            yield cells
-
-
-def export_csv(session: Session, filters: AuditFilters) -> bytes:
-    return csv_bytes(EXPORT_COLUMNS, processing_records(session, filters))
-
-
-def export_xlsx(session: Session, filters: AuditFilters) -> bytes:
-    return xlsx_bytes("processing records", EXPORT_COLUMNS, processing_records(session, filters))

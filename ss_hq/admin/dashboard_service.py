@@ -21,7 +21,8 @@ from sqlmodel import Session, col, select
 from ss_core.domain.enums import Category
 from ss_core.protocol.wire import Entity
 from ss_core.resources import resource_path
-from ss_hq.core.models import ChildIndex, Record
+from ss_hq.core.models import ChildIndex, Device, Record
+from ss_hq.core.todo import review_counts
 from ss_hq.review.search_service import CATEGORY_COLUMNS
 
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
@@ -199,3 +200,50 @@ def build_dashboard(session: Session, *, today: date | None = None) -> Dashboard
         dashboard.by_hukou_local[_key(local)] = count
     _attendance(session, dashboard)
     return dashboard
+
+
+SILENT_DAYS = 14
+WEEK_MS = 7 * 86_400_000
+
+
+@dataclass(frozen=True)
+class Todo:
+    """What waits for staff, each with the list it links to."""
+
+    conflicts: int
+    duplicates: int
+    silent_laptops: int  # active laptops not heard from for more than ``silent_days``
+    silent_days: int
+    changed_this_week: int  # children registered or changed in the last 7 days
+    week_start: int  # ms
+
+
+def silent_since(now: int, days: int) -> int:
+    return now - days * 86_400_000
+
+
+def build_todo(session: Session, *, now: int, silent_days: int = SILENT_DAYS) -> Todo:
+    counts = review_counts(session)
+    cutoff = silent_since(now, silent_days)
+    silent = session.exec(
+        select(func.count())
+        .select_from(Device)
+        .where(col(Device.revoked_at).is_(None))
+        .where(func.coalesce(Device.last_seen_at, Device.created_at) < cutoff)
+    ).one()
+    week_start = now - WEEK_MS
+    changed = session.exec(
+        select(func.count())
+        .select_from(ChildIndex)
+        .where(col(ChildIndex.active).is_(True))
+        .where(col(ChildIndex.erased).is_(False))
+        .where(col(ChildIndex.updated_at) >= week_start)
+    ).one()
+    return Todo(
+        conflicts=counts["conflicts"],
+        duplicates=counts["duplicates"],
+        silent_laptops=int(silent),
+        silent_days=silent_days,
+        changed_this_week=int(changed),
+        week_start=week_start,
+    )

@@ -337,6 +337,8 @@ class StaffSession(SQLModel, table=True):
 # (ss_hq.review.search_service keeps it current).
 class ChildIndex(SQLModel, table=True):
     __tablename__ = "child_index"
+    # Since revision 0005: the list's first page by name, read from the index in order.
+    __table_args__ = (sa.Index("ix_child_index_name_sort", "name_sort", "record_id"),)
 
     record_id: str = Field(primary_key=True, max_length=36)
     site_id: str | None = Field(default=None, max_length=36, index=True)
@@ -361,6 +363,36 @@ class ChildIndex(SQLModel, table=True):
     keys_short: str = Field(default="", sa_type=sa.Text)
     keys_given: str = Field(default="", sa_type=sa.Text)
     updated_at: int = Field(default=0, sa_type=sa.BigInteger)
+    # Since revision 0005: an erased child is counted on the dashboard but never listed;
+    # when the child was registered (the laptop's stamp of its creation), for the list.
+    erased: bool = False
+    registered_at: int = Field(default=0, sa_type=sa.BigInteger, index=True)
+
+
+class MergeLog(SQLModel, table=True):
+    """One merge of two children (``merged_id`` into ``kept_id``) and what it did, so that an
+    admin can split them again: the dependents that moved (``moved``), the duplicates that
+    were removed (``removed``: {removed id: {"kept": the record it duplicated, "owner": the
+    child it belonged to}}) and the values
+    the kept records took from their duplicates (``filled``: {kept id: {field: old value}}).
+    A split re-creates the merged child as ``split_id``."""
+
+    __tablename__ = "merge_log"
+
+    id: int | None = Field(default=None, primary_key=True, sa_type=BigIntPK)
+    pair_id: int | None = Field(default=None, sa_type=sa.BigInteger)
+    kept_id: str = Field(max_length=36, index=True)
+    merged_id: str = Field(max_length=36, index=True)
+    moved: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    removed: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON, nullable=False)
+    filled: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON, nullable=False)
+    reason: str = Field(default="", max_length=500)
+    by: str = Field(max_length=64)
+    at: int = Field(sa_type=sa.BigInteger)
+    split_id: str | None = Field(default=None, max_length=36)
+    split_by: str | None = Field(default=None, max_length=64)
+    split_at: int | None = Field(default=None, sa_type=sa.BigInteger)
+    split_reason: str | None = Field(default=None, max_length=500)
 
 
 def hq_metadata() -> sa.MetaData:

@@ -146,6 +146,26 @@ def _scope(
     return fields.get("site_id"), None
 
 
+SITE_CLOSED_STATUS = "closed"
+
+
+def _check_site_open(
+    session: Session, entity: Entity, site_id: str | None, sink: BulkSink | None
+) -> None:
+    """A closed site takes no new children (a child created there, or moved there)."""
+    if entity is not Entity.CHILD or not site_id:
+        return
+    site = _get(session, site_id, sink)
+    if site is None or site.entity != Entity.SITE.value:
+        return
+    if (site.fields or {}).get("status") == SITE_CLOSED_STATUS:
+        code = (site.fields or {}).get("code") or ""
+        raise OpRejected(
+            ErrorCode.SITE_CLOSED,
+            f"site {code} is closed at head office: it takes no new children",
+        )
+
+
 def _check_allowed(author: Author, entity: Entity, *site_ids: str | None) -> None:
     if author.sites is None:
         return
@@ -235,6 +255,8 @@ def write_record(
         _check_allowed(author, entity, new_site)
     else:
         _check_allowed(author, entity, old_site, new_site)
+    if (creating or new_site != old_site) and not deleted:
+        _check_site_open(session, entity, new_site, sink)
 
     if sink is not None and old_site is not None and old_site != new_site:
         raise NeedsOwnSavepoint  # a move to another site: dependents follow (row by row)
@@ -341,6 +363,8 @@ def _create_in_batch(
     stored = dict(fields)
     site_id, child_id = _scope(session, entity, record_id, stored, sink)
     _check_allowed(author, entity, site_id)
+    if not deleted:
+        _check_site_open(session, entity, site_id, sink)
     stamp = [hlc, 1, author.device_id]
     if len(stored) > 1:
         meta: dict[str, Any] = {META_DEFAULT: stamp}

@@ -30,10 +30,13 @@ ABSOLUTE_TIMEOUT_MS = 12 * 3600 * 1000
 TOUCH_EVERY_MS = 60 * 1000
 
 ADMIN, STAFF, VIEWER = "admin", "staff", "viewer"
-# What each role may do. Viewer: the aggregate dashboard only (no names, no export).
+# What each role may do. Viewer: the aggregate dashboard only (no names, no export). Only
+# admins erase children, revoke laptops, split merges, manage sites and staff accounts and
+# see guardians' phone numbers in full (others see 138****5678 and export no phones).
+ADMIN_ONLY = frozenset({"staff_users", "erase", "revoke", "split", "phones", "manage_sites"})
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
-        {"dashboard", "children", "edit", "review", "export", "devices", "sites", "staff_users"}
+        {"dashboard", "children", "edit", "review", "export", "devices", "sites"} | ADMIN_ONLY
     ),
     STAFF: frozenset({"dashboard", "children", "edit", "review", "export", "devices", "sites"}),
     VIEWER: frozenset({"dashboard"}),

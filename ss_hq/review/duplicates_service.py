@@ -5,9 +5,8 @@ sharing its full-pinyin key, its birth date or its ID number (all indexed in
 ``child_index``), scored with the laptop's own rule (``ss_core.domain.duplicates``). Pairs at
 or above :data:`THRESHOLD` are stored once in ``suspected_duplicate``.
 
-Merging keeps one child; the other becomes a deleted tombstone whose ``merged_into`` names the
-kept child; its guardians, consents, enrollments and attendance marks move to the kept child.
-Laptops learn all of it on their next pull (the tombstone carries ``merged_into``).
+Staff merge a pair (:mod:`ss_hq.review.merge_service`) or say it is not the same child
+(:func:`dismiss_pair`, undone by :func:`reopen_pair`); both are audited.
 """
 
 from __future__ import annotations
@@ -17,23 +16,21 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, or_, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from ss_core.domain.duplicates import ChildFacts, rank_candidates
 from ss_core.protocol.wire import Entity
-from ss_hq.core.change_log import ChangeLogWriter
 from ss_hq.core.models import Record, SuspectedDuplicate
-from ss_hq.core.records import OpRejected
-from ss_hq.review.review_service import ReviewError, staff_write
+from ss_hq.core.staff_audit import Action, clean_reason, record_action
+from ss_hq.review.review_service import ReviewError
 from ss_hq.review.search_service import (
     IN_CHUNK,
     ChildIndex,
     ChildRow,
     child_row,
     id_in,
-    refresh_child_index,
 )
 
 log = logging.getLogger(__name__)
@@ -42,12 +39,6 @@ THRESHOLD = 60.0
 # The child fields a duplicate score reads (ss_core.domain.duplicates, through _facts).
 FACT_FIELDS = ("surname", "given_name", "dob_precision", "id_number", "gender")
 MAX_CANDIDATES = 200
-DEPENDENT_ENTITIES = (
-    Entity.GUARDIAN.value,
-    Entity.CONSENT.value,
-    Entity.ENROLLMENT.value,
-    Entity.ATTENDANCE_MARK.value,
-)
 
 
 def _facts(record: Any, index: Any, phones: tuple[str, ...]) -> ChildFacts:
@@ -253,6 +244,29 @@ class DuplicatePair:
     right: ChildRow
     left_device: str | None
     right_device: str | None
+    status: str = "open"
+    resolved_by: str | None = None
+    resolved_at: int | None = None
+
+
+def _pair_view(session: Session, row: SuspectedDuplicate) -> DuplicatePair | None:
+    left, right = child_row(session, row.record_id), child_row(session, row.other_id)
+    if left is None or right is None:
+        return None
+    a, b = session.get(Record, row.record_id), session.get(Record, row.other_id)
+    assert row.id is not None
+    return DuplicatePair(
+        id=row.id,
+        score=row.score,
+        reasons=tuple(row.reasons),
+        left=left,
+        right=right,
+        left_device=a.created_by_device if a else None,
+        right_device=b.created_by_device if b else None,
+        status=row.status,
+        resolved_by=row.resolved_by,
+        resolved_at=row.resolved_at,
+    )
 
 
 def list_open_pairs(session: Session, *, limit: int = 100) -> list[DuplicatePair]:
@@ -262,28 +276,13 @@ def list_open_pairs(session: Session, *, limit: int = 100) -> list[DuplicatePair
         .order_by(col(SuspectedDuplicate.score).desc(), col(SuspectedDuplicate.id))
         .limit(limit)
     ).all()
-    out = []
-    for row in rows:
-        left, right = child_row(session, row.record_id), child_row(session, row.other_id)
-        if left is None or right is None:
-            continue
-        a, b = session.get(Record, row.record_id), session.get(Record, row.other_id)
-        assert row.id is not None
-        out.append(
-            DuplicatePair(
-                id=row.id,
-                score=row.score,
-                reasons=tuple(row.reasons),
-                left=left,
-                right=right,
-                left_device=a.created_by_device if a else None,
-                right_device=b.created_by_device if b else None,
-            )
-        )
-    return out
+    return [view for row in rows if (view := _pair_view(session, row)) is not None]
 
 
-def dismiss_pair(session: Session, pair_id: int, *, staff_user: str, now: int) -> None:
+def dismiss_pair(
+    session: Session, pair_id: int, *, staff_user: str, now: int, reason: str = ""
+) -> None:
+    """Not the same child: the pair leaves the list (:func:`reopen_pair` brings it back)."""
     pair = session.get(SuspectedDuplicate, pair_id)
     if pair is None or pair.status != "open":
         raise ReviewError("not_found", "no such open pair")
@@ -291,64 +290,58 @@ def dismiss_pair(session: Session, pair_id: int, *, staff_user: str, now: int) -
     pair.resolved_by = staff_user
     pair.resolved_at = now
     session.add(pair)
+    record_action(
+        session,
+        actor=staff_user,
+        action=Action.NOT_SAME,
+        now=now,
+        entity=Entity.CHILD.value,
+        record_id=pair.record_id,
+        detail={"other": pair.other_id, "pair": pair_id, "reason": clean_reason(reason)},
+    )
     session.commit()
 
 
-def merge_pair(
-    session: Session, pair_id: int, keep_id: str, *, staff_user: str, now: int
-) -> dict[str, Any]:
-    """Merge the pair into *keep_id*. Returns {"kept", "merged", "moved"}."""
-    writer = ChangeLogWriter(session)
+def reopen_pair(
+    session: Session, pair_id: int, *, staff_user: str, now: int, reason: str = ""
+) -> None:
+    """Undo a wrong "not the same child": the pair is open again (both children still there)."""
     pair = session.get(SuspectedDuplicate, pair_id)
-    if pair is None or pair.status != "open":
-        raise ReviewError("not_found", "no such open pair")
-    if keep_id not in (pair.record_id, pair.other_id):
-        raise ReviewError("bad_choice", "keep one of the two children of the pair")
-    drop_id = pair.other_id if keep_id == pair.record_id else pair.record_id
-    keep, drop = session.get(Record, keep_id), session.get(Record, drop_id)
-    if keep is None or drop is None or keep.deleted or drop.deleted:
-        raise ReviewError("gone", "one of the two children no longer exists")
-    moved = 0
-    try:
-        dependents = session.exec(
-            select(Record)
-            .where(Record.child_id == drop_id)
-            .where(col(Record.entity).in_(DEPENDENT_ENTITIES))
-        ).all()
-        for dependent in dependents:
-            staff_write(
-                session, writer, dependent, {"child_id": keep_id}, staff_user=staff_user, now=now
-            )
-            moved += 1
-        staff_write(
-            session,
-            writer,
-            drop,
-            {"merged_into": keep_id},
-            staff_user=staff_user,
-            now=now,
-            deleted=True,
-        )
-    except OpRejected as exc:
-        session.rollback()
-        raise ReviewError("rejected", exc.message) from None
-    drop.merged_into = keep_id
-    session.add(drop)
-    refresh_child_index(session, drop_id)
-    pair.status = "merged"
-    pair.resolved_by = staff_user
-    pair.resolved_at = now
+    if pair is None or pair.status != "dismissed":
+        raise ReviewError("not_found", "no such dismissed pair")
+    for record_id in (pair.record_id, pair.other_id):
+        record = session.get(Record, record_id)
+        if record is None or record.deleted or record.erased:
+            raise ReviewError("gone", "one of the two children no longer exists")
+    pair.status = "open"
+    pair.resolved_by = None
+    pair.resolved_at = None
     session.add(pair)
-    # Other open pairs with the tombstone are moot now.
-    for other in session.exec(
-        select(SuspectedDuplicate)
-        .where(SuspectedDuplicate.status == "open")
-        .where(or_(SuspectedDuplicate.record_id == drop_id, SuspectedDuplicate.other_id == drop_id))
-    ).all():
-        other.status = "obsolete"
-        other.resolved_by = staff_user
-        other.resolved_at = now
-        session.add(other)
+    record_action(
+        session,
+        actor=staff_user,
+        action=Action.REOPEN_PAIR,
+        now=now,
+        entity=Entity.CHILD.value,
+        record_id=pair.record_id,
+        detail={"other": pair.other_id, "pair": pair_id, "reason": clean_reason(reason)},
+    )
     session.commit()
-    log.info("duplicate pair %d merged: %d dependent record(s) moved", pair_id, moved)
-    return {"kept": keep_id, "merged": drop_id, "moved": moved}
+
+
+def pair_by_id(session: Session, pair_id: int) -> DuplicatePair | None:
+    """One pair (any status) with its two children, for the confirmation pages."""
+    row = session.get(SuspectedDuplicate, pair_id)
+    return _pair_view(session, row) if row is not None else None
+
+
+def dismissed_pairs(session: Session, *, limit: int = 20) -> list[DuplicatePair]:
+    """The latest "not the same child" decisions, newest first (they can be undone)."""
+    rows = session.exec(
+        select(SuspectedDuplicate)
+        .where(SuspectedDuplicate.status == "dismissed")
+        .where(col(SuspectedDuplicate.score) > 0)  # a split's record, not a decision
+        .order_by(col(SuspectedDuplicate.resolved_at).desc(), col(SuspectedDuplicate.id).desc())
+        .limit(limit)
+    ).all()
+    return [view for row in rows if (view := _pair_view(session, row)) is not None]

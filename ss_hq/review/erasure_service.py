@@ -22,13 +22,15 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from ss_core.domain.consent import PENDING_WITHDRAWN, consent_state
 from ss_core.protocol.wire import Entity
 from ss_hq.core.change_log import ChangeLogWriter
+from ss_hq.core.labels import FIELD_LABELS
 from ss_hq.core.models import ChangeHistory, Conflict, Record, SuspectedDuplicate, field_meta_of
+from ss_hq.core.staff_audit import Action, clean_reason, record_action
 from ss_hq.review.review_service import ReviewError, server_stamp
 from ss_hq.review.search_service import refresh_child_index
 
@@ -119,14 +121,70 @@ def _forget(session: Session, record_ids: list[str]) -> int:
     return int(removed or 0)
 
 
-def erase_child(session: Session, child_id: str, *, staff_user: str, now: int) -> ErasureResult:
-    writer = ChangeLogWriter(session)
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What an erasure will wipe (the confirmation page's summary)."""
+
+    child_id: str
+    personal_fields: list[str]  # the child's fields that hold something and will be wiped
+    kept_fields: list[str]
+    guardians: int
+    consents: int
+    history_rows: int
+
+
+def plan_erasure(session: Session, child_id: str) -> ErasurePlan:
     child = session.get(Record, child_id)
     if child is None or child.entity != Entity.CHILD.value:
         raise ReviewError("not_found", "no such child")
     if child.erased:
         raise ReviewError("already_erased", "this child was already erased")
+    fields = child.fields or {}
+    dependents = session.exec(
+        select(Record.id, Record.entity)
+        .where(Record.child_id == child_id)
+        .where(col(Record.entity).in_(PERSONAL_DEPENDENTS))
+    ).all()
+    ids = [child_id, *(d[0] for d in dependents)]
+    history = session.exec(
+        select(func.count()).select_from(ChangeHistory).where(col(ChangeHistory.record_id).in_(ids))
+    ).one()
+    order = {name: n for n, name in enumerate(FIELD_LABELS["child"])}
+    by_label = sorted(fields, key=lambda name: (order.get(name, len(order)), name))
+    return ErasurePlan(
+        child_id=child_id,
+        personal_fields=[
+            k for k in by_label if k not in KEPT_CHILD_FIELDS and fields[k] not in (None, "", [])
+        ],
+        kept_fields=[k for k in by_label if k in KEPT_CHILD_FIELDS],
+        guardians=sum(1 for d in dependents if d[1] == Entity.GUARDIAN.value),
+        consents=sum(1 for d in dependents if d[1] == Entity.CONSENT.value),
+        history_rows=int(history),
+    )
+
+
+def erase_child(
+    session: Session, child_id: str, *, staff_user: str, now: int, reason: str = ""
+) -> ErasureResult:
+    writer = ChangeLogWriter(session)
+    plan_erasure(session, child_id)  # refuses an unknown or already erased child
+    child = session.get(Record, child_id)
+    assert child is not None
     result = _erase_child(session, writer, child, staff_user=staff_user, device_id=None, now=now)
+    record_action(
+        session,
+        actor=staff_user,
+        action=Action.ERASE,
+        now=now,
+        entity=Entity.CHILD.value,
+        record_id=child_id,
+        detail={
+            "fields_wiped": result.fields_wiped,
+            "dependents": result.dependents_erased,
+            "history_removed": result.history_rows_removed,
+            "reason": clean_reason(reason),
+        },
+    )
     session.commit()
     log.info("child %s erased on request (%d dependents)", child_id, result.dependents_erased)
     return result

@@ -18,8 +18,9 @@ from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
 from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_hq.core.change_log import ChangeLogWriter
-from ss_hq.core.models import Conflict, Record
+from ss_hq.core.models import AuditEntry, ChangeHistory, Conflict, Record
 from ss_hq.core.records import Author, OpRejected, WriteResult, write_record
+from ss_hq.core.staff_audit import Action, record_action
 from ss_hq.review.search_service import refresh_child_index, site_names
 
 log = logging.getLogger(__name__)
@@ -79,22 +80,38 @@ def staff_write(
 
 
 @dataclass(frozen=True)
+class ConflictSide:
+    """One of the two values: when it was made (the edit's stamp), on which laptop (None:
+    at head office) and by whom (the laptop's audit row of the edit, or the staff member)."""
+
+    value: Any
+    hlc: str
+    at: int | None
+    device: str | None
+    user: str | None
+
+
+@dataclass(frozen=True)
 class ConflictView:
     id: int
     record_id: str
     entity: str
     field: str
-    winner_value: Any
-    winner_device: str | None
-    winner_hlc: str
-    loser_value: Any
-    loser_device: str | None
-    loser_hlc: str
+    winner: ConflictSide
+    loser: ConflictSide
     current_value: Any
     label: str
+    child_id: str | None
     status: str
     resolution: str | None
     resolved_by: str | None
+    created_at: int
+
+    @property
+    def combinable(self) -> bool:
+        """Both values are text (or one is empty): staff may keep an edited combination."""
+        values = (self.winner.value, self.loser.value)
+        return all(v is None or isinstance(v, str) for v in values) and any(values)
 
 
 def _label(record: Record | None) -> str:
@@ -106,6 +123,82 @@ def _label(record: Record | None) -> str:
     return str(f.get("name") or f.get("code") or "")
 
 
+USER_MATCH_MS = 10 * 60_000  # an audit row this close to an edit's stamp recorded the edit
+
+
+def _wall_ms(hlc: str) -> int | None:
+    try:
+        return HLC.parse(hlc).wall_ms
+    except HLCFormatError:
+        return None
+
+
+def _author(session: Session, record_id: str, hlc: str, device_id: str | None) -> str | None:
+    """Who made the edit stamped *hlc*: the staff member of its history row, or the user of
+    the laptop's audit row for that record closest in time to the stamp."""
+    staff = session.exec(
+        select(ChangeHistory.staff_user)
+        .where(ChangeHistory.record_id == record_id)
+        .where(ChangeHistory.hlc == hlc)
+        .where(col(ChangeHistory.staff_user).is_not(None))
+    ).first()
+    if staff:
+        return staff
+    wall = _wall_ms(hlc)
+    if device_id is None or wall is None:
+        return None
+    rows = session.exec(
+        select(AuditEntry.actor, AuditEntry.at_ms)
+        .where(AuditEntry.device_id == device_id)
+        .where(AuditEntry.record_id == record_id)
+        .where(col(AuditEntry.at_ms) >= wall - USER_MATCH_MS)
+        .where(col(AuditEntry.at_ms) <= wall + USER_MATCH_MS)
+    ).all()
+    best = min(rows, key=lambda row: abs((row[1] or 0) - wall), default=None)
+    return best[0] if best else None
+
+
+def _side(
+    session: Session, record_id: str, value: Any, hlc: str, device: str | None
+) -> ConflictSide:
+    return ConflictSide(value, hlc, _wall_ms(hlc), device, _author(session, record_id, hlc, device))
+
+
+def conflict_view(session: Session, conflict: Conflict) -> ConflictView:
+    record = session.get(Record, conflict.record_id)
+    assert conflict.id is not None
+    child_id = None
+    if record is not None:
+        child_id = record.id if record.entity == Entity.CHILD.value else record.child_id
+    return ConflictView(
+        id=conflict.id,
+        record_id=conflict.record_id,
+        entity=conflict.entity,
+        field=conflict.field,
+        winner=_side(
+            session,
+            conflict.record_id,
+            conflict.winner_value,
+            conflict.winner_hlc,
+            conflict.winner_device,
+        ),
+        loser=_side(
+            session,
+            conflict.record_id,
+            conflict.loser_value,
+            conflict.loser_hlc,
+            conflict.loser_device,
+        ),
+        current_value=(record.fields or {}).get(conflict.field) if record else None,
+        label=_label(record),
+        child_id=child_id,
+        status=conflict.status,
+        resolution=conflict.resolution,
+        resolved_by=conflict.resolved_by,
+        created_at=conflict.created_at,
+    )
+
+
 def list_conflicts(
     session: Session, *, status: str = "open", limit: int = 200
 ) -> list[ConflictView]:
@@ -115,37 +208,27 @@ def list_conflicts(
         .order_by(col(Conflict.created_at).desc(), col(Conflict.id).desc())
         .limit(limit)
     ).all()
-    out = []
-    for c in rows:
-        record = session.get(Record, c.record_id)
-        assert c.id is not None
-        out.append(
-            ConflictView(
-                id=c.id,
-                record_id=c.record_id,
-                entity=c.entity,
-                field=c.field,
-                winner_value=c.winner_value,
-                winner_device=c.winner_device,
-                winner_hlc=c.winner_hlc,
-                loser_value=c.loser_value,
-                loser_device=c.loser_device,
-                loser_hlc=c.loser_hlc,
-                current_value=(record.fields or {}).get(c.field) if record else None,
-                label=_label(record),
-                status=c.status,
-                resolution=c.resolution,
-                resolved_by=c.resolved_by,
-            )
-        )
-    return out
+    return [conflict_view(session, c) for c in rows]
+
+
+def get_conflict(session: Session, conflict_id: int) -> ConflictView | None:
+    conflict = session.get(Conflict, conflict_id)
+    return conflict_view(session, conflict) if conflict is not None else None
 
 
 def resolve_conflict(
-    session: Session, conflict_id: int, choice: str, *, staff_user: str, now: int
-) -> None:
-    """Keep the ``winner`` or the ``loser`` value of a conflict; recorded in the conflict row."""
-    if choice not in ("winner", "loser"):
+    session: Session,
+    conflict_id: int,
+    choice: str,
+    *,
+    staff_user: str,
+    now: int,
+    combined: str | None = None,
+) -> Any:
+    """Keep the ``winner`` or the ``loser`` value of a conflict, or (``combined``) an edited
+    text; recorded in the conflict row and in head office's audit chain. Returns the value
+    kept."""
+    if choice not in ("winner", "loser", "combined"):
         raise ReviewError("bad_choice", "choose one of the two values")
     writer = ChangeLogWriter(session)
     conflict = session.get(Conflict, conflict_id)
@@ -153,29 +236,48 @@ def resolve_conflict(
         raise ReviewError("not_found", "no such conflict")
     if conflict.status != "open":
         raise ReviewError("already_resolved", "this conflict was already resolved")
-    record = session.get(Record, conflict.record_id)
-    if record is not None and not record.erased:
+    if choice == "combined":
+        view = conflict_view(session, conflict)
+        text = (combined or "").strip()
+        if not view.combinable:
+            raise ReviewError("bad_choice", "only text values can be combined")
+        if not text:
+            raise ReviewError("empty_combined", "enter the combined value")
+        chosen: Any = text
+    else:
         chosen = conflict.winner_value if choice == "winner" else conflict.loser_value
-        if (record.fields or {}).get(conflict.field) != chosen:
-            try:
-                staff_write(
-                    session,
-                    writer,
-                    record,
-                    {conflict.field: chosen},
-                    staff_user=staff_user,
-                    now=now,
-                )
-            except OpRejected as exc:
-                session.rollback()
-                raise ReviewError("rejected", exc.message) from None
+    record = session.get(Record, conflict.record_id)
+    stored = (record.fields or {}).get(conflict.field) if record is not None else None
+    if record is not None and not record.erased and stored != chosen:
+        try:
+            staff_write(
+                session,
+                writer,
+                record,
+                {conflict.field: chosen},
+                staff_user=staff_user,
+                now=now,
+            )
+        except OpRejected as exc:
+            session.rollback()
+            raise ReviewError("rejected", exc.message) from None
     conflict.status = "resolved"
     conflict.resolution = choice
     conflict.resolved_by = staff_user
     conflict.resolved_at = now
     session.add(conflict)
+    record_action(
+        session,
+        actor=staff_user,
+        action=Action.RESOLVE_CONFLICT,
+        now=now,
+        entity=conflict.entity,
+        record_id=conflict.record_id,
+        detail={"conflict": conflict_id, "fields": [conflict.field], "choice": choice},
+    )
     session.commit()
     log.info("conflict %d resolved (%s) by staff", conflict_id, choice)
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -241,5 +343,14 @@ def add_program(
     except OpRejected as exc:
         session.rollback()
         raise ReviewError("rejected", exc.message) from None
+    record_action(
+        session,
+        actor=staff_user,
+        action=Action.ADD_PROGRAM,
+        now=now,
+        entity=Entity.PROGRAM.value,
+        record_id=record_id,
+        detail={"fields": sorted(fields)},
+    )
     session.commit()
     return record_id

@@ -42,7 +42,8 @@ from ss_core.domain.name_search import (
     parse_search_query,
     ranked_keys,
 )
-from ss_core.domain.pinyin import display_pinyin, name_keys
+from ss_core.domain.pinyin import display_pinyin, name_keys, normalize_query
+from ss_core.protocol.hlc import HLC, HLCFormatError
 from ss_core.protocol.wire import Entity
 from ss_hq.core.models import ChildIndex, Record
 
@@ -50,6 +51,11 @@ MAX_QUERY_LEN = 100
 MAX_PAGE = 500
 IN_CHUNK = 2000  # ids per IN (...) list
 CATEGORY_COLUMNS: dict[str, str] = {c.value: f"cat_{c.value}" for c in Category}
+
+
+# The list's orders: name (best match first), registration date, date of birth.
+SORTS = ("name", "-registered", "registered", "dob", "-dob")
+MIN_PHONE_FRAGMENT = 4  # as on the laptop: any 4+ digits of a guardian's phone
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class ChildFilters:
     stage: str | None = None
     gender: int | None = None
     include_inactive: bool = False
+    sort: str = "name"
+    changed_since: int | None = None  # ms: children registered or changed since then
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class ChildRow:
     deleted: bool
     erased: bool
     merged_into: str | None
+    registered_at: int = 0
 
 
 def _text(value: Any) -> str:
@@ -164,6 +173,8 @@ def index_values(record: Record) -> dict[str, Any]:
         "keys_short": _spaced(groups[SHORT]),
         "keys_given": _spaced(groups[GIVEN]),
         "updated_at": record.updated_at,
+        "erased": record.erased,
+        "registered_at": registered_at(record),
     }
     for value, column in CATEGORY_COLUMNS.items():
         values[column] = value in cats
@@ -179,6 +190,21 @@ def index_values(record: Record) -> dict[str, Any]:
             dob=None,
         )
     return values
+
+
+def registered_at(record: Any) -> int:
+    """When the child was registered: the laptop's stamp of the record's creation (its
+    version-1 fields), never later than head office first stored it."""
+    earliest = record.created_at
+    for meta in (record.field_meta or {}).values():
+        if isinstance(meta, list) and len(meta) > 1 and meta[1] == 1:
+            try:
+                wall = HLC.parse(str(meta[0])).wall_ms
+            except HLCFormatError:
+                continue
+            if 0 < wall < earliest:
+                earliest = wall
+    return int(earliest or 0)
 
 
 def refresh_child_index(session: Session, record_id: str) -> None:
@@ -310,13 +336,34 @@ def _rank(parsed: SearchQuery) -> Any:
     return sa.case(*cases, else_=len(cases))
 
 
+def _phone_condition(query: str) -> Any:
+    """Children with a guardian whose phone holds the query's digits (4 or more)."""
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if len(digits) < MIN_PHONE_FRAGMENT or len(digits) != len(query.replace(" ", "")):
+        return None
+    phone = col(Record.fields)["phone"].as_string()
+    guardians = (
+        select(Record.child_id)
+        .where(Record.entity == Entity.GUARDIAN.value)
+        .where(col(Record.deleted).is_(False))
+        .where(phone.like(f"%{_escape_like(digits)}%", escape="\\"))
+    )
+    return col(ChildIndex.record_id).in_(guardians)
+
+
 def filter_conditions(filters: ChildFilters) -> list[Any]:
     conditions: list[Any] = []
     if not filters.include_inactive:
         conditions.append(col(ChildIndex.active).is_(True))
-    query_condition = _query_condition(_parsed(filters.query))
-    if query_condition is not None:
+        conditions.append(col(ChildIndex.erased).is_(False))
+    query_condition = _query_condition(_parsed(filters.query or ""))
+    phone_condition = _phone_condition(normalize_query(filters.query or ""))
+    if query_condition is not None and phone_condition is not None:
+        conditions.append(or_(query_condition, phone_condition))
+    elif query_condition is not None:
         conditions.append(query_condition)
+    if filters.changed_since is not None:
+        conditions.append(col(ChildIndex.updated_at) >= filters.changed_since)
     if filters.site_id:
         conditions.append(col(ChildIndex.site_id) == filters.site_id)
     if filters.category in CATEGORY_COLUMNS:
@@ -347,25 +394,44 @@ def _row(record: Record, index: ChildIndex | None) -> ChildRow:
         deleted=record.deleted,
         erased=record.erased,
         merged_into=record.merged_into,
+        registered_at=index.registered_at if index else record.created_at,
     )
+
+
+def _order(filters: ChildFilters) -> list[Any]:
+    """The list's order: best match first (the laptop's ranks, then by pinyin), or the sort the
+    staff member chose; the record id last, so the order is total."""
+    orders: dict[str, list[Any]] = {
+        "name": [col(ChildIndex.name_sort)],
+        "-registered": [col(ChildIndex.registered_at).desc()],
+        "registered": [col(ChildIndex.registered_at)],
+        "dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob)],
+        "-dob": [col(ChildIndex.dob).is_(None), col(ChildIndex.dob).desc()],
+    }
+    order = list(orders.get(filters.sort, orders["name"]))
+    if filters.query and filters.sort in ("name", ""):
+        order.insert(0, _rank(_parsed(filters.query)))  # the laptop's ranks, best first
+    return [*order, col(ChildIndex.record_id)]
+
+
+def _where(filters: ChildFilters) -> Any:
+    conditions = filter_conditions(filters)
+    return and_(*conditions) if conditions else sa.true()
 
 
 def search_children(
     session: Session, filters: ChildFilters, *, limit: int = 50, offset: int = 0
 ) -> tuple[list[ChildRow], int]:
-    """Matching children, best first (the laptop's ranks, then by pinyin), and the total
-    count."""
+    """Matching children in the list's order (one page of them: best first, by the laptop's
+    ranks, unless the staff member chose a sort), and the total count."""
     limit = max(1, min(limit, MAX_PAGE))
-    conditions = filter_conditions(filters)
-    where = and_(*conditions) if conditions else sa.true()
+    where = _where(filters)
     total = int(session.exec(select(func.count()).select_from(ChildIndex).where(where)).one())
     pairs = session.exec(
         select(ChildIndex, Record)
         .join(Record, col(Record.id) == col(ChildIndex.record_id))
         .where(where)
-        .order_by(
-            _rank(_parsed(filters.query)), col(ChildIndex.name_sort), col(ChildIndex.record_id)
-        )
+        .order_by(*_order(filters))
         .offset(max(0, offset))
         .limit(limit)
     ).all()
@@ -373,16 +439,29 @@ def search_children(
 
 
 def iter_children(
-    session: Session, filters: ChildFilters, *, chunk: int = 1000
+    session: Session, filters: ChildFilters, *, chunk: int = MAX_PAGE
 ) -> Iterable[ChildRow]:
-    """Every matching child, in the list's order (for exports), fetched in chunks."""
-    offset = 0
-    while True:
-        rows, _total = search_children(session, filters, limit=min(chunk, MAX_PAGE), offset=offset)
-        yield from rows
-        if len(rows) < min(chunk, MAX_PAGE):
-            return
-        offset += len(rows)
+    """Every matching child, in the list's order (for exports): the ids in one sorted query,
+    then the rows *chunk* at a time (paging with OFFSET would sort everything once per page)."""
+    ids = list(
+        session.exec(
+            select(ChildIndex.record_id).where(_where(filters)).order_by(*_order(filters))
+        ).all()
+    )
+    for start in range(0, len(ids), chunk):
+        wanted = ids[start : start + chunk]
+        pairs = {
+            index.record_id: (index, record)
+            for index, record in session.exec(
+                select(ChildIndex, Record)
+                .join(Record, col(Record.id) == col(ChildIndex.record_id))
+                .where(id_in(session, ChildIndex.record_id, wanted))
+            ).all()
+        }
+        for record_id in wanted:
+            if record_id in pairs:
+                index, record = pairs[record_id]
+                yield _row(record, index)
 
 
 def child_row(session: Session, record_id: str) -> ChildRow | None:

@@ -45,6 +45,7 @@ from ss_core.protocol.wire import (
 from ss_hq.core.migrate import ENCRYPTION_KEY, SIGNING_KEY
 from ss_hq.core.models import Device, ServerKey
 from ss_hq.core.secrets_hashing import new_token, token_hash
+from ss_hq.core.staff_audit import CLI_ACTOR, Action, record_action
 from ss_hq.sync import pull_service, push_service
 from ss_hq.sync.device_service import server_public_keys
 
@@ -282,6 +283,7 @@ def create_offline_enrollment(
     device_name: str,
     server_url: str | None,
     now: int,
+    actor: str = CLI_ACTOR,
 ) -> dict[str, Any]:
     """A device enrolled without a network: its token and a signing key made here, returned
     as the content of an enrollment file (keep it like a password). The file also carries the
@@ -311,6 +313,15 @@ def create_offline_enrollment(
         last_seen_at=None,
     )
     session.add(device)
+    record_action(
+        session,
+        actor=actor,
+        action=Action.ISSUE_FILE,
+        now=now,
+        entity="device",
+        record_id=device_id,
+        detail={"sites": list(site_ids)},
+    )
     session.commit()
     # The file is not encrypted: it carries the laptop's sites and programs, never a child's
     # record. Its cursor stays at the start, so the first receipt brings everything else.

@@ -14,11 +14,13 @@ from ss_hq.core.errors import ServiceError
 from ss_hq.core.migrate import ENCRYPTION_KEY, SIGNING_KEY
 from ss_hq.core.models import Device, EnrollmentCode, ServerKey
 from ss_hq.core.secrets_hashing import code_hash, new_enrollment_code, new_token, token_hash
+from ss_hq.core.staff_audit import CLI_ACTOR, Action, clean_reason, record_action
 
 log = logging.getLogger(__name__)
 
 DAY_MS = 24 * 3600 * 1000
 DEFAULT_CODE_LIFETIME_MS = 7 * DAY_MS
+CODE_REF_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -47,22 +49,92 @@ def _info(device: Device) -> DeviceInfo:
 
 
 def create_enrollment_code(
-    session: Session, site_ids: list[str], *, now: int, lifetime_ms: int = DEFAULT_CODE_LIFETIME_MS
+    session: Session,
+    site_ids: list[str],
+    *,
+    now: int,
+    lifetime_ms: int = DEFAULT_CODE_LIFETIME_MS,
+    actor: str = CLI_ACTOR,
 ) -> str:
     """Store a fresh one-time code (hashed) for *site_ids* and return it in clear, once."""
     if not site_ids:
         raise ValueError("an enrollment code needs at least one site")
     code = new_enrollment_code()
+    hashed = code_hash(code)
     session.add(
         EnrollmentCode(
-            code_hash=code_hash(code),
+            code_hash=hashed,
             site_ids=list(site_ids),
             created_at=now,
             expires_at=now + lifetime_ms,
         )
     )
+    record_action(
+        session,
+        actor=actor,
+        action=Action.ISSUE_CODE,
+        now=now,
+        entity="enrollment_code",
+        record_id=code_ref(hashed),
+        detail={"sites": list(site_ids), "days": round(lifetime_ms / DAY_MS, 1)},
+    )
     session.commit()
     return code
+
+
+def code_ref(hashed: str) -> str:
+    """How pages and the audit log name a code: the start of its hash (never the code)."""
+    return hashed[:CODE_REF_CHARS]
+
+
+@dataclass(frozen=True)
+class PendingCode:
+    ref: str
+    site_ids: list[str]
+    created_at: int
+    expires_at: int
+
+
+def pending_codes(session: Session, *, now: int) -> list[PendingCode]:
+    codes = session.exec(
+        select(EnrollmentCode)
+        .where(col(EnrollmentCode.used_at).is_(None))
+        .where(col(EnrollmentCode.expires_at) > now)
+        .order_by(col(EnrollmentCode.created_at).desc())
+    ).all()
+    return [
+        PendingCode(code_ref(c.code_hash), list(c.site_ids), c.created_at, c.expires_at)
+        for c in codes
+    ]
+
+
+def cancel_code(session: Session, ref: str, *, actor: str, now: int) -> PendingCode:
+    """Cancel a pending code: a laptop using it is told it expired."""
+    ref = ref.strip().lower()
+    if len(ref) != CODE_REF_CHARS or not all(c in "0123456789abcdef" for c in ref):
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such pending code", status=404)
+    code = session.exec(
+        select(EnrollmentCode)
+        .where(col(EnrollmentCode.code_hash).startswith(ref))
+        .where(col(EnrollmentCode.used_at).is_(None))
+        .where(col(EnrollmentCode.expires_at) > now)
+    ).first()
+    if code is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, "no such pending code", status=404)
+    pending = PendingCode(ref, list(code.site_ids), code.created_at, code.expires_at)
+    code.expires_at = now
+    session.add(code)
+    record_action(
+        session,
+        actor=actor,
+        action=Action.CANCEL_CODE,
+        now=now,
+        entity="enrollment_code",
+        record_id=ref,
+        detail={"sites": list(code.site_ids)},
+    )
+    session.commit()
+    return pending
 
 
 def server_public_keys(session: Session) -> tuple[str, str]:
@@ -145,15 +217,58 @@ def authenticate(session: Session, token: str | None) -> Device:
     return device
 
 
-def revoke_device(session: Session, device_id: str, *, now: int) -> DeviceInfo:
+def get_device(session: Session, device_id: str) -> DeviceInfo:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, f"no device {device_id}", status=404)
+    return _info(device)
+
+
+def revoke_device(
+    session: Session, device_id: str, *, now: int, actor: str = CLI_ACTOR, reason: str = ""
+) -> DeviceInfo:
     device = session.get(Device, device_id)
     if device is None:
         raise ServiceError(ErrorCode.NOT_FOUND, f"no device {device_id}", status=404)
     if device.revoked_at is None:
         device.revoked_at = now
         session.add(device)
+        record_action(
+            session,
+            actor=actor,
+            action=Action.REVOKE,
+            now=now,
+            entity="device",
+            record_id=device_id,
+            detail={"reason": clean_reason(reason)},
+        )
         session.commit()
         log.info("device %s revoked", device_id)
+    return _info(device)
+
+
+def rename_device(
+    session: Session, device_id: str, name: str, *, now: int, actor: str
+) -> DeviceInfo:
+    """A laptop's name on the staff pages (first the name given at enrollment)."""
+    name = " ".join(name.split())[:120]
+    if not name:
+        raise ServiceError(ErrorCode.VALIDATION_FAILED, "a laptop needs a name", status=422)
+    device = session.get(Device, device_id)
+    if device is None:
+        raise ServiceError(ErrorCode.NOT_FOUND, f"no device {device_id}", status=404)
+    if device.name != name:
+        device.name = name
+        session.add(device)
+        record_action(
+            session,
+            actor=actor,
+            action=Action.RENAME_DEVICE,
+            now=now,
+            entity="device",
+            record_id=device_id,
+        )
+        session.commit()
     return _info(device)
 
 

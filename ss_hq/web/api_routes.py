@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Header, Path, Request
 from pydantic import BaseModel
@@ -40,18 +41,22 @@ def revoke_device(
     session: SessionDep,
     device_id: Annotated[str, Path(min_length=1, max_length=36)],
     x_csrf_token: Annotated[str | None, Header(max_length=128)] = None,
+    x_reason: Annotated[str | None, Header(max_length=1500)] = None,
 ) -> RevokedDevice:
-    """Revoke a laptop (staff or admin session; send the page's CSRF token in X-CSRF-Token).
+    """Revoke a laptop (an admin's session; send the page's CSRF token in X-CSRF-Token).
 
-    The laptop's next request gets 401 ``device_revoked``."""
+    The laptop's next request gets 401 ``device_revoked``. Recorded in head office's audit
+    log with the reason given in ``X-Reason`` (URL-encoded), if any."""
     staff = current_staff_or_none(request, session)
     if staff is None:
         raise SignInRequired()
-    if not staff.may("devices"):
+    if not staff.may("revoke"):
         raise NotAllowed()
     if not csrf_matches(staff.csrf_token, x_csrf_token):
         raise CsrfFailed()
-    info = device_service.revoke_device(session, device_id, now=now_ms())
+    info = device_service.revoke_device(
+        session, device_id, now=now_ms(), actor=staff.username, reason=unquote(x_reason or "")
+    )
     return RevokedDevice(
         id=info.id,
         name=info.name,

@@ -12,9 +12,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 
+from ss_core.domain.normalize import normalize_phone
 from ss_core.protocol.wire import storable_text, unstorable_replaced
 from ss_hq.api.deps import SessionDep
 from ss_hq.core.clock import now_ms
+from ss_hq.core.labels import Words
 from ss_hq.core.security import (
     LANG_COOKIE,
     SESSION_COOKIE,
@@ -22,6 +24,7 @@ from ss_hq.core.security import (
     csrf_matches,
     load_session,
 )
+from ss_hq.core.todo import review_counts
 from ss_hq.web.i18n import choose_language, translator
 
 log = logging.getLogger(__name__)
@@ -62,15 +65,39 @@ def showable(value: Any) -> Any:
     return value
 
 
+def _format_day(value: Any) -> str:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        return ""
+    return datetime.fromtimestamp(value / 1000, tz=UTC).strftime("%Y-%m-%d")
+
+
+def masked_phone(value: Any) -> str:
+    """A phone as roles without the "phones" permission see it: 138****5678."""
+    if not isinstance(value, str) or not value:
+        return ""
+    digits = normalize_phone(value)
+    if len(digits) <= 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.filters["ms"] = _format_ms
     templates.env.finalize = showable  # before any template is compiled
+    templates.env.filters["day"] = _format_day
+    templates.env.filters["masked_phone"] = masked_phone
     return templates
 
 
 def language_of(request: Request) -> str:
     return choose_language(request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+
+
+def words_for(request: Request, names: dict[str, str] | None = None) -> Words:
+    """Labels and values in the request's language (*names*: display names of ids)."""
+    language = language_of(request)
+    return Words(language, translator(language), names=names)
 
 
 def current_staff_or_none(request: Request, session: Session) -> SignedInStaff | None:
@@ -82,6 +109,9 @@ def signed_in(request: Request, session: SessionDep) -> SignedInStaff:
     if staff is None:
         raise SignInRequired()
     request.state.staff = staff
+    if staff.may("review"):
+        # Open conflicts and suspected duplicates: counted in the navigation of every page.
+        request.state.todo = review_counts(session)
     return staff
 
 
@@ -119,12 +149,15 @@ def render(
 ) -> HTMLResponse:
     language = language_of(request)
     staff: SignedInStaff | None = getattr(request.state, "staff", None)
+    t = translator(language)
     full = {
-        "t": translator(language),
+        "t": t,
         "lang": language,
         "staff": staff,
         "csrf_token": staff.csrf_token if staff else "",
         "path": request.url.path,
+        "role_label": t(f"role_{staff.role}") if staff else "",
+        "todo": getattr(request.state, "todo", {}),
     }
     full.update(context or {})
     templates: Jinja2Templates = request.app.state.templates

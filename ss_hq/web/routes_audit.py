@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ss_hq.admin import audit_service
+from ss_hq.admin import audit_export, audit_service
 from ss_hq.admin.audit_service import AuditFilterError, AuditFilters
 from ss_hq.api.deps import SessionDep
+from ss_hq.core.clock import now_ms
+from ss_hq.core.device_names import all_device_labels
 from ss_hq.core.security import ADMIN, SignedInStaff
 from ss_hq.sync.device_service import list_devices
-from ss_hq.web.deps import CsrfForm, NotAllowed, PageNotFound, StaffDep, render
+from ss_hq.web.deps import CsrfForm, NotAllowed, PageNotFound, StaffDep, render, words_for
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 100
@@ -59,6 +61,9 @@ def audit_page(
         {
             "chains": audit_service.chain_statuses(session),
             "devices": list_devices(session),
+            "labels": all_device_labels(session),
+            "names": audit_service.record_names(session, rows),
+            "words": words_for(request),
             "actions": audit_service.known_actions(session),
             "rows": rows,
             "total": total,
@@ -96,16 +101,17 @@ def export_audit(
     stem = "processing-records"
     if filters.date_from or filters.date_to:
         stem += f"-{filters.date_from or 'start'}-to-{filters.date_to or 'now'}"
-    if kind == "csv":
-        return Response(
-            audit_service.export_csv(session, filters),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
-        )
+    content = audit_export.export_file(
+        session, filters, kind=kind, actor=staff.username, now=now_ms()
+    )
+    media = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[kind]
     return Response(
-        audit_service.export_xlsx(session, filters),
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{stem}.xlsx"'},
+        content,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{stem}.{kind}"'},
     )
 
 
@@ -115,6 +121,6 @@ def clear_chain_flag(
 ) -> Response:
     """An admin looked into a broken chain and clears the flag (the rows keep their marks)."""
     _admin(staff)
-    if not audit_service.clear_flag(session, device_id[:36]):
+    if not audit_service.clear_flag(session, device_id[:36], actor=staff.username, now=now_ms()):
         raise PageNotFound()
     return RedirectResponse("/audit?done=cleared", status_code=303)

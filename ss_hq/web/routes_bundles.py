@@ -56,7 +56,7 @@ async def upload_bundle(
                     "X-Bundle-Changes": counts,
                 },
             )
-    context = devices_context(session, now_ms())
+    context = devices_context(request, session, now_ms())
     context["bundle_error"] = problem
     context["bundle_detail"] = detail
     return render(request, "devices.html", context, status_code=422)

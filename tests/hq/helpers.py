@@ -182,7 +182,8 @@ def running_server(database_url: str, log_path: Path) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
+        # Importing the app alone takes 15 s on a loaded two-core machine.
+        deadline = time.monotonic() + 60
         while True:
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:

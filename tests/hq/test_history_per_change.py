@@ -60,6 +60,11 @@ def test_the_child_page_lists_each_changed_field(hq: HQ, client, engine):
     signed_in_client(client, engine, "staff")
     page = client.get(f"/children/{child}", headers={"Accept-Language": "en"}).text
     history = page.split('id="history"', 1)[1].split("</table>", 1)[0]
-    assert "class_name" in history and "一班" in history
-    for name in ("surname", "given_name", "dob"):  # from the creation's row
-        assert f"<td>{name}</td>" in history
+    # One entry for the change, its field by label; one for the registration, listing its
+    # fields by label (not one row per field).
+    assert "<b>Class</b>: — → 一班" in history and "class_name" not in history
+    registered = [row for row in history.split("<tr")[1:] if "Registered:" in row]
+    assert len(registered) == 1
+    for label in ("Surname", "Given name", "Date of birth"):
+        assert label in registered[0]
+    assert history.count("<tr") == 3  # header, change, registration

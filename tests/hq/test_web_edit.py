@@ -270,7 +270,10 @@ def test_an_erased_child_cannot_be_edited(client, engine, hq):
     child = data.children["wangfang"]
     token = signed_in_client(client, engine, "admin")
     form = form_of(client.get(f"/children/{child}/edit").text)
-    erased = client.post(f"/children/{child}/erase", data={"confirm": "ERASE", "csrf_token": token})
+    erased = client.post(
+        f"/children/{child}/erase",
+        data={"confirm": "ERASE", "reason": "the guardian asked", "csrf_token": token},
+    )
     assert erased.status_code == 200
     before = _record(engine, child)
     assert before.erased

@@ -88,7 +88,10 @@ def test_form_posts_without_the_csrf_token_fail(client, engine, hq):
     assert refused.status_code == 403
     # With the token the same erase works.
     token = signed_in_client(client, engine, "admin")
-    ok = client.post(f"/children/{child}/erase", data={"confirm": "ERASE", "csrf_token": token})
+    ok = client.post(
+        f"/children/{child}/erase",
+        data={"confirm": "ERASE", "reason": "guardian asked", "csrf_token": token},
+    )
     assert ok.status_code == 200
 
 
@@ -100,9 +103,9 @@ def test_dashboard_counts_the_seeded_children(client, engine, hq):
     assert 'id="total-children">5<' in page.text
     assert "<svg" in page.text and "<script" not in page.text
     # 3 boys, 2 girls; 3 migrant (张三 twice and 李四); province of both sites: Shanghai.
-    assert '<td>male</td><td class="num">3</td>' in page.text
-    assert '<td>female</td><td class="num">2</td>' in page.text
-    assert '<td>migrant</td><td class="num">3</td>' in page.text
+    assert '<td>Male</td><td class="num">3</td>' in page.text
+    assert '<td>Female</td><td class="num">2</td>' in page.text
+    assert '<td>Migrant</td><td class="num">3</td>' in page.text
     assert '<td>上海市</td><td class="num">5</td>' in page.text
 
 
@@ -194,12 +197,12 @@ def test_export_of_the_filtered_list_to_csv_and_xlsx(client, engine, hq):
     assert response.status_code == 200
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["id", "surname", "given_name"]
-    assert sorted(r[1] + r[2] for r in rows[1:]) == ["张三", "张三", "李四"]
+    assert rows[0][:3] == ["姓名", "拼音", "性别"]
+    assert sorted(r[0] for r in rows[1:]) == ["张三", "张三", "李四"]
     response = client.get("/children/export.xlsx", params={"q": "zs"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
-    assert [v[1] + v[2] for v in values[1:]] == ["张三", "张三"]
+    assert [v[0] for v in values[1:]] == ["张三", "张三"]
 
 
 def test_merge_of_suspected_duplicates_moves_dependents_and_reaches_laptops(client, engine, hq):
@@ -214,7 +217,10 @@ def test_merge_of_suspected_duplicates_moves_dependents_and_reaches_laptops(clie
     assert page.status_code == 200 and page.text.count(">张三</a>") == 2
     with Session(engine) as session:
         pair = session.exec(select(SuspectedDuplicate)).one()
-    response = client.post(f"/duplicates/{pair.id}/merge", data={"keep": keep, "csrf_token": token})
+    response = client.post(
+        f"/duplicates/{pair.id}/merge",
+        data={"keep": keep, "reason": "same ID number", "csrf_token": token},
+    )
     assert response.status_code == 200
     assert (
         "No suspected duplicates"
@@ -271,7 +277,7 @@ def test_conflict_inbox_shows_both_values_and_the_choice_is_written(client, engi
 
 def test_devices_issue_code_enroll_and_revoke(client, engine, hq):
     data = seed(hq)
-    token = signed_in_client(client, engine, "staff")
+    token = signed_in_client(client, engine, "admin")
     page = client.post(
         "/devices/codes", data={"csrf_token": token, "site": data.site_b, "days": "3"}
     )
@@ -286,7 +292,9 @@ def test_devices_issue_code_enroll_and_revoke(client, engine, hq):
     listing = client.get("/devices")
     assert "new laptop" in listing.text and "laptop A" in listing.text
     device = data.device
-    response = client.post(f"/devices/{device.id}/revoke", data={"csrf_token": token})
+    response = client.post(
+        f"/devices/{device.id}/revoke", data={"csrf_token": token, "reason": "stolen"}
+    )
     assert response.status_code == 200
     refused = client.get("/api/v1/sync/pull", headers=device.headers)
     assert refused.status_code == 401 and refused.json()["code"] == "device_revoked"
@@ -327,10 +335,12 @@ def test_erasure_wipes_personal_data_keeps_counts_and_beats_later_edits(client, 
     )
     hq.push(data.device, guardian)
     hq.push(data.device, data.device.op("child", child, {"notes": "喜欢画画"}, base_version=1))
-    token = signed_in_client(client, engine, "staff")
+    token = signed_in_client(client, engine, "admin")
     before = client.get("/", headers={"Accept-Language": "en"}).text
     response = client.post(
-        f"/children/{child}/erase", data={"confirm": "ERASE", "csrf_token": token}
+        f"/children/{child}/erase",
+        data={"confirm": "ERASE", "reason": "the guardian asked", "csrf_token": token},
+        headers={"Accept-Language": "en"},
     )
     assert response.status_code == 200 and "erased" in response.text
     with Session(engine) as session:
@@ -381,7 +391,7 @@ def test_sites_and_programs(client, engine, hq):
         "/sites",
         data={"csrf_token": token, "code": "NEW2", "name": "x", "type": "online", "division": "12"},
     )
-    assert "6-digit" in bad.text
+    assert "行政区划须为 6 位" in bad.text
     program = client.post(
         "/programs", data={"csrf_token": token, "name": "英语", "program_type": "english"}
     )
@@ -404,7 +414,7 @@ def test_admin_adds_a_staff_user_who_can_sign_in(client, engine):
         "/staff",
         data={"csrf_token": token, "username": "eve", "password": "short", "role": "viewer"},
     )
-    assert "at least 8" in short.text
+    assert "密码至少需要 8 个字符" in short.text
     client.cookies.clear()
     assert sign_in(client, "dora", "long password").status_code == 303
 

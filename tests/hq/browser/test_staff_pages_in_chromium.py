@@ -200,8 +200,11 @@ def test_sign_in_dashboard_search_merge_and_revoke(seeded_server, browser, tmp_p
     assert page.locator("section.pair").count() >= 1
     _shot(page, tmp_path, "duplicates")
     keep = data.children["zhangsan"]
-    page.locator(f"section.pair form:has(input[name=keep][value='{keep}']) button").click()
-    page.wait_for_url("**/duplicates?done=merged")
+    page.locator(f"a[data-keep='{keep}']").click()  # a confirmation first
+    page.wait_for_url("**/merge?keep=*")
+    page.fill("input[name=reason]", "same ID number")
+    page.click("#merge-form button[type=submit]")
+    page.wait_for_url("**/duplicates?merged=*")
     assert page.locator(".notice.ok").is_visible()
     with Session(engine) as session:
         twin = session.get(Record, data.children["zhangsan_twin"])
@@ -213,8 +216,11 @@ def test_sign_in_dashboard_search_merge_and_revoke(seeded_server, browser, tmp_p
     row = page.locator(f"#device-{data.device.id}")
     assert row.locator(".status").inner_text() == "使用中"
     _shot(page, tmp_path, "devices")
-    row.locator("button").click()
-    page.wait_for_url("**/devices?done=revoked")
+    row.locator("a.button.danger").click()  # a confirmation first
+    page.wait_for_url("**/revoke")
+    page.fill("input[name=reason]", "stolen")
+    page.click("#revoke-form button[type=submit]")
+    page.wait_for_url("**/devices?done=revoked*")
     assert page.locator(f"#device-{data.device.id} .status").inner_text() == "已吊销"
     refused = httpx.get(f"{base}/api/v1/sync/pull", headers=data.device.headers)
     assert refused.status_code == 401 and refused.json()["code"] == "device_revoked"
