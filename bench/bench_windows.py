@@ -10,7 +10,7 @@ and the test copy of the build (without Qt's network-list plugin, which spins in
 first run also starts Wine's server and is reported on its own; the others find it running,
 as Windows' own services always are. Wine's figures are not Windows' (see docs/BUILDING.md).
 
-Results: bench/results/windows.json.
+Results: windows.json in bench/results/.
 """
 
 from __future__ import annotations

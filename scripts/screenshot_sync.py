@@ -1,6 +1,6 @@
 """Screenshots of enrolling and syncing against a real head office: the Sync page
-(docs/screenshots/sync_page[_en].png) and the first-run head-office page with its three
-choices (first_run_enrol[_en].png).
+(docs/screenshots/sync_page.png, sync_page_en.png) and the first-run head-office page with its three
+choices (first_run_enrol.png, first_run_enrol_en.png).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot_sync.py [--lang zh_CN|en]
 

@@ -1,4 +1,4 @@
-"""Clock correction from head office's time (docs/design/sync.md, "Anki refuses to sync...").
+"""Clock correction from head office's time (docs/design/sync.md, "Clock correction").
 
 Every answer from head office carries its time. The laptop's clock offset is learned from it
 (:meth:`HybridClock.observe_server_time`) and persisted. When the offset changes by more than

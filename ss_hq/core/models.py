@@ -177,7 +177,7 @@ def field_changes(row: ChangeHistory) -> list[tuple[str, Any, Any, str]]:
 
 class DuplicateCheck(SQLModel, table=True):
     """A child whose duplicate check is still due: written in the push's transaction, served
-    after its commit (:func:`ss_hq.review.duplicates_service.drain_checks`)."""
+    after its commit (:func:`ss_hq.review.duplicate_queue.drain_checks`)."""
 
     __tablename__ = "duplicate_check"
 

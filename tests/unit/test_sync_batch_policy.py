@@ -1,4 +1,4 @@
-"""Push batch sizing and request compression on fast and slow links (ss_desktop/sync/policy)."""
+"""Push batch sizing and request compression on fast and slow links (ss_desktop/sync/policy.py)."""
 
 from __future__ import annotations
 
