@@ -28,8 +28,8 @@ PASSWORD = "Bench-password-2026"
 
 def make_folder(root: Path, children: int) -> tuple[Path, str, str]:
     from ss_desktop.config import AppPaths
+    from ss_desktop.demo import DemoService
     from ss_desktop.services.accounts import Accounts
-    from ss_desktop.services.demo import DemoService
     from ss_desktop.services.setup import initialize
 
     paths = AppPaths.resolve(root / "encrypted")

@@ -38,11 +38,11 @@ from ss_desktop.db.engine import connect as db_connect
 from ss_desktop.db.migrate import open_database
 from ss_desktop.db.rows import columns_of
 from ss_desktop.db.search_index import SEARCH_COLUMNS
+from ss_desktop.demo import BATCH_CHILDREN, DemoService
+from ss_desktop.demo.data import DemoGenerator
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.children import ChildForm, ChildrenService
-from ss_desktop.services.demo import BATCH_CHILDREN, DemoService
-from ss_desktop.services.demo_data import DemoGenerator
 from ss_desktop.services.setup import initialize
 
 PASSWORD = "Bench-mark-2026"

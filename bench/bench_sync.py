@@ -49,7 +49,7 @@ from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.wire import Entity, PushRequest
 from ss_desktop.db import sync_store
 from ss_desktop.db.write import Change
-from ss_desktop.services.demo_data import DemoGenerator
+from ss_desktop.demo.data import DemoGenerator
 from ss_hq.core.db import make_engine
 from ss_hq.core.migrate import upgrade
 from ss_hq.core.models import ChangeLog, ChildIndex, Record

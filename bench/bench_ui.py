@@ -50,8 +50,8 @@ def start_probe(kind: str, data_dir: str | None, runs: int) -> list[float]:
 
 def make_data(children: int) -> tuple[str, tempfile.TemporaryDirectory]:
     from ss_desktop.config import AppPaths
+    from ss_desktop.demo import DemoService
     from ss_desktop.services.accounts import Accounts
-    from ss_desktop.services.demo import DemoService
     from ss_desktop.services.setup import initialize
 
     tmp = tempfile.TemporaryDirectory(prefix="ss-bench-ui-")

@@ -38,7 +38,7 @@ def make_laptop(path: Path, *, demo: int = 0, seed: int = 1) -> tuple[Folder, st
 
     The first one under a folder is made as the app makes it (``init``); the others copy it
     (one Argon2 hash and one schema creation for the whole campaign)."""
-    from ss_desktop.services.demo import DemoService
+    from ss_desktop.demo import DemoService
     from ss_desktop.services.setup import initialize
     from ss_desktop.services.sites import SitesService
 
@@ -261,8 +261,8 @@ class RestoreKind:
     name = "restore"
 
     def __init__(self, root: Path, *, children: int = 300, later: int = 60) -> None:
+        from ss_desktop.demo import DemoService
         from ss_desktop.services.backup_file import write_backup
-        from ss_desktop.services.demo import DemoService
 
         self.root = root
         self.template, _site = make_laptop(root / "restore-template", demo=children)

@@ -154,7 +154,7 @@ def _fields(cls: type, *, extra: tuple[str, ...] = (), without: tuple[str, ...] 
 
 
 def _desktop_outputs() -> list[tuple[str, str, list[str]]]:
-    from ss_desktop.services.demo import DemoReport
+    from ss_desktop.demo import DemoReport
     from ss_desktop.services.sync import SyncReport
     from ss_desktop.sync.bundle import BundleInfo, ReceiptInfo
 

@@ -27,9 +27,9 @@ from PySide6.QtGui import QFont, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
+from ss_desktop.demo import DemoService  # noqa: E402
 from ss_desktop.services.accounts import Accounts  # noqa: E402
 from ss_desktop.services.auto_backup import SIGN_OUT, AutoBackups  # noqa: E402
-from ss_desktop.services.demo import DemoService  # noqa: E402
 from ss_desktop.services.settings import save_settings  # noqa: E402
 from ss_desktop.services.setup import initialize  # noqa: E402
 from ss_desktop.ui.app import AppShell, make_qapplication  # noqa: E402

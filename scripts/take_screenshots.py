@@ -28,9 +28,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ss_desktop.config import AppPaths  # noqa: E402
+from ss_desktop.demo import DemoService  # noqa: E402
 from ss_desktop.services.accounts import Accounts  # noqa: E402
 from ss_desktop.services.children import ChildrenService  # noqa: E402
-from ss_desktop.services.demo import DemoService  # noqa: E402
 from ss_desktop.services.setup import initialize  # noqa: E402
 from ss_desktop.services.sites import SitesService  # noqa: E402
 from ss_desktop.services.unlock import unlock  # noqa: E402

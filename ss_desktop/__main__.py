@@ -138,7 +138,7 @@ def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
-    from ss_desktop.services.demo import DemoService
+    from ss_desktop.demo import DemoService
 
     if args.count < 0:
         raise CliError(translate("Cli", "--count must be zero or more"), EXIT_USAGE)

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from ss_core.domain.consent import consent_state
 from ss_core.domain.name_search import CJK_GROUPS, TIERS, is_characters, parse_search_query
-from ss_desktop.db.queries import _cursor
+from ss_desktop.db.engine import raw_cursor
 
 _ROW_COLUMNS = (
     "c.id, c.surname, c.given_name, c.pinyin, c.gender, c.dob, c.dob_precision, c.site_id,"
@@ -117,7 +117,7 @@ def plan_search(query: str) -> SearchPlan:
     return SearchPlan(tuple(ranks))
 
 
-def _filters(
+def filter_clause(
     site_ids: Sequence[str] | None,
     category: str | None,
     stage: str | None,
@@ -270,13 +270,13 @@ def search_children(
     An empty query lists every child (filters applied) by pinyin then id. ``total_estimate``
     is given on the first page when counting is cheap (None for very broad searches).
     """
-    where, params = _filters(site_ids, category, stage, grade, status)
+    where, params = filter_clause(site_ids, category, stage, grade, status)
     plan = plan_search(query)
     if plan.impossible:
         return SearchPage([], None, 0)
     position = _decode_cursor(after) if after else None
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         if plan.searching:
             found, total = _search_page(cursor, plan, where, params, limit, position)
         else:
@@ -319,7 +319,7 @@ def _child_rows(cursor: sqlite3.Cursor, found: Sequence[tuple]) -> list[ChildRow
             )
     out = []
     for r in found:
-        dob = _date_or_none(r[5])
+        dob = date_or_none(r[5])
         state = consent_state(consents[r[0]], child_dob=dob, child_dob_precision=r[6])
         out.append(
             ChildRow(
@@ -344,7 +344,7 @@ def _child_rows(cursor: sqlite3.Cursor, found: Sequence[tuple]) -> list[ChildRow
     return out
 
 
-def _date_or_none(value: str | None) -> date | None:
+def date_or_none(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
@@ -352,20 +352,22 @@ def _date_or_none(value: str | None) -> date | None:
 
 
 def count_children(engine: Engine, query: str = "", **filters: Any) -> int:
-    where, params = _filters(**_filter_args(filters))
+    where, params = filter_clause(**filter_args(filters))
     built = ranked_sql(plan_search(query), where, params, "c.id")
     if built is None:
         return 0
     inner, inner_params = built
     with engine.connect() as conn:
-        return _cursor(conn).execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
+        return (
+            raw_cursor(conn).execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
+        )
 
 
 def child_ids_for_list(
     engine: Engine, query: str = "", *, limit: int | None = None, **filters: Any
 ) -> list[str]:
     """Every matching id in display order (for a table model that builds rows on demand)."""
-    where, params = _filters(**_filter_args(filters))
+    where, params = filter_clause(**filter_args(filters))
     built = ranked_sql(plan_search(query), where, params, "c.id AS id")
     if built is None:
         return []
@@ -374,10 +376,10 @@ def child_ids_for_list(
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     with engine.connect() as conn:
-        return [r[0] for r in _cursor(conn).execute(sql, inner_params)]
+        return [r[0] for r in raw_cursor(conn).execute(sql, inner_params)]
 
 
-def _filter_args(filters: dict[str, Any]) -> dict[str, Any]:
+def filter_args(filters: dict[str, Any]) -> dict[str, Any]:
     allowed = {"site_ids", "category", "stage", "grade", "status"}
     unknown = set(filters) - allowed
     if unknown:
@@ -397,7 +399,7 @@ def rows_by_ids(engine: Engine, ids: Sequence[str]) -> list[ChildRow]:
         return []
     found: dict[str, tuple] = {}
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))

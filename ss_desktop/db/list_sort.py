@@ -20,13 +20,13 @@ from sqlalchemy import Engine
 
 from ss_core.domain.consent import consent_state
 from ss_desktop.db.child_search import (
-    _cursor,
-    _date_or_none,
-    _filter_args,
-    _filters,
+    date_or_none,
+    filter_args,
+    filter_clause,
     plan_search,
     ranked_sql,
 )
+from ss_desktop.db.engine import raw_cursor
 
 # sort name -> SQL expression over the child row ``c`` and its site ``s``
 _STAGE_ORDER = (
@@ -54,8 +54,8 @@ def sorted_child_ids(
     """Every child matching *query* and *filters* (as the list's search), sorted by *sort*."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort column {sort!r}")
-    args = _filter_args(filters)
-    where, params = _filters(**args)
+    args = filter_args(filters)
+    where, params = filter_clause(**args)
     keys = SORT_KEYS[sort]
     columns = ", ".join(["c.id AS id", *(f"{k} AS k{i}" for i, k in enumerate(keys))])
     # Most children are active: reading the table straight through beats its indexes; the
@@ -66,7 +66,7 @@ def sorted_child_ids(
         return []
     inner, inner_params = built
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         if sort == "consent":
             return _by_consent(cursor, inner, inner_params, descending)
         direction = "DESC" if descending else "ASC"
@@ -102,7 +102,7 @@ def _by_consent(cursor: Any, inner: str, params: list[Any], descending: bool) ->
         ok = (
             child_id in consents
             and consent_state(
-                consents[child_id], child_dob=_date_or_none(dob), child_dob_precision=precision
+                consents[child_id], child_dob=date_or_none(dob), child_dob_precision=precision
             ).registration_ok
         )
         (given if ok else pending).append(child_id)

@@ -19,6 +19,7 @@ from ss_core.domain.pinyin import name_keys
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.codec import decode_row, expand_field_hlcs, fields_of, load_field_hlcs
 from ss_desktop.db.consent_gate import DEPENDENT_TABLES
+from ss_desktop.db.engine import raw_cursor
 from ss_desktop.db.rows import columns_of
 
 
@@ -61,17 +62,13 @@ class DuplicateFacts:
     guardian_phones: list[str] = field(default_factory=list)
 
 
-def _cursor(conn: Any) -> sqlite3.Cursor:
-    return conn.connection.driver_connection.cursor()
-
-
 # ---------------------------------------------------------------- records
 
 
 def get_child(engine: Engine, child_id: str) -> dict[str, Any] | None:
     """All fields of a child plus ``guardians``, ``consents`` and ``enrollments`` lists."""
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         record = _load_one(cursor, Entity.CHILD, "id = ?", (child_id,))
         if not record:
             return None
@@ -108,7 +105,7 @@ def list_sites(engine: Engine) -> list[SiteRow]:
     with engine.connect() as conn:
         return [
             SiteRow(*r)
-            for r in _cursor(conn).execute(
+            for r in raw_cursor(conn).execute(
                 "SELECT id, code, name, site_type, division_code, status FROM site"
                 " WHERE deleted = 0 ORDER BY code, name, id"
             )
@@ -125,13 +122,15 @@ def list_programs(engine: Engine, *, site_id: str | None = None) -> list[Program
         sql += " AND site_id = ?"
         params.append(site_id)
     with engine.connect() as conn:
-        return [ProgramRow(*r) for r in _cursor(conn).execute(sql + " ORDER BY name, id", params)]
+        return [
+            ProgramRow(*r) for r in raw_cursor(conn).execute(sql + " ORDER BY name, id", params)
+        ]
 
 
 def divisions(engine: Engine, parent_code: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of the provinces, or of the divisions directly under *parent_code*."""
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         if parent_code is None:
             rows = cursor.execute(
                 "SELECT code, name FROM division WHERE level = 1 AND valid_to IS NULL ORDER BY code"
@@ -147,7 +146,9 @@ def divisions(engine: Engine, parent_code: str | None = None) -> list[tuple[str,
 
 def division_name(engine: Engine, code: str) -> str | None:
     with engine.connect() as conn:
-        row = _cursor(conn).execute("SELECT name FROM division WHERE code = ?", (code,)).fetchone()
+        row = (
+            raw_cursor(conn).execute("SELECT name FROM division WHERE code = ?", (code,)).fetchone()
+        )
         return row[0] if row else None
 
 
@@ -171,7 +172,7 @@ def duplicate_facts(
     keys = name_keys(surname or "", given_name or "")
     ids: dict[str, None] = {}
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         full = list(keys.full)[:8]
         if full:
             marks = ",".join("?" * len(full))
@@ -235,7 +236,7 @@ def child_with_id_number(engine: Engine, id_number: str) -> bool:
     """Whether a live child on this laptop has this (normalized) ID number."""
     with engine.connect() as conn:
         row = (
-            _cursor(conn)
+            raw_cursor(conn)
             .execute(
                 "SELECT 1 FROM child WHERE id_number = ? AND deleted = 0 LIMIT 1", (id_number,)
             )
@@ -249,13 +250,13 @@ def child_with_id_number(engine: Engine, id_number: str) -> bool:
 
 def pending_changes(engine: Engine) -> int:
     with engine.connect() as conn:
-        return _cursor(conn).execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+        return raw_cursor(conn).execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
 
 
 def quarantined(engine: Engine) -> int:
     with engine.connect() as conn:
         return (
-            _cursor(conn)
+            raw_cursor(conn)
             .execute("SELECT count(*) FROM quarantine WHERE resolved = 0")
             .fetchone()[0]
         )
@@ -264,7 +265,7 @@ def quarantined(engine: Engine) -> int:
 def stats(engine: Engine) -> dict[str, Any]:
     """Counts for ``ss-desktop stats --json`` and the status bar."""
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         active, archived = cursor.execute(
             "SELECT coalesce(sum(status = 'active'), 0), coalesce(sum(status <> 'active'), 0)"
             " FROM child WHERE deleted = 0"

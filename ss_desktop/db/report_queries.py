@@ -7,15 +7,12 @@ sessions held in the range; children registered (created) on or before ``date_to
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine
 
-
-def _cursor(conn: Any) -> sqlite3.Cursor:
-    return conn.connection.driver_connection.cursor()
+from ss_desktop.db.engine import raw_cursor
 
 
 def _child_where(
@@ -53,7 +50,7 @@ def child_facts(
     where, params = _child_where(site_ids, program_id, date_to)
     with engine.connect() as conn:
         return (
-            _cursor(conn)
+            raw_cursor(conn)
             .execute(
                 "SELECT c.site_id, s.name, c.gender, c.dob, c.dob_precision, c.stage, c.grade,"
                 " c.categories, c.hukou_division, c.residence_division, s.division_code,"
@@ -123,7 +120,7 @@ def lessons_by_program(
         " ORDER BY p.term, p.name, p.id"
     )
     with engine.connect() as conn:
-        return _cursor(conn).execute(sql, params).fetchall()
+        return raw_cursor(conn).execute(sql, params).fetchall()
 
 
 def lessons_by_term(
@@ -145,7 +142,7 @@ def lessons_by_term(
         " FROM (SELECT DISTINCT term FROM sessions) t ORDER BY t.term"
     )
     with engine.connect() as conn:
-        return _cursor(conn).execute(sql, params).fetchall()
+        return raw_cursor(conn).execute(sql, params).fetchall()
 
 
 EXPORT_COLUMNS = (
@@ -175,7 +172,7 @@ def export_rows(engine: Engine, ids: Sequence[str]) -> list[dict[str, Any]]:
     phones, for the list export."""
     out: dict[str, dict[str, Any]] = {}
     with engine.connect() as conn:
-        cursor = _cursor(conn)
+        cursor = raw_cursor(conn)
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))

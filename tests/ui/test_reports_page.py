@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from ss_desktop.services.demo import DemoService
+from ss_desktop.demo import DemoService
 from ss_desktop.services.reports import ReportService
 from tests.ui.conftest import wait_for_executor
 

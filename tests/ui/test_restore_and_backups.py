@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ss_desktop.config import AppPaths
+from ss_desktop.demo import DemoService
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.auto_backup import SIGN_OUT, AutoBackups
 from ss_desktop.services.backup_names import find_backups
-from ss_desktop.services.demo import DemoService
 from ss_desktop.services.setup import initialize
 from tests.ui.conftest import wait_for_executor
 from tests.ui.helpers import PASSWORD

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ss_desktop.demo import DemoService
 from ss_desktop.services.children import ChildForm, ChildrenService
-from ss_desktop.services.demo import DemoService
 from ss_desktop.services.sites import SitesService
 from ss_desktop.ui.children_page import SEARCH_DELAY_MS, VIEW_CONSENT, ChildrenPage, ReasonDialog
 from ss_desktop.ui.models.children_model import COL_DOB, COL_NAME, ChildrenTableModel

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from stdnum.cn import ric
 
+from ss_desktop.demo import site_change
+from ss_desktop.demo.data import DemoSite
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildForm
-from ss_desktop.services.demo import site_change
-from ss_desktop.services.demo_data import DemoSite
 from tests.fixtures.data_folder import initialized_app
 
 ADMIN_PASSWORD = "Tree-house-42"

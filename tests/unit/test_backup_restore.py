@@ -14,12 +14,12 @@ import pytest
 
 from ss_desktop.config import AppPaths
 from ss_desktop.db.audit import verify_audit_chain
+from ss_desktop.demo import DemoService
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.auto_backup import SIGN_OUT, AutoBackups
 from ss_desktop.services.backup import BackupService
 from ss_desktop.services.backup_names import find_backups
-from ss_desktop.services.demo import DemoService
 from ss_desktop.services.errors import PermissionDenied, ServiceError
 from ss_desktop.services.messages import describe_error
 from ss_desktop.services.restore import restore_over_damaged

@@ -13,8 +13,8 @@ from ss_core.domain.errors import ValidationFailed
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.write import Change
 from ss_desktop.db.write import bulk as writer_bulk
-from ss_desktop.services.demo import program_change, site_change
-from ss_desktop.services.demo_data import DemoGenerator
+from ss_desktop.demo import program_change, site_change
+from ss_desktop.demo.data import DemoGenerator
 from tests.fixtures.fake_children import TODAY, make_writer, open_test_db, table_counts
 
 DEVICE = "0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"

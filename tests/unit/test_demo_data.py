@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import asdict
@@ -19,8 +18,8 @@ from ss_core.domain.consent import consent_state, validate_consent
 from ss_core.domain.dates import age_on as youngest_age_on
 from ss_core.domain.validation import validate_child, validate_guardian
 from ss_core.protocol.ids import is_valid_id
-from ss_desktop.services import demo_names
-from ss_desktop.services.demo_data import (
+from ss_desktop.demo import names as demo_names
+from ss_desktop.demo.data import (
     DemoChild,
     DemoGenerator,
     DemoSite,
@@ -542,16 +541,13 @@ def test_seed_must_be_an_int(seed) -> None:
 
 
 # --- speed --------------------------------------------------------------------------------------
-def test_100k_children_are_generated_quickly() -> None:
+def test_a_large_demo_gives_most_children_guardians_and_a_consent() -> None:
+    """(Its speed is measured by bench/bench_foundation.py, not here.)"""
     gen = DemoGenerator(1, today=TODAY)
     sites = gen.sites()
     programs = gen.programs(sites)
-    start = time.perf_counter()
     guardians = consents = 0
-    for child in gen.children(100_000, sites, programs):
+    for child in gen.children(20_000, sites, programs):
         guardians += len(child.guardians)
         consents += len(child.consents)
-    elapsed = time.perf_counter() - start
-    print(f"100,000 children ({guardians} guardians, {consents} consents) in {elapsed:.2f} s")
-    assert guardians > 150_000 and consents > 90_000
-    assert elapsed < 15  # the target is < 5 s; generous so a slow CI machine does not flake
+    assert guardians > 30_000 and consents > 18_000

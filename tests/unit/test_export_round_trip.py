@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from ss_desktop.db.child_search import child_ids_for_list
 from ss_desktop.db.report_queries import export_rows
-from ss_desktop.services.demo import DemoService
+from ss_desktop.demo import DemoService
 from ss_desktop.services.importing import ImportService
 from tests.unit.services_fixtures import add_site, make_app
 from tests.unit.test_cli import run

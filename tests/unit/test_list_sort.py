@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from ss_desktop.demo import DemoService
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.children_views import SortedPages
-from ss_desktop.services.demo import DemoService
 from ss_desktop.services.errors import PermissionDenied
 from tests.unit.services_fixtures import add_site, child_form, make_app
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from ss_core.domain.categories import is_local_hukou
-from ss_desktop.services.demo import DemoService
+from ss_desktop.demo import DemoService
 from ss_desktop.services.reports import ReportFilters, ReportService, age_band
 from tests.unit.services_fixtures import make_app
 

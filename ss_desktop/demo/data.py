@@ -26,22 +26,22 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from ss_desktop.services import demo_names as names
-from ss_desktop.services.demo_basics import (
-    _MARKS,
-    _PROFILES,
-    _SITE_PROFILE,
-    _SITE_SHARE,
+from ss_desktop.demo import names
+from ss_desktop.demo.basics import (
+    MARKS,
+    PROFILES,
+    SITE_PROFILE,
+    SITE_SHARE,
     DemoChild,
     DemoProgram,
     DemoSite,
-    _IdMaker,
-    _term_start,
-    _Weighted,
+    IdMaker,
+    Weighted,
     age_on,
     logger,
+    term_start,
 )
-from ss_desktop.services.demo_children import _ChildFactory
+from ss_desktop.demo.children import ChildFactory
 
 __all__ = ["DemoChild", "DemoGenerator", "DemoProgram", "DemoSite", "age_on"]
 
@@ -64,7 +64,7 @@ class DemoGenerator:
     # --- sites and programs -----------------------------------------------------------------
     def sites(self) -> list[DemoSite]:
         rng = self._stream("sites")
-        make_id = _IdMaker(rng, self.today - timedelta(days=900))
+        make_id = IdMaker(rng, self.today - timedelta(days=900))
         return [
             DemoSite(make_id(), code, name, site_type, county, boarding, tier)
             for code, name, site_type, county, boarding, tier, _p, _s in names.SITE_TEMPLATES
@@ -78,17 +78,17 @@ class DemoGenerator:
         return {
             "spring": (
                 f"{spring_year} Spring",
-                _term_start(spring_year, 2, 24),
+                term_start(spring_year, 2, 24),
                 date(spring_year, 7, 3),
             ),
             "summer": (
                 f"{summer_year} Summer",
-                _term_start(summer_year, 7, 10),
+                term_start(summer_year, 7, 10),
                 date(summer_year, 8, 14),
             ),
             "autumn": (
                 f"{autumn_year} Autumn",
-                _term_start(autumn_year, 9, 1),
+                term_start(autumn_year, 9, 1),
                 date(autumn_year + 1, 1, 16),
             ),
         }
@@ -96,7 +96,7 @@ class DemoGenerator:
     def programs(self, sites: Sequence[DemoSite]) -> list[DemoProgram]:
         """Two terms (spring, autumn) of each site's programs; summer camps once."""
         rng = self._stream("programs")
-        make_id = _IdMaker(rng, self.today - timedelta(days=800))
+        make_id = IdMaker(rng, self.today - timedelta(days=800))
         terms = self._terms()
         out: list[DemoProgram] = []
         for site in sites:
@@ -144,16 +144,16 @@ class DemoGenerator:
         self, count: int, sites: list[DemoSite], programs: Sequence[DemoProgram]
     ) -> Iterator[DemoChild]:
         rng = self._stream("children")
-        make_id = _IdMaker(rng, self.today - timedelta(days=400))
-        site_table = _Weighted((s, _share_of(s)) for s in sites)
+        make_id = IdMaker(rng, self.today - timedelta(days=400))
+        site_table = Weighted((s, _share_of(s)) for s in sites)
         by_site: dict[str, list[str]] = {s.id: [] for s in sites}
         for p in programs:
             if p.site_id in by_site:
                 by_site[p.site_id].append(p.id)
-        factory = _ChildFactory(rng, make_id, self.today, self._school_year)
+        factory = ChildFactory(rng, make_id, self.today, self._school_year)
         for _ in range(count):
             site = site_table.pick(rng)
-            child = factory.make(site, _PROFILES[_profile_for(site)])
+            child = factory.make(site, PROFILES[_profile_for(site)])
             pool = by_site[site.id]
             if pool:
                 k = 2 if len(pool) > 1 and rng.random() < 0.4 else 1
@@ -192,7 +192,7 @@ class DemoGenerator:
         sessions_per_program: int,
     ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
         rng = self._stream("attendance")
-        make_id = _IdMaker(rng, self.today - timedelta(days=300))
+        make_id = IdMaker(rng, self.today - timedelta(days=300))
         today = self.today
         for program in programs:
             topics = names.SESSION_TOPICS.get(program.program_type, names.SESSION_TOPICS["other"])
@@ -211,7 +211,7 @@ class DemoGenerator:
                     "topic": topics[n % len(topics)],
                 }
                 marks = [
-                    {"session_id": session_id, "child_id": cid, "mark": _MARKS.pick(rng)}
+                    {"session_id": session_id, "child_id": cid, "mark": MARKS.pick(rng)}
                     for cid in children
                 ]
                 yield session, marks
@@ -236,8 +236,8 @@ _OTHER_SITE_SHARE = 5
 
 
 def _profile_for(site: DemoSite) -> str:
-    if site.code in _SITE_PROFILE:
-        return _SITE_PROFILE[site.code]
+    if site.code in SITE_PROFILE:
+        return SITE_PROFILE[site.code]
     try:
         profile = _TYPE_PROFILE[site.site_type]
     except KeyError:
@@ -248,4 +248,4 @@ def _profile_for(site: DemoSite) -> str:
 
 
 def _share_of(site: DemoSite) -> float:
-    return _SITE_SHARE.get(site.code, _OTHER_SITE_SHARE)
+    return SITE_SHARE.get(site.code, _OTHER_SITE_SHARE)

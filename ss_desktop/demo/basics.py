@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-from ss_desktop.services import demo_names as names
+from ss_desktop.demo import names
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class DemoChild:
     program_ids: list[str] = field(default_factory=list)
 
 
-class _Weighted(Generic[T]):
+class Weighted(Generic[T]):
     """Draw items with fixed relative weights: one ``random()`` and a bisection per draw."""
 
     __slots__ = ("_items", "_cum", "_total")
@@ -77,7 +77,7 @@ class _Weighted(Generic[T]):
         return self._items[bisect.bisect_right(self._cum, rng.random() * self._total)]
 
 
-class _IdMaker:
+class IdMaker:
     """Valid, reproducible UUIDv7 strings whose timestamps grow from ``start``."""
 
     __slots__ = ("_rng", "_ms")
@@ -102,30 +102,30 @@ class _IdMaker:
 
 
 @dataclass(frozen=True)
-class _Profile:
-    """How children at one kind of site look (see ``demo_names.PROFILES``)."""
+class Profile:
+    """How children at one kind of site look (see ``names.PROFILES``)."""
 
     kind: str
-    school_ages: _Weighted[int]
-    origins: _Weighted[str] | None
+    school_ages: Weighted[int]
+    origins: Weighted[str] | None
     system: str
     classes: int
     left_behind: float
     disability: float
     boarding: float
-    hardship: _Weighted[str]
+    hardship: Weighted[str]
 
 
-def _weighted(table: dict[Any, float]) -> _Weighted[Any]:
-    return _Weighted(table.items())
+def _weighted(table: dict[Any, float]) -> Weighted[Any]:
+    return Weighted(table.items())
 
 
-def _build_profile(spec: dict[str, Any]) -> _Profile:
+def _build_profile(spec: dict[str, Any]) -> Profile:
     origins = spec["origins"]
-    return _Profile(
+    return Profile(
         kind=spec["kind"],
         school_ages=_weighted(spec["school_ages"]),
-        origins=_Weighted(names.HUKOU_ORIGINS[origins]) if origins else None,
+        origins=Weighted(names.HUKOU_ORIGINS[origins]) if origins else None,
         system=spec["system"],
         classes=spec["classes"],
         left_behind=spec["left_behind"],
@@ -135,42 +135,42 @@ def _build_profile(spec: dict[str, Any]) -> _Profile:
     )
 
 
-_PROFILES = {key: _build_profile(spec) for key, spec in names.PROFILES.items()}
-_SITE_PROFILE = {t[0]: t[6] for t in names.SITE_TEMPLATES}
-_SITE_SHARE = {t[0]: t[7] for t in names.SITE_TEMPLATES}
+PROFILES = {key: _build_profile(spec) for key, spec in names.PROFILES.items()}
+SITE_PROFILE = {t[0]: t[6] for t in names.SITE_TEMPLATES}
+SITE_SHARE = {t[0]: t[7] for t in names.SITE_TEMPLATES}
 
-_HAN_SURNAMES = _Weighted(names.HAN_SURNAMES)
-_YI_SURNAMES = _Weighted(names.YI_SURNAMES)
+HAN_SURNAMES = Weighted(names.HAN_SURNAMES)
+YI_SURNAMES = Weighted(names.YI_SURNAMES)
 _W = {key: _weighted(table) for key, table in names.WEIGHTS.items()}
-_GENDER = _W["gender"]
-_PRECISION = _W["dob_precision"]
-_HUKOU_TYPE = _W["hukou_type"]
-_HUKOU_TYPE_CARE = _W["hukou_type_care"]
-_PHONE_SECOND = _W["phone_second_digit"]
-_AWAY_ARRANGEMENT = _W["away_arrangement"]
-_UNABLE = _W["unable_parent"]
-_OTHER_PARENT = _W["other_parent"]
-_VISITS = _W["visits"]
-_CARE_FATHER = _W["care_father"]
-_CARE_MOTHER = _W["care_mother"]
-_DISABILITY_SPECIAL = _W["disability_special"]
-_DISABILITY_OTHER = _W["disability_other"]
-_DISABILITY_GRADE = _W["disability_grade"]
-_MARKS = _W["mark"]
-_HARDSHIP_UNSUPPORTED = _weighted(names.HARDSHIP["unsupported"])
-_WORK_CITIES = {k: _Weighted(v) for k, v in names.WORK_CITIES.items()}
-_DEFAULT_WORK_CITIES = _Weighted(names.DEFAULT_WORK_CITIES)
-_UNABLE_SET = frozenset({"deceased", "incapacitated", "missing"})
-_SENSITIVE_HARDSHIP = frozenset({"dibao", "tekun", "low_income", "orphan", "de_facto_unsupported"})
-_CN_DIGITS = "一二三四五六七八九"
+GENDER = _W["gender"]
+PRECISION = _W["dob_precision"]
+HUKOU_TYPE = _W["hukou_type"]
+HUKOU_TYPE_CARE = _W["hukou_type_care"]
+PHONE_SECOND = _W["phone_second_digit"]
+AWAY_ARRANGEMENT = _W["away_arrangement"]
+UNABLE = _W["unable_parent"]
+OTHER_PARENT = _W["other_parent"]
+VISITS = _W["visits"]
+CARE_FATHER = _W["care_father"]
+CARE_MOTHER = _W["care_mother"]
+DISABILITY_SPECIAL = _W["disability_special"]
+DISABILITY_OTHER = _W["disability_other"]
+DISABILITY_GRADE = _W["disability_grade"]
+MARKS = _W["mark"]
+HARDSHIP_UNSUPPORTED = _weighted(names.HARDSHIP["unsupported"])
+WORK_CITIES = {k: Weighted(v) for k, v in names.WORK_CITIES.items()}
+DEFAULT_WORK_CITIES = Weighted(names.DEFAULT_WORK_CITIES)
+UNABLE_SET = frozenset({"deceased", "incapacitated", "missing"})
+SENSITIVE_HARDSHIP = frozenset({"dibao", "tekun", "low_income", "orphan", "de_facto_unsupported"})
+CN_DIGITS = "一二三四五六七八九"
 
 
-def _choice(rng: random.Random, seq: Sequence[T]) -> T:
+def choice(rng: random.Random, seq: Sequence[T]) -> T:
     """``rng.choice`` without its overhead (this is the hot path for 100,000 children)."""
     return seq[int(rng.random() * len(seq))]
 
 
-def _between(rng: random.Random, low: int, high: int) -> int:
+def between(rng: random.Random, low: int, high: int) -> int:
     """A uniform int in ``[low, high]``; like ``rng.randint``, only faster."""
     return low + int(rng.random() * (high - low + 1))
 
@@ -180,13 +180,13 @@ def age_on(dob: date, day: date) -> int:
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
-def _term_start(year: int, month: int, day: int) -> date:
+def term_start(year: int, month: int, day: int) -> date:
     """The first Monday on or after the given day."""
     d = date(year, month, day)
     return d + timedelta(days=(7 - d.weekday()) % 7)
 
 
-def _add_years(d: date, years: int) -> date:
+def add_years(d: date, years: int) -> date:
     try:
         return d.replace(year=d.year + years)
     except ValueError:  # 29 February

@@ -10,49 +10,47 @@ from stdnum.cn.ric import calc_check_digit
 
 from ss_core.domain.categories import suggest_categories
 from ss_core.domain.dates import age_on as youngest_age_on
-from ss_desktop.services import demo_names as names
-from ss_desktop.services.demo_basics import (
-    _AWAY_ARRANGEMENT,
-    _CARE_FATHER,
-    _CARE_MOTHER,
-    _CN_DIGITS,
-    _DEFAULT_WORK_CITIES,
-    _DISABILITY_GRADE,
-    _DISABILITY_OTHER,
-    _DISABILITY_SPECIAL,
-    _GENDER,
-    _HAN_SURNAMES,
-    _HARDSHIP_UNSUPPORTED,
-    _HUKOU_TYPE,
-    _HUKOU_TYPE_CARE,
-    _OTHER_PARENT,
-    _PHONE_SECOND,
-    _PRECISION,
-    _SENSITIVE_HARDSHIP,
-    _UNABLE,
-    _UNABLE_SET,
-    _VISITS,
-    _WORK_CITIES,
-    _YI_SURNAMES,
+from ss_desktop.demo import names
+from ss_desktop.demo.basics import (
+    AWAY_ARRANGEMENT,
+    CARE_FATHER,
+    CARE_MOTHER,
+    CN_DIGITS,
     COLLECTOR,
+    DEFAULT_WORK_CITIES,
+    DISABILITY_GRADE,
+    DISABILITY_OTHER,
+    DISABILITY_SPECIAL,
+    GENDER,
+    HAN_SURNAMES,
+    HARDSHIP_UNSUPPORTED,
+    HUKOU_TYPE,
+    HUKOU_TYPE_CARE,
     NOTICE_VERSION,
+    OTHER_PARENT,
+    PHONE_SECOND,
+    PRECISION,
+    SENSITIVE_HARDSHIP,
+    UNABLE,
+    UNABLE_SET,
+    VISITS,
+    WORK_CITIES,
+    YI_SURNAMES,
     DemoChild,
     DemoSite,
-    _add_years,
-    _between,
-    _choice,
-    _IdMaker,
-    _Profile,
+    IdMaker,
+    Profile,
+    add_years,
     age_on,
+    between,
+    choice,
 )
 
 
-class _ChildFactory:
+class ChildFactory:
     """Makes one child with guardians and consent; split out to keep the pieces readable."""
 
-    def __init__(
-        self, rng: random.Random, make_id: _IdMaker, today: date, school_year: int
-    ) -> None:
+    def __init__(self, rng: random.Random, make_id: IdMaker, today: date, school_year: int) -> None:
         self.rng = rng
         self.make_id = make_id
         self.today = today
@@ -67,24 +65,24 @@ class _ChildFactory:
         r = rng.random()
         if gender == 1:
             if r < 0.15:
-                return _choice(rng, names.BOY_SINGLE)
+                return choice(rng, names.BOY_SINGLE)
             if r < 0.6:
-                return _choice(rng, names.BOY_NAMES)
-            return _choice(rng, names.BOY_FIRST) + _choice(rng, names.BOY_SECOND)
+                return choice(rng, names.BOY_NAMES)
+            return choice(rng, names.BOY_FIRST) + choice(rng, names.BOY_SECOND)
         if r < 0.15:
-            return _choice(rng, names.GIRL_SINGLE)
+            return choice(rng, names.GIRL_SINGLE)
         if r < 0.6:
-            return _choice(rng, names.GIRL_NAMES)
-        return _choice(rng, names.GIRL_FIRST) + _choice(rng, names.GIRL_SECOND)
+            return choice(rng, names.GIRL_NAMES)
+        return choice(rng, names.GIRL_FIRST) + choice(rng, names.GIRL_SECOND)
 
     def phone(self) -> str | None:
         rng = self.rng
         if rng.random() >= 0.85:
             return None
-        return f"1{_PHONE_SECOND.pick(rng)}{int(rng.random() * 1_000_000_000):09d}"
+        return f"1{PHONE_SECOND.pick(rng)}{int(rng.random() * 1_000_000_000):09d}"
 
     def work_city(self, county: str | None) -> str:
-        table = _WORK_CITIES.get((county or "")[:2], _DEFAULT_WORK_CITIES)
+        table = WORK_CITIES.get((county or "")[:2], DEFAULT_WORK_CITIES)
         return table.pick(self.rng)
 
     # dates ------------------------------------------------------------------------------
@@ -94,8 +92,8 @@ class _ChildFactory:
         year = self.school_year - school_age
         first = date(year - 1, 9, 2).toordinal()
         last = date(year, 9, 1).toordinal()
-        true_dob = date.fromordinal(_between(rng, first, last))
-        precision = _PRECISION.pick(rng)
+        true_dob = date.fromordinal(between(rng, first, last))
+        precision = PRECISION.pick(rng)
         if precision == "month":
             stored = true_dob.replace(day=1)
         elif precision == "year":
@@ -110,49 +108,49 @@ class _ChildFactory:
         return stored.isoformat(), precision, true_dob
 
     # school -----------------------------------------------------------------------------
-    def school(self, school_age: int, profile: _Profile) -> tuple[str, int, str]:
+    def school(self, school_age: int, profile: Profile) -> tuple[str, int, str]:
         """(stage, grade within stage, class name)."""
         rng = self.rng
-        n = 1 if profile.classes == 1 else _between(rng, 1, profile.classes)
+        n = 1 if profile.classes == 1 else between(rng, 1, profile.classes)
         if school_age < 6:
             grade = max(1, school_age - 2)
             return "preschool", grade, f"{'小中大'[grade - 1]}({n})班"
         if profile.kind == "rural" and school_age >= 15:
             grade = 1 if school_age == 15 else (3 if rng.random() < 0.15 else 2)
-            return "vocational", grade, f"职{_CN_DIGITS[grade - 1]}({n})班"
+            return "vocational", grade, f"职{CN_DIGITS[grade - 1]}({n})班"
         index = school_age - 5
         if index > 1 and rng.random() < 0.04:  # held back a year
             index -= 1
         primary_years = 5 if profile.system == "5-4" else 6
         if index <= primary_years:
-            return "primary", index, f"{_CN_DIGITS[index - 1]}({n})班"
+            return "primary", index, f"{CN_DIGITS[index - 1]}({n})班"
         if index <= 9:
             grade = index - primary_years
             if profile.system == "5-4":  # Shanghai says 六年级..九年级
-                return "junior", grade, f"{_CN_DIGITS[index - 1]}({n})班"
-            return "junior", grade, f"初{_CN_DIGITS[grade - 1]}({n})班"
+                return "junior", grade, f"{CN_DIGITS[index - 1]}({n})班"
+            return "junior", grade, f"初{CN_DIGITS[grade - 1]}({n})班"
         grade = index - 9
-        return "senior", grade, f"高{_CN_DIGITS[grade - 1]}({n})班"
+        return "senior", grade, f"高{CN_DIGITS[grade - 1]}({n})班"
 
     # the child ----------------------------------------------------------------------------
-    def make(self, site: DemoSite, profile: _Profile) -> DemoChild:
+    def make(self, site: DemoSite, profile: Profile) -> DemoChild:
         rng = self.rng
         today = self.today
         child_id = self.make_id()
-        gender = _GENDER.pick(rng)
+        gender = GENDER.pick(rng)
         if site.code == "SC-PS-01" and rng.random() < 0.7:
-            surname = _YI_SURNAMES.pick(rng)
+            surname = YI_SURNAMES.pick(rng)
             pool = names.YI_GIVEN_BOY if gender == 1 else names.YI_GIVEN_GIRL
-            given = _choice(rng, pool)
+            given = choice(rng, pool)
         else:
-            surname = _HAN_SURNAMES.pick(rng)
+            surname = HAN_SURNAMES.pick(rng)
             given = self.given_name(gender)
         school_age = profile.school_ages.pick(rng)
         dob, precision, true_dob = self.birth(school_age)
         age = age_on(date.fromisoformat(dob), today)
         stage, grade, class_name = self.school(school_age, profile)
 
-        hukou_type = (_HUKOU_TYPE_CARE if profile.kind == "care_home" else _HUKOU_TYPE).pick(rng)
+        hukou_type = (HUKOU_TYPE_CARE if profile.kind == "care_home" else HUKOU_TYPE).pick(rng)
         hukou = None
         if hukou_type != "unregistered":
             hukou = profile.origins.pick(rng) if profile.origins else site.division_code
@@ -190,7 +188,7 @@ class _ChildFactory:
             "autism": False,
             "hardship": "unknown",
             "hardship_evidence_seen": False,
-            "notes": _choice(rng, names.NOTES) if rng.random() < 0.03 else "",
+            "notes": choice(rng, names.NOTES) if rng.random() < 0.03 else "",
             "status": "active",
         }
         if precision == "exact" and gender in (1, 2) and hukou and rng.random() < 0.65:
@@ -221,23 +219,23 @@ class _ChildFactory:
         self,
         f: dict[str, Any],
         site: DemoSite,
-        profile: _Profile,
+        profile: Profile,
         surname: str,
         child_id: str,
         true_dob: date,
     ) -> list[dict[str, Any]]:
         rng = self.rng
-        father_name = surname + _choice(rng, names.FATHER_NAMES)
-        mother_surname = _HAN_SURNAMES.pick(rng)
-        mother_name = mother_surname + _choice(rng, names.MOTHER_NAMES)
+        father_name = surname + choice(rng, names.FATHER_NAMES)
+        mother_surname = HAN_SURNAMES.pick(rng)
+        mother_name = mother_surname + choice(rng, names.MOTHER_NAMES)
         home = f["hukou_division"] or site.division_code
 
         def grandparent(maternal: bool) -> str:
             if rng.random() < 0.5:
-                return (mother_surname if maternal else surname) + _choice(
+                return (mother_surname if maternal else surname) + choice(
                     rng, names.GRANDFATHER_NAMES
                 )
-            return _HAN_SURNAMES.pick(rng) + _choice(rng, names.GRANDMOTHER_NAMES)
+            return HAN_SURNAMES.pick(rng) + choice(rng, names.GRANDMOTHER_NAMES)
 
         def person(
             rel: str,
@@ -262,21 +260,21 @@ class _ChildFactory:
             }
 
         if profile.kind == "care_home":
-            father, mother = _CARE_FATHER.pick(rng), _CARE_MOTHER.pick(rng)
+            father, mother = CARE_FATHER.pick(rng), CARE_MOTHER.pick(rng)
             f.update(living_arrangement="care_home", father_status=father, mother_status=mother)
-            f["caregiver_name"] = _HAN_SURNAMES.pick(rng) + _choice(rng, names.MOTHER_NAMES)
+            f["caregiver_name"] = HAN_SURNAMES.pick(rng) + choice(rng, names.MOTHER_NAMES)
             f["care_placement"] = "residential" if rng.random() < 0.8 else "foster_family"
             start = max(true_dob.toordinal(), self.today_ord - 12 * 365)
-            f["care_since"] = date.fromordinal(_between(rng, start, self.today_ord)).isoformat()
+            f["care_since"] = date.fromordinal(between(rng, start, self.today_ord)).isoformat()
             f["parent_visit_frequency"] = (
-                "never" if {father, mother} <= _UNABLE_SET else _VISITS.pick(rng)
+                "never" if {father, mother} <= UNABLE_SET else VISITS.pick(rng)
             )
             out = [person("institution", site.name, True, True, "with_child")]
             if rng.random() < 0.25:
                 out.append(
                     person(
                         "other_relative",
-                        _HAN_SURNAMES.pick(rng) + _choice(rng, names.MOTHER_NAMES),
+                        HAN_SURNAMES.pick(rng) + choice(rng, names.MOTHER_NAMES),
                         False,
                         False,
                         "unknown",
@@ -288,13 +286,13 @@ class _ChildFactory:
             if rng.random() < 0.7:
                 father, mother = "working_away", "working_away"
             elif rng.random() < 0.75:
-                father, mother = "working_away", _UNABLE.pick(rng)
+                father, mother = "working_away", UNABLE.pick(rng)
             else:
-                father, mother = _UNABLE.pick(rng), "working_away"
-            arrangement = _AWAY_ARRANGEMENT.pick(rng)
+                father, mother = UNABLE.pick(rng), "working_away"
+            arrangement = AWAY_ARRANGEMENT.pick(rng)
             if arrangement == "boarding_school" and not site.boarding:
                 arrangement = "grandparents"
-            visits = _VISITS.pick(rng)
+            visits = VISITS.pick(rng)
             fw = self.work_city(home) if father == "working_away" else None
             mw = self.work_city(home) if mother == "working_away" else None
             f.update(
@@ -316,7 +314,7 @@ class _ChildFactory:
                 f["caregiver_name"] = name
                 return [person(rel, name, False, True, "with_child"), parent]
             if arrangement == "other_relatives":
-                name = _HAN_SURNAMES.pick(rng) + _choice(rng, names.MOTHER_NAMES)
+                name = HAN_SURNAMES.pick(rng) + choice(rng, names.MOTHER_NAMES)
                 f["caregiver_name"] = name
                 return [person("other_relative", name, False, True, "with_child"), parent]
             parent["is_primary_caregiver"] = True
@@ -338,9 +336,9 @@ class _ChildFactory:
                 out.pop(1 if rng.random() < 0.5 else 0)  # only one parent written on the form
                 out[0]["is_primary_caregiver"] = True
             return out
-        other = _OTHER_PARENT.pick(rng)
+        other = OTHER_PARENT.pick(rng)
         mother_stays = rng.random() < 0.7
-        visits = _VISITS.pick(rng) if other == "working_away" else None
+        visits = VISITS.pick(rng) if other == "working_away" else None
         work = self.work_city(home) if other == "working_away" else None
         if mother_stays:
             f.update(
@@ -367,33 +365,33 @@ class _ChildFactory:
         return out
 
     # disability and hardship ----------------------------------------------------------------
-    def disability(self, f: dict[str, Any], profile: _Profile) -> None:
+    def disability(self, f: dict[str, Any], profile: Profile) -> None:
         rng = self.rng
         if rng.random() >= profile.disability:
             return
-        table = _DISABILITY_SPECIAL if profile.kind == "special" else _DISABILITY_OTHER
+        table = DISABILITY_SPECIAL if profile.kind == "special" else DISABILITY_OTHER
         kind = table.pick(rng)
         f["disability_types"] = [kind]
-        f["disability_grade"] = _DISABILITY_GRADE.pick(rng)
+        f["disability_grade"] = DISABILITY_GRADE.pick(rng)
         f["disability_certificate"] = rng.random() < 0.75
         autism_rate = {"mental": 0.8, "multiple": 0.3, "intellectual": 0.1}.get(kind, 0.0)
         f["autism"] = rng.random() < autism_rate
 
-    def hardship(self, f: dict[str, Any], profile: _Profile) -> None:
+    def hardship(self, f: dict[str, Any], profile: Profile) -> None:
         rng = self.rng
         father, mother = f["father_status"], f["mother_status"]
         if father == "deceased" and mother == "deceased":
             status = "orphan"
         elif profile.kind == "care_home" or (
-            {father, mother} & _UNABLE_SET
-            and {father, mother} <= _UNABLE_SET | {"working_away"}
+            {father, mother} & UNABLE_SET
+            and {father, mother} <= UNABLE_SET | {"working_away"}
             and rng.random() < 0.4
         ):
-            status = _HARDSHIP_UNSUPPORTED.pick(rng)
+            status = HARDSHIP_UNSUPPORTED.pick(rng)
         else:
             status = profile.hardship.pick(rng)
         f["hardship"] = status
-        if status in _SENSITIVE_HARDSHIP:
+        if status in SENSITIVE_HARDSHIP:
             f["hardship_evidence_seen"] = rng.random() < (0.4 if status == "low_income" else 0.7)
 
     # consent ----------------------------------------------------------------------------------
@@ -411,7 +409,7 @@ class _ChildFactory:
         dob = date.fromisoformat(f["dob"])
         lower = max(self.today_ord - 730, dob.toordinal())
         if age >= 15 and f["dob_precision"] == "exact" and rng.random() < 0.35:
-            fourteenth = _add_years(dob, 14).toordinal()
+            fourteenth = add_years(dob, 14).toordinal()
             giver_name, relationship, role = child_name, "self", "self"
             lower = max(lower, fourteenth)
             method = "paper_signed" if rng.random() < 0.7 else "in_person"
@@ -427,9 +425,9 @@ class _ChildFactory:
                 method = "paper_signed"
             else:
                 method = "paper_signed" if rng.random() < 0.7 else "in_person"
-        given = _between(rng, lower, self.today_ord)
+        given = between(rng, lower, self.today_ord)
         scopes = ["registration"]
-        if f["disability_types"] or f["hardship"] in _SENSITIVE_HARDSHIP or f["care_placement"]:
+        if f["disability_types"] or f["hardship"] in SENSITIVE_HARDSHIP or f["care_placement"]:
             scopes.append("sensitive")
         if rng.random() < 0.5:
             scopes.append("photos")
@@ -439,8 +437,8 @@ class _ChildFactory:
             scopes.append("sharing")
         withdrawn_on = reason = None
         if rng.random() < 0.01:
-            withdrawn_on = date.fromordinal(_between(rng, given, self.today_ord)).isoformat()
-            reason = _choice(rng, names.WITHDRAWAL_REASONS)
+            withdrawn_on = date.fromordinal(between(rng, given, self.today_ord)).isoformat()
+            reason = choice(rng, names.WITHDRAWAL_REASONS)
         return [
             {
                 "id": self.make_id(),

@@ -1,7 +1,7 @@
 """Fill the database with realistic fake data through the one write path.
 
 Sites, programs, children with guardians and consent, enrollments and attendance, all made by
-:class:`~ss_desktop.services.demo_data.DemoGenerator` (deterministic for a seed) and saved in
+:class:`~ss_desktop.demo.data.DemoGenerator` (deterministic for a seed) and saved in
 batches with :meth:`ChangeWriter.save`, exactly as the form or an import would save them
 (batches of new records take the writer's create-only fast path, ss_desktop/db/write/bulk.py,
 which writes the same rows).
@@ -18,8 +18,8 @@ from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db import queries, sync_store
 from ss_desktop.db.write import Change, paused_gc
+from ss_desktop.demo.data import DemoGenerator, DemoProgram, DemoSite
 from ss_desktop.services.app import LocalApp, UserSession
-from ss_desktop.services.demo_data import DemoGenerator, DemoProgram, DemoSite
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.permissions import Permission, require
 from ss_desktop.services.sites import SiteInfo, SitesService
