@@ -1096,12 +1096,12 @@ Data folder: {path}</source>
         <translation>把你有权查看的儿童导出到 FILE.xlsx 或 FILE.csv（表头和内容使用本命令的语言；文件可以再次导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="398" />
+        <location filename="../../ss_desktop/services/messages.py" line="408" />
         <source>some fields need fixing:</source>
         <translation>有些项需要改正：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="401" />
+        <location filename="../../ss_desktop/services/messages.py" line="411" />
         <source>unexpected error ({type}); see the log file for details</source>
         <translation>意外错误（{type}）；详情见日志文件</translation>
     </message>
@@ -3991,6 +3991,21 @@ Device {device}</source>
         <location filename="../../ss_desktop/services/messages.py" line="275" />
         <source>This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="287" />
+        <source>Export to a file ending in .xlsx or .csv (not “{suffix}”).</source>
+        <translation>请导出为以 .xlsx 或 .csv 结尾的文件（不能是“{suffix}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="290" />
+        <source>This password does not meet the password rules: choose another one.</source>
+        <translation>这个密码不符合密码规则，请换一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/services/messages.py" line="293" />
+        <source>The data folder could not be set up. Check that the folder can be written to, then try again.</source>
+        <translation>无法设置数据文件夹。请检查该文件夹是否可以写入，然后重试。</translation>
     </message>
 </context>
 <context>

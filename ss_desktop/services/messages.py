@@ -284,6 +284,16 @@ ERROR_TEMPLATES: dict[str, str] = {
         "ServiceError", "A site code has up to 32 letters, digits, dashes or underscores."
     ),
     "site.type_invalid": QT_TRANSLATE_NOOP("ServiceError", "Choose the kind of site."),
+    "export.format": QT_TRANSLATE_NOOP(
+        "ServiceError", "Export to a file ending in .xlsx or .csv (not “{suffix}”)."
+    ),
+    "password.rules": QT_TRANSLATE_NOOP(
+        "ServiceError", "This password does not meet the password rules: choose another one."
+    ),
+    "setup.failed": QT_TRANSLATE_NOOP(
+        "ServiceError",
+        "The data folder could not be set up. Check that the folder can be written to, then try again.",
+    ),
 }
 
 # Exit codes of the CLI per error code (2 = the input is unusable).
@@ -332,6 +342,8 @@ USAGE_CODES = {
     "recovery.no_wrap",
     "recovery.no_request",
     "recovery.bad_file",
+    "export.format",
+    "password.rules",
 }
 
 
