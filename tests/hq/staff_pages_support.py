@@ -81,7 +81,7 @@ def two_records_of_one_child(hq: HQ) -> TwoRecords:
             laptop_a.op(
                 "attendance_session",
                 sid,
-                {"program_id": program, "site_id": a, "held_on": f"2026-10-0{n + 1}", "lessons": 1},
+                {"program_id": program, "held_on": f"2026-10-0{n + 1}", "lessons": 1},
             )
             for n, sid in enumerate(sessions)
         ],
