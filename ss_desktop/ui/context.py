@@ -3,6 +3,7 @@ executor, and one app-level signal telling views what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -16,6 +17,18 @@ class Touches(Protocol):
     """A write's ChangeSet as views see it: {entity: [record ids]} created or updated."""
 
     def touched(self) -> dict[str, list[str]]: ...
+
+
+@dataclass(frozen=True)
+class Touched:
+    """{entity: ids} a sync round, an enrollment file or a receipt changed (their results
+    carry a dict, not the write path's ChangeSet); empty for a write that changed no record
+    (a refused change dismissed or queued again) but changed what the status bar counts."""
+
+    records: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def touched(self) -> dict[str, list[str]]:
+        return {entity: list(ids) for entity, ids in self.records.items() if ids}
 
 
 class AppEvents(QObject):
@@ -41,7 +54,6 @@ class UiContext:
 
     def publish(self, change_set: Touches) -> None:
         """Tell every view what a write touched (called by ss_desktop.ui.operation.run_write,
-        the one way pages write)."""
-        touched = change_set.touched()
-        if touched:
-            self.events.data_changed.emit(touched)
+        the one way pages write, and by the sync pages with :class:`Touched`). Views refresh
+        only what the entities they show; the status bar recounts after every write."""
+        self.events.data_changed.emit(change_set.touched())

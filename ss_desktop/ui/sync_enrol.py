@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_desktop.services.sync import SyncService
-from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.context import Touched, UiContext
 from ss_desktop.ui.sync_texts import error_text
 from ss_desktop.ui.widgets import while_alive
 
@@ -115,8 +115,8 @@ class EnrolPanel(QGroupBox):
         def done(result: Any) -> None:
             self._set_busy(False)
             self.code_edit.clear()
-            if getattr(result, "changed", None):  # a file's sites: the open lists show them
-                self.ctx.events.data_changed.emit(dict(result.changed))
+            # a file's sites: the open lists show them
+            self.ctx.publish(Touched(getattr(result, "changed", None) or {}))
             self.enrolled.emit(online)
 
         def failed(exc: BaseException) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_desktop.services.sync import SyncService
-from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.context import Touched, UiContext
 from ss_desktop.ui.sync_enrol import AddressPanel, EnrolPanel
 from ss_desktop.ui.sync_quarantine import QuarantinePanel, sync_table
 from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message from here
@@ -489,7 +489,7 @@ class SyncPage(QWidget):
         def done(result: Any) -> None:
             self.result_label.setText(success)
             # A receipt's changes refresh the open lists they touch (a bundle touches none).
-            self.ctx.events.data_changed.emit(dict(getattr(result, "changed", None) or {}))
+            self.ctx.publish(Touched(getattr(result, "changed", None) or {}))
             self.controller.refresh_status()
             self.quarantine_box.reload()
 

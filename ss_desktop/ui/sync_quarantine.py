@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.quarantine import QuarantineService
-from ss_desktop.ui.context import UiContext
+from ss_desktop.ui.context import Touched, UiContext
 from ss_desktop.ui.errors import error_message
 from ss_desktop.ui.sync_texts import entity_name, local_time, reason_text
 from ss_desktop.ui.sync_worker import SyncController
@@ -193,7 +193,7 @@ class QuarantinePanel(QGroupBox):
             )
             self.reload()
             self.controller.refresh_status()
-            self.ctx.events.data_changed.emit({})
+            self.ctx.publish(Touched())
             if self.controller.online:
                 self.controller.sync_now()
 
@@ -226,7 +226,8 @@ class QuarantinePanel(QGroupBox):
             lambda: QuarantineService(app, session).dismiss(entry.id),
             write=True,
             on_result=while_alive(
-                self, lambda _r: (self.reload(), self.ctx.events.data_changed.emit({}))
+                self,
+                lambda _r: self.ctx.publish(Touched()),  # the list reloads on it
             ),
             on_error=while_alive(self, lambda exc: self.message.emit(error_message(exc))),
         )

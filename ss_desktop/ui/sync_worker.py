@@ -38,6 +38,7 @@ from ss_desktop.sync.errors import SyncError
 from ss_desktop.sync.policy import Backoff
 from ss_desktop.sync.retry import DEFAULT_GIVE_UP_AFTER, RetryEvent, RetryPolicy
 from ss_desktop.sync.round_report import RoundObserver
+from ss_desktop.ui.context import Touched
 
 log = logging.getLogger(__name__)
 
@@ -354,9 +355,7 @@ class SyncController(QObject):
         self._set_online(True)
         self.backoff.reset()
         self.round_finished.emit(report)
-        changed = {k: v for k, v in (report.get("changed") or {}).items() if v}
-        if changed:
-            self.ctx.events.data_changed.emit(changed)
+        self.ctx.publish(Touched(report.get("changed") or {}))
         self.refresh_status()
         if self._again:
             self._again = False

@@ -44,7 +44,7 @@ def test_a_round_says_it_tries_again_and_cancel_stops_it_without_loss(
         assert page.result_label.text() == "Sync stopped. Nothing was lost."
         assert page.state.text().startswith("Sync cancelled. Nothing was lost")
         assert page.cancel_button.isHidden() and page.sync_button.isEnabled()
-        assert main_window.pending_label.text() == "Pending: 9"
+        assert main_window.pending_label.text() == "Not yet sent: children 3, records 9"
 
         proxy.set(Faults())  # the link comes back
         qtbot.mouseClick(page.sync_button, CLICK)
@@ -84,4 +84,4 @@ def test_a_round_rides_out_a_cut_in_the_middle_of_a_batch(
         proxy.stop()
     assert set(retries) <= {"connection_lost", "bad_response"}
     assert hq.applied_seqs(device) == [1, 2, 3]
-    assert main_window.pending_label.text() == "Pending: 0"
+    assert main_window.pending_label.text() == "Everything sent"
