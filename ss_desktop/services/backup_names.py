@@ -16,7 +16,7 @@ from pathlib import Path
 from ss_desktop.services.backup_file import PARTIAL, SUFFIX
 
 AUTO_PREFIX = "auto-"
-_AUTO_RE = re.compile(r"^auto-(\d{8}T\d{6})(\d{0,6})Z-([a-z-]+?)(?:-\d+)?\.ssbackup$")
+_AUTO_RE = re.compile(r"^auto-(\d{8}T\d{6})(\d{0,6})Z-([a-z-]+?)(?:-(\d+))?\.ssbackup$")
 STAMP = "%Y%m%dT%H%M%S"
 
 
@@ -26,6 +26,8 @@ class FoundBackup:
     made_at: datetime  # UTC
     reason: str  # "manual" for backups not made automatically
     size: int
+    # the n of a second backup made in the same second ("...-sign-out-2.ssbackup"): later
+    same_second: int = 1
 
     @property
     def automatic(self) -> bool:
@@ -35,7 +37,8 @@ class FoundBackup:
 def automatic_backup_path(folder: Path, reason: str, now: datetime | None = None) -> Path:
     """A new, unused name for an automatic backup in *folder*."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    base = f"{AUTO_PREFIX}{moment.strftime(STAMP)}Z-{reason}"
+    # microseconds: two backups in one second (a sign-out right after another) keep their order
+    base = f"{AUTO_PREFIX}{moment.strftime(STAMP)}{moment.microsecond:06d}Z-{reason}"
     target = Path(folder) / f"{base}{SUFFIX}"
     n = 1
     while target.exists():
@@ -51,8 +54,10 @@ def describe(path: Path) -> FoundBackup | None:
     size = path.stat().st_size
     match = _AUTO_RE.match(path.name)
     if match:
-        made = datetime.strptime(match.group(1), STAMP).replace(tzinfo=UTC)
-        return FoundBackup(path, made, match.group(3), size)
+        made = datetime.strptime(match.group(1), STAMP).replace(
+            tzinfo=UTC, microsecond=int((match.group(2) or "0").ljust(6, "0"))
+        )
+        return FoundBackup(path, made, match.group(3), size, int(match.group(4) or 1))
     made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     return FoundBackup(path, made, "manual", size)
 
@@ -68,4 +73,4 @@ def find_backups(folder: Path | None) -> list[FoundBackup]:
         backup = describe(path)
         if backup is not None:
             found.append(backup)
-    return sorted(found, key=lambda b: b.made_at, reverse=True)
+    return sorted(found, key=lambda b: (b.made_at, b.same_second), reverse=True)

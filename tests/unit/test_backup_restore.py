@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from ss_desktop.db.audit import verify_audit_chain
 from ss_desktop.demo import DemoService
 from ss_desktop.services.accounts import Accounts
 from ss_desktop.services.app import LocalApp
-from ss_desktop.services.auto_backup import SIGN_OUT, AutoBackups
+from ss_desktop.services.auto_backup import SIGN_OUT, AutoBackups, kept_backups
 from ss_desktop.services.backup import BackupService
-from ss_desktop.services.backup_names import find_backups
+from ss_desktop.services.backup_names import automatic_backup_path, find_backups
 from ss_desktop.services.errors import PermissionDenied, ServiceError
 from ss_desktop.services.messages import describe_error
 from ss_desktop.services.restore import restore_over_damaged
@@ -247,7 +248,9 @@ def test_a_schema_upgrade_is_preceded_by_a_full_backup_that_restores(laptop) -> 
     key = app.key
     app.close()
     conn = raw_connect(paths.database, key)
-    conn.execute("UPDATE alembic_version SET version_num = '0005'")  # as the previous release
+    # as the previous release: revision 0008, without the index 0009 adds
+    conn.execute("DROP INDEX ix_child_dob")
+    conn.execute("UPDATE alembic_version SET version_num = '0008'")
     conn.commit()
     conn.close()
     assert children(paths) == CHILDREN  # upgraded on opening
@@ -255,7 +258,7 @@ def test_a_schema_upgrade_is_preceded_by_a_full_backup_that_restores(laptop) -> 
     assert len(made) == 1
     with zipfile.ZipFile(made[0].path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
-    assert manifest["schema_revision"] == "0005" and manifest["counts"]["child"] == CHILDREN
+    assert manifest["schema_revision"] == "0008" and manifest["counts"]["child"] == CHILDREN
 
 
 def test_a_restore_over_good_data_backs_it_up_first(laptop) -> None:
@@ -350,3 +353,20 @@ def test_the_status_says_when_the_last_backup_is_a_week_old_with_unsynced_change
         assert stats["backup_overdue"] is True
     finally:
         app.close()
+
+
+def test_backups_made_in_one_second_keep_their_order_and_the_newest_stays(tmp_path) -> None:
+    """Sign-outs a moment apart: the newest backup is never the one the rotation removes."""
+    moment = datetime(2026, 12, 7, 1, 6, 55, 100_000, tzinfo=UTC)
+    made = []
+    for n in range(3):
+        path = automatic_backup_path(tmp_path, SIGN_OUT, moment + timedelta(milliseconds=n))
+        path.write_bytes(b"x")
+        made.append(path)
+    found = find_backups(tmp_path)
+    assert [b.path for b in found] == made[::-1]
+    assert kept_backups(found, budget_bytes=10**9) == {made[-1]}  # one a day: the newest
+    made[-1].unlink()  # rotation removed one; the next name must still sort as the newest
+    later = automatic_backup_path(tmp_path, SIGN_OUT, moment + timedelta(milliseconds=5))
+    later.write_bytes(b"x")
+    assert find_backups(tmp_path)[0].path == later
