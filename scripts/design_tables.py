@@ -300,7 +300,8 @@ def routes() -> Iterator[tuple[str, str, str, str, str]]:
             if endpoint is None:
                 yield method, path, "static files (`ss_hq/web/static/`)", who, ""
             elif endpoint.__module__.startswith("ss_hq"):
-                module = endpoint.__module__.replace(".", "/") + ".py"
+                module = endpoint.__module__.replace(".", "/")
+                module += "/__init__.py" if (ROOT / module).is_dir() else ".py"
                 doc = _first_sentence(endpoint.__doc__)
                 yield method, path, f"`{module}` `{endpoint.__name__}`", who, doc
             else:

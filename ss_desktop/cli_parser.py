@@ -1,4 +1,4 @@
-"""The options of ``ss-desktop`` (INTERFACES.md), their help in the command line's language."""
+"""The options of ``ss-desktop`` (docs/design/interfaces.md), their help in the command line's language."""
 
 from __future__ import annotations
 
