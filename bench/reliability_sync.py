@@ -88,12 +88,19 @@ class SyncWorld:
 
     def register(self, count: int, rng: random.Random) -> None:
         from ss_desktop.services.children import ChildrenService
+        from ss_desktop.services.errors import ServiceError
 
         app, session = self.writer.open()
         try:
             service = ChildrenService(app, session)
             for _ in range(count):
-                service.register(rng_child(self.site, rng))
+                form = rng_child(self.site, rng)
+                try:
+                    service.register(form)
+                except ServiceError as exc:  # a random ID number drawn twice in a long campaign
+                    if exc.code != "duplicate.id_number_needs_reason":
+                        raise
+                    service.register(form, duplicate_reason="twins")
         finally:
             app.close()
 
