@@ -124,7 +124,11 @@ class SyncWorld:
 
     def agree(self, trial: Trial) -> None:
         """The next rounds: both laptops and head office agree, every change once."""
-        reports = [self.round(f) for f in (self.writer, self.reader, self.writer)]
+        try:
+            reports = [self.round(f) for f in (self.writer, self.reader, self.writer)]
+        except Exception as exc:  # noqa: BLE001 - a fault of the trial, not of the campaign
+            trial.faults.append(f"the rounds after the kill failed: {exc}")
+            return
         for report in reports[1:]:
             if report.pending or report.rejected or report.checksum_ok is not True:
                 trial.faults.append(
@@ -213,6 +217,7 @@ class SyncHeadOfficeKind:
         def kill_head_office() -> None:
             assert world.hq.process is not None
             world.hq.process.send_signal(signal.SIGKILL)
+            world.hq.process.wait(timeout=60)  # gone before anyone checks whether it runs
 
         run = run_child(body, delay, kill=kill_head_office if delay is not None else None)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
