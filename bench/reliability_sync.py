@@ -88,12 +88,19 @@ class SyncWorld:
 
     def register(self, count: int, rng: random.Random) -> None:
         from ss_desktop.services.children import ChildrenService
+        from ss_desktop.services.errors import ServiceError
 
         app, session = self.writer.open()
         try:
             service = ChildrenService(app, session)
             for _ in range(count):
-                service.register(rng_child(self.site, rng))
+                form = rng_child(self.site, rng)
+                try:
+                    service.register(form)
+                except ServiceError as exc:  # a random ID number drawn twice in a long campaign
+                    if exc.code != "duplicate.id_number_needs_reason":
+                        raise
+                    service.register(form, duplicate_reason="twins")
         finally:
             app.close()
 
@@ -117,7 +124,11 @@ class SyncWorld:
 
     def agree(self, trial: Trial) -> None:
         """The next rounds: both laptops and head office agree, every change once."""
-        reports = [self.round(f) for f in (self.writer, self.reader, self.writer)]
+        try:
+            reports = [self.round(f) for f in (self.writer, self.reader, self.writer)]
+        except Exception as exc:  # noqa: BLE001 - a fault of the trial, not of the campaign
+            trial.faults.append(f"the rounds after the kill failed: {exc}")
+            return
         for report in reports[1:]:
             if report.pending or report.rejected or report.checksum_ok is not True:
                 trial.faults.append(
@@ -206,6 +217,7 @@ class SyncHeadOfficeKind:
         def kill_head_office() -> None:
             assert world.hq.process is not None
             world.hq.process.send_signal(signal.SIGKILL)
+            world.hq.process.wait(timeout=60)  # gone before anyone checks whether it runs
 
         run = run_child(body, delay, kill=kill_head_office if delay is not None else None)
         trial = Trial(self.name, run.killed, seconds=run.seconds)
