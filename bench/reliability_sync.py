@@ -25,9 +25,13 @@ from bench.reliability_ops import (
 )
 from ss_desktop.config import AppPaths
 from ss_desktop.services.accounts import Accounts
-
+from ss_desktop.sync.retry import RetryPolicy
 
 # -- a sync round --------------------------------------------------------------------------
+# A round with head office gone gives up after 10 s without progress (3 min by default).
+PATIENCE = RetryPolicy(give_up_after=10)
+
+
 class SyncWorld:
     """Head office (a real ``ss-hq serve``) and two laptops of one site: one registers
     children and pushes them, the other only pulls."""
@@ -109,7 +113,7 @@ class SyncWorld:
 
         app, session = folder.open()
         try:
-            return SyncService(app, session, stall_seconds=10).sync_round()
+            return SyncService(app, session, stall_seconds=10, retry=PATIENCE).sync_round()
         finally:
             app.close()
 
@@ -178,7 +182,7 @@ class SyncLaptopKind:
 
             app, session = folder.open()
             report("go")
-            SyncService(app, session, stall_seconds=10).sync_round()
+            SyncService(app, session, stall_seconds=10, retry=PATIENCE).sync_round()
             report("synced")
 
         run = run_child(body, delay)
@@ -209,7 +213,7 @@ class SyncHeadOfficeKind:
             app, session = folder.open()
             report("go")
             try:
-                SyncService(app, session, stall_seconds=10).sync_round()
+                SyncService(app, session, stall_seconds=10, retry=PATIENCE).sync_round()
                 report("synced")
             except Exception as exc:  # noqa: BLE001 - head office went away: expected
                 report(f"failed {type(exc).__name__}")
