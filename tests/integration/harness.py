@@ -279,10 +279,9 @@ class Laptop:
         (three changes each), saved through the write path in batches (its fast path for
         many new records). *vary(rng)* gives fields to set on each child. Returns the
         children's ids."""
-        from ss_desktop.db.write import Change
-
         from ss_core.protocol.ids import new_id
         from ss_core.protocol.wire import Entity
+        from ss_desktop.db.write import Change
 
         rng = random.Random(seed)
         ids: list[str] = []
