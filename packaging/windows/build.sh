@@ -55,14 +55,15 @@ say "install the app's wheel and its pinned dependencies (Windows pip, binary wh
 # the whole checkout, Wine prefix and .venv included).
 rm -rf "$WIN_BUILD/wheel" "$WIN_BUILD/src"
 mkdir -p "$WIN_BUILD/src"
-cp -r pyproject.toml README.md ss_core ss_desktop ss_hq "$WIN_BUILD/src/"
+# setup.py builds the translations (.qm) and copies the user guides from docs/ into the wheel.
+cp -r pyproject.toml setup.py README.md ss_core ss_desktop ss_hq resources docs "$WIN_BUILD/src/"
 find "$WIN_BUILD/src" -name __pycache__ -prune -exec rm -rf {} +
 "$LINUX_PY" -m pip wheel --quiet --no-deps --no-build-isolation -w "$WIN_BUILD/wheel" "$WIN_BUILD/src" 2>&1 \
   | { grep -v "Location .* is ignored" || true; }
 wheel="$(ls "$WIN_BUILD"/wheel/*.whl)"
 PYTHONIOENCODING=utf-8 win "$PY_WIN\\python.exe" -m pip install --no-warn-script-location \
   --disable-pip-version-check --only-binary :all: --cache-dir "$(winpath "$CACHE/pip")" \
-  -c "$(winpath constraints.txt)" "$(winpath "$wheel")" pyinstaller
+  -c "$(winpath constraints.txt)" "$(winpath "$wheel")[desktop]" pyinstaller
 win "$PY_WIN\\python.exe" -m pip freeze >"$WIN_BUILD/pip-freeze.txt"
 # Everything installed must be pinned: a package missing from constraints.txt would float.
 "$LINUX_PY" "$HERE/check_pins.py" constraints.txt "$WIN_BUILD/pip-freeze.txt"
