@@ -157,7 +157,7 @@ def test_sign_out_makes_a_backup_in_the_background_and_copies_it_to_the_drive(
     page = window.settings_page
     window.show_page(window.stack.indexOf(page))
     page.set_drive_folder(str(drive))
-    qtbot.waitUntil(lambda: "Plugged in" in page.drive_value.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Plugged in" in page.drive_value.text(), timeout=30_000)
     assert str(backed_up.backup_dir) in page.last_backup_value.text()
     # a change, then sign-out: the backup runs while the sign-in window takes typing
     DemoService(shell.ctx.app, shell.ctx.session).populate(1, seed=11)
