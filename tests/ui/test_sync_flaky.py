@@ -34,7 +34,7 @@ def test_a_round_says_it_tries_again_and_cancel_stops_it_without_loss(
         qtbot.mouseClick(page.sync_button, CLICK)
         qtbot.waitUntil(lambda: "sending again in" in page.progress_label.text(), timeout=20_000)
         assert page.cancel_button.isVisible() and not page.sync_button.isEnabled()
-        qtbot.waitUntil(lambda: "(try 3)" in page.progress_label.text(), timeout=20_000)
+        qtbot.waitUntil(lambda: "(try 3)" in page.progress_label.text(), timeout=60_000)
         switcher.apply("zh_CN")
         qtbot.waitUntil(lambda: "重新发送" in page.progress_label.text(), timeout=20_000)
         switcher.apply("en")
