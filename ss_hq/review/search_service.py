@@ -42,7 +42,7 @@ from ss_core.domain.name_search import (
     parse_search_query,
     ranked_keys,
 )
-from ss_core.domain.pinyin import display_pinyin, name_keys, normalize_query
+from ss_core.domain.pinyin import display_pinyin, name_keys
 from ss_core.protocol.hlc import HLC, HLCFormatError
 from ss_core.protocol.wire import Entity
 from ss_hq.core.models import ChildIndex, Record
@@ -336,10 +336,14 @@ def _rank(parsed: SearchQuery) -> Any:
     return sa.case(*cases, else_=len(cases))
 
 
-def _phone_condition(query: str) -> Any:
-    """Children with a guardian whose phone holds the query's digits (4 or more)."""
-    digits = "".join(ch for ch in query if ch.isdigit())
-    if len(digits) < MIN_PHONE_FRAGMENT or len(digits) != len(query.replace(" ", "")):
+def _phone_condition(parsed: SearchQuery) -> Any:
+    """Children with a guardian whose phone holds the query's number (4 or more digits),
+    typed as the laptop's search takes it: ``139-1234-5678``, ``+86 139 1234 5678``,
+    full-width digits (:func:`ss_core.domain.name_search.parse_search_query`)."""
+    if parsed.words or len(parsed.numbers) != 1:
+        return None
+    digits = parsed.numbers[0]
+    if len(digits) < MIN_PHONE_FRAGMENT or not digits.isdigit():
         return None
     phone = col(Record.fields)["phone"].as_string()
     guardians = (
@@ -356,8 +360,9 @@ def filter_conditions(filters: ChildFilters) -> list[Any]:
     if not filters.include_inactive:
         conditions.append(col(ChildIndex.active).is_(True))
         conditions.append(col(ChildIndex.erased).is_(False))
-    query_condition = _query_condition(_parsed(filters.query or ""))
-    phone_condition = _phone_condition(normalize_query(filters.query or ""))
+    parsed = _parsed(filters.query or "")
+    query_condition = _query_condition(parsed)
+    phone_condition = _phone_condition(parsed)
     if query_condition is not None and phone_condition is not None:
         conditions.append(or_(query_condition, phone_condition))
     elif query_condition is not None:

@@ -110,4 +110,8 @@ def test_a_guardians_phone_finds_the_child(client, engine, hq):
     assert found(MOTHER_PHONE[-6:]) == {data.other}
     assert found(MOTHER_PHONE) == {data.other}
     assert found("139 1234") == {data.other}
+    # typed as the laptop's search takes it: dashes, +86, full-width digits
+    assert found("139-1234-5678") == {data.other}
+    assert found("+86 139 1234 5678") == {data.other}
+    assert found("１３９１２３４５６７８") == {data.other}
     assert found("678") == set()  # fewer than 4 digits: not a phone search
