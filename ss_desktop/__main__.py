@@ -168,7 +168,7 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
     from ss_desktop.services.children import ChildrenService
 
     if args.limit < 1:
-        raise CliError("--limit must be 1 or more", EXIT_USAGE)
+        raise CliError(translate("Cli", "--limit must be 1 or more"), EXIT_USAGE)
     with _signed_in(paths, args) as (app, session):
         page = ChildrenService(app, session).search(args.query, limit=args.limit)
         rows = [
@@ -309,7 +309,7 @@ def _restore(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any:
     if not username:
         names = read_backup(source).usernames()
         if len(names) != 1:
-            raise CliError("say who restores the backup: --user NAME", EXIT_USAGE)
+            raise CliError(translate("Cli", "say who restores the backup: --user NAME"), EXIT_USAGE)
         username = names[0]
     from ss_desktop.services.app import LocalApp
 
@@ -385,6 +385,12 @@ def _sync_lines(args: argparse.Namespace) -> Any:
         "pull": translate("Cli", "pull: {done}{total} changes received"),
         "audit": translate("Cli", "audit: {done}{total} audit rows sent"),
     }
+    phases = {
+        "push": translate("Cli", "push"),
+        "pull": translate("Cli", "pull"),
+        "audit": translate("Cli", "audit"),
+        "check": translate("Cli", "check"),
+    }
     detail = translate(
         "Cli", " (batch of {size}, {seconds} s; {sent} KB sent, {received} KB received)"
     )
@@ -412,7 +418,7 @@ def _sync_lines(args: argparse.Namespace) -> Any:
     def retry(event: Any) -> None:
         template = RETRY_TEMPLATES.get(event.code, RETRY_TEMPLATES["connection_lost"])
         text = fill(translate(RETRY_CONTEXT, template), retry_params(event.delay, event.attempt))
-        print(f"{event.phase}: {text}", flush=True)
+        print(f"{phases.get(event.phase, event.phase)}: {text}", flush=True)
 
     return RoundObserver(batch=batch, retry=retry)
 
@@ -768,7 +774,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             problem = check_path_length(paths.data_dir)
             if problem is not None:
-                raise CliError(problem.message("en"), EXIT_USAGE)
+                raise CliError(problem.message(language()), EXIT_USAGE)
             paths.ensure()
             setup_logging(paths.log_dir)
         return COMMANDS[args.command](args, paths)

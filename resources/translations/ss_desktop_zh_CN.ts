@@ -641,6 +641,11 @@ Data folder: {path}</source>
         <translation>已添加 {children} 名儿童、{sites} 个站点、{programs} 个项目、{sessions} 次考勤，用时 {seconds:.1f} 秒（每秒 {rate:.0f} 名儿童）。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/__main__.py" line="171" />
+        <source>--limit must be 1 or more</source>
+        <translation>--limit 必须是 1 或更大的数</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/__main__.py" line="191" />
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
@@ -741,6 +746,11 @@ Data folder: {path}</source>
         <translation>请用备份时的密码登录。</translation>
     </message>
     <message>
+        <location filename="../../ss_desktop/__main__.py" line="312" />
+        <source>say who restores the backup: --user NAME</source>
+        <translation>请说明由谁恢复备份：--user 用户名</translation>
+    </message>
+    <message>
         <location filename="../../ss_desktop/__main__.py" line="337" />
         <source>say where head office is: --server URL</source>
         <translation>请指明总部的地址：--server 网址</translation>
@@ -766,147 +776,167 @@ Data folder: {path}</source>
         <translation>审计：已发送 {done}{total} 条审计记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="388" />
+        <location filename="../../ss_desktop/__main__.py" line="389" />
+        <source>push</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="390" />
+        <source>pull</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="391" />
+        <source>audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="392" />
+        <source>check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/__main__.py" line="394" />
         <source> (batch of {size}, {seconds} s; {sent} KB sent, {received} KB received)</source>
         <translation>（每批 {size} 条，{seconds} 秒；发送 {sent} KB，接收 {received} KB）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="394" />
+        <location filename="../../ss_desktop/__main__.py" line="400" />
         <source> of {total}</source>
         <translation> / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="426" />
+        <location filename="../../ss_desktop/__main__.py" line="432" />
         <source>--retries must be zero or more</source>
         <translation>--retries 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="428" />
+        <location filename="../../ss_desktop/__main__.py" line="434" />
         <source>--give-up-after must be more than 0 seconds</source>
         <translation>--give-up-after 必须大于 0 秒</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="439" />
+        <location filename="../../ss_desktop/__main__.py" line="445" />
         <source>sync stopped; {pending} change(s) still pending. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
         <translation>同步已停止；还有 {pending} 条更改待发送。没有丢失任何数据：总部已确认的更改算作已发送，其余的在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="446" />
+        <location filename="../../ss_desktop/__main__.py" line="452" />
         <source>Pushed {pushed}, pulled {pulled}, rejected {rejected} in {seconds:.1f} s; {pending} change(s) still pending.</source>
         <translation>发送 {pushed} 条，接收 {pulled} 条，被拒绝 {rejected} 条，用时 {seconds:.1f} 秒；还有 {pending} 条更改待发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="459" />
+        <location filename="../../ss_desktop/__main__.py" line="465" />
         <source>The connection failed {n} time(s) on the way; each failed request was sent again.</source>
         <translation>途中连接中断了 {n} 次；每个失败的请求都已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="467" />
+        <location filename="../../ss_desktop/__main__.py" line="473" />
         <source>{n} of them wait for a guardian's consent: see the Needs consent list.</source>
         <translation>其中 {n} 条在等待监护人同意：见“待同意”列表。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="474" />
+        <location filename="../../ss_desktop/__main__.py" line="480" />
         <source>Rejected changes are in the quarantine list: see the Sync page.</source>
         <translation>被拒绝的更改在隔离列表中：见“同步”页。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="478" />
+        <location filename="../../ss_desktop/__main__.py" line="484" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): they were sent again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="485" />
+        <location filename="../../ss_desktop/__main__.py" line="491" />
         <source>Warning: this laptop holds {local} records of its sites, head office {server}; they will be compared again at the next sync.</source>
         <translation>注意：本机有其站点的 {local} 条记录，总部有 {server} 条；下次同步时会再次核对。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="508" />
+        <location filename="../../ss_desktop/__main__.py" line="514" />
         <source>Wrote {n} change(s) (seq {first}-{last}) to {path}. Take it to head office; keep it until the receipt comes back.</source>
         <translation>已把 {n} 条更改（序号 {first}-{last}）写入 {path}。请把它带到总部；在拿到回执前请保留此文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="518" />
+        <location filename="../../ss_desktop/__main__.py" line="524" />
         <source>Receipt applied: {acked} change(s) acknowledged, {rejected} rejected, {pulled} received from head office.</source>
         <translation>回执已读入：{acked} 条更改已确认，{rejected} 条被拒绝，从总部收到 {pulled} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="525" />
+        <location filename="../../ss_desktop/__main__.py" line="531" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): export a new bundle to carry them again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：请导出新的数据包再带过去。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="558" />
+        <location filename="../../ss_desktop/__main__.py" line="564" />
         <source>... checked {done} of {total} rows</source>
         <translation>……已检查 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="567" />
+        <location filename="../../ss_desktop/__main__.py" line="573" />
         <source>... imported {done} of {total} rows</source>
         <translation>……已导入 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="602" />
+        <location filename="../../ss_desktop/__main__.py" line="608" />
         <source>would import {imported} row(s), rejected {rejected} row(s).</source>
         <translation>可导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="606" />
+        <location filename="../../ss_desktop/__main__.py" line="612" />
         <source>imported {imported} row(s), rejected {rejected} row(s).</source>
         <translation>已导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="619" />
+        <location filename="../../ss_desktop/__main__.py" line="625" />
         <source>  row {row}: {reasons}</source>
         <translation>  第 {row} 行：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="623" />
+        <location filename="../../ss_desktop/__main__.py" line="629" />
         <source>  row {row} skipped: {reason}</source>
         <translation>  第 {row} 行已跳过：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="638" />
+        <location filename="../../ss_desktop/__main__.py" line="644" />
         <source>{n} row(s) may be a child already registered:</source>
         <translation>{n} 行可能是已登记的儿童：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="643" />
+        <location filename="../../ss_desktop/__main__.py" line="649" />
         <source>  row {row}: {reason} (score {score})</source>
         <translation>  第 {row} 行：{reason}（相似度 {score}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="669" />
+        <location filename="../../ss_desktop/__main__.py" line="675" />
         <source>the export file must end in .xlsx or .csv</source>
         <translation>导出文件名必须以 .xlsx 或 .csv 结尾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="679" />
+        <location filename="../../ss_desktop/__main__.py" line="685" />
         <source>... exported {done} of {total} rows</source>
         <translation>……已导出 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="685" />
+        <location filename="../../ss_desktop/__main__.py" line="691" />
         <source>Exported {n} children to {path}.</source>
         <translation>已把 {n} 名儿童导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="699" />
+        <location filename="../../ss_desktop/__main__.py" line="705" />
         <source>Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.</source>
         <translation>已写出 {path}。请把它发给总部；拿回答复文件后运行 “ss-desktop recovery apply 答复文件 --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="706" />
+        <location filename="../../ss_desktop/__main__.py" line="712" />
         <source>New password for {user}: </source>
         <translation>{user} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="711" />
+        <location filename="../../ss_desktop/__main__.py" line="717" />
         <source>The data is open again. Sign in as '{user}' with the new password.</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="779" />
+        <location filename="../../ss_desktop/__main__.py" line="785" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -1096,12 +1126,12 @@ Data folder: {path}</source>
         <translation>把你有权查看的儿童导出到 FILE.xlsx 或 FILE.csv（表头和内容使用本命令的语言；文件可以再次导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="408" />
+        <location filename="../../ss_desktop/services/messages.py" line="410" />
         <source>some fields need fixing:</source>
         <translation>有些项需要改正：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="411" />
+        <location filename="../../ss_desktop/services/messages.py" line="413" />
         <source>unexpected error ({type}); see the log file for details</source>
         <translation>意外错误（{type}）；详情见日志文件</translation>
     </message>
@@ -2350,13 +2380,13 @@ Data folder: {path}</source>
         <translation>这是名单的合计行或签名行，不是儿童：已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="608" />
+        <location filename="../../ss_desktop/__main__.py" line="614" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="123" />
         <source>{column}: {reason}</source>
         <translation>{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="610" />
+        <location filename="../../ss_desktop/__main__.py" line="616" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="124" />
         <source>; </source>
         <translation>；</translation>
@@ -2629,7 +2659,7 @@ Data folder: {path}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="578" />
+        <location filename="../../ss_desktop/__main__.py" line="584" />
         <location filename="../../ss_desktop/ui/import_wizard.py" line="375" />
         <source>Row</source>
         <translation>行号</translation>

@@ -87,6 +87,12 @@ def test_errors_and_help_in_chinese(data_dir):
     assert helped.returncode == 0 and "导入班级名单" in helped.stdout
     stats = run(data_dir, "--lang", "zh_CN", "stats")
     assert "儿童（在册）：0" in stats.stdout and "上次同步：从未" in stats.stdout
+    for args, words in (
+        (("search", "王", "--limit", "0"), "--limit 必须是 1 或更大的数"),
+        (("sync", "--give-up-after", "0"), "--give-up-after 必须大于 0 秒"),
+    ):
+        refused = run(data_dir, "--lang", "zh_CN", *args)
+        assert refused.returncode == 2 and words in refused.stderr, refused.stderr
 
 
 def _class_list(path: Path, *, footer: bool, bad: bool, seed: int) -> Path:
