@@ -5,13 +5,15 @@ change that field instead of scrolling (a child could be saved under another sit
 :class:`WheelGuard` is one event filter installed on the application: a wheel event over such a
 field goes to the field only while the field has the keyboard focus and the page is not being
 scrolled; otherwise it goes to the field's parents, so the scroll area around it scrolls.
+And no such field takes the focus from the wheel itself (Qt's ``WheelFocus`` policy, which
+a real wheel event applies before any filter runs): only a click or Tab gives it the focus.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QWidget
 
@@ -38,6 +40,15 @@ def _is_scroll_bar(widget: QWidget) -> bool:
     return widget.inherits("QScrollBar")
 
 
+def no_wheel_focus(field: QWidget) -> None:
+    """Qt gives a real wheel event's focus to a widget whose policy has ``WheelFocus`` (a
+    drop-down's default) before any event filter sees the event: the field would then have
+    the focus and take the wheel. Such fields take the focus by click or Tab only."""
+    policy = field.focusPolicy()
+    if policy == Qt.FocusPolicy.WheelFocus:
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 class WheelGuard(QObject):
     """The application-wide filter (see the module docstring)."""
 
@@ -47,6 +58,9 @@ class WheelGuard(QObject):
         self._forwarding = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
+        if event.type() == QEvent.Type.Polish and isinstance(watched, GUARDED):
+            no_wheel_focus(watched)
+            return False
         if event.type() != QEvent.Type.Wheel or self._forwarding:
             return False
         if not isinstance(watched, QWidget):
