@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from ss_core.domain.consent import consent_state
 from ss_core.domain.name_search import CJK_GROUPS, TIERS, is_characters, parse_search_query
 from ss_desktop.db.engine import raw_cursor
+from ss_desktop.db.search_index import bucket_start, same_bucket
 
 _ROW_COLUMNS = (
     "c.id, c.surname, c.given_name, c.pinyin, c.gender, c.dob, c.dob_precision, c.site_id,"
@@ -62,12 +63,32 @@ def _fts_term(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class SearchPlan:
-    """A query as SQL: per rank, best first, a SELECT of the FTS rowids of the children
-    matching at that rank *or a better one* (so rank n's children are those of ``ranks[n]``
-    not in ``ranks[n-1]``). No ranks: the query lists every child (``impossible``: none)."""
+class RankQuery:
+    """One rank's FTS5 query: *match* on *table*; with *digits*, a hit must also match that
+    expression in ``child_digits`` (a query of words and numbers)."""
 
-    ranks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    table: str
+    match: str
+    digits: str | None = None
+
+    def rowids(self) -> tuple[str, tuple[str, ...]]:
+        """SELECT of the rowids of the hits, and its parameters."""
+        sql = f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH ?"
+        if self.digits is None:
+            return sql, (self.match,)
+        return (
+            f"{sql} INTERSECT SELECT rowid FROM child_digits WHERE child_digits MATCH ?",
+            (self.match, self.digits),
+        )
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """A query as FTS5 queries: per rank, best first, the children matching at that rank *or
+    a better one* (so rank n's children are those of ``ranks[n]`` not in ``ranks[n-1]``).
+    No ranks: the query lists every child (``impossible``: none)."""
+
+    ranks: tuple[RankQuery, ...] = ()
     impossible: bool = False
 
     @property
@@ -99,21 +120,18 @@ def plan_search(query: str) -> SearchPlan:
     if parsed.empty:
         return SearchPlan()
     numbers = [f"digits : {_fts_term(n)}" for n in parsed.numbers]
-    digits_sql = "SELECT rowid FROM child_digits WHERE child_digits MATCH ?"
-    ranks: list[tuple[str, tuple[str, ...]]] = []
+    ranks: list[RankQuery] = []
     if not parsed.words:
         for whole in (True, False):
             terms = numbers if whole else [f"{n} *" for n in numbers]
-            ranks.append((digits_sql, (" AND ".join(terms),)))
+            ranks.append(RankQuery("child_digits", " AND ".join(terms)))
         return SearchPlan(tuple(ranks))
-    names_sql = "SELECT rowid FROM child_search WHERE child_search MATCH ?"
-    digits = (" AND ".join(f"{n} *" for n in numbers),) if numbers else ()
+    digits = " AND ".join(f"{n} *" for n in numbers) if numbers else None
     for rank, (column, _whole) in enumerate(TIERS):
         if parsed.all_characters() and column not in CJK_GROUPS:
             continue  # nothing new can match at this rank
         expression = " AND ".join(_word_match(w, TIERS[: rank + 1]) for w in parsed.words)
-        sql = names_sql + (f" INTERSECT {digits_sql}" if digits else "")
-        ranks.append((sql, (expression, *digits)))
+        ranks.append(RankQuery("child_search", expression, digits))
     return SearchPlan(tuple(ranks))
 
 
@@ -172,18 +190,18 @@ def ranked_sql(
     if plan.impossible:
         return None
     if plan.searching:
+        better = [query.rowids() for query in plan.ranks[:-1]]
         cases = " ".join(
-            f"WHEN c.search_rowid IN ({sql}) THEN {rank}"
-            for rank, (sql, _p) in enumerate(plan.ranks[:-1])
+            f"WHEN c.search_rowid IN ({sql}) THEN {rank}" for rank, (sql, _p) in enumerate(better)
         )
         rank_sql = f"CASE {cases} ELSE {len(plan.ranks) - 1} END" if cases else "0"
-        hits, hit_params = plan.ranks[-1]
+        hits, hit_params = plan.ranks[-1].rowids()
         sql = (
             f"SELECT {columns}, {rank_sql} AS rnk, c.name_sort AS sk FROM ({hits}) h"
             " CROSS JOIN child c ON c.search_rowid = h.rowid"
             f" LEFT JOIN site s ON s.id = c.site_id WHERE {' AND '.join(where)}"
         )
-        rank_params = [p for sql_, ps in plan.ranks[:-1] for p in ps]
+        rank_params = [p for _sql, ps in better for p in ps]
         return sql, [*rank_params, *hit_params, *params]
     table = "child c NOT INDEXED" if scan else "child c"
     sql = (
@@ -204,11 +222,8 @@ def _search_page(
     """Up to limit+1 rows (columns, rank, sort key), best rank first, then by pinyin.
 
     Ranks are read one after the other until the page is full: rank n's children are the
-    FTS hits of ``plan.ranks[n]`` minus those of ``plan.ranks[n-1]``. The FTS index gives
-    rowids only (cheap); the covering index ix_child_search_cover turns them into (status,
-    site, sort key, id) without reading child rows, so even a one-letter query matching a
-    third of all children sorts in a few milliseconds. Full rows are read for the one page
-    shown.
+    FTS hits of ``plan.ranks[n]`` minus those of ``plan.ranks[n-1]``; each rank is read
+    in list order (:func:`_read_rank`). Full rows are read for the one page shown.
     """
     filters = " AND ".join(where)
     found: list[tuple[str, int, str]] = []
@@ -216,27 +231,28 @@ def _search_page(
     for rank in range(first, len(plan.ranks)):
         if len(found) > limit:
             break
-        hits, hit_params = plan.ranks[rank]
-        sql = (
-            f"SELECT c.id, {rank}, c.name_sort FROM ({hits}) h"
-            f" CROSS JOIN child c ON c.search_rowid = h.rowid WHERE {filters}"
-        )
-        args: list[Any] = [*hit_params, *params]
+        leave_out = ""
+        args: list[Any] = []
         if rank and after is None:
             # from the first page on, every child of the better ranks is in `found` (their
-            # queries returned fewer rows than asked): leave those out, no need to search again
+            # reads returned fewer rows than asked): leave those out, no need to search again
             if found:
-                sql += f" AND c.id NOT IN ({','.join('?' * len(found))})"
-                args += [f[0] for f in found]
+                leave_out = f" AND c.id NOT IN ({','.join('?' * len(found))})"
+                args = [f[0] for f in found]
         elif rank:
-            better, better_params = plan.ranks[rank - 1]
-            sql += f" AND c.search_rowid NOT IN ({better})"
-            args += better_params
-        if after is not None and rank == first:
-            sql += " AND (c.name_sort, c.id) > (?, ?)"
-            args += after[1:]
-        sql += " ORDER BY c.name_sort, c.id LIMIT ?"
-        found += cursor.execute(sql, [*args, limit + 1 - len(found)]).fetchall()
+            better, better_params = plan.ranks[rank - 1].rowids()
+            leave_out = f" AND c.search_rowid NOT IN ({better})"
+            args = list(better_params)
+        start = after[1:] if after is not None and rank == first else None
+        found += _read_rank(
+            cursor,
+            plan.ranks[rank],
+            rank,
+            filters + leave_out,
+            [*params, *args],
+            limit + 1 - len(found),
+            start,
+        )
     # Counted only when the first page holds every hit (a broad search shows "more").
     total = len(found) if after is None and len(found) <= limit else None
     if not found:
@@ -251,6 +267,46 @@ def _search_page(
         )
     }
     return [(*full[cid], rnk, sk) for cid, rnk, sk in found], total
+
+
+def _read_rank(
+    cursor: sqlite3.Cursor,
+    query: RankQuery,
+    rank: int,
+    filters: str,
+    params: list[Any],
+    count: int,
+    start: tuple[str, str] | None,
+) -> list[tuple[str, int, str]]:
+    """The first *count* children of one rank by (sort key, id), after *start*.
+
+    The index's rowids are in list order by bucket (:mod:`ss_desktop.db.search_index`) and
+    FTS5 returns hits in rowid order, so the read stops once it holds *count* children and
+    has finished the bucket of the last: nothing after that bucket can sort before it. A
+    broad query (a third of all children) reads a few dozen hits instead of sorting all.
+    """
+    sql = (
+        f"SELECT c.id, c.name_sort, h.rowid FROM {query.table} h"
+        " CROSS JOIN child c ON c.search_rowid = h.rowid"
+        f" WHERE {query.table} MATCH ? AND {filters}"
+    )
+    args: list[Any] = [query.match, *params]
+    if query.digits is not None:
+        sql += " AND h.rowid IN (SELECT rowid FROM child_digits WHERE child_digits MATCH ?)"
+        args.append(query.digits)
+    if start is not None:
+        sql += " AND h.rowid >= ? AND (c.name_sort, c.id) > (?, ?)"
+        args += [bucket_start(start[0]), *start]
+    rows: list[tuple[str, int, str]] = []
+    last: int | None = None
+    for child_id, sort_key, rowid in cursor.execute(sql + " ORDER BY h.rowid", args):
+        if last is not None and not same_bucket(rowid, last):
+            break
+        rows.append((child_id, rank, sort_key))
+        if last is None and len(rows) >= count:
+            last = rowid
+    rows.sort(key=lambda row: (row[2] or "", row[0]))
+    return rows[:count]
 
 
 def search_children(

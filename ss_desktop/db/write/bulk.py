@@ -268,8 +268,8 @@ def _write_creates(
         row["id"] = record_id
         row["deleted"] = plan.deleted
         if entity is Entity.CHILD:
-            row["search_rowid"] = search_rowid(record_id)
             row["name_sort"] = sort_key_for(full["surname"], full["given_name"], full["pinyin"])
+            row["search_rowid"] = search_rowid(row["name_sort"], record_id)
         inserts.setdefault(entity, []).append(spec.row(row))
         # first item: the record's child, replaced by its device_seq in number_outbox
         outbox.append(

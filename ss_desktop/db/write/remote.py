@@ -150,7 +150,7 @@ def _insert(
     )
     if entity is Entity.CHILD:
         row["name_sort"] = sort_key_for(row["surname"], row["given_name"], row["pinyin"])
-        row["search_rowid"] = search_rowid(change.record_id)
+        row["search_rowid"] = search_rowid(row["name_sort"], change.record_id)
     sql.insert_rows(cursor, entity, [row])
     return list(incoming)
 

@@ -303,10 +303,10 @@ class ChangeWriter:
                     updated_at=now,
                 )
                 if entity is Entity.CHILD:
-                    row["search_rowid"] = search_rowid(plan.record_id)
                     row["name_sort"] = sort_key_for(
                         plan.full["surname"], plan.full["given_name"], plan.full["pinyin"]
                     )
+                    row["search_rowid"] = search_rowid(row["name_sort"], plan.record_id)
                 inserts.setdefault(entity, []).append(row)
                 base_version = 0
             else:
