@@ -15,10 +15,11 @@ from ss_core.protocol.ids import new_id
 from ss_core.protocol.wire import Entity
 from ss_desktop.db.child_search import child_ids_for_list, search_children
 from ss_desktop.db.engine import raw_cursor
-from ss_desktop.db.search_index import reindex_children, sort_code
+from ss_desktop.db.search_index import CREATE_SQL, reindex_children, sort_code
 from ss_desktop.db.write import Change
 from tests.fixtures.fake_children import add_site, child_with_family, make_writer, open_test_db
 
+_TABLE_SQL = "SELECT sql FROM sqlite_master WHERE name = 'child_search'"
 GIVEN = ["小明", "小敏", "小民", "晓明", "晓敏", "筱明", "小梅", "小萌", "小毛", "小猫", "潇", "笑"]
 
 
@@ -164,6 +165,8 @@ def test_revision_0010_rewrites_the_rowids_and_back(tmp_path, world):
         command.downgrade(alembic_config(conn), "0009")
         conn.commit()
         hashed = dict(conn.exec_driver_sql("SELECT id, search_rowid FROM child").fetchall())
+        table = conn.exec_driver_sql(_TABLE_SQL).scalar()
+    assert "prefix = '1 2 3 4')" in table  # the table of revision 0007 again
     _index_matches_children(old)
     old.dispose()
     for child_id, rowid in hashed.items():  # the hash of revisions 0003-0009
@@ -171,5 +174,7 @@ def test_revision_0010_rewrites_the_rowids_and_back(tmp_path, world):
         assert rowid == int.from_bytes(digest, "big") >> 1
     upgraded = open_database(copy, TEST_KEY, backup_dir=tmp_path / "backups")
     _index_matches_children(upgraded)
+    with upgraded.connect() as conn:
+        assert conn.exec_driver_sql(_TABLE_SQL).scalar() == CREATE_SQL[0]
     assert child_ids_for_list(upgraded, "王") == before == _all_pages(upgraded, "王", 4)
     upgraded.dispose()

@@ -9,7 +9,9 @@ children (王, "wang", "zhang") had to look up and sort every match to show its 
 about 14-22 ms at 100,000 children. From this revision a rowid starts with the first
 letters of the child's sort key (``ss_desktop.db.search_index.search_rowid``), FTS5 returns
 hits in rowid order, and a search reads its first page from the first few dozen hits. The
-index is rebuilt and every child's ``search_rowid`` rewritten.
+names table also gets prefix indexes of 5 and 6 letters ("zhang*" without one merges the
+lists of thousands of full names). The index is rebuilt and every child's ``search_rowid``
+rewritten.
 """
 
 from __future__ import annotations
@@ -24,11 +26,20 @@ branch_labels = None
 depends_on = None
 
 _COLUMNS = ("child_id", "name", "short", "given", "rare")  # child_search at 0007-0010
+# Frozen copies of ss_desktop.db.search_index.CREATE_SQL[0] at this revision and at 0007.
+CREATE_SEARCH = (
+    "CREATE VIRTUAL TABLE child_search USING fts5("
+    "child_id UNINDEXED, name, short, given, rare, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3 4 5 6')"
+)
+CREATE_SEARCH_0007 = CREATE_SEARCH.replace("'1 2 3 4 5 6'", "'1 2 3 4'")
 
 
 def upgrade() -> None:
     from ss_desktop.db.search_index import rebuild_all
 
+    op.execute("DROP TABLE child_search")
+    op.execute(CREATE_SEARCH)
     cursor = op.get_bind().connection.driver_connection.cursor()
     try:
         rebuild_all(cursor)
@@ -52,7 +63,8 @@ def downgrade() -> None:
         )
         names = cursor.execute(f"SELECT {', '.join(_COLUMNS)} FROM child_search").fetchall()
         digits = cursor.execute("SELECT child_id, digits FROM child_digits").fetchall()
-        cursor.execute("DELETE FROM child_search")
+        cursor.execute("DROP TABLE child_search")
+        cursor.execute(CREATE_SEARCH_0007)
         cursor.execute("DELETE FROM child_digits")
         cursor.executemany(
             f"INSERT INTO child_search (rowid, {', '.join(_COLUMNS)})"
