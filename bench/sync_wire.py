@@ -2,7 +2,8 @@
 connection's delivered bytes each way and how it ended), splits it into HTTP requests and
 answers, and sums them by kind (push, pull, summary, audit, enroll), by part (headers,
 bodies) and by fate (*delivered*: the answer arrived whole; *lost*: the connection died before
-it did, so every byte of the exchange was wasted).
+it did, so every byte of the exchange was wasted; *cut*: likewise, but a push head office
+applies as far as it arrived).
 
     .venv/bin/python -m bench.sync_wire CAPTURE_FOLDER [--first N]
 """
@@ -20,6 +21,7 @@ import zstandard
 
 KINDS = {
     "/api/v1/sync/push": "push",
+    "/api/v1/sync/push/results": "results",
     "/api/v1/sync/pull": "pull",
     "/api/v1/sync/summary": "summary",
     "/api/v1/audit": "audit",
@@ -136,7 +138,9 @@ def breakdown(folder: Path, first: int = 1) -> dict[str, Any]:
     requests: list[dict[str, Any]] = []
     for exchange in exchanges(folder, first):
         row = table[exchange.kind]
-        fate = "delivered" if exchange.delivered else "lost"
+        partial = exchange.request.headers.get("push-partial") == "apply"
+        # A push that allows it is applied as far as it arrived: its bytes are not all lost.
+        fate = "delivered" if exchange.delivered else ("cut" if partial else "lost")
         row[f"{fate}_requests"] += 1
         row[f"{fate}_bytes"] += exchange.bytes
         row["request_heads"] += exchange.request.head
@@ -166,20 +170,22 @@ def breakdown(folder: Path, first: int = 1) -> dict[str, Any]:
             requests.append(item)
     total = {
         key: sum(row.get(key, 0) for row in table.values())
-        for key in ("delivered_bytes", "lost_bytes", "request_heads", "answer_heads")
+        for key in ("delivered_bytes", "cut_bytes", "lost_bytes", "request_heads", "answer_heads")
     }
     return {"by_kind": {k: dict(v) for k, v in table.items()}, "total": total, "requests": requests}
 
 
 def print_breakdown(result: dict[str, Any]) -> None:
     print(
-        f"{'kind':8} {'ok':>4} {'lost':>4} {'ok bytes':>9} {'lost bytes':>10} "
+        f"{'kind':8} {'ok':>4} {'lost':>4} {'ok bytes':>9} {'lost bytes':>10} {'cut':>4} "
+        f"{'cut bytes':>9} "
         f"{'req heads':>9} {'req bodies':>10} {'ans heads':>9} {'ans bodies':>10}"
     )
     for kind, row in sorted(result["by_kind"].items()):
         print(
             f"{kind:8} {row.get('delivered_requests', 0):4} {row.get('lost_requests', 0):4} "
             f"{row.get('delivered_bytes', 0):9} {row.get('lost_bytes', 0):10} "
+            f"{row.get('cut_requests', 0):4} {row.get('cut_bytes', 0):9} "
             f"{row.get('request_heads', 0):9} {row.get('request_bodies', 0):10} "
             f"{row.get('answer_heads', 0):9} {row.get('answer_bodies', 0):10}"
         )
