@@ -116,9 +116,12 @@ class SyncRunner:
         # Head office applies a cut push as far as it arrived and says what it holds (None:
         # not known yet; False: an older head office, whose pushes are kept to the link).
         self._resumable: bool | None = None
+        # Bytes of answers that are no progress (head office holds none of a cut batch): a
+        # push that can never get through must still give up.
+        self._idle_bytes = 0
         self.retry = Retrier(
             retry or RetryPolicy(),
-            lambda: self.api.bytes_received,
+            lambda: self.api.bytes_received - self._idle_bytes,
             sent=lambda: self.api.bytes_sent,
             cancel=self.cancel,
             on_retry=observer.retry,
@@ -319,6 +322,7 @@ class SyncRunner:
     def _held(self, ops: list[Any]) -> tuple[list[Any], PushResponse] | None:
         """The first of *ops* head office holds, with their results; None when it holds
         none of them or cannot say (an older head office: remembered for the round)."""
+        received = self.api.bytes_received
         try:
             response = self.api.push_results(ops[0].device_seq, ops[-1].device_seq)
         except SyncError as exc:
@@ -332,6 +336,7 @@ class SyncRunner:
         while count < len(ops) and ops[count].device_seq in held:
             count += 1
         if not count:
+            self._idle_bytes += self.api.bytes_received - received
             return None
         last = ops[count - 1].device_seq
         response.results = [r for r in response.results if r.device_seq <= last]
