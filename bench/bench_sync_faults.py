@@ -1,6 +1,7 @@
 """Sync on a link that keeps dropping (issue 18; results in bench/results/sync_faults.json).
 
-    .venv/bin/python -m bench.bench_sync_faults [--children 2000] [--skip-slow]
+    .venv/bin/python -m bench.bench_sync_faults [--children 2000] [--skip-slow] [--seed 18]
+        [--only 1mbit,1mbit_dropping] [--breakdown]
 
 Each scenario: a fresh head office (``ss-hq serve``, SQLite file as installed by default), a
 fresh laptop enrolled through the benchmark's proxy (bench/sync_proxy.py, its own process,
@@ -19,6 +20,9 @@ After each: exit code, seconds (the command's, start-up included, and the round'
 summary; the ratios use the round's), bytes on the wire (both ways, headers included),
 connections cut and reset, requests retried (from the command's summary), children held by
 head office (must be N), and a second ``ss-desktop sync --json`` (must push 0).
+``--breakdown`` adds where the bytes of the first went (:mod:`bench.sync_wire`): by request
+kind, headers and bodies, delivered or lost to a fault. ``--only`` runs the scenarios named
+(and writes no result file); ``--seed`` draws other faults and other children.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 
 from bench.common import write_result
 from bench.sync_proxy import CountingProxy
+from bench.sync_wire import breakdown, print_breakdown
 from ss_hq.core.db import make_engine
 from ss_hq.core.migrate import upgrade
 from tests.integration.harness import HQProcess, LaptopFactory
@@ -50,6 +55,8 @@ def scenario(
     rate_bps: int = 0,
     latency_ms: int = 0,
     faults: bool,
+    seed: int = SEED,
+    capture: bool = False,
 ) -> dict[str, Any]:
     folder = root / name
     database = folder / "hq.sqlite3"
@@ -61,15 +68,19 @@ def scenario(
     hq.start()
     laptops = LaptopFactory(folder / "laptops")
     try:
-        with CountingProxy(hq.port) as proxy:
+        captured = folder / "capture" if capture else None
+        if captured is not None:
+            captured.mkdir()
+        with CountingProxy(hq.port, captured) as proxy:
             site = hq.site()
             laptop = laptops.new()
             laptop.enroll(hq, site, url=proxy.url)
-            laptop.register_many(site, children, seed=SEED)
+            laptop.register_many(site, children, seed=seed)
             laptop.app.close()  # the command opens the data folder itself
             proxy.link.shape(rate_bps, latency_ms)
-            proxy.link.drop(CUT if faults else None, RESET_PER_MILLE if faults else 0, SEED)
+            proxy.link.drop(CUT if faults else None, RESET_PER_MILLE if faults else 0, seed)
             before = proxy.link.total()
+            first_connection = proxy.link.faults()["connections"] + 1
             started = time.perf_counter()
             first = laptop.cli("sync", "--json", timeout=7200)
             seconds = time.perf_counter() - started
@@ -78,6 +89,8 @@ def scenario(
             proxy.link.drop(None)
             proxy.link.shape(0, 0)
             second = laptop.cli("sync", "--json")
+            last_connection = proxy.link.faults()["connections"]
+            time.sleep(0.5)  # the proxy writes a connection's capture once it closed
         report = json.loads(first.stdout) if first.returncode == 0 else {}
         again = json.loads(second.stdout) if second.returncode == 0 else {}
         held = len(hq.records("child"))
@@ -106,43 +119,66 @@ def scenario(
             and report.get("pending") == 0
             and again.get("pushed") == 0,
         }
-        print(f"{name}: {json.dumps(result)}", flush=True)
+        if captured is not None:
+            # The first command only: the second's connections come after it.
+            for extra in range(last_connection - link_faults["connections"]):
+                number = link_faults["connections"] + 1 + extra
+                for suffix in ("up", "down", "json"):
+                    (captured / f"{number}.{suffix}").unlink(missing_ok=True)
+            result["breakdown"] = breakdown(captured, first_connection)
+            print(f"{name}: where the bytes went")
+            print_breakdown(result["breakdown"])
+        print(f"{name}: {json.dumps({k: v for k, v in result.items() if k != 'breakdown'})}")
         return result
     finally:
         laptops.close_all()
         hq.close()
 
 
+SCENARIOS: dict[str, dict[str, Any]] = {
+    "dropping": {"faults": True},
+    "1mbit": {"rate_bps": 1_000_000, "latency_ms": 20, "faults": False},
+    "1mbit_dropping": {"rate_bps": 1_000_000, "latency_ms": 20, "faults": True},
+    "50kbit_dropping": {"rate_bps": 50_000, "latency_ms": 300, "faults": True},
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--children", type=int, default=2000)
     parser.add_argument("--skip-slow", action="store_true", help="leave out the 50 kbit/s push")
+    parser.add_argument("--seed", type=int, default=SEED, help="of the faults and the children")
+    parser.add_argument("--only", help="scenarios to run, comma-separated (no result file)")
+    parser.add_argument("--breakdown", action="store_true", help="where the bytes went")
     args = parser.parse_args()
+    names = args.only.split(",") if args.only else list(SCENARIOS)
+    if args.skip_slow and not args.only:
+        names.remove("50kbit_dropping")
     root = Path(tempfile.mkdtemp(prefix="bench-sync-faults-"))
-    n = args.children
     try:
-        results: dict[str, Any] = {
-            "dropping": scenario(root, "dropping", n, faults=True),
-            "1mbit": scenario(root, "1mbit", n, rate_bps=1_000_000, latency_ms=20, faults=False),
-            "1mbit_dropping": scenario(
-                root, "1mbit_dropping", n, rate_bps=1_000_000, latency_ms=20, faults=True
-            ),
-        }
-        clean, faulty = results["1mbit"], results["1mbit_dropping"]
-        results["ratios_at_1mbit"] = {
-            # the round's own time (the command's start-up, the same for both, left out)
-            "time": round(faulty["round_seconds"] / clean["round_seconds"], 2),
-            "time_with_start_up": round(faulty["seconds"] / clean["seconds"], 2),
-            "bytes": round(faulty["bytes_on_wire"] / clean["bytes_on_wire"], 2),
-            "targets": {"time": 3.0, "bytes": 1.5},
-        }
-        print(f"ratios at 1 Mbit/s: {results['ratios_at_1mbit']}", flush=True)
-        if not args.skip_slow:
-            results["50kbit_dropping"] = scenario(
-                root, "50kbit_dropping", n, rate_bps=50_000, latency_ms=300, faults=True
+        results: dict[str, Any] = {"seed": args.seed}
+        for name in names:
+            results[name] = scenario(
+                root,
+                name,
+                args.children,
+                seed=args.seed,
+                capture=args.breakdown,
+                **SCENARIOS[name],
             )
-        path = write_result("sync_faults", results)
-        print(f"written to {path}")
+            if name == "1mbit_dropping" and "1mbit" in results:
+                clean, faulty = results["1mbit"], results["1mbit_dropping"]
+                results["ratios_at_1mbit"] = {
+                    # the round's own time (the command's start-up, the same for both, left out)
+                    "time": round(faulty["round_seconds"] / clean["round_seconds"], 2),
+                    "time_with_start_up": round(faulty["seconds"] / clean["seconds"], 2),
+                    "bytes": round(faulty["bytes_on_wire"] / clean["bytes_on_wire"], 2),
+                    "targets": {"time": 3.0, "bytes": 1.5},
+                }
+                print(f"ratios at 1 Mbit/s: {results['ratios_at_1mbit']}", flush=True)
+        if not args.only:
+            path = write_result("sync_faults", results)
+            print(f"written to {path}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -12,18 +12,24 @@ as a real link does) and make it drop like a rural mobile link:
 Faults strike where bytes are delivered (after the shaping), as on a real link: the bytes
 before the fault arrive, the rest never does. Draws come from one seeded generator, so a run
 can be repeated.
+
+Given a *capture* folder, the proxy also writes there the bytes each connection delivered in
+each direction and how it ended (``N.up``, ``N.down``, ``N.json``), for
+:mod:`bench.sync_wire` to break the bytes down by request.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import multiprocessing as mp
 import random
 import socket
 import struct
 import time
+from pathlib import Path
 from typing import Any
 
 SEGMENT = 1460  # bytes per delivery on a shaped link (a TCP segment)
@@ -79,6 +85,7 @@ class _Doom:
         self.delivered = 0
         self.next_draw = RESET_CHUNK
         self.dead = False
+        self.fault: str | None = None
 
     def room(self, size: int) -> tuple[int, str | None]:
         """How many of the next *size* bytes get through, and why the rest does not."""
@@ -97,12 +104,32 @@ class _Doom:
         return stop - (end - size), fault
 
 
-def _proxy_main(target_port: int, link: Link) -> None:
+def _proxy_main(target_port: int, link: Link, capture: str | None = None) -> None:
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # torn-down connections
-    asyncio.run(_proxy(target_port, link))
+    asyncio.run(_proxy(target_port, link, Path(capture) if capture else None))
 
 
-async def _proxy(target_port: int, link: Link) -> None:
+class _Capture:
+    """The bytes one connection delivered each way, and how it ended (see the module)."""
+
+    def __init__(self, folder: Path | None, number: int) -> None:
+        self.folder, self.number = folder, number
+        self.data: dict[str, bytearray] = {"up": bytearray(), "down": bytearray()}
+        self.fault: str | None = None
+
+    def add(self, direction: str, data: bytes) -> None:
+        if self.folder is not None:
+            self.data[direction] += data
+
+    def close(self) -> None:
+        if self.folder is None:
+            return
+        for direction, data in self.data.items():
+            (self.folder / f"{self.number}.{direction}").write_bytes(bytes(data))
+        (self.folder / f"{self.number}.json").write_text(json.dumps({"fault": self.fault}))
+
+
+async def _proxy(target_port: int, link: Link, capture: Path | None = None) -> None:
     rng = random.Random()
     seeded = None
 
@@ -115,7 +142,9 @@ async def _proxy(target_port: int, link: Link) -> None:
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             writer.transport.abort()
 
-    async def pipe(reader: Any, writer: Any, counter: Any, doom: _Doom, both: tuple) -> None:
+    async def pipe(
+        reader: Any, writer: Any, counter: Any, doom: _Doom, both: tuple, record: Any
+    ) -> None:
         # A link model: bytes are serialized at rate_bps (one queue per direction) and
         # delivered latency_ms after they finished serializing; unlimited when rate is 0.
         queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
@@ -138,8 +167,10 @@ async def _proxy(target_port: int, link: Link) -> None:
                 if passed:
                     writer.write(data[:passed])
                     counter.value += passed
+                    record(data[:passed])
                 if fault is not None:
                     doom.dead = True
+                    doom.fault = fault
                     if fault == "cut":
                         link.cuts.value += 1
                     else:
@@ -179,6 +210,7 @@ async def _proxy(target_port: int, link: Link) -> None:
             rng.seed(seeded)
         link.connections.value += 1
         doom = _Doom(link, rng)
+        seen = _Capture(capture, int(link.connections.value))
         try:
             up_reader, up_writer = await asyncio.open_connection("127.0.0.1", target_port)
         except OSError:
@@ -186,12 +218,14 @@ async def _proxy(target_port: int, link: Link) -> None:
             return
         both = (writer, up_writer)
         await asyncio.gather(
-            pipe(reader, up_writer, link.up, doom, both),
-            pipe(up_reader, writer, link.down, doom, both),
+            pipe(reader, up_writer, link.up, doom, both, lambda d: seen.add("up", d)),
+            pipe(up_reader, writer, link.down, doom, both, lambda d: seen.add("down", d)),
             return_exceptions=True,
         )
         up_writer.close()
         writer.close()
+        seen.fault = doom.fault
+        seen.close()
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0)
     link.port.value = server.sockets[0].getsockname()[1]
@@ -200,10 +234,11 @@ async def _proxy(target_port: int, link: Link) -> None:
 
 
 class CountingProxy:
-    def __init__(self, target_port: int) -> None:
+    def __init__(self, target_port: int, capture: Path | None = None) -> None:
         ctx = mp.get_context("spawn")
         self.link = Link(ctx)
-        self.process = ctx.Process(target=_proxy_main, args=(target_port, self.link), daemon=True)
+        args = (target_port, self.link, str(capture) if capture else None)
+        self.process = ctx.Process(target=_proxy_main, args=args, daemon=True)
 
     def __enter__(self) -> CountingProxy:
         self.process.start()

@@ -8,6 +8,10 @@
   answer to a request with a body may start that much later than the body's transit at
   :data:`SLOWEST_LINK_BYTES_PER_S` (the laptop's network stack takes the whole body at once;
   a 40 KB push batch then needs about 6 s on a 50 kbit/s link before head office has it).
+* A push body is one zstd frame whose blocks end every :data:`PUSH_BLOCK_BYTES` of JSON, and
+  says ``Push-Partial: apply``: when the link drops while it is on the way, head office
+  applies the ops of the blocks that arrived, and :meth:`SyncApi.push_results` tells what it
+  holds (docs/design/sync.md, "Riding out a bad link").
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ DEFAULT_STALL_SECONDS = 30.0
 DEFAULT_CONNECT_SECONDS = 15.0
 SLOWEST_LINK_BYTES_PER_S = 4000  # 32 kbit/s: a body's transit is allowed for at this rate
 API = "/api/v1"
+# A push body's zstd blocks end after this many bytes of JSON (~2 KB compressed): a push cut
+# on the way loses at most the block in transit. Smaller blocks compress less well.
+PUSH_BLOCK_BYTES = 16_384
 Model = TypeVar("Model", bound=BaseModel)
 
 # Head-office error codes that name a user-level problem of their own.
@@ -201,7 +208,38 @@ class SyncApi:
         return self._call("POST", "/devices/enroll", EnrollResponse, body=request, auth=False)
 
     def push(self, request: PushRequest) -> PushResponse:
-        return self._call("POST", "/sync/push", PushResponse, body=request)
+        return self._call(
+            "POST",
+            "/sync/push",
+            PushResponse,
+            body=request,
+            compressed=self._push_body(request),
+            headers={"Push-Partial": "apply"},
+        )
+
+    def push_results(self, from_seq: int, to_seq: int) -> PushResponse:
+        """What head office holds of this laptop's changes *from_seq* to *to_seq*, after a
+        push of them was cut (a head office older than this call answers ``not_found``)."""
+        params = {"from_seq": from_seq, "to_seq": to_seq}
+        return self._call("GET", "/sync/push/results", PushResponse, params=params)
+
+    def _push_body(self, request: PushRequest) -> bytes:
+        """The request's JSON, zstd-compressed in blocks that end every
+        :data:`PUSH_BLOCK_BYTES` at the end of an op."""
+        head = request.model_dump_json(exclude={"ops"})
+        stream = self._compressor.compressobj()
+        parts = [stream.compress(head[:-1].encode() + b',"ops":[')]
+        in_block = 0
+        for index, op in enumerate(request.ops):
+            text = (b"," if index else b"") + op.model_dump_json().encode()
+            parts.append(stream.compress(text))
+            in_block += len(text)
+            if in_block >= PUSH_BLOCK_BYTES:
+                parts.append(stream.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK))
+                in_block = 0
+        parts.append(stream.compress(b"]}"))
+        parts.append(stream.flush())
+        return b"".join(parts)
 
     def pull(self, cursor: str, limit: int, *, skip_own: bool = False) -> PullResponse:
         """A page of changes after *cursor*. *skip_own*: leave out the records this laptop
@@ -225,18 +263,22 @@ class SyncApi:
         model: type[Model],
         *,
         body: BaseModel | None = None,
+        compressed: bytes | None = None,
         params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
         auth: bool = True,
     ) -> Model:
-        headers: dict[str, str] = {}
+        """*compressed*: *body* already compressed with zstd."""
+        headers = dict(headers or {})
         content: bytes | None = None
         if auth:
             if not self.token:
                 raise SyncError("not_enrolled")
             headers["Authorization"] = f"Bearer {self.token}"
         if body is not None:
-            raw = body.model_dump_json().encode()
-            content = self._compressor.compress(raw)
+            if compressed is None:
+                compressed = self._compressor.compress(body.model_dump_json().encode())
+            content = compressed
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "zstd"
             self.bytes_sent += len(content)

@@ -64,6 +64,9 @@ from ss_desktop.sync.round_report import (
 
 log = logging.getLogger(__name__)
 
+# What a head office without GET /sync/push/results answers it.
+_NO_RESULTS_CALL = frozenset({"not_found", "unsupported_version", "malformed"})
+
 
 @dataclass
 class _Sent:
@@ -110,9 +113,15 @@ class SyncRunner:
         self._round_bytes = (0, 0)  # bytes sent and received before the round began
         # Bytes on the wire per push op, per pulled record, per audit character (last seen).
         self._unit_bytes: dict[str, float] = {}
+        # Head office applies a cut push as far as it arrived and says what it holds (None:
+        # not known yet; False: an older head office, whose pushes are kept to the link).
+        self._resumable: bool | None = None
+        # Bytes of answers that are no progress (head office holds none of a cut batch): a
+        # push that can never get through must still give up.
+        self._idle_bytes = 0
         self.retry = Retrier(
             retry or RetryPolicy(),
-            lambda: self.api.bytes_received,
+            lambda: self.api.bytes_received - self._idle_bytes,
             sent=lambda: self.api.bytes_sent,
             cancel=self.cancel,
             on_retry=observer.retry,
@@ -272,24 +281,66 @@ class SyncRunner:
                     ops = store.pending_ops(self.engine, self.push_batch.size)
 
     def _send_batch(self, device_id: str, ops: list[Any]) -> tuple[_Sent, float, float]:
-        """Push *ops* (tried again, smaller, after each failure on the way): what was sent and
-        answered, the time of the try that got through and its share on the link."""
+        """Push *ops*: what was sent and answered, the time of the try that got through and
+        its share on the link. After a failure on the way, head office is first asked what
+        it holds of *ops* (a cut push is applied as far as it arrived): the ops it holds
+        are answered by that, and the rest goes in the next batch. A head office without
+        that question gets the batch again, smaller."""
         sent = _Sent(ops)
         timing = [0.0, 0.0]
+        cut = [False]
 
         def attempt() -> PushResponse:
-            sent.ops = ops[: self._fitting("push", self.push_batch.size)]
+            began = self.monotonic()
+            if cut[0] and self._resumable is not False:
+                cut[0] = False
+                held = self._held(ops)
+                if held is not None:
+                    sent.ops, sent.bytes = held[0], 0
+                    timing[0] = timing[1] = self.monotonic() - began
+                    return held[1]
+            size = self.push_batch.size
+            sent.ops = ops[: size if self._resumable else self._fitting("push", size)]
             request = PushRequest(device_id=device_id, batch_id=new_id(), ops=sent.ops)
-            began, before = self.monotonic(), self.api.bytes_sent
+            before = self.api.bytes_sent
             response = self.api.push(request)
             timing[0] = self.monotonic() - began
             timing[1] = max(0.0, timing[0] - (self.api.last_server_seconds or 0.0))
             sent.bytes = self.api.bytes_sent - before
             return response
 
-        sent.response = self.retry.call("push", attempt, failed=self.push_batch.failed)
-        self._unit_bytes["push"] = sent.bytes / len(sent.ops)
+        def failed() -> None:
+            cut[0] = True
+            if not self._resumable:
+                self.push_batch.failed()
+
+        sent.response = self.retry.call("push", attempt, failed=failed)
+        if sent.bytes:
+            self._unit_bytes["push"] = sent.bytes / len(sent.ops)
         return sent, timing[0], timing[1]
+
+    def _held(self, ops: list[Any]) -> tuple[list[Any], PushResponse] | None:
+        """The first of *ops* head office holds, with their results; None when it holds
+        none of them or cannot say (an older head office: remembered for the round)."""
+        received = self.api.bytes_received
+        try:
+            response = self.api.push_results(ops[0].device_seq, ops[-1].device_seq)
+        except SyncError as exc:
+            if exc.code == "refused" and exc.params.get("reason") in _NO_RESULTS_CALL:
+                self._resumable = False
+                return None
+            raise
+        self._resumable = True
+        held = {result.device_seq for result in response.results}
+        count = 0
+        while count < len(ops) and ops[count].device_seq in held:
+            count += 1
+        if not count:
+            self._idle_bytes += self.api.bytes_received - received
+            return None
+        last = ops[count - 1].device_seq
+        response.results = [r for r in response.results if r.device_seq <= last]
+        return ops[:count], response
 
     def _audit_chars(self) -> int:
         return self._fitting("audit", self.audit_batch.size * 1000)
@@ -297,9 +348,11 @@ class SyncRunner:
     def _fitting(self, kind: str, size: int) -> int:
         """*size* units (push ops, pulled records, audit characters), or fewer when the link
         drops: as many as fit :meth:`~ss_desktop.sync.retry.Retrier.request_bytes`."""
-        room, unit = self.retry.request_bytes(), self._unit_bytes.get(kind)
-        if room is None or not unit:
+        room = self.retry.request_bytes()
+        if room is None:
             return size
+        # Not measured yet: as if nothing compressed (the first audit rows of a round).
+        unit = self._unit_bytes.get(kind) or 1.0
         return max(1, min(size, int(room / unit)))
 
     # ------------------------------------------------------------------------- pull

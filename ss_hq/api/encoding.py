@@ -4,6 +4,12 @@ Requests: ``Content-Encoding: zstd`` or ``gzip`` bodies are decompressed before 
 them, never beyond ``max_body_bytes`` (413 ``payload_too_large``); a body that does not
 decompress is 400 ``malformed``; another encoding is 415 ``unsupported_encoding``.
 Responses: compressed with zstd when the request's Accept-Encoding allows it, else gzip.
+
+A push that says ``Push-Partial: apply`` and whose connection is lost before its body has
+arrived is still applied as far as it came: the complete ops of the zstd blocks received
+(the laptop ends a block every few kilobytes), so the bytes a dropped link carried are not
+lost. Nothing is answered (there is nobody to answer); the laptop asks
+``GET /api/v1/sync/push/results`` what head office holds (docs/design/sync.md).
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+PUSH_PATH = "/api/v1/sync/push"
+PARTIAL_HEADER = b"push-partial"
 COMPRESSIBLE = ("application/json", "text/", "application/javascript", "image/svg+xml")
 
 
@@ -122,6 +130,9 @@ class BodyDecodingMiddleware:
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
+                partial = _partial_push(scope, encoding, b"".join(chunks), limit)
+                if partial is not None:
+                    await _apply_partial(self.app, scope, partial)
                 return
             chunk = message.get("body", b"")
             total += len(chunk)
@@ -155,6 +166,100 @@ class BodyDecodingMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+def _partial_push(scope: Scope, encoding: str, data: bytes, limit: int) -> bytes | None:
+    """The push request made of the complete ops of a body cut short, or None (not a push
+    that allows it, or no complete op)."""
+    if (
+        scope.get("path") != PUSH_PATH
+        or _header(scope, PARTIAL_HEADER).strip().lower() != "apply"
+        or encoding != "zstd"
+        or not data
+    ):
+        return None
+    try:
+        text = zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    except zstandard.ZstdError:
+        return None
+    if len(text) > limit:
+        return None
+    request = complete_ops(text.decode("utf-8", errors="ignore"))
+    if request is None or not request["ops"]:
+        return None
+    return json.dumps(request).encode()
+
+
+def complete_ops(text: str) -> dict[str, Any] | None:
+    """The fields of a push body cut short (``{"device_id": .., "batch_id": .., "ops": [..``)
+    with the ops that arrived whole; None when the fields before ``ops`` did not."""
+    decoder = json.JSONDecoder()
+    found: dict[str, Any] = {}
+    at = _skip(text, 0)
+    if not text.startswith("{", at):
+        return None
+    at += 1
+    try:
+        while True:
+            at = _skip(text, at)
+            key, at = decoder.raw_decode(text, at)
+            at = _skip(text, at)
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return None
+            at = _skip(text, at + 1)
+            if key == "ops":
+                break
+            found[key], at = decoder.raw_decode(text, at)
+            at = _skip(text, at)
+            if not text.startswith(",", at):
+                return None
+            at += 1
+    except json.JSONDecodeError:
+        return None
+    if not text.startswith("[", at) or "device_id" not in found or "batch_id" not in found:
+        return None
+    ops: list[Any] = []
+    at += 1
+    while True:
+        try:
+            op, at = decoder.raw_decode(text, _skip(text, at))
+        except json.JSONDecodeError:
+            break
+        ops.append(op)
+        at = _skip(text, at)
+        if not text.startswith(",", at):
+            break
+        at += 1
+    return {**found, "ops": ops}
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+async def _apply_partial(app: ASGIApp, scope: Scope, body: bytes) -> None:
+    """Run the push of a cut request with the ops that arrived; its answer goes nowhere."""
+    headers = [
+        (k, v)
+        for k, v in scope.get("headers", [])
+        if k.lower() not in (b"content-encoding", b"content-length", b"accept-encoding")
+    ]
+    headers.append((b"content-length", str(len(body)).encode()))
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    async def nowhere(message: Message) -> None:
+        return None
+
+    await app(dict(scope, headers=headers), replay, nowhere)
 
 
 def _too_large(limit: int) -> str:

@@ -9,6 +9,8 @@ from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
 from ss_core.protocol.wire import (
     DEFAULT_PULL_LIMIT,
+    INT64_MAX,
+    MAX_OPS_PER_PUSH,
     MAX_PULL_LIMIT,
     AuditUploadRequest,
     AuditUploadResponse,
@@ -61,6 +63,21 @@ def push_changes(
     response.headers["Server-Timing"] = f"apply;dur={took_ms:.1f}"
     background.add_task(request.app.state.duplicate_checks.request_drain)
     return answer
+
+
+@router.get("/sync/push/results", response_model=PushResponse, tags=["sync"])
+def push_results(
+    session: SessionDep,
+    device: DeviceDep,
+    from_seq: Annotated[int, Query(ge=1, le=INT64_MAX)],
+    to_seq: Annotated[int, Query(ge=1, le=INT64_MAX)],
+) -> PushResponse:
+    """What head office holds of this device's changes *from_seq* to *to_seq* (at most
+    ``MAX_OPS_PER_PUSH``): the results a push of them would get for the ones it recorded, and
+    ``acked_through_seq``. Asked by a laptop whose push was cut (it may have been applied in
+    part), instead of sending the batch again."""
+    to_seq = min(to_seq, from_seq + MAX_OPS_PER_PUSH - 1)
+    return push_service.held(session, device, from_seq, to_seq, now=now_ms())
 
 
 @router.get("/sync/pull", response_model=PullResponse, tags=["sync"])

@@ -123,6 +123,34 @@ def push(session: Session, device: Device, request: PushRequest, *, now: int) ->
     return PushResponse(results=results, acked_through_seq=contiguous, server_time=now)
 
 
+def held(session: Session, device: Device, from_seq: int, to_seq: int, *, now: int) -> PushResponse:
+    """What head office holds of this device's ops *from_seq* to *to_seq*: the answer a push
+    of them would get for the ones recorded (``duplicate`` with the version, or the stored
+    refusal), none for the others. A laptop whose push was cut asks this before sending the
+    rest (a cut push may have been applied in part, see ``ss_hq/api/encoding.py``)."""
+    # Behind the writers' lock: a push still being applied commits first.
+    lock_for_writing(session)
+    session.refresh(device)
+    rows = session.exec(
+        select(AppliedOp)
+        .where(AppliedOp.device_id == device.id)
+        .where(col(AppliedOp.device_seq) >= from_seq)
+        .where(col(AppliedOp.device_seq) <= to_seq)
+        .order_by(col(AppliedOp.device_seq))
+    ).all()
+    results = [
+        OpResult.model_validate(row.result)
+        if row.status == OpStatus.REJECTED.value
+        else OpResult(
+            device_seq=row.device_seq, status=OpStatus.DUPLICATE, version=row.result.get("version")
+        )
+        for row in rows
+    ]
+    acked = device.acked_seq
+    session.rollback()  # nothing written: the lock is let go at once
+    return PushResponse(results=results, acked_through_seq=acked, server_time=now)
+
+
 def _record(
     session: Session, device_id: str, batch_id: str, op: PushOp, result: OpResult, now: int
 ) -> None:
