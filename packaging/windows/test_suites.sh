@@ -7,7 +7,7 @@
 # network-list plugin, which spins forever in Wine; the build prefix itself is not changed.
 # PostgreSQL tests are skipped (no DATABASE_URL). Files are read and written in the code page
 # of an English Windows (1252), as on a volunteer's laptop; only pytest's output is UTF-8.
-# The failures that remain, and why, are in docs/BUILDING.md ("The test suites under Wine").
+# The last result and what is skipped, and why: docs/BUILDING.md ("The test suites under Wine").
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 need_tools
@@ -27,7 +27,8 @@ rm -f "$site/PySide6/plugins/networkinformation/qnetworklistmanager.dll"
 wheel="$(ls "$WIN_BUILD"/wheel/*.whl)"
 PYTHONIOENCODING=utf-8 win "$PY_WIN\\python.exe" -m pip install --quiet --no-warn-script-location \
   --disable-pip-version-check --only-binary :all: --cache-dir "$(winpath "$CACHE/pip")" \
-  -c "$(winpath constraints.txt)" "$(winpath "$wheel")[hq]" pytest pytest-qt pytest-timeout hypothesis
+  -c "$(winpath constraints.txt)" "$(winpath "$wheel")[hq]" \
+  pytest pytest-qt pytest-timeout hypothesis
 win "$PY_WIN\\python.exe" -m pip freeze >"$WIN_BUILD/pip-freeze-tests.txt"
 "$LINUX_PY" "$HERE/check_pins.py" constraints.txt "$WIN_BUILD/pip-freeze-tests.txt"
 
