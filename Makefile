@@ -95,5 +95,7 @@ dist-windows: $(STAMP) $(QM)
 smoke-windows: $(STAMP)
 	bash packaging/windows/smoke.sh
 
+# The Windows prefix has no pytest-xdist: one process, so PYTEST_ARGS (-n auto) is not passed.
+WIN_PYTEST_ARGS ?= --durations=30
 test-windows: $(STAMP) $(QM)
-	bash packaging/windows/test_suites.sh $(PYTEST_ARGS)
+	bash packaging/windows/test_suites.sh $(WIN_PYTEST_ARGS)

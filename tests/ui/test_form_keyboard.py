@@ -119,7 +119,12 @@ def test_a_minimal_child_within_the_tab_budget_then_save_and_new(
     surname = keys.focused()
     assert surname.text() == ""
     assert desk.scroll_area.verticalScrollBar().value() == 0
-    assert shown_in_scroll_area(desk, surname)
+    viewport = desk.scroll_area.viewport()
+    assert shown_in_scroll_area(desk, surname), (
+        viewport.rect(),
+        surname.mapTo(viewport, surname.rect().topLeft()),
+        surname.size(),
+    )
 
 
 def _reading_order_breaks(widgets: list[QWidget], within: QWidget) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
-import sys
+import sysconfig
 import zipfile
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -253,10 +253,10 @@ def test_default_language_follows_the_system(system, expected):
 # -- self-test -----------------------------------------------------------------------------
 def test_self_test_command_exits_zero():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    exe = Path(sys.executable).with_name("ss-desktop")
-    done = subprocess.run(
-        [str(exe), "self-test"], env=env, capture_output=True, text=True, timeout=120
-    )
+    # the installed command: bin/ss-desktop, or Scripts\ss-desktop.exe on Windows
+    exe = shutil.which("ss-desktop", path=sysconfig.get_path("scripts"))
+    assert exe is not None, f"no ss-desktop in {sysconfig.get_path('scripts')}"
+    done = subprocess.run([exe, "self-test"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "self-test OK" in done.stdout
 

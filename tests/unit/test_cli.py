@@ -31,7 +31,9 @@ def run(
     return subprocess.run(
         cmd + list(args),
         capture_output=True,
-        text=True,
+        # UTF-8 into pipes whatever the code page (ss_desktop/console.py): decoded in the
+        # code page (1252 on Windows) a Chinese name broke the reader and stdout was None
+        encoding="utf-8",
         env=env,
         timeout=300,
         stdin=subprocess.DEVNULL,

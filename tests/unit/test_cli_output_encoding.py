@@ -66,7 +66,8 @@ def test_error_messages_redirected_are_utf8(tmp_path: Path) -> None:
 
 class FakeStream(io.TextIOWrapper):
     def __init__(self, encoding: str, console: bool) -> None:
-        super().__init__(io.BytesIO(), encoding=encoding)
+        # "\n" stays "\n" (not "\r\n" on Windows): the bytes compared are the encoding's
+        super().__init__(io.BytesIO(), encoding=encoding, newline="\n")
         self.console = console
 
     def isatty(self) -> bool:

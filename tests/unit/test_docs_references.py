@@ -88,10 +88,15 @@ def document_names() -> frozenset[str]:
 
 def machine_roots() -> tuple[str, ...]:
     """Absolute paths that only make sense on the machine holding this checkout."""
-    roots = {str(ROOT) + "/", "/home/", "/root/", "/Users/"}
+    roots = {_slashed(ROOT), "/home/", "/root/", "/Users/"}
     if ROOT.parent != Path(ROOT.anchor):
-        roots.add(str(ROOT.parent) + "/")
+        roots.add(_slashed(ROOT.parent))
     return tuple(sorted(roots))
+
+
+def _slashed(path: Path) -> str:
+    """*path* as the references found are written: with slashes, after any drive (C:)."""
+    return path.as_posix()[len(path.drive) :] + "/"
 
 
 # ------------------------------------------------------------------ what is read
@@ -377,7 +382,7 @@ def test_the_design_documents_the_code_cites_exist() -> None:
         ("as ../shared/design/SYNC.md says", "points outside the repository"),
         ("see ARCHITECTURE.md", "is no document here"),
         ('docs/design/sync.md, "A section that is not there"', "is no section of"),
-        (f"in {ROOT}/docs", "is a path of this machine"),
+        (f"in {ROOT.as_posix()}/docs", "is a path of this machine"),
         ("the brief in /home/someone/notes.md", "is a path of this machine"),
     ],
 )

@@ -36,7 +36,7 @@ def raised_codes(class_names: set[str], root: Path = ROOT / "ss_desktop") -> dic
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            where = f"{path.relative_to(root.parent)}:{getattr(node, 'lineno', 0)}"
+            where = f"{path.relative_to(root.parent).as_posix()}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", None))
                 first = node.args[0] if node.args else None

@@ -23,7 +23,7 @@ def private_imports(root: Path = ROOT) -> list[str]:
                     continue
                 for alias in node.names:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
-                        where = f"{path.relative_to(root)}:{node.lineno}"
+                        where = f"{path.relative_to(root).as_posix()}:{node.lineno}"
                         found.append(f"{where} imports {alias.name} from {node.module}")
     return found
 

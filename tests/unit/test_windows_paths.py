@@ -76,7 +76,7 @@ def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         cmd + list(args),
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the command line writes into pipes on any system
         env={**env, "PYTHONUTF8": "1"},
         timeout=300,
         stdin=subprocess.DEVNULL,
