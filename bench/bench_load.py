@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import tempfile
 import threading
@@ -108,6 +109,25 @@ def _acked_seqs(laptop: Laptop) -> set[int]:
         return {r[0] for r in cur.execute("SELECT device_seq FROM outbox WHERE acked = 1")}
 
 
+_FAILURE = re.compile(
+    r"\b(GET|POST|PUT|PATCH|DELETE) (\S+)(?:: database busy \((\S+)\)| failed: (\S+))"
+)
+
+
+def server_failures(log: Path) -> dict[str, int]:
+    """What head office answered with a 5xx, from its log: "503 busy" or "500" with the
+    request and the exception's type (the log never holds an exception's text)."""
+    found: Counter[str] = Counter()
+    if log.exists():
+        for line in log.read_text(errors="replace").splitlines():
+            match = _FAILURE.search(line)
+            if match:
+                method, path, busy, failed = match.groups()
+                status = f"503 busy ({busy})" if busy else f"500 ({failed})"
+                found[f"{status}: {method} {path}"] += 1
+    return dict(found)
+
+
 def scenario(
     root: Path, name: str, url: str, *, laptops: int, seconds: float, per_laptop: int, similar: bool
 ) -> dict[str, Any]:
@@ -165,6 +185,7 @@ def scenario(
             "errors": sum(len(load.errors) for load in loads),
             "error_codes": dict(Counter(code for load in loads for code in load.errors)),
             "retries": dict(retries),
+            "server_failures": server_failures(folder / "hq-logs" / "server.log"),
             "rounds": sum(load.rounds for load in loads),
             "batches": len(batches),
             "batch_ms": summary(batches) if batches else None,
