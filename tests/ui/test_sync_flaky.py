@@ -31,12 +31,17 @@ def test_a_round_says_it_tries_again_and_cancel_stops_it_without_loss(
         main_window.sync.set_give_up_after(300)  # a long patience: the user decides
         proxy.set(Faults(reset=True))  # every connection is reset from now on
         assert page.cancel_button.isHidden()
+        # every text the label shows on a retry (a short jittered wait may show "(try 3)" for
+        # a few milliseconds only, between two polls of waitUntil)
+        shown: list[str] = []
+        main_window.sync.retrying.connect(lambda *_a: shown.append(page.progress_label.text()))
         qtbot.mouseClick(page.sync_button, CLICK)
         qtbot.waitUntil(lambda: "sending again in" in page.progress_label.text(), timeout=20_000)
         assert page.cancel_button.isVisible() and not page.sync_button.isEnabled()
-        qtbot.waitUntil(lambda: "(try 3)" in page.progress_label.text(), timeout=60_000)
+        qtbot.waitUntil(lambda: any("(try 3)" in text for text in shown), timeout=60_000)
         switcher.apply("zh_CN")
-        qtbot.waitUntil(lambda: "重新发送" in page.progress_label.text(), timeout=20_000)
+        shown.clear()
+        qtbot.waitUntil(lambda: any("重新发送" in text for text in shown), timeout=20_000)
         switcher.apply("en")
 
         qtbot.mouseClick(page.cancel_button, CLICK)
