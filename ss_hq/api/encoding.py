@@ -149,23 +149,8 @@ class BodyDecodingMiddleware:
             except BodyError as exc:
                 await _send_error(send, exc.status, exc.code, exc.message)
                 return
-            headers = [
-                (k, v)
-                for k, v in headers
-                if k.lower() not in (b"content-encoding", b"content-length")
-            ]
-            headers.append((b"content-length", str(len(body)).encode()))
-        scope = dict(scope, headers=headers)
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+            headers = _decoded_headers(headers, body)
+        await self.app(dict(scope, headers=headers), _replay(body, receive), send)
 
 
 def _partial_push(scope: Scope, encoding: str, data: bytes, limit: int) -> bytes | None:
@@ -241,12 +226,29 @@ def _skip(text: str, at: int) -> int:
 
 async def _apply_partial(app: ASGIApp, scope: Scope, body: bytes) -> None:
     """Run the push of a cut request with the ops that arrived; its answer goes nowhere."""
-    headers = [
-        (k, v)
-        for k, v in scope.get("headers", [])
-        if k.lower() not in (b"content-encoding", b"content-length", b"accept-encoding")
-    ]
-    headers.append((b"content-length", str(len(body)).encode()))
+    headers = _decoded_headers(scope.get("headers", []), body, drop=(b"accept-encoding",))
+
+    async def gone() -> Message:
+        return {"type": "http.disconnect"}
+
+    async def nowhere(message: Message) -> None:
+        return None
+
+    await app(dict(scope, headers=headers), _replay(body, gone), nowhere)
+
+
+def _decoded_headers(
+    headers: list[tuple[bytes, bytes]], body: bytes, *, drop: tuple[bytes, ...] = ()
+) -> list[tuple[bytes, bytes]]:
+    """*headers* of a request whose body is now *body*, decompressed: no Content-Encoding,
+    its Content-Length (and without the headers named in *drop*)."""
+    left_out = (b"content-encoding", b"content-length", *drop)
+    kept = [(k, v) for k, v in headers if k.lower() not in left_out]
+    return [*kept, (b"content-length", str(len(body)).encode())]
+
+
+def _replay(body: bytes, then: Receive) -> Receive:
+    """A ``receive`` that gives *body* whole once, then whatever *then* gives."""
     sent = False
 
     async def replay() -> Message:
@@ -254,12 +256,9 @@ async def _apply_partial(app: ASGIApp, scope: Scope, body: bytes) -> None:
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await then()
 
-    async def nowhere(message: Message) -> None:
-        return None
-
-    await app(dict(scope, headers=headers), replay, nowhere)
+    return replay
 
 
 def _too_large(limit: int) -> str:
