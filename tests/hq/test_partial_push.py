@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
 import zstandard
 
 from ss_hq.api.encoding import BodyDecodingMiddleware, complete_ops
@@ -104,3 +105,19 @@ def test_push_results_answers_what_head_office_holds_as_a_resent_push_would(hq):
         "/api/v1/sync/push/results", params={"from_seq": 1, "to_seq": 5}, headers=other.headers
     )
     assert mine.json()["results"] == [] and mine.json()["acked_through_seq"] == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from_seq": 0, "to_seq": 5},
+        {"from_seq": 1, "to_seq": 2**63},
+        {"from_seq": "x", "to_seq": 1},
+    ],
+)
+def test_push_results_refuses_seqs_out_of_range_and_says_which(hq, params):
+    site = hq.site()
+    device = hq.device(site.id)
+    response = hq.client.get("/api/v1/sync/push/results", params=params, headers=device.headers)
+    assert response.status_code == 422
+    assert "seq" in response.text  # the error body names the field to fix
