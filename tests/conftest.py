@@ -18,10 +18,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Argon2 at the shipped cost (64 MiB, 3 passes) takes a third of a second or more per hash, and
-# every data folder, sign-in and staff account hashes: the suite hashes at a trivial cost
-# instead. tests/unit/test_password_cost.py checks, in fresh processes, that the shipped cost
-# is what ships.
-from ss_core.passwords import PASSWORDS, Cost  # noqa: E402
+# Passwords are hashed at a trivial cost in the suite (tests/fixtures/passwords.py).
+from ss_core.passwords import PASSWORDS  # noqa: E402
+from tests.fixtures.passwords import TEST_COST  # noqa: E402
 
-PASSWORDS.use_cost(Cost(time_cost=1, memory_cost=64, parallelism=1))
+PASSWORDS.use_cost(TEST_COST)

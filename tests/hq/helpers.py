@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import itertools
 import random
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
@@ -25,6 +20,7 @@ from ss_core.protocol.hlc import HLC, system_ms
 from ss_core.protocol.ids import new_id
 from ss_hq.admin.site_service import SiteInfo, add_site
 from ss_hq.sync.device_service import create_enrollment_code
+from tests.fixtures import hq_server
 
 _site_numbers = itertools.count(1)
 
@@ -154,51 +150,20 @@ class HQ:
                 return changes
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
-def running_server(database_url: str, log_path: Path) -> Iterator[str]:
-    """A real `ss-hq serve` process on a free loopback port; yields its base URL."""
-    port = free_port()
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "ss_hq",
-                "--db",
-                database_url,
-                "serve",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        # Importing the app alone takes 15 s on a loaded two-core machine.
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("ss-hq serve did not start:\n" + log_path.read_text())
-            time.sleep(0.1)
-        try:
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+def running_server(
+    database_url: str, log_path: Path, *, fresh_interpreter: bool = False
+) -> Iterator[str]:
+    """A real `ss-hq serve` process on a free loopback port (tests/fixtures/hq_server.py);
+    yields its base URL. *fresh_interpreter*: ``python -m ss_hq serve`` itself, not forked."""
+    port = hq_server.free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = hq_server.start(database_url, port, log_path, fresh_interpreter=fresh_interpreter)
+    try:
+        hq_server.wait_until_up(base, process, log_path)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield base
+    finally:
+        hq_server.stop(process)

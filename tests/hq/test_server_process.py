@@ -1,4 +1,8 @@
-"""A real `ss-hq serve` process on a loopback port: enroll, push (zstd), pull over HTTP."""
+"""A real `ss-hq serve` process on a loopback port: enroll, push (zstd), pull over HTTP.
+
+Here the server is ``python -m ss_hq serve`` in a fresh interpreter, exactly as head office
+starts it; elsewhere in the suite servers are forked from a warm parent
+(tests/fixtures/hq_server.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from tests.hq.helpers import Device, child_fields, running_server, stamp
 
 @pytest.fixture
 def server(database_url, tmp_path):
-    with running_server(database_url, tmp_path / "server.log") as base:
+    with running_server(database_url, tmp_path / "server.log", fresh_interpreter=True) as base:
         yield base
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import itertools
 import os
 import random
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -17,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlmodel import Session, col, select
 from stdnum.cn import ric
 
@@ -36,6 +33,7 @@ from ss_hq.core.db import make_engine
 from ss_hq.core.models import AppliedOp, Device, Record
 from ss_hq.sync.device_service import create_enrollment_code
 from ss_hq.sync.pull_service import scope_records
+from tests.fixtures import hq_server
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Tree-house-42"
@@ -43,12 +41,6 @@ _site_numbers = itertools.count(1)
 
 SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
 GIVEN = ["小明", "雨涵", "子轩", "欣怡", "浩然", "梓涵", "俊杰", "诗琪", "宇航", "佳怡"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fake_id_number(rng: random.Random, dob: date, male: bool) -> str:
@@ -96,61 +88,30 @@ def child_form(site_id: str, rng: random.Random | None = None, **over: Any) -> C
 
 
 class HQProcess:
-    """``python -m ss_hq serve`` on a free loopback port, plus direct database access."""
+    """``ss-hq serve`` on a free loopback port (tests/fixtures/hq_server.py), plus direct
+    database access."""
 
     def __init__(self, database_url: str, log_dir: Path) -> None:
         self.database_url = database_url
         self.log_dir = log_dir
-        self.port = free_port()
+        self.port = hq_server.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: hq_server.ServerHandle | None = None
         self.engine = make_engine(database_url)
 
     def start(self) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / "server.log", "ab")  # noqa: SIM115
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "ss_hq",
-                "--db",
-                self.database_url,
-                "serve",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-            env=env,
-        )
-        log.close()
-        deadline = time.monotonic() + 120  # a loaded 2-core machine can take a minute
-        while True:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(
-                    "ss-hq serve did not start:\n" + (self.log_dir / "server.log").read_text()
-                )
-            time.sleep(0.1)
+        log_path = self.log_dir / "server.log"
+        self.process = hq_server.start(self.database_url, self.port, log_path)
+        try:
+            hq_server.wait_until_up(self.url, self.process, log_path)
+        except RuntimeError:
+            self.process = None
+            raise
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            hq_server.stop(self.process)
             self.process = None
 
     def close(self) -> None:
