@@ -348,6 +348,6 @@ def normalize_query(q: str) -> str:
     """A search query as keys are written: lowercase, half-width, no spaces or apostrophes,
     ü (with or without a tone mark) as v, other tone marks dropped. Chinese characters and
     digits are kept."""
-    q = to_halfwidth(q).lower()
-    q = q.replace("u:", "v").translate(_ACCENTS)
-    return re.sub(r"[\s'’‘`]+", "", q)
+    q = to_halfwidth(q).lower().translate(_ACCENTS)
+    # "u:" last: an accent dropped or a space removed can make one ("Ù:", "u :")
+    return re.sub(r"[\s'’‘`]+", "", q).replace("u:", "v")
