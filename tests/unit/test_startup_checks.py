@@ -303,15 +303,24 @@ def test_every_x11_library_of_qts_plugin_has_its_debian_package() -> None:
 
 def test_a_missing_library_of_the_apps_own_is_named(tmp_path: Path) -> None:
     """The real plugin, copied with the Qt library it needs renamed to one that does not
-    exist (the same length, so the file stays valid): the real ldd reports it missing."""
-    from ss_desktop.startup_checks import check_qt_libraries
+    exist (the same length, so the file stays valid): the real ldd reports it missing.
 
+    On a computer that also lacks some of the plugin's system libraries (a fresh desktop),
+    the apt-get line comes first, and the app's own missing file is named with them."""
+    from ss_desktop.startup_checks import check_qt_libraries, missing_libraries
+
+    real = _real_plugin()
+    out = subprocess.run(["ldd", str(real)], capture_output=True, text=True).stdout
+    system_missing = missing_libraries(out)
     plugin = tmp_path / "libqxcb.so"
-    data = _real_plugin().read_bytes()
+    data = real.read_bytes()
     assert b"libQt6XcbQpa.so.6" in data
     plugin.write_bytes(data.replace(b"libQt6XcbQpa.so.6", b"libQt6XcbQpz.so.6"))
     problem = check_qt_libraries({"DISPLAY": ":0"}, "linux", plugin)
-    assert problem is not None and problem.code == "qt_files_missing"
+    expected = "qt_libraries_missing" if system_missing else "qt_files_missing"
+    assert problem is not None and problem.code == expected
+    for name in system_missing:
+        assert name in problem.message("en")
     assert "libQt6XcbQpz.so.6" in problem.message("en")
     assert "libQt6XcbQpz.so.6" in problem.message("zh_CN")
 
