@@ -16,8 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 from ss_core.domain.normalize import to_halfwidth
 
 MAX_READINGS = 32
@@ -97,6 +95,10 @@ def _ascii_key(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _char_readings(ch: str) -> tuple[str, ...]:
     """All readings of one CJK character (most common first), or () if pypinyin has none."""
+    # pypinyin is imported where a name is first spelled: loading its phrase dictionary takes
+    # about 0.2 s, which every command that spells no name (status, backup, sync) then skips.
+    from pypinyin import Style, pinyin
+
     readings = pinyin(ch, style=Style.NORMAL, heteronym=True, v_to_u=False, errors="ignore")
     out: list[str] = []
     for group in readings:
@@ -120,6 +122,8 @@ def _units(text: str) -> tuple[Unit, ...]:
     The first reading of each character is the one pypinyin picks in context (phrases), the
     rest are the character's other readings. Units without any reading are left out.
     """
+    from pypinyin import Style, lazy_pinyin  # see _char_readings
+
     parts = _UNIT.findall(to_halfwidth(text))
     cjk = [p for p in parts if _CJK_CHAR.fullmatch(p)]
     contextual = (

@@ -7,7 +7,6 @@ import os
 import random
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from ss_hq.core.db import make_engine
 from ss_hq.core.models import AppliedOp, Device, Record
 from ss_hq.sync.device_service import create_enrollment_code
 from ss_hq.sync.pull_service import scope_records
-from tests.fixtures import hq_server
+from tests.fixtures import cli_process, hq_server
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Tree-house-42"
@@ -267,22 +266,11 @@ class Laptop:
 
     def cli(self, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
         """``ss-desktop --data-dir ... --user admin ARGS`` in its own process, as a volunteer
-        runs it (close ``self.app`` first if the command writes)."""
-        env = {
-            **os.environ,
-            "SS_DESKTOP_PASSWORD": PASSWORD,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-        }
-        command = [sys.executable, "-m", "ss_desktop", "--data-dir", str(self.paths.data_dir)]
-        return subprocess.run(
-            [*command, "--user", "admin", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            stdin=subprocess.DEVNULL,
-        )
+        runs it (tests/fixtures/cli_process.py; close ``self.app`` first if the command
+        writes)."""
+        env = {**os.environ, "SS_DESKTOP_PASSWORD": PASSWORD, "QT_QPA_PLATFORM": "offscreen"}
+        argv = ["--data-dir", str(self.paths.data_dir), "--user", "admin", *args]
+        return cli_process.run(argv, env=env, timeout=timeout)
 
     def child_rows(self) -> dict[str, dict[str, Any]]:
         """id -> synced values of every child (what a user would see)."""

@@ -6,41 +6,25 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 
-from tests.integration.harness import PASSWORD, ROOT
+from tests.fixtures import cli_process
+from tests.integration.harness import PASSWORD
 
 RUNS = 20
 
 
-def _start_sync(data_dir) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, SS_DESKTOP_PASSWORD=PASSWORD, PYTHONPATH=str(ROOT))
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ss_desktop",
-            "--data-dir",
-            str(data_dir),
-            "--user",
-            "admin",
-            "sync",
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env=env,
-    )
+def _start_sync(data_dir) -> cli_process.Running:
+    """``ss-desktop ... sync --json`` in its own process (tests/fixtures/cli_process.py)."""
+    env = dict(os.environ, SS_DESKTOP_PASSWORD=PASSWORD)
+    argv = ["--data-dir", str(data_dir), "--user", "admin", "sync", "--json"]
+    return cli_process.start(argv, env=env)
 
 
 def _startup_seconds(data_dir) -> float:
     """How long `ss-desktop ... sync` takes on this machine with nothing to send."""
     started = time.monotonic()
-    process = _start_sync(data_dir)
-    process.communicate(timeout=120)
+    _start_sync(data_dir).finish(timeout=120)
     return time.monotonic() - started
 
 
@@ -66,7 +50,7 @@ def test_sync_killed_at_random_moments_loses_and_doubles_nothing(hq, laptops):
             killed += 1
         else:
             finished += 1
-        process.communicate(timeout=30)
+        process.finish(timeout=30)
     assert killed >= RUNS // 2, (killed, finished)  # most runs really were cut short
     assert hq.applied_count(device_id) > 0  # and some got far enough to push
 

@@ -7,12 +7,12 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ss_desktop.config import AppPaths
+from tests.fixtures import cli_process
 from tests.fixtures.db_access import key_of, raw_connect
 
 PASSWORD = "Tree-house-42"
@@ -24,20 +24,13 @@ def run(
     password: str = PASSWORD,
     user: str | None = "admin",
 ) -> subprocess.CompletedProcess[str]:
+    """``ss-desktop --data-dir DATA_DIR [--user USER] ARGS`` in its own process
+    (tests/fixtures/cli_process.py), the password in the environment."""
     env = {**os.environ, "SS_DESKTOP_PASSWORD": password, "QT_QPA_PLATFORM": "offscreen"}
-    cmd = [sys.executable, "-m", "ss_desktop", "--data-dir", str(data_dir)]
+    argv = ["--data-dir", str(data_dir)]
     if user and args[0] != "init":
-        cmd += ["--user", user]
-    return subprocess.run(
-        cmd + list(args),
-        capture_output=True,
-        # UTF-8 into pipes whatever the code page (ss_desktop/console.py): decoded in the
-        # code page (1252 on Windows) a Chinese name broke the reader and stdout was None
-        encoding="utf-8",
-        env=env,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
+        argv += ["--user", user]
+    return cli_process.run(argv + list(args), env=env)
 
 
 def sha(path: Path) -> str:

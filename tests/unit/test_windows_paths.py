@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,8 @@ from ss_desktop.startup_checks import (
     check_path_length,
     longest_data_folder,
 )
+from tests.fixtures import cli_process
 from tests.unit.test_upgrade_from_first_release import PASSWORD, USER, make_first_release_folder
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def folder_of_length(base: Path, length: int) -> Path:
@@ -70,18 +68,11 @@ def test_the_command_line_refuses_it_before_writing_anything(
     assert not too_long.exists() and not too_long.parent.exists()
 
 
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``ss-desktop`` in its own process (tests/fixtures/cli_process.py)."""
     env = {**os.environ, "SS_DESKTOP_PASSWORD": PASSWORD, "SS_DESKTOP_BACKUP_PASSWORD": PASSWORD}
-    cmd = [sys.executable, "-m", "ss_desktop", "--data-dir", str(data_dir), "--user", USER]
-    return subprocess.run(
-        cmd + list(args),
-        capture_output=True,
-        encoding="utf-8",  # what the command line writes into pipes on any system
-        env={**env, "PYTHONUTF8": "1"},
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-    )
+    argv = ["--data-dir", str(data_dir), "--user", USER, *args]
+    return cli_process.run(argv, env=env)
 
 
 @pytest.mark.slow
