@@ -100,7 +100,7 @@ def options_table(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def desktop_parser() -> argparse.ArgumentParser:
-    from ss_desktop.__main__ import build_parser
+    from ss_desktop.cli.parser import build_parser
 
     return build_parser()
 
@@ -122,12 +122,12 @@ def _function(path: Path, name: str) -> ast.FunctionDef:
 
 
 def _printed_dict(path: Path, function: str) -> list[str]:
-    """Keys of the dict literal a command function prints as JSON: ``_emit(args, {...})``,
+    """Keys of the dict literal a command function prints as JSON: ``emit(args, {...})``,
     ``_print_json({...})``, or ``summary = {...}``."""
     for node in ast.walk(_function(path, function)):
         found = None
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if node.func.id == "_emit" and len(node.args) > 1:
+            if node.func.id == "emit" and len(node.args) > 1:
                 found = node.args[1]
             elif node.func.id == "_print_json" and node.args:
                 found = node.args[0]
@@ -158,22 +158,23 @@ def _desktop_outputs() -> list[tuple[str, str, list[str]]]:
     from ss_desktop.services.sync import SyncReport
     from ss_desktop.sync.bundle import BundleInfo, ReceiptInfo
 
-    main = ROOT / "ss_desktop" / "__main__.py"
+    cli = ROOT / "ss_desktop" / "cli"
+    local, sync, files = cli / "local_data.py", cli / "sync.py", cli / "files.py"
     stats = _returned_dict(ROOT / "ss_desktop" / "db" / "queries.py", "stats")
     stats += _assigned_keys(ROOT / "ss_desktop" / "services" / "status.py", "stats")
     return [
-        ("ss-desktop init", "", _printed_dict(main, "cmd_init")),
+        ("ss-desktop init", "", _printed_dict(local, "cmd_init")),
         ("ss-desktop demo", "", _fields(DemoReport, extra=("children_per_second",))),
         ("ss-desktop search", "children: `id`, `name`, `pinyin`, `site`, `dob`",
-         _printed_dict(main, "cmd_search")),
+         _printed_dict(local, "cmd_search")),
         ("ss-desktop stats", "", stats),
-        ("ss-desktop enroll", "", _printed_dict(main, "cmd_enroll")),
+        ("ss-desktop enroll", "", _printed_dict(sync, "cmd_enroll")),
         ("ss-desktop sync", "", _fields(SyncReport, without=("changed",))),
         ("ss-desktop bundle export", "", _fields(BundleInfo)),
         ("ss-desktop bundle receive", "", _fields(ReceiptInfo, without=("changed",))),
         ("ss-desktop import", "each rejected row: `row`, `reasons` (`column`, `code`, `reason`);"
-         " each possible duplicate: `row`, `score`, `reason`", _printed_dict(main, "cmd_import")),
-        ("ss-desktop export", "", _printed_dict(main, "cmd_export")),
+         " each possible duplicate: `row`, `score`, `reason`", _printed_dict(files, "cmd_import")),
+        ("ss-desktop export", "", _printed_dict(files, "cmd_export")),
     ]  # fmt: skip
 
 

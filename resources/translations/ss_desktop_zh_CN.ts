@@ -586,542 +586,542 @@ Data folder: {path}</source>
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="46" />
+        <location filename="../../ss_desktop/cli/common.py" line="34" />
         <source>no password: set {env} or run in a terminal</source>
         <translation>没有密码：请设置环境变量 {env}，或在终端中运行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="52" />
+        <location filename="../../ss_desktop/cli/common.py" line="40" />
         <source>Repeat the password: </source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="53" />
+        <location filename="../../ss_desktop/cli/common.py" line="41" />
         <source>the passwords do not match</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="97" />
+        <location filename="../../ss_desktop/cli/common.py" line="85" />
         <source>say which user acts: --user NAME</source>
         <translation>请指明由哪个用户操作：--user 用户名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="99" />
+        <location filename="../../ss_desktop/cli/common.py" line="87" />
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="113" />
+        <location filename="../../ss_desktop/cli/common.py" line="101" />
         <source>Your password when the backup was made: </source>
         <translation>做备份时你的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="114" />
+        <location filename="../../ss_desktop/cli/common.py" line="102" />
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="121" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="30" />
         <source>Password for the new admin {user}: </source>
         <translation>新管理员 {user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="130" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="39" />
         <source>Created {folder} with admin '{user}'.</source>
         <translation>已创建 {folder}，管理员为 “{user}”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="144" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="53" />
         <source>--count must be zero or more</source>
         <translation>--count 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="151" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="60" />
         <source>Added {children} children, {sites} sites, {programs} programs, {sessions} attendance sessions in {seconds:.1f} s ({rate:.0f} children/s).</source>
         <translation>已添加 {children} 名儿童、{sites} 个站点、{programs} 个项目、{sessions} 次考勤，用时 {seconds:.1f} 秒（每秒 {rate:.0f} 名儿童）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="171" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="80" />
         <source>--limit must be 1 or more</source>
         <translation>--limit 必须是 1 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="191" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="100" />
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="201" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="110" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="202" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="111" />
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="215" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="124" />
         <source>children (active)</source>
         <translation>儿童（在册）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="216" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="125" />
         <source>children (archived)</source>
         <translation>儿童（已归档）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="217" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="126" />
         <source>changes not yet sent</source>
         <translation>尚未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="218" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="127" />
         <source>of them waiting for consent</source>
         <translation>其中等待同意书的</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="219" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="128" />
         <source>changes head office refused</source>
         <translation>总部拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="220" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="129" />
         <source>last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="221" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="130" />
         <source>this laptop's device id</source>
         <translation>本机设备编号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="234" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="143" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="244" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="153" />
         <source>Replace all data in {folder} with {path}? [y/N] </source>
         <translation>用 {path} 替换 {folder} 中的全部数据吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="249" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="158" />
         <source>Nothing restored.</source>
         <translation>没有恢复任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="261" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="170" />
         <source>, made {when}</source>
         <translation>（{when} 制作）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="263" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="172" />
         <source> with {n} children</source>
         <translation>，含 {n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="272" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="181" />
         <source>The data could not be opened: {reason}</source>
         <translation>无法打开数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="274" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="183" />
         <source>Set aside (not deleted): {path}</source>
         <translation>已移到一旁（未删除）：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="275" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="184" />
         <source>Restored from {path}{when}{children}.</source>
         <translation>已从 {path}{when}{children}恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="280" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="189" />
         <source>The data it replaced was saved to {path}</source>
         <translation>被替换的数据已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="285" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="194" />
         <source>Sign in with the password of that time.</source>
         <translation>请用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="312" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="221" />
         <source>say who restores the backup: --user NAME</source>
         <translation>请说明由谁恢复备份：--user 用户名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="337" />
+        <location filename="../../ss_desktop/cli/sync.py" line="28" />
         <source>say where head office is: --server URL</source>
         <translation>请指明总部的地址：--server 网址</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="354" />
+        <location filename="../../ss_desktop/cli/sync.py" line="45" />
         <source>Enrolled as device {device} for {n} site(s).</source>
         <translation>已登记为设备 {device}，负责 {n} 个站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="384" />
+        <location filename="../../ss_desktop/cli/sync.py" line="75" />
         <source>push: {done}{total} changes sent</source>
         <translation>发送：{done}{total} 条更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="385" />
+        <location filename="../../ss_desktop/cli/sync.py" line="76" />
         <source>pull: {done}{total} changes received</source>
         <translation>接收：{done}{total} 条更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="386" />
+        <location filename="../../ss_desktop/cli/sync.py" line="77" />
         <source>audit: {done}{total} audit rows sent</source>
         <translation>审计：已发送 {done}{total} 条审计记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="389" />
+        <location filename="../../ss_desktop/cli/sync.py" line="80" />
         <source>push</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="390" />
+        <location filename="../../ss_desktop/cli/sync.py" line="81" />
         <source>pull</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="391" />
+        <location filename="../../ss_desktop/cli/sync.py" line="82" />
         <source>audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="392" />
+        <location filename="../../ss_desktop/cli/sync.py" line="83" />
         <source>check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="394" />
+        <location filename="../../ss_desktop/cli/sync.py" line="85" />
         <source> (batch of {size}, {seconds} s; {sent} KB sent, {received} KB received)</source>
         <translation>（每批 {size} 条，{seconds} 秒；发送 {sent} KB，接收 {received} KB）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="400" />
+        <location filename="../../ss_desktop/cli/sync.py" line="91" />
         <source> of {total}</source>
         <translation> / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="432" />
+        <location filename="../../ss_desktop/cli/sync.py" line="123" />
         <source>--retries must be zero or more</source>
         <translation>--retries 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="434" />
+        <location filename="../../ss_desktop/cli/sync.py" line="125" />
         <source>--give-up-after must be more than 0 seconds</source>
         <translation>--give-up-after 必须大于 0 秒</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="445" />
+        <location filename="../../ss_desktop/cli/sync.py" line="136" />
         <source>sync stopped; {pending} change(s) still pending. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
         <translation>同步已停止；还有 {pending} 条更改待发送。没有丢失任何数据：总部已确认的更改算作已发送，其余的在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="452" />
+        <location filename="../../ss_desktop/cli/sync.py" line="143" />
         <source>Pushed {pushed}, pulled {pulled}, rejected {rejected} in {seconds:.1f} s; {pending} change(s) still pending.</source>
         <translation>发送 {pushed} 条，接收 {pulled} 条，被拒绝 {rejected} 条，用时 {seconds:.1f} 秒；还有 {pending} 条更改待发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="465" />
+        <location filename="../../ss_desktop/cli/sync.py" line="156" />
         <source>The connection failed {n} time(s) on the way; each failed request was sent again.</source>
         <translation>途中连接中断了 {n} 次；每个失败的请求都已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="473" />
+        <location filename="../../ss_desktop/cli/sync.py" line="164" />
         <source>{n} of them wait for a guardian's consent: see the Needs consent list.</source>
         <translation>其中 {n} 条在等待监护人同意：见“待同意”列表。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="480" />
+        <location filename="../../ss_desktop/cli/sync.py" line="171" />
         <source>Rejected changes are in the quarantine list: see the Sync page.</source>
         <translation>被拒绝的更改在隔离列表中：见“同步”页。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="484" />
+        <location filename="../../ss_desktop/cli/sync.py" line="175" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): they were sent again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="491" />
+        <location filename="../../ss_desktop/cli/sync.py" line="182" />
         <source>Warning: this laptop holds {local} records of its sites, head office {server}; they will be compared again at the next sync.</source>
         <translation>注意：本机有其站点的 {local} 条记录，总部有 {server} 条；下次同步时会再次核对。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="514" />
+        <location filename="../../ss_desktop/cli/sync.py" line="205" />
         <source>Wrote {n} change(s) (seq {first}-{last}) to {path}. Take it to head office; keep it until the receipt comes back.</source>
         <translation>已把 {n} 条更改（序号 {first}-{last}）写入 {path}。请把它带到总部；在拿到回执前请保留此文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="524" />
+        <location filename="../../ss_desktop/cli/sync.py" line="215" />
         <source>Receipt applied: {acked} change(s) acknowledged, {rejected} rejected, {pulled} received from head office.</source>
         <translation>回执已读入：{acked} 条更改已确认，{rejected} 条被拒绝，从总部收到 {pulled} 条。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="531" />
+        <location filename="../../ss_desktop/cli/sync.py" line="222" />
         <source>Head office had lost {n} change(s) it once acknowledged (restored from a backup?): export a new bundle to carry them again.</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：请导出新的数据包再带过去。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="564" />
+        <location filename="../../ss_desktop/cli/files.py" line="42" />
         <source>... checked {done} of {total} rows</source>
         <translation>……已检查 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="573" />
+        <location filename="../../ss_desktop/cli/files.py" line="51" />
         <source>... imported {done} of {total} rows</source>
         <translation>……已导入 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="608" />
+        <location filename="../../ss_desktop/cli/files.py" line="86" />
         <source>would import {imported} row(s), rejected {rejected} row(s).</source>
         <translation>可导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="612" />
+        <location filename="../../ss_desktop/cli/files.py" line="90" />
         <source>imported {imported} row(s), rejected {rejected} row(s).</source>
         <translation>已导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="625" />
+        <location filename="../../ss_desktop/cli/files.py" line="103" />
         <source>  row {row}: {reasons}</source>
         <translation>  第 {row} 行：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="629" />
+        <location filename="../../ss_desktop/cli/files.py" line="107" />
         <source>  row {row} skipped: {reason}</source>
         <translation>  第 {row} 行已跳过：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="644" />
+        <location filename="../../ss_desktop/cli/files.py" line="122" />
         <source>{n} row(s) may be a child already registered:</source>
         <translation>{n} 行可能是已登记的儿童：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="649" />
+        <location filename="../../ss_desktop/cli/files.py" line="127" />
         <source>  row {row}: {reason} (score {score})</source>
         <translation>  第 {row} 行：{reason}（相似度 {score}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="675" />
+        <location filename="../../ss_desktop/cli/files.py" line="153" />
         <source>the export file must end in .xlsx or .csv</source>
         <translation>导出文件名必须以 .xlsx 或 .csv 结尾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="685" />
+        <location filename="../../ss_desktop/cli/files.py" line="163" />
         <source>... exported {done} of {total} rows</source>
         <translation>……已导出 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="691" />
+        <location filename="../../ss_desktop/cli/files.py" line="169" />
         <source>Exported {n} children to {path}.</source>
         <translation>已把 {n} 名儿童导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="705" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="238" />
         <source>Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.</source>
         <translation>已写出 {path}。请把它发给总部；拿回答复文件后运行 “ss-desktop recovery apply 答复文件 --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="712" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="245" />
         <source>New password for {user}: </source>
         <translation>{user} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="717" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="250" />
         <source>The data is open again. Sign in as '{user}' with the new password.</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="785" />
+        <location filename="../../ss_desktop/__main__.py" line="89" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="15" />
+        <location filename="../../ss_desktop/cli/parser.py" line="15" />
         <source>Stepping Stones registration (laptop). With no command, starts the app.</source>
         <translation>铺路石儿童登记（笔记本电脑）。不带命令时启动程序。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="21" />
+        <location filename="../../ss_desktop/cli/parser.py" line="21" />
         <source>keep every file of the app under this folder (default: the platform's data folder; env SS_DESKTOP_HOME)</source>
         <translation>程序的所有文件都放在这个文件夹里（默认：系统的数据文件夹；环境变量 SS_DESKTOP_HOME）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="28" />
+        <location filename="../../ss_desktop/cli/parser.py" line="28" />
         <source>act as this local user (password from env {env} or a prompt)</source>
         <translation>以这个本机用户的身份操作（密码取自环境变量 {env}，或提示输入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="34" />
+        <location filename="../../ss_desktop/cli/parser.py" line="34" />
         <source>language of the app and of this command's messages (zh_CN or en; default: the system's)</source>
         <translation>程序和本命令提示所用的语言（zh_CN 或 en；默认：系统语言）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="40" />
+        <location filename="../../ss_desktop/cli/parser.py" line="40" />
         <source>print one JSON object</source>
         <translation>输出一个 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="44" />
+        <location filename="../../ss_desktop/cli/parser.py" line="44" />
         <source>create the data folder, database and first admin account</source>
         <translation>创建数据文件夹、数据库和第一个管理员账号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="50" />
+        <location filename="../../ss_desktop/cli/parser.py" line="50" />
         <source>user name of the first admin</source>
         <translation>第一个管理员的用户名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="56" />
+        <location filename="../../ss_desktop/cli/parser.py" line="56" />
         <source>open a temporary database and the main window, then exit</source>
         <translation>打开一个临时数据库和主窗口，然后退出</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="61" />
+        <location filename="../../ss_desktop/cli/parser.py" line="61" />
         <source>add realistic fake children, sites, programs and attendance</source>
         <translation>添加逼真的虚构儿童、站点、项目和考勤</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="68" />
+        <location filename="../../ss_desktop/cli/parser.py" line="68" />
         <source>search children as the app's search box does</source>
         <translation>像程序的搜索框一样搜索儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="76" />
+        <location filename="../../ss_desktop/cli/parser.py" line="76" />
         <source>counts: children, pending and quarantined changes, last sync</source>
         <translation>统计：儿童、待发送和被拒绝的更改、上次同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="81" />
+        <location filename="../../ss_desktop/cli/parser.py" line="81" />
         <source>write a consistent copy of all data to FILE</source>
         <translation>把全部数据的一致副本写入 FILE</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="87" />
+        <location filename="../../ss_desktop/cli/parser.py" line="87" />
         <source>replace all data with a backup FILE (the current data is backed up first)</source>
         <translation>用备份文件 FILE 替换全部数据（先备份当前数据）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="94" />
+        <location filename="../../ss_desktop/cli/parser.py" line="94" />
         <source>do not ask for confirmation</source>
         <translation>不询问确认</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="99" />
+        <location filename="../../ss_desktop/cli/parser.py" line="99" />
         <source>enroll this laptop with head office (a one-time code, or an enrollment file for a laptop that was never online)</source>
         <translation>在总部登记这台电脑（一次性登记码，或给从未联网的电脑用的登记文件）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="108" />
+        <location filename="../../ss_desktop/cli/parser.py" line="108" />
         <source>the one-time enrollment code from head office</source>
         <translation>总部给的一次性登记码</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="113" />
+        <location filename="../../ss_desktop/cli/parser.py" line="113" />
         <source>an enrollment file from 'ss-hq enroll-file'</source>
         <translation>由 “ss-hq enroll-file” 生成的登记文件</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="118" />
+        <location filename="../../ss_desktop/cli/parser.py" line="118" />
         <source>head office's address, e.g. https://hq.example.org</source>
         <translation>总部的地址，例如 https://hq.example.org</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="121" />
+        <location filename="../../ss_desktop/cli/parser.py" line="121" />
         <source>this laptop's name at head office</source>
         <translation>这台电脑在总部的名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="126" />
+        <location filename="../../ss_desktop/cli/parser.py" line="126" />
         <source>trust the certificates in this PEM file</source>
         <translation>信任这个 PEM 文件中的证书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="131" />
+        <location filename="../../ss_desktop/cli/parser.py" line="131" />
         <source>allow plain http to a server that is not on this computer</source>
         <translation>允许用不加密的 http 连接不在本机上的服务器</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="137" />
+        <location filename="../../ss_desktop/cli/parser.py" line="137" />
         <source>one full sync round with head office (push, then pull)</source>
         <translation>与总部完整同步一轮（先发送，再接收）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="138" />
+        <location filename="../../ss_desktop/cli/parser.py" line="138" />
         <source>One full sync round: push, pull, compare. A request that fails on the way (a cut or reset connection, a time-out, 502/503/504) is tried again, with a smaller batch, until the round makes no progress for --give-up-after seconds. Prints a line per batch; --json prints only the summary. Ctrl+C stops the round: whatever head office acknowledged stays sent.</source>
         <translation>完整的一轮同步：发送、接收、核对。途中失败的请求（连接中断或被重置、超时、502/503/504）会以更小的批次重试，直到这一轮在 --give-up-after 秒内毫无进展为止。每一批打印一行；--json 只打印汇总。按 Ctrl+C 停止本轮：总部已确认的更改算作已发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="152" />
+        <location filename="../../ss_desktop/cli/parser.py" line="152" />
         <source>after a round gives up, start up to N more rounds (with backoff)</source>
         <translation>一轮放弃后，最多再开始 N 轮（逐次延长等待）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="159" />
+        <location filename="../../ss_desktop/cli/parser.py" line="159" />
         <source>stop when nothing got through for this long (default: 180, three minutes)</source>
         <translation>在这么长时间内没有任何进展就停止（默认 180 秒，即三分钟）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="165" />
+        <location filename="../../ss_desktop/cli/parser.py" line="165" />
         <source>USB bundles for sync without a network</source>
         <translation>无网络时用 U 盘同步的数据包</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="169" />
+        <location filename="../../ss_desktop/cli/parser.py" line="169" />
         <source>write the changes head office has not acknowledged to FILE (signed and encrypted)</source>
         <translation>把总部尚未确认的更改写入 FILE（已签名并加密）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="176" />
+        <location filename="../../ss_desktop/cli/parser.py" line="176" />
         <source>apply head office's receipt FILE</source>
         <translation>读入总部的回执文件 FILE</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="182" />
+        <location filename="../../ss_desktop/cli/parser.py" line="182" />
         <source>recover the data when every password is forgotten, with head office's help (see the user guide)</source>
         <translation>所有密码都忘记时，在总部帮助下恢复数据（见用户指南）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="189" />
+        <location filename="../../ss_desktop/cli/parser.py" line="189" />
         <source>write the request FILE for head office</source>
         <translation>写出给总部的申请文件 FILE</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="194" />
+        <location filename="../../ss_desktop/cli/parser.py" line="194" />
         <source>open the data with head office's answer FILE and set a new password for an admin (env SS_DESKTOP_PASSWORD or a prompt)</source>
         <translation>用总部的答复文件 FILE 打开数据，并为一个管理员设置新密码（环境变量 SS_DESKTOP_PASSWORD 或提示输入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="203" />
+        <location filename="../../ss_desktop/cli/parser.py" line="203" />
         <source>this admin account gets the new password (created if missing)</source>
         <translation>这个管理员账号获得新密码（不存在则创建）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="208" />
+        <location filename="../../ss_desktop/cli/parser.py" line="208" />
         <source>import a class list (.xlsx or .csv); exit 0 all rows imported, 3 some rows rejected, 2 the file is unusable</source>
         <translation>导入班级名单（.xlsx 或 .csv）；退出码 0：全部导入，3：有行被拒绝，2：文件无法使用</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="217" />
+        <location filename="../../ss_desktop/cli/parser.py" line="217" />
         <source>the site the children belong to (needed when you have more than one site)</source>
         <translation>这些儿童所属的站点（有多个站点时必填）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="222" />
+        <location filename="../../ss_desktop/cli/parser.py" line="222" />
         <source>check every row, save nothing</source>
         <translation>检查每一行，但不保存</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="227" />
+        <location filename="../../ss_desktop/cli/parser.py" line="227" />
         <source>write the rejected rows with their reasons to this file (fix it and import it again)</source>
         <translation>把被拒绝的行及原因写入这个文件（改正后可再次导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli_parser.py" line="236" />
+        <location filename="../../ss_desktop/cli/parser.py" line="236" />
         <source>export the children you may see to FILE.xlsx or FILE.csv (headers and values in the command's language; the file can be imported again)</source>
         <translation>把你有权查看的儿童导出到 FILE.xlsx 或 FILE.csv（表头和内容使用本命令的语言；文件可以再次导入）</translation>
     </message>
@@ -2380,13 +2380,13 @@ Data folder: {path}</source>
         <translation>这是名单的合计行或签名行，不是儿童：已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="614" />
+        <location filename="../../ss_desktop/cli/files.py" line="92" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="123" />
         <source>{column}: {reason}</source>
         <translation>{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="616" />
+        <location filename="../../ss_desktop/cli/files.py" line="94" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="124" />
         <source>; </source>
         <translation>；</translation>
@@ -2659,7 +2659,7 @@ Data folder: {path}</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/__main__.py" line="584" />
+        <location filename="../../ss_desktop/cli/files.py" line="62" />
         <location filename="../../ss_desktop/ui/import_wizard.py" line="375" />
         <source>Row</source>
         <translation>行号</translation>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ss_desktop.cli_text import translate
+from ss_desktop.cli.text import translate
 
 PASSWORD_ENV = "SS_DESKTOP_PASSWORD"
 
