@@ -178,7 +178,8 @@ class AttendancePage(QWidget):
         self.reload_grid()
 
     def current_program(self) -> str | None:
-        return self.program.currentData()
+        program_id: str | None = self.program.currentData()  # the items' data are program ids
+        return program_id
 
     def select_program(self, program_id: str) -> None:
         index = self.program.findData(program_id)
@@ -209,7 +210,7 @@ class AttendancePage(QWidget):
             col = min(max(col, FIRST_SESSION_COL), self.model.columnCount() - 1)
             self.view.setCurrentIndex(self.model.index(row, col))
 
-    def _on_data_changed(self, touched: dict) -> None:
+    def _on_data_changed(self, touched: dict[str, list[str]]) -> None:
         if "program" in touched:
             self.reload_programs()
         elif {"enrollment", "child"} & touched.keys():

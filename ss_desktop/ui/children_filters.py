@@ -37,8 +37,8 @@ class FilterCombos:
         self.stage.addItem("", None)
         for key in STAGES:
             self.stage.addItem("", key)
-        for key in ("active", "archived", None):
-            self.status.addItem("", key)
+        for status in ("active", "archived", None):
+            self.status.addItem("", status)
 
     def retranslate(self) -> None:
         views = {
@@ -53,12 +53,12 @@ class FilterCombos:
         for i in range(1, self.category.count()):
             key = self.category.itemData(i)
             self.category.setItemText(
-                i, QCoreApplication.translate("ChildrenModel", CATEGORIES[key])
+                i, QCoreApplication.translate("ChildrenModel", str(CATEGORIES[key]))
             )
         self.stage.setItemText(0, QCoreApplication.translate("ChildrenPage", "All stages"))
         for i in range(1, self.stage.count()):
             key = self.stage.itemData(i)
-            self.stage.setItemText(i, QCoreApplication.translate("ChildrenModel", STAGES[key]))
+            self.stage.setItemText(i, QCoreApplication.translate("ChildrenModel", str(STAGES[key])))
         statuses = {
             "active": QCoreApplication.translate("ChildrenPage", "Active"),
             "archived": QCoreApplication.translate("ChildrenPage", "Archived"),

@@ -391,7 +391,7 @@ class ChildrenPage(QWidget):
         self._sites = sites
         self.combos.set_sites(sites)
 
-    def _on_data_changed(self, touched: dict) -> None:
+    def _on_data_changed(self, touched: dict[str, list[str]]) -> None:
         if touched.keys() & {"child", "guardian", "consent", "site"}:
             if "site" in touched:
                 self._load_sites()

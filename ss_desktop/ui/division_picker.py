@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from ss_core.domain.pinyin import normalize_query
@@ -30,7 +30,7 @@ MAX_TYPED = 40
 
 
 class _DivisionFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._query = ""
 
@@ -50,9 +50,10 @@ class DivisionField(QWidget):
 
     picked = Signal(object)  # the DivisionOption chosen, or None when cleared
 
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: object, parent: QWidget | None = None) -> None:
+        """*placeholder* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
         super().__init__(parent)
-        self._placeholder = placeholder
+        self._placeholder = str(placeholder)
         self._options: list[DivisionOption] = []
         self._current: DivisionOption | None = None
         self._model = QStandardItemModel(self)
@@ -61,7 +62,9 @@ class DivisionField(QWidget):
 
         self.edit = QLineEdit()
         self.edit.setMaxLength(MAX_TYPED)
-        self.edit.setPlaceholderText(QCoreApplication.translate("DivisionPicker", placeholder))
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("DivisionPicker", self._placeholder)
+        )
         self.button = QToolButton()
         self.button.setText("▾")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -76,7 +79,8 @@ class DivisionField(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(12)
         self.completer.setWidget(self.edit)
-        self.completer.activated[QModelIndex].connect(self._on_activated)
+        # the QModelIndex overload; PySide6's stubs type no indexing of overloaded signals
+        self.completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self.commit_typed)
         self.button.clicked.connect(self.show_all)
@@ -88,9 +92,10 @@ class DivisionField(QWidget):
         if (
             watched is self.edit
             and event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)  # what PySide6 hands over for FocusOut
             and event.reason() != Qt.FocusReason.PopupFocusReason
         ):
-            self.completer.popup().hide()
+            self._hide_popup()
             self.commit_typed()
         return False
 
@@ -134,7 +139,12 @@ class DivisionField(QWidget):
         if text.strip() and self._filter.rowCount():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer.popup()  # never None: the completer makes one when asked
+        if popup is not None:
+            popup.hide()
 
     def show_all(self) -> None:
         self._filter.set_query("")

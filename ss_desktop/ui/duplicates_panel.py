@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ss_desktop.ui.widgets import FieldBox, Texts, line_edit
@@ -68,7 +69,7 @@ class DuplicatesPanel(QFrame):
     save_anyway = Signal(str)  # the reason typed
     cancelled = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicatesPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -147,7 +148,7 @@ class DuplicatesPanel(QFrame):
 
     def _set_headers(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate(CONTEXT, h) for h in HEADERS]
+            [QCoreApplication.translate(CONTEXT, str(h)) for h in HEADERS]
         )
 
     def show_candidates(self, candidates: list[CandidateView]) -> None:
@@ -164,7 +165,7 @@ class DuplicatesPanel(QFrame):
         self.table.setRowCount(len(self._candidates))
         for row, c in enumerate(self._candidates):
             reasons = ", ".join(
-                QCoreApplication.translate(CONTEXT, REASONS.get(r, r)) for r in c.reasons
+                QCoreApplication.translate(CONTEXT, str(REASONS.get(r, r))) for r in c.reasons
             )
             if c.other_site:
                 name = QCoreApplication.translate(

@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 # are not (yet) in ss_desktop.services.messages.
 
 
-def issue_message(code: str, params: dict) -> str:
+def issue_message(code: str, params: dict[str, Any]) -> str:
     template = ISSUE_TEMPLATES.get(code)
     if template is None:
         return code

@@ -26,7 +26,12 @@ ErrorCallback = Callable[[BaseException], None]
 
 class _Job(QRunnable):
     def __init__(
-        self, executor: DbExecutor, job_id: int, fn: Callable[..., Any], args: tuple, kwargs: dict
+        self,
+        executor: DbExecutor,
+        job_id: int,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)

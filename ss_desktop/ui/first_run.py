@@ -78,7 +78,8 @@ class LanguagePage(_Page):
         self.retranslate()
 
     def language(self) -> str:
-        return self.combo.currentData()
+        lang: str = self.combo.currentData()  # the items' data are language codes
+        return lang
 
     def _chosen(self) -> None:
         if self.switcher is not None:
@@ -210,7 +211,7 @@ class SitePage(_Page):
         )
         for i in range(self.kind.count()):
             key = SiteType(self.kind.itemData(i))
-            self.kind.setItemText(i, QCoreApplication.translate("FirstRun", SITE_TYPES[key]))
+            self.kind.setItemText(i, QCoreApplication.translate("FirstRun", str(SITE_TYPES[key])))
 
     def values(self) -> dict[str, str]:
         return {
@@ -274,7 +275,7 @@ class FirstRunWizard(QWizard):
         # QWizard names its buttons once, when it is made: name them again in the language
         # chosen on the first page (and whatever Qt's own translations hold)
         for button, text in WIZARD_BUTTONS.items():
-            self.setButtonText(button, QCoreApplication.translate("FirstRun", text))
+            self.setButtonText(button, QCoreApplication.translate("FirstRun", str(text)))
         self.setButtonText(
             QWizard.WizardButton.CustomButton1,
             QCoreApplication.translate("FirstRun", "&Restore a backup…"),

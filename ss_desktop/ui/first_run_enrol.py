@@ -145,8 +145,9 @@ class EnrollPage(Page):
         self._enrol(lambda service: service.enroll(server, code))
         return False
 
-    def _refuse(self, text: str) -> bool:
-        _show(self.error, QCoreApplication.translate("FirstRun", text))
+    def _refuse(self, text: object) -> bool:
+        """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+        _show(self.error, QCoreApplication.translate("FirstRun", str(text)))
         return False
 
     def _enrol(self, job: Any) -> None:
@@ -194,7 +195,7 @@ class EnrollPage(Page):
 
     def _enrol_failed(self, exc: BaseException) -> None:
         self._busy = False
-        from ss_desktop.ui.sync_page import sync_error_message
+        from ss_desktop.ui.sync_texts import sync_error_message
 
         code = getattr(exc, "code", None)
         params = getattr(exc, "params", {})

@@ -7,6 +7,9 @@ English source text in the "Enum" context, translated at the moment they are sho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from ss_core.domain.labels import (
@@ -63,7 +66,7 @@ __all__ = [  # the tables, re-exported for the pages
 ]
 
 
-def enum_label(labels: dict, value: object) -> str:
+def enum_label(labels: Mapping[Any, str], value: object) -> str:
     """The translated label of a stored code; the code itself when it has no label."""
     text = labels.get(value)
     if text is None:

@@ -121,8 +121,10 @@ class MappingPage(QWizardPage):
     def _check(self) -> None:
         from ss_desktop.services.importing.mapping import check_mapping
 
+        source = self.wiz.source
+        assert source is not None  # the combos exist once initializePage showed a source
         try:
-            check_mapping(self.mapping(), self.wiz.source.header)
+            check_mapping(self.mapping(), source.header)
         except ImportFileError as exc:
             self.error.setText(import_text(exc.code, exc.params, qt_translate))
         else:
@@ -161,6 +163,7 @@ class PreviewPage(QWizardPage):
         wiz = self.wiz
         mapping = wiz.mapping_page.mapping()
         service, source, site = wiz.service, wiz.source, wiz.site_id
+        assert source is not None and site is not None  # the file page chose both
         wiz.ctx.executor.submit(
             lambda: service.preview(source, mapping, site),
             on_result=self._show,
@@ -392,7 +395,8 @@ class ImportWizard(QWizard):
         self.source: ImportSource | None = None
         self.site_id: str | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        # shadows QDialog.result() (unused here); pages and tests read the attribute
+        self.result: ImportResult | None = None  # type: ignore[assignment]
         self.file_page = FilePage(ctx.executor, self.service)
         self.file_page.chosen.connect(self._file_chosen)
         self.mapping_page = MappingPage(self)

@@ -3,7 +3,8 @@ the executor. Texts keep the "MainWindow" translation context."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -43,7 +44,7 @@ def export_labels(
 ) -> tuple[dict[str, str], ValueLabel]:
     """Column headers and value labels of an export in the language of *translate*: 性别
     男/女, 小学3年级, 父亲, 居民户口 ... (the import reads them back, in both languages)."""
-    kinds = {
+    kinds: dict[str, Mapping[Any, object]] = {  # STATUS's texts are typed as object
         "gender": labels.GENDER,
         "stage": labels.STAGE,
         "category": labels.CATEGORY,
@@ -53,7 +54,7 @@ def export_labels(
         "status": STATUS,
     }
     value_labels = {
-        kind: {code: translate(labels.ENUM_CONTEXT, text) for code, text in table.items()}
+        kind: {code: translate(labels.ENUM_CONTEXT, str(text)) for code, text in table.items()}
         for kind, table in kinds.items()
     }
     headers = {k: translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()}
@@ -90,7 +91,7 @@ def export_children(
     app = ctx.app
     ctx.executor.submit(
         lambda: ExportService(app, session).export(
-            path, query, filters=filters, headers=headers, value_label=value_label
+            Path(path), query, filters=filters, headers=headers, value_label=value_label
         ),
         on_result=done,
         on_error=on_error,

@@ -12,7 +12,7 @@ backups (ss_desktop.ui.auto_backup) run at sign-out and once a day after changes
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -60,6 +60,9 @@ from ss_desktop.ui.sync_page import SyncPage
 from ss_desktop.ui.sync_worker import SyncController
 from ss_desktop.ui.wheel_guard import install_wheel_guard
 
+if TYPE_CHECKING:  # the build may lack the form: optional_page imports it when it exists
+    from ss_desktop.ui.register import RegisterPage
+
 log = logging.getLogger(__name__)
 
 # tests import the pages' places (PAGE_*) from here
@@ -79,8 +82,9 @@ __all__ = [
 STATUS_REFRESH_MS = 30_000
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def _t(text: object) -> str:
+    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+    return QCoreApplication.translate("MainWindow", str(text))
 
 
 class MainWindow(QMainWindow):
@@ -95,7 +99,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        install_wheel_guard(QApplication.instance())  # every page: no change by the wheel
+        qt_app = QApplication.instance()
+        assert qt_app is not None  # no widget exists without one
+        install_wheel_guard(qt_app)  # every page: no change by the wheel
         self.ctx = ctx
         self.switcher = switcher
         self.lock_dialog: LockDialog | None = None
@@ -114,7 +120,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
 
         self.children_page = ChildrenPage(ctx)
-        self.register_page = optional_page("ss_desktop.ui.register", "RegisterPage", ctx)
+        self.register_page = cast(  # the named class, when this build has it
+            "RegisterPage | None", optional_page("ss_desktop.ui.register", "RegisterPage", ctx)
+        )
         self.sites_page = optional_page("ss_desktop.ui.sites_page", "SitesPage", ctx)
         self.attendance_page = optional_page("ss_desktop.ui.attendance_page", "AttendancePage", ctx)
         self.sync = SyncController(ctx, self)
@@ -182,7 +190,12 @@ class MainWindow(QMainWindow):
         self.resize(1180, 720)
 
     # -- actions and shortcuts -----------------------------------------------------------
-    def _action(self, shortcut: QKeySequence | str | None, slot: Any, name: str) -> QAction:
+    def _action(
+        self,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+        name: str,
+    ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -352,6 +365,11 @@ class MainWindow(QMainWindow):
         return True
 
     # -- locking -------------------------------------------------------------------------
+    def _body(self) -> QWidget:
+        body = self.centralWidget()
+        assert body is not None  # set once in __init__
+        return body
+
     @property
     def is_locked(self) -> bool:
         return self.lock_dialog is not None
@@ -361,7 +379,7 @@ class MainWindow(QMainWindow):
         if session is None or self.lock_dialog is not None:
             return
         self.idle.stop()
-        self.centralWidget().setVisible(False)  # no child's data on screen while locked
+        self._body().setVisible(False)  # no child's data on screen while locked
         dialog = LockDialog(self.ctx.app, self.ctx.executor, session, self)
         dialog.accepted.connect(self._unlocked)
         dialog.sign_out_requested.connect(self._sign_out_from_lock)
@@ -372,14 +390,14 @@ class MainWindow(QMainWindow):
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
         self.lock_dialog = None
-        self.centralWidget().setVisible(True)
+        self._body().setVisible(True)
         self.idle.start()
 
     def _sign_out_from_lock(self) -> None:
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
         self.lock_dialog = None
-        self.centralWidget().setVisible(True)
+        self._body().setVisible(True)
         self.sign_out_requested.emit(False)
 
     # -- navigation ----------------------------------------------------------------------
@@ -392,14 +410,16 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         self.stack.setCurrentIndex(index)
-        page = self.stack.currentWidget()
+        page = self.current_page()
         activate = getattr(page, "activate", None)
         if callable(activate) and page is not self.children_page:
             activate()
         page.setFocus()
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        page = self.stack.currentWidget()
+        assert page is not None  # the stack holds the seven pages
+        return page
 
     def open_child(self, child_id: str) -> None:
         if self.register_page is None:

@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 class PlaceholderPage(QWidget):
     """Stands in for a page this build does not have yet; says so plainly."""
 
-    def __init__(self, text_source: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text_source: object, parent: QWidget | None = None) -> None:
+        """*text_source* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
         super().__init__(parent)
-        self._source = text_source
+        self._source = str(text_source)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -62,4 +63,5 @@ def optional_page(module: str, name: str, ctx: UiContext) -> QWidget | None:
     except (ImportError, AttributeError) as exc:
         log.info("page %s.%s not available: %s", module, name, type(exc).__name__)
         return None
-    return cls(ctx)
+    page: QWidget = cls(ctx)
+    return page

@@ -5,8 +5,10 @@ filters by site, program and dates; export to .xlsx, PNG or PDF."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt
@@ -44,9 +46,9 @@ _EXTRA = {
 }
 
 
-def _label(kind: dict, value: Any) -> str:
+def _label(kind: Mapping[Any, str], value: Any) -> str:
     if value in _EXTRA:
-        return QCoreApplication.translate("ReportsPage", _EXTRA[value])
+        return QCoreApplication.translate("ReportsPage", str(_EXTRA[value]))
     return labels.enum_label(kind, value)
 
 
@@ -185,7 +187,7 @@ class ReportsPage(QWidget):
             return
         app = self.ctx.app
 
-        def load() -> tuple[list, list]:
+        def load() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
             service = SitesService(app, session)
             return (
                 [(s.id, s.name) for s in service.list_sites()],
@@ -196,7 +198,7 @@ class ReportsPage(QWidget):
             load, on_result=self._set_choices, on_error=lambda e: show_error(self, e)
         )
 
-    def _set_choices(self, choices: tuple[list, list]) -> None:
+    def _set_choices(self, choices: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
         sites, programs = choices
         for combo, items, first in (
             (self.site_combo, sites, QCoreApplication.translate("ReportsPage", "All sites")),
@@ -218,11 +220,12 @@ class ReportsPage(QWidget):
 
     def filters(self) -> ReportFilters:
         dates = self.use_dates.isChecked()
+        # QDate.toPython() gives a datetime.date; PySide6 types it as object
         return ReportFilters(
             site_id=self.site_combo.currentData(),
             program_id=self.program_combo.currentData(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=cast(date, self.date_from.date().toPython()) if dates else None,
+            date_to=cast(date, self.date_to.date().toPython()) if dates else None,
         )
 
     def refresh(self) -> None:

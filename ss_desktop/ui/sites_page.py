@@ -61,7 +61,7 @@ ENROLLED_HEADERS = (
 )
 
 
-def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
+def _table(headers: tuple[object, ...], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,7 +90,8 @@ def _selected_id(table: QTableWidget) -> str | None:
 
 def _select_id(table: QTableWidget, wanted: str | None) -> None:
     for r in range(table.rowCount()):
-        if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == wanted:
+        item = table.item(r, 0)  # _fill gives every row one
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == wanted:
             table.selectRow(r)
             return
     if table.rowCount():
@@ -271,7 +272,7 @@ class SitesPage(QWidget):
             (self.enrolled_table, ENROLLED_HEADERS),
         ):
             table.setHorizontalHeaderLabels(
-                [QCoreApplication.translate(CONTEXT, h) for h in headers]
+                [QCoreApplication.translate(CONTEXT, str(h)) for h in headers]
             )
 
     def selected_site(self) -> str | None:
@@ -380,7 +381,7 @@ class SitesPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, child_id)
             self.child_list.addItem(item)
 
-    def _on_data_changed(self, touched: dict) -> None:
+    def _on_data_changed(self, touched: dict[str, list[str]]) -> None:
         if "site" in touched:
             self.reload()
         elif "program" in touched or "enrollment" in touched:

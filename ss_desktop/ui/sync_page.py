@@ -32,7 +32,7 @@ from ss_desktop.services.sync import SyncService
 from ss_desktop.ui.context import Touched, UiContext
 from ss_desktop.ui.sync_enrol import AddressPanel, EnrolPanel
 from ss_desktop.ui.sync_quarantine import QuarantinePanel, sync_table
-from ss_desktop.ui.sync_texts import (  # first_run imports sync_error_message from here
+from ss_desktop.ui.sync_texts import (
     audit_warning_message,
     clock_warning_message,
     error_text,
@@ -64,7 +64,7 @@ class SyncPage(QWidget):
         self._stats: dict[str, Any] = {}
         self._status: dict[str, Any] = {}
         self._rounds: list[dict[str, Any]] = []
-        self._error: tuple[str, dict] | None = None
+        self._error: tuple[str, dict[str, str]] | None = None
         self._build()
         c = self.controller
         c.round_started.connect(self._round_started)
@@ -252,7 +252,7 @@ class SyncPage(QWidget):
         if int(stats.get("quarantined", 0) or 0) != len(self.quarantine_box.entries):
             self.quarantine_box.reload()
 
-    def _status_changed(self, status: dict) -> None:
+    def _status_changed(self, status: dict[str, Any]) -> None:
         self._status = dict(status)
         report = status.get("last_report")
         if report and not self._rounds:
@@ -365,7 +365,7 @@ class SyncPage(QWidget):
             self.progress_bar.setRange(0, 0)
         self.progress_label.setText(phase_text(phase, done, total))
 
-    def _round_finished(self, report: dict) -> None:
+    def _round_finished(self, report: dict[str, Any]) -> None:
         self.progress_bar.hide()
         self.progress_label.clear()
         result = QCoreApplication.translate(
@@ -399,7 +399,7 @@ class SyncPage(QWidget):
         self._show_state()
         self.quarantine_box.reload()
 
-    def _round_failed(self, code: str, params: dict) -> None:
+    def _round_failed(self, code: str, params: dict[str, str]) -> None:
         self.progress_bar.hide()
         self.progress_label.clear()
         self._error = (code, params)

@@ -25,8 +25,9 @@ from ss_desktop.services.sync_messages import (
 from ss_desktop.ui.errors import error_message
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncPage", text)
+def _t(text: object) -> str:
+    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+    return QCoreApplication.translate("SyncPage", str(text))
 
 
 # Head office's reasons for refusing a change (ss_core.protocol.wire.ErrorCode), in words.

@@ -204,17 +204,18 @@ class SyncController(QObject):
         self.revoked = False
         self.running = False
         self.last_report: dict[str, Any] | None = None
-        self.last_error: tuple[str, dict] | None = None
+        self.last_error: tuple[str, dict[str, str]] | None = None
         self._again = False
         self._active = False
         self._cancel: threading.Event | None = None  # the running round's
         self.backoff = probe_backoff or Backoff(base_seconds=5.0, cap_seconds=300.0)
         self.online_probe_ms = online_probe_ms
 
-        self.thread = QThread()
-        self.thread.setObjectName("syncThread")
-        _THREADS.add(self.thread)
-        thread = self.thread
+        # not "thread": that name is QObject.thread(), the thread this controller lives in
+        self.sync_thread = QThread()
+        self.sync_thread.setObjectName("syncThread")
+        _THREADS.add(self.sync_thread)
+        thread = self.sync_thread
         self.destroyed.connect(lambda *_args: _stop_thread(thread))
         app = QCoreApplication.instance()
         if app is not None:
@@ -227,8 +228,8 @@ class SyncController(QObject):
             connect_seconds=connect_seconds,
             give_up_after=give_up_after,
         )
-        self.worker.moveToThread(self.thread)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker.moveToThread(self.sync_thread)
+        self.sync_thread.finished.connect(self.worker.deleteLater)
         self._round_requested.connect(self.worker.run_round)
         self._probe_requested.connect(self.worker.probe)
         self._status_requested.connect(self.worker.read_status)
@@ -239,7 +240,7 @@ class SyncController(QObject):
         self.worker.failed.connect(self._failed)
         self.worker.probed.connect(self._probed)
         self.worker.status_read.connect(self._status_read)
-        self.thread.start()
+        self.sync_thread.start()
 
         self.probe_timer = QTimer(self)
         self.probe_timer.setSingleShot(True)
@@ -271,7 +272,7 @@ class SyncController(QObject):
     def shutdown(self, wait_ms: int = 30_000) -> None:
         """Stop the timers and the sync thread (a running round finishes first)."""
         self.stop()
-        _stop_thread(self.thread, wait_ms)
+        _stop_thread(self.sync_thread, wait_ms)
 
     def set_interval_minutes(self, minutes: float) -> None:
         """0 switches periodic sync off."""
@@ -348,7 +349,7 @@ class SyncController(QObject):
             self.probe_timer.start(int(self.backoff.next_delay() * 1000) + 200)
 
     @Slot(dict)
-    def _finished(self, report: dict) -> None:
+    def _finished(self, report: dict[str, Any]) -> None:
         self.running = False
         self.last_report = report
         self.running_changed.emit(False)
@@ -362,7 +363,7 @@ class SyncController(QObject):
             QTimer.singleShot(0, self.sync_now)
 
     @Slot(str, dict)
-    def _failed(self, code: str, params: dict) -> None:
+    def _failed(self, code: str, params: dict[str, str]) -> None:
         self.running = False
         self._again = False
         self.last_error = (code, params)
@@ -382,7 +383,7 @@ class SyncController(QObject):
         self.refresh_status()
 
     @Slot(dict)
-    def _status_read(self, status: dict) -> None:
+    def _status_read(self, status: dict[str, Any]) -> None:
         self.enrolled = bool(status.get("enrolled"))
         self.revoked = bool(status.get("revoked"))
         self.status_changed.emit(status)

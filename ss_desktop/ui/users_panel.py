@@ -142,7 +142,7 @@ class AddUserDialog(_AccountDialog):
         return self.passwords.mismatch()
 
     def action(self) -> Any:
-        app, session = self.ctx.app, self.ctx.session
+        app, session = self.ctx.app, self.ctx.require_session()  # only admins reach this form
         values = (
             self.username.text().strip(),
             self.passwords.password.text(),
@@ -169,7 +169,7 @@ class ResetPasswordDialog(_AccountDialog):
         return self.passwords.mismatch()
 
     def action(self) -> Any:
-        app, session, username = self.ctx.app, self.ctx.session, self.username
+        app, session, username = self.ctx.app, self.ctx.require_session(), self.username
         password = self.passwords.password.text()
         return lambda: Accounts(app).reset_password(session, username, password)
 
@@ -227,7 +227,7 @@ class UsersPanel(QGroupBox):
         session = self.ctx.session
         may = session is not None and allowed(session.role, Permission.MANAGE_USERS)
         self.setVisible(may)
-        if not may:
+        if session is None or not may:
             return
         app = self.ctx.app
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -106,7 +106,7 @@ class EnumCombo(QComboBox):
 
     def __init__(
         self,
-        labels: dict,
+        labels: Mapping[Any, str],
         *,
         blank: bool = True,
         parent: QWidget | None = None,
@@ -147,7 +147,9 @@ class CheckGroup(QWidget):
 
     changed = Signal()
 
-    def __init__(self, labels: dict, *, columns: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, labels: Mapping[Any, str], *, columns: int = 3, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._labels = labels
         self.boxes: dict[Any, QCheckBox] = {}

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -42,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AttendanceModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._children: list[GridChild] = []
         self._sessions: list[SessionInfo] = []
@@ -122,7 +123,7 @@ class AttendanceModel(QAbstractTableModel):
             return None
         mark = self.mark_at(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, SHORT[mark]) if mark in SHORT else ""
+            return QCoreApplication.translate(CONTEXT, str(SHORT[mark])) if mark in SHORT else ""
         if role == MARK_ROLE:
             return mark
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -144,7 +145,7 @@ class AttendanceModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if 0 <= section < len(self._children) else None
         if 0 <= section < FIRST_SESSION_COL:
-            return QCoreApplication.translate(CONTEXT, HEADERS[section])
+            return QCoreApplication.translate(CONTEXT, str(HEADERS[section]))
         session = self.session_at(section)
         if session is None:
             return None

@@ -114,8 +114,9 @@ SORT_NAMES = {
 LIST_PRIORITY = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text: object) -> str:
+    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def stage_grade_text(
@@ -126,7 +127,7 @@ def stage_grade_text(
     """ "Primary 3" / "小学3年级" (the import reads it back)."""
     if not stage:
         return ""
-    label = translate(CONTEXT, STAGES.get(stage, stage))
+    label = translate(CONTEXT, str(STAGES.get(stage, stage)))
     if grade is None:
         return label
     return translate("ChildrenModel", "{stage} {grade}").format(stage=label, grade=grade)
@@ -233,7 +234,7 @@ class ChildrenTableModel(QAbstractTableModel):
             return _tr(STATUSES.get(row.status, row.status))
         return ""
 
-    def _sort_key(self, row: Any, col: int) -> tuple:
+    def _sort_key(self, row: Any, col: int) -> tuple[Any, ...]:
         order = ("preschool", "primary", "junior", "senior", "vocational")
         if col == COL_GRADE:
             stage = order.index(row.stage) if row.stage in order else 99
@@ -343,7 +344,12 @@ class ChildrenTableModel(QAbstractTableModel):
         if fresh:
             if self._sort_column >= 0 and not self.sorted_in_database:
                 self._add_arrivals(fresh)
-                self._relayout(lambda: (self._rows.extend(fresh), self._apply_sort()))
+
+                def append_sorted() -> None:
+                    self._rows.extend(fresh)
+                    self._apply_sort()
+
+                self._relayout(append_sorted)
             else:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
