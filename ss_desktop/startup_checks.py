@@ -26,7 +26,10 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ss_desktop.config import AppPaths
 
 LOCK_FILENAME = "ss-desktop.lock"
 # Windows: a named mutex held while any copy of the app runs. The installer and uninstaller
@@ -116,7 +119,9 @@ class StartupProblem:
         return text.format(path=self.path, **self.params)
 
 
-def check_display(environ: dict[str, str] | None = None, platform: str | None = None):
+def check_display(
+    environ: dict[str, str] | None = None, platform: str | None = None
+) -> StartupProblem | None:
     """A problem when Qt would find no display (Linux and other X11 systems only)."""
     env = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
@@ -283,7 +288,7 @@ def check_writable_folder(folder: Path) -> StartupProblem | None:
     return None
 
 
-def check_data_files(paths) -> StartupProblem | None:
+def check_data_files(paths: AppPaths) -> StartupProblem | None:
     """The data, log and backup folders are writable, and so are the existing data files.
 
     *paths* is an :class:`ss_desktop.config.AppPaths`.

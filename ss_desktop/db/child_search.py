@@ -218,7 +218,7 @@ def _search_page(
     params: list[Any],
     limit: int,
     after: tuple[int, str, str] | None,
-) -> tuple[list[tuple], int | None]:
+) -> tuple[list[tuple[Any, ...]], int | None]:
     """Up to limit+1 rows (columns, rank, sort key), best rank first, then by pinyin.
 
     Ranks are read one after the other until the page is full: rank n's children are the
@@ -355,7 +355,7 @@ def search_children(
     return SearchPage(rows, next_after, total)
 
 
-def _child_rows(cursor: sqlite3.Cursor, found: Sequence[tuple]) -> list[ChildRow]:
+def _child_rows(cursor: sqlite3.Cursor, found: Sequence[tuple[Any, ...]]) -> list[ChildRow]:
     ids = [r[0] for r in found]
     consents: dict[str, list[dict[str, Any]]] = {cid: [] for cid in ids}
     if ids:
@@ -414,9 +414,9 @@ def count_children(engine: Engine, query: str = "", **filters: Any) -> int:
         return 0
     inner, inner_params = built
     with engine.connect() as conn:
-        return (
-            raw_cursor(conn).execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
-        )
+        cursor = raw_cursor(conn)
+        count: int = cursor.execute(f"SELECT count(*) FROM ({inner})", inner_params).fetchone()[0]
+    return count
 
 
 def child_ids_for_list(
@@ -453,7 +453,7 @@ def rows_by_ids(engine: Engine, ids: Sequence[str]) -> list[ChildRow]:
     """Rows for *ids*, in the order given (missing ids are left out)."""
     if not ids:
         return []
-    found: dict[str, tuple] = {}
+    found: dict[str, tuple[Any, ...]] = {}
     with engine.connect() as conn:
         cursor = raw_cursor(conn)
         for start in range(0, len(ids), 500):

@@ -4,6 +4,7 @@ module only stores. Every change is audited in the same transaction."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from sqlalchemy import Engine
 from ss_core.protocol.ids import new_id
 from ss_desktop.db.audit import AuditEntry, append_entries
 from ss_desktop.db.codec import utc_now_iso
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.engine import WRITE_OPTIONS, raw_cursor
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,14 @@ def _user(row: Any) -> UserRecord:
 
 
 @contextmanager
-def _write(engine: Engine) -> Iterator[Any]:
+def _write(engine: Engine) -> Iterator[sqlite3.Cursor]:
     with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-        yield conn.connection.driver_connection.cursor()
+        yield raw_cursor(conn)
 
 
 def find_user(engine: Engine, username: str) -> UserRecord | None:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         row = cursor.execute(
             f"SELECT {_COLUMNS} FROM local_user WHERE username = ?", (username,)
         ).fetchone()
@@ -64,15 +65,16 @@ def find_user(engine: Engine, username: str) -> UserRecord | None:
 
 def list_users(engine: Engine) -> list[UserRecord]:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         rows = cursor.execute(f"SELECT {_COLUMNS} FROM local_user ORDER BY username").fetchall()
     return [_user(r) for r in rows]
 
 
 def count_users(engine: Engine) -> int:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
-        return cursor.execute("SELECT COUNT(*) FROM local_user").fetchone()[0]
+        cursor = raw_cursor(conn)
+        count: int = cursor.execute("SELECT COUNT(*) FROM local_user").fetchone()[0]
+        return count
 
 
 def insert_user(
@@ -125,7 +127,7 @@ def update_user(engine: Engine, user_id: str, *, actor: str, action: str, **fiel
         cursor.execute(
             f"UPDATE local_user SET {assignments} WHERE id = ?", (*values.values(), user_id)
         )
-        detail = {"fields": sorted(k for k in fields if k != "password_hash")}
+        detail: dict[str, Any] = {"fields": sorted(k for k in fields if k != "password_hash")}
         if "password_hash" in fields:
             detail["password_changed"] = True
         append_entries(cursor, [AuditEntry(actor, action, "local_user", user_id, detail)])
@@ -152,7 +154,7 @@ def record_sign_in(
 
 def device_id(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         row = cursor.execute("SELECT device_id FROM sync_state WHERE id = 1").fetchone()
     return row[0] if row else None
 
@@ -169,7 +171,8 @@ def ensure_device_id(engine: Engine) -> str:
             "UPDATE sync_state SET device_id = ? WHERE id = 1 AND device_id IS NULL", (made,)
         )
         row = cursor.execute("SELECT device_id FROM sync_state WHERE id = 1").fetchone()
-    return row[0]
+    device: str = row[0]
+    return device
 
 
 def append_audit_entries(engine: Engine, entries: list[AuditEntry]) -> None:

@@ -8,14 +8,16 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from ss_desktop.db.engine import raw_cursor
 
-def _rows(engine: Engine, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+
+def _rows(engine: Engine, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
+        cursor = raw_cursor(conn)
         return cursor.execute(sql, tuple(params)).fetchall()
 
 
-def sites(engine: Engine) -> list[tuple]:
+def sites(engine: Engine) -> list[tuple[Any, ...]]:
     """(id, code, name, site_type, division_code, boarding, city_tier, status) by name."""
     return _rows(
         engine,
@@ -28,7 +30,7 @@ def site_exists(engine: Engine, site_id: str) -> bool:
     return bool(_rows(engine, "SELECT 1 FROM site WHERE id = ? AND deleted = 0", (site_id,)))
 
 
-def programs(engine: Engine) -> list[tuple]:
+def programs(engine: Engine) -> list[tuple[Any, ...]]:
     """(id, name, program_type, site_id, term, starts_on, ends_on, enrolled count) by name."""
     return _rows(
         engine,
@@ -58,7 +60,7 @@ def child_sites(engine: Engine, child_ids: Sequence[str]) -> dict[str, str | Non
     return dict(_rows(engine, f"SELECT id, site_id FROM child WHERE id IN ({marks})", child_ids))
 
 
-def enrollments(engine: Engine, program_id: str) -> list[tuple]:
+def enrollments(engine: Engine, program_id: str) -> list[tuple[Any, ...]]:
     """(enrollment id, child id, surname, given name, pinyin, since, lessons attended), by
     pinyin: the children currently enrolled and the lessons they were present for."""
     return _rows(
@@ -75,7 +77,7 @@ def enrollments(engine: Engine, program_id: str) -> list[tuple]:
     )
 
 
-def sessions(engine: Engine, program_id: str) -> list[tuple]:
+def sessions(engine: Engine, program_id: str) -> list[tuple[Any, ...]]:
     """(id, program_id, held_on, lessons, topic) of a program's sessions, by date."""
     return _rows(
         engine,
@@ -85,7 +87,7 @@ def sessions(engine: Engine, program_id: str) -> list[tuple]:
     )
 
 
-def marks(engine: Engine, program_id: str) -> list[tuple]:
+def marks(engine: Engine, program_id: str) -> list[tuple[Any, ...]]:
     """(session id, child id, mark) of every mark of a program."""
     return _rows(
         engine,

@@ -156,7 +156,7 @@ def requeue(engine: Engine, clock: HybridClock, entry_id: int, *, actor: str) ->
             raise QuarantineEntryMissing(entry_id)
         op = _parse_op(row[0])
         try:
-            entity = Entity(op.get("entity"))
+            entity = Entity(op.get("entity", ""))
         except ValueError:
             raise QuarantineEntryMissing(entry_id) from None
         record_id = str(op.get("record_id") or "")

@@ -62,6 +62,21 @@ class DuplicateFacts:
     guardian_phones: list[str] = field(default_factory=list)
 
 
+# DuplicateFacts' columns from id to status, as the child table stores them.
+_FactsRow = tuple[
+    str,
+    str | None,
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str,
+]
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -222,6 +237,7 @@ def duplicate_facts(
             if phone:
                 guardians[cid][1].append(phone)
         out = []
+        row: _FactsRow
         for row in cursor.execute(
             "SELECT id, surname, given_name, pinyin, gender, dob, dob_precision, id_number,"
             f" site_id, status FROM child WHERE id IN ({marks})",
@@ -250,16 +266,18 @@ def child_with_id_number(engine: Engine, id_number: str) -> bool:
 
 def pending_changes(engine: Engine) -> int:
     with engine.connect() as conn:
-        return raw_cursor(conn).execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+        cursor = raw_cursor(conn)
+        count: int = cursor.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+    return count
 
 
 def quarantined(engine: Engine) -> int:
     with engine.connect() as conn:
-        return (
-            raw_cursor(conn)
-            .execute("SELECT count(*) FROM quarantine WHERE resolved = 0")
-            .fetchone()[0]
-        )
+        cursor = raw_cursor(conn)
+        count: int = cursor.execute(
+            "SELECT count(*) FROM quarantine WHERE resolved = 0"
+        ).fetchone()[0]
+    return count
 
 
 def stats(engine: Engine) -> dict[str, Any]:
@@ -291,7 +309,7 @@ def stats(engine: Engine) -> dict[str, Any]:
 
 # database -> (outbox fingerprint, counts): the status bar asks every 30 s and after every
 # change; the counts are made again only when the unacknowledged rows changed.
-_UNSENT_COUNTS: dict[str, tuple[tuple, dict[str, int]]] = {}
+_UNSENT_COUNTS: dict[str, tuple[tuple[Any, ...], dict[str, int]]] = {}
 
 
 def _unsent_counts(cursor: sqlite3.Cursor, database: str) -> dict[str, int]:

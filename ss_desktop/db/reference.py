@@ -9,12 +9,15 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ss_core.resources import resource_path
-from ss_desktop.db.engine import WRITE_OPTIONS
+from ss_desktop.db.engine import WRITE_OPTIONS, raw_cursor
 
 DIVISIONS_EDITION = "2022-10-31"
 
+# (code, name, level, parent_code, province_code, valid_from, valid_to, edition)
+DivisionRow = tuple[str, str, int, str | None, str, None, None, str]
 
-def read_divisions(folder: Path | None = None) -> Iterator[tuple]:
+
+def read_divisions(folder: Path | None = None) -> Iterator[DivisionRow]:
     """Rows (code, name, level, parent_code, province_code, valid_from, valid_to, edition)."""
     folder = folder or resource_path("divisions")
     with (folder / "provinces.csv").open(encoding="utf-8", newline="") as handle:
@@ -41,7 +44,7 @@ def read_divisions(folder: Path | None = None) -> Iterator[tuple]:
 def load_divisions_if_empty(engine: Engine) -> int:
     """Fill the division table from resources when it is empty; returns rows added."""
     with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-        raw = conn.connection.driver_connection
+        raw = raw_cursor(conn)
         if raw.execute("SELECT 1 FROM division LIMIT 1").fetchone():
             return 0
         rows = list(read_divisions())

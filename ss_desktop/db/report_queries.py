@@ -44,7 +44,7 @@ def child_facts(
     site_ids: Sequence[str] | None = None,
     program_id: str | None = None,
     date_to: str | None = None,
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """(site_id, site name, gender, dob, dob_precision, stage, grade, categories JSON,
     hukou_division, residence_division, site division, living_arrangement) per child."""
     where, params = _child_where(site_ids, program_id, date_to)
@@ -105,7 +105,7 @@ def lessons_by_program(
     program_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """(program id, name, term, site name, sessions, lessons delivered, children present at
     least once, child-lessons = the lessons of every session each child was present at)."""
     where, params = _session_where(site_ids, program_id, date_from, date_to)
@@ -130,7 +130,7 @@ def lessons_by_term(
     program_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """(term, sessions, lessons delivered, distinct children present, child-lessons)."""
     where, params = _session_where(site_ids, program_id, date_from, date_to)
     sql = _LESSON_CTE.format(where=where) + (

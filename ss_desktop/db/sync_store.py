@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -22,7 +22,7 @@ from ss_core.protocol.hlc import HLC, HLCFormatError, HybridClock
 from ss_core.protocol.wire import ErrorCode, OpResult, OpStatus, PullChange, PushOp
 from ss_desktop.db.codec import dumps, utc_now_iso
 from ss_desktop.db.consent_gate import filter_ops, parked_count
-from ss_desktop.db.engine import WRITE_OPTIONS, OperationalError
+from ss_desktop.db.engine import WRITE_OPTIONS, OperationalError, raw_cursor
 from ss_desktop.db.tables import SYNCED_TABLES
 from ss_desktop.db.write import ChangeSet
 from ss_desktop.db.write.remote import apply_pulled
@@ -53,7 +53,7 @@ def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
     """A cursor inside one BEGIN IMMEDIATE transaction (committed on leaving)."""
     try:
         with engine.connect().execution_options(**WRITE_OPTIONS) as conn, conn.begin():
-            yield conn.connection.driver_connection.cursor()
+            yield raw_cursor(conn)
     except (sqlite3.OperationalError, OperationalError) as exc:
         if "full" in str(exc).lower():
             raise DiskFullError() from exc
@@ -67,7 +67,7 @@ def write_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
 @contextmanager
 def read_cursor(engine: Engine) -> Iterator[sqlite3.Cursor]:
     with engine.connect() as conn:
-        yield conn.connection.driver_connection.cursor()
+        yield raw_cursor(conn)
 
 
 # ------------------------------------------------------------------------------ enrollment
@@ -246,7 +246,8 @@ def op_from_row(row: Sequence[Any]) -> PushOp:
 def pending_count(engine: Engine) -> int:
     """Changes not acknowledged yet, those held back for consent included."""
     with read_cursor(engine) as cur:
-        return cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+        count: int = cur.execute("SELECT count(*) FROM outbox WHERE acked = 0").fetchone()[0]
+        return count
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,8 @@ def record_push_results(
             elif result.status is OpStatus.DUPLICATE:
                 outcome.duplicates += 1
             if result.version is not None and op.entity in SYNCED_TABLES:
-                table = SYNCED_TABLES[op.entity].__tablename__  # type: ignore[attr-defined]
+                # Every synced table names itself with a plain string (not a declared_attr).
+                table = cast(str, SYNCED_TABLES[op.entity].__tablename__)
                 versions.setdefault(table, []).append(
                     (result.version, op.record_id, result.version)
                 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ss_core.domain.enums import AttendanceMark
 from ss_core.domain.errors import Issue, IssueCode, raise_if_errors
@@ -97,7 +98,7 @@ class AttendanceService:
         raise_if_errors(issues)
         assert held is not None
         session_id = new_id()
-        fields = {
+        fields: dict[str, Any] = {
             "program_id": program_id,
             "held_on": held.isoformat(),
             "lessons": lessons,

@@ -15,4 +15,6 @@ MAX_LOCK_SECONDS = 3600
 def lock_seconds(failures: int) -> int:
     if failures < MAX_FAILURES:
         return 0
-    return min(BASE_LOCK_SECONDS * 2 ** (failures - MAX_FAILURES), MAX_LOCK_SECONDS)
+    # failures >= MAX_FAILURES here, so the power is a whole number
+    doubled: int = BASE_LOCK_SECONDS * 2 ** (failures - MAX_FAILURES)
+    return min(doubled, MAX_LOCK_SECONDS)

@@ -347,7 +347,7 @@ USAGE_CODES = {
 }
 
 
-class _SafeDict(dict):
+class _SafeDict(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

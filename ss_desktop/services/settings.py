@@ -34,8 +34,11 @@ def _clean(raw: dict[str, Any]) -> dict[str, Any]:
     if language in LANGUAGES:
         values["language"] = language
     minutes = raw.get("idle_lock_minutes")
-    is_number = isinstance(minutes, int | float) and not isinstance(minutes, bool)
-    if is_number and 0 <= minutes <= MAX_IDLE_LOCK_MINUTES:
+    if (
+        isinstance(minutes, int | float)
+        and not isinstance(minutes, bool)
+        and 0 <= minutes <= MAX_IDLE_LOCK_MINUTES
+    ):
         values["idle_lock_minutes"] = minutes
     user = raw.get("last_user")
     if isinstance(user, str) and len(user) <= 64:

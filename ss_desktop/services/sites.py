@@ -182,7 +182,7 @@ class SitesService:
             issues.append(Issue(IssueCode.DIVISION_FORMAT, "division_code"))
         raise_if_errors(issues)
         site_id = new_id()
-        fields = {
+        fields: dict[str, Any] = {
             "name": clean_text(name, SITE_NAME_MAX),
             "site_type": str(site_type),
             "division_code": division_code or None,
@@ -267,7 +267,7 @@ class SitesService:
         raise_if_errors(issues)
         self._check_site(site_id)
         program_id = new_id()
-        fields = {
+        fields: dict[str, Any] = {
             "name": clean_text(name, PROGRAM_NAME_MAX),
             "program_type": str(program_type),
             "site_id": site_id,

@@ -27,7 +27,8 @@ class Backoff:
 
     def ceiling(self) -> float:
         """The upper bound of the next wait."""
-        return min(self.cap_seconds, self.base_seconds * (2 ** min(self.failures, 30)))
+        growth: int = 2 ** min(self.failures, 30)  # failures >= 0: a whole power
+        return min(self.cap_seconds, self.base_seconds * growth)
 
     def next_delay(self) -> float:
         """Record a failure and return how long to wait before the next attempt."""

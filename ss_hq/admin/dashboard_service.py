@@ -12,10 +12,10 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy import func, text
+from sqlalchemy import Row, func, text
 from sqlmodel import Session, col, select
 
 from ss_core.domain.enums import Category
@@ -113,7 +113,8 @@ def _grouped_counts_portable(session: Session) -> dict[str, dict[Any, int]]:
         func.coalesce(func.sum(sa.case((getattr(ChildIndex, c).is_(True), 1), else_=0)), 0)
         for c in CATEGORY_COLUMNS.values()
     ]
-    row = session.exec(select(func.count(), *sums).where(active)).one()
+    # Several columns, so a row: sqlmodel types select(a, *rest) as if *rest could be empty.
+    row = cast("Row[Any]", session.exec(select(func.count(), *sums).where(active)).one())
     out["_total"] = {"count": int(row[0])}
     for i, name in enumerate(CATEGORY_COLUMNS):
         out["_total"][name] = int(row[1 + i] or 0)

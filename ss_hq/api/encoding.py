@@ -59,6 +59,8 @@ async def _send_error(send: Send, status: int, code: ErrorCode, message: str) ->
 
 
 def _header(scope: Scope, name: bytes) -> str:
+    key: bytes  # ASGI headers are (name, value) byte pairs
+    value: bytes
     for key, value in scope.get("headers", []):
         if key.lower() == name:
             return value.decode("latin-1")
@@ -314,9 +316,9 @@ class ResponseCompressionMiddleware:
                 return
             if message["type"] == "http.response.start":
                 start = message
-                headers = {k.lower(): v for k, v in message.get("headers", [])}
-                content_type = headers.get(b"content-type", b"").decode("latin-1")
-                if b"content-encoding" in headers or not content_type.startswith(COMPRESSIBLE):
+                by_name = {k.lower(): v for k, v in message.get("headers", [])}
+                content_type = by_name.get(b"content-type", b"").decode("latin-1")
+                if b"content-encoding" in by_name or not content_type.startswith(COMPRESSIBLE):
                     passthrough = True
                     await send(message)
                 return

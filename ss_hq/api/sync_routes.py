@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, Response
 
@@ -27,7 +27,7 @@ from ss_hq.api.deps import DeviceDep, SessionDep
 from ss_hq.core.clock import now_ms
 from ss_hq.sync import device_service, pull_service, push_service
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody},
     401: {"model": ErrorBody},
     413: {"model": ErrorBody},

@@ -79,7 +79,7 @@ def start_session(session: Session, user_id: int, *, now: int) -> str:
         )
     )
     # Sweep expired sessions of everyone now and then (cheap: indexed on expires_at).
-    session.exec(delete(StaffSession).where(col(StaffSession.expires_at) < now))  # type: ignore[call-overload]
+    session.exec(delete(StaffSession).where(col(StaffSession.expires_at) < now))
     session.commit()
     return session_id
 
@@ -112,12 +112,12 @@ def load_session(session: Session, session_id: str | None, *, now: int) -> Signe
 
 
 def end_session(session: Session, session_hash: str) -> None:
-    session.exec(delete(StaffSession).where(col(StaffSession.id_hash) == session_hash))  # type: ignore[call-overload]
+    session.exec(delete(StaffSession).where(col(StaffSession.id_hash) == session_hash))
     session.commit()
 
 
 def end_sessions_of(session: Session, user_id: int) -> None:
-    session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user_id))  # type: ignore[call-overload]
+    session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user_id))
     session.commit()
 
 

@@ -112,7 +112,8 @@ def _find(session: Session, ids: list[str]) -> list[FoundPair]:
     """The read step: the children's facts and index rows, then the scoring."""
     records: dict[str, Any] = {}
     indexes: dict[str, ChildIndex] = {}
-    wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
+    wanted = [Record.fields[name] for name in FACT_FIELDS]
+    values: list[Any]  # FACT_FIELDS' JSON values (sqlmodel types the rows as 3 columns)
     for start in range(0, len(ids), IN_CHUNK):
         part = ids[start : start + IN_CHUNK]
         # Only what the score reads, not the whole record (its JSON is most of the cost).

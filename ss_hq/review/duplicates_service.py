@@ -22,12 +22,11 @@ from sqlmodel import Session, col, select
 
 from ss_core.domain.duplicates import ChildFacts, rank_candidates
 from ss_core.protocol.wire import Entity
-from ss_hq.core.models import Record, SuspectedDuplicate
+from ss_hq.core.models import ChildIndex, Record, SuspectedDuplicate
 from ss_hq.core.staff_audit import Action, clean_reason, record_action
 from ss_hq.review.review_service import ReviewError
 from ss_hq.review.search_service import (
     IN_CHUNK,
-    ChildIndex,
     ChildRow,
     child_row,
     id_in,
@@ -146,15 +145,16 @@ def find_pairs(
         return []
     everyone = sorted({c for ids in candidates.values() for c in ids} | set(candidates))
     others: dict[str, Any] = {}
-    wanted = [Record.fields[name] for name in FACT_FIELDS]  # type: ignore[index]
+    wanted = [Record.fields[name] for name in FACT_FIELDS]
+    fact_values: list[Any]  # FACT_FIELDS' JSON values (sqlmodel types the rows as 3 columns)
     for chunk in _chunks(everyone):
         # Only the fields the score reads, not the whole record (its JSON is most of the cost).
-        for rid, site_id, erased, *values in session.exec(
+        for rid, site_id, erased, *fact_values in session.exec(
             select(Record.id, Record.site_id, Record.erased, *wanted).where(
                 id_in(session, Record.id, chunk)
             )
         ):
-            fields = {k: v for k, v in zip(FACT_FIELDS, values, strict=True) if v is not None}
+            fields = {k: v for k, v in zip(FACT_FIELDS, fact_values, strict=True) if v is not None}
             others[rid] = SimpleNamespace(id=rid, fields=fields, site_id=site_id, erased=erased)
     phones: dict[str, tuple[str, ...]] = {}
     for chunk in _chunks(everyone):
@@ -180,9 +180,11 @@ def known_pairs(session: Session, pairs: list[FoundPair]) -> dict[tuple[str, str
     """The stored pairs among *pairs*: (a, b) -> (id, status, score)."""
     known: dict[tuple[str, str], Any] = {}
     wanted = {(pair.a, pair.b) for pair in pairs}
+    row: Any  # a Row, read by column name (sqlmodel types it as a plain tuple)
     for chunk in _chunks(sorted({pair.a for pair in pairs})):
         for row in session.exec(
-            select(
+            # sqlmodel's select() is typed for up to four columns; at run time it takes any number.
+            select(  # type: ignore[call-overload]
                 SuspectedDuplicate.id,
                 SuspectedDuplicate.record_id,
                 SuspectedDuplicate.other_id,

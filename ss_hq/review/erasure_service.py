@@ -114,10 +114,10 @@ def _erase_record(
 
 
 def _forget(session: Session, record_ids: list[str]) -> int:
-    removed = session.exec(  # type: ignore[call-overload]
+    removed = session.exec(
         delete(ChangeHistory).where(col(ChangeHistory.record_id).in_(record_ids))
     ).rowcount
-    session.exec(delete(Conflict).where(col(Conflict.record_id).in_(record_ids)))  # type: ignore[call-overload]
+    session.exec(delete(Conflict).where(col(Conflict.record_id).in_(record_ids)))
     return int(removed or 0)
 
 

@@ -246,10 +246,10 @@ def refresh_child_indexes(
     ids = [r.id for r in records]
     for start in range(0, len(ids), IN_CHUNK):
         chunk = ids[start : start + IN_CHUNK]
-        for row in session.exec(
+        for found in session.exec(
             select(ChildIndex).where(id_in(session, ChildIndex.record_id, chunk))
         ):
-            rows[row.record_id] = row
+            rows[found.record_id] = found
     new: list[dict[str, Any]] = []
     for record in records:
         values = index_values(record)

@@ -179,7 +179,7 @@ def bulk_insert(connection: Connection, table: sa.Table, rows: list[dict[str, An
 
 
 def _columns(record: NewRecord) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in NewRecord.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(record, name) for name in NewRecord.__slots__}
 
 
 class _Run:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -42,7 +43,7 @@ def dashboard_page(request: Request, staff: DashboardStaff, session: SessionDep)
     t = words.t
     data = build_dashboard(session)
     todo = build_todo(session, now=now_ms())
-    sections = [
+    sections: list[tuple[str, dict[str, int], Callable[[str], str]]] = [
         ("By category", data.categories, lambda k: words.code(L.CATEGORY, k)),
         ("By province", data.by_province, t),
         ("By site", data.by_site, str),

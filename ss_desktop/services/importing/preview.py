@@ -228,7 +228,9 @@ class RowChecker:
             self._duplicates(row)
         return row
 
-    def _guardians(self, take: Any, problems: list[CellProblem]) -> tuple[list, list]:
+    def _guardians(
+        self, take: Any, problems: list[CellProblem]
+    ) -> tuple[list[dict[str, Any]], list[tuple[int | None, int | None, int | None]]]:
         guardians: list[dict[str, Any]] = []
         columns: list[tuple[int | None, int | None, int | None]] = []
         for name_field, phone_field, relationship in _GUARDIAN_GROUPS:

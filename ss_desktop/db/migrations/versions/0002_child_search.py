@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from ss_desktop.db.engine import raw_cursor
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -46,7 +48,7 @@ def upgrade() -> None:
         " WHERE deleted = 0"
     )
     connection = op.get_bind()
-    cursor = connection.connection.driver_connection.cursor()
+    cursor = raw_cursor(connection)
     try:
         # also fill the sort key, which 0001 left empty for imported rows
         from ss_desktop.db.search_index import sort_key_for

@@ -17,6 +17,8 @@ import hashlib
 
 from alembic import op
 
+from ss_desktop.db.engine import raw_cursor
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -31,7 +33,7 @@ def _search_rowid(child_id: str) -> int:
 
 def upgrade() -> None:
     op.execute("ALTER TABLE child ADD COLUMN search_rowid INTEGER")
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         ids = [r[0] for r in cursor.execute("SELECT id FROM child")]
         cursor.executemany(

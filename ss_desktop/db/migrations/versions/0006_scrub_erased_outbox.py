@@ -16,10 +16,12 @@ fields. Nothing to undo on a downgrade: the values are gone, as the erasure want
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from alembic import op
 
 from ss_desktop.db.codec import PERSONAL_FIELDS, dumps
+from ss_desktop.db.engine import raw_cursor
 
 revision = "0006"
 down_revision = "0005"
@@ -29,7 +31,7 @@ depends_on = None
 DEPENDENTS = ("guardian", "consent")
 
 
-def _erased(cursor) -> set[tuple[str, str]]:
+def _erased(cursor: sqlite3.Cursor) -> set[tuple[str, str]]:
     erased: set[tuple[str, str]] = set()
     rows = cursor.execute(
         "SELECT entity, record_id, detail FROM audit_log"
@@ -54,14 +56,14 @@ def _erased(cursor) -> set[tuple[str, str]]:
 
 
 def upgrade() -> None:
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         _scrub(cursor)
     finally:
         cursor.close()
 
 
-def _scrub(cursor) -> None:
+def _scrub(cursor: sqlite3.Cursor) -> None:
     personal = {entity.value: set(names) for entity, names in PERSONAL_FIELDS.items()}
     for entity, record_id in sorted(_erased(cursor)):
         names = personal.get(entity)

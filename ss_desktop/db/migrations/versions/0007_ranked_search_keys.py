@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from ss_desktop.db.engine import raw_cursor
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -43,7 +45,7 @@ def upgrade() -> None:
 
     op.execute("DROP TABLE child_search")
     op.execute(CREATE_SEARCH)
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         rebuild_all(cursor)  # both tables: 0002 left them empty
     finally:
@@ -57,7 +59,7 @@ def downgrade() -> None:
 
     op.execute("DROP TABLE child_search")
     op.execute(CREATE_SEARCH_0002)
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         rows = []
         for rowid, child_id, surname, given, pinyin in cursor.execute(

@@ -20,6 +20,8 @@ import hashlib
 
 from alembic import op
 
+from ss_desktop.db.engine import raw_cursor
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -40,7 +42,7 @@ def upgrade() -> None:
 
     op.execute("DROP TABLE child_search")
     op.execute(CREATE_SEARCH)
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         rebuild_all(cursor)
     finally:
@@ -55,7 +57,7 @@ def _hash_rowid(child_id: str) -> int:
 
 def downgrade() -> None:
     """Back to rowids that are hashes of the child id, the index rows kept as they are."""
-    cursor = op.get_bind().connection.driver_connection.cursor()
+    cursor = raw_cursor(op.get_bind())
     try:
         ids = [row[0] for row in cursor.execute("SELECT id FROM child")]
         cursor.executemany(
