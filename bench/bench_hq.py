@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import time
@@ -43,16 +42,11 @@ from ss_hq.admin.staff_service import create_staff_user
 from ss_hq.core.db import make_engine
 from ss_hq.core.migrate import upgrade
 from ss_hq.sync.device_service import create_enrollment_code
+from tests.fixtures.hq_server import free_port
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞鑫宇浩然子涵欣怡梓轩一诺"
 BATCH = 500
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _child(rng: random.Random, site_id: str) -> dict[str, Any]:
@@ -197,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         with Session(engine) as session:
             for _ in range(args.devices + 2):
                 codes.append(create_enrollment_code(session, [sites[0]], now=system_ms()))
-        port = _free_port()
+        port = free_port()
         env = dict(os.environ, SS_HQ_DATABASE_URL=url)
         process = subprocess.Popen(
             [

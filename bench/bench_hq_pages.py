@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -33,6 +32,7 @@ from ss_hq.admin.site_service import add_site
 from ss_hq.admin.staff_service import create_staff_user
 from ss_hq.core.db import make_engine
 from ss_hq.core.migrate import upgrade
+from tests.fixtures.hq_server import free_port
 
 RUNS = 7
 SEED_CHILDREN_SQL = """
@@ -86,14 +86,8 @@ FROM generate_series(1, 50) AS g
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(url: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "ss_hq", "--db", url, "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,

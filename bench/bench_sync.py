@@ -54,7 +54,8 @@ from ss_hq.core.db import make_engine
 from ss_hq.core.migrate import upgrade
 from ss_hq.core.models import ChangeLog, ChildIndex, Record
 from ss_hq.review.search_service import index_values
-from tests.integration.harness import HQProcess, Laptop, LaptopFactory, free_port
+from tests.fixtures.hq_server import free_port
+from tests.integration.harness import HQProcess, Laptop, LaptopFactory
 
 HERE = Path(__file__).resolve().parent
 POUCH_VERSIONS = ("pouchdb@9.0.0", "pouchdb-server@4.2.0")
