@@ -26,27 +26,27 @@ Data folder: {path}</source>
 <context>
     <name>AttendanceModel</name>
     <message>
-        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="30" />
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="31" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="31" />
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="32" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="34" />
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="35" />
         <source>P</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="35" />
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="36" />
         <source>A</source>
         <translation>缺</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="36" />
+        <location filename="../../ss_desktop/ui/models/attendance_model.py" line="37" />
         <source>E</source>
         <translation>假</translation>
     </message>
@@ -366,22 +366,22 @@ Data folder: {path}</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="132" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="133" />
         <source>{stage} {grade}</source>
         <translation>{stage}{grade}年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="202" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="203" />
         <source>Guardian consent is missing: this record is saved but not synced.</source>
         <translation>缺少监护人同意：此记录已保存，但不会同步。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="228" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="229" />
         <source>Pending</source>
         <translation>待补</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="230" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="231" />
         <source>Given</source>
         <translation>已取得</translation>
     </message>
@@ -586,167 +586,167 @@ Data folder: {path}</source>
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="34" />
+        <location filename="../../ss_desktop/cli/common.py" line="33" />
         <source>no password: set {env} or run in a terminal</source>
         <translation>没有密码：请设置环境变量 {env}，或在终端中运行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="40" />
+        <location filename="../../ss_desktop/cli/common.py" line="39" />
         <source>Repeat the password: </source>
         <translation>再输入一次密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="41" />
+        <location filename="../../ss_desktop/cli/common.py" line="40" />
         <source>the passwords do not match</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="85" />
+        <location filename="../../ss_desktop/cli/common.py" line="65" />
         <source>say which user acts: --user NAME</source>
         <translation>请指明由哪个用户操作：--user 用户名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="87" />
+        <location filename="../../ss_desktop/cli/common.py" line="67" />
         <source>Password for {user}: </source>
         <translation>{user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="101" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="36" />
         <source>Your password when the backup was made: </source>
         <translation>做备份时你的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/common.py" line="102" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="37" />
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="30" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="44" />
         <source>Password for the new admin {user}: </source>
         <translation>新管理员 {user} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="39" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="53" />
         <source>Created {folder} with admin '{user}'.</source>
         <translation>已创建 {folder}，管理员为 “{user}”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="53" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="67" />
         <source>--count must be zero or more</source>
         <translation>--count 必须是 0 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="60" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="74" />
         <source>Added {children} children, {sites} sites, {programs} programs, {sessions} attendance sessions in {seconds:.1f} s ({rate:.0f} children/s).</source>
         <translation>已添加 {children} 名儿童、{sites} 个站点、{programs} 个项目、{sessions} 次考勤，用时 {seconds:.1f} 秒（每秒 {rate:.0f} 名儿童）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="80" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="94" />
         <source>--limit must be 1 or more</source>
         <translation>--limit 必须是 1 或更大的数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="100" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="114" />
         <source>No child matches.</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="110" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="124" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="111" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="125" />
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="124" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="138" />
         <source>children (active)</source>
         <translation>儿童（在册）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="125" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="139" />
         <source>children (archived)</source>
         <translation>儿童（已归档）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="126" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="140" />
         <source>changes not yet sent</source>
         <translation>尚未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="127" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="141" />
         <source>of them waiting for consent</source>
         <translation>其中等待同意书的</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="128" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="142" />
         <source>changes head office refused</source>
         <translation>总部拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="129" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="143" />
         <source>last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="130" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="144" />
         <source>this laptop's device id</source>
         <translation>本机设备编号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="143" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="157" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="153" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="167" />
         <source>Replace all data in {folder} with {path}? [y/N] </source>
         <translation>用 {path} 替换 {folder} 中的全部数据吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="158" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="172" />
         <source>Nothing restored.</source>
         <translation>没有恢复任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="170" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="184" />
         <source>, made {when}</source>
         <translation>（{when} 制作）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="172" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="186" />
         <source> with {n} children</source>
         <translation>，含 {n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="181" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="195" />
         <source>The data could not be opened: {reason}</source>
         <translation>无法打开数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="183" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="197" />
         <source>Set aside (not deleted): {path}</source>
         <translation>已移到一旁（未删除）：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="184" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="198" />
         <source>Restored from {path}{when}{children}.</source>
         <translation>已从 {path}{when}{children}恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="189" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="203" />
         <source>The data it replaced was saved to {path}</source>
         <translation>被替换的数据已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="194" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="208" />
         <source>Sign in with the password of that time.</source>
         <translation>请用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="221" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="235" />
         <source>say who restores the backup: --user NAME</source>
         <translation>请说明由谁恢复备份：--user 用户名</translation>
     </message>
@@ -866,72 +866,72 @@ Data folder: {path}</source>
         <translation>总部丢失了 {n} 条曾确认过的更改（可能从备份恢复过）：请导出新的数据包再带过去。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="42" />
+        <location filename="../../ss_desktop/cli/files.py" line="56" />
         <source>... checked {done} of {total} rows</source>
         <translation>……已检查 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="51" />
+        <location filename="../../ss_desktop/cli/files.py" line="65" />
         <source>... imported {done} of {total} rows</source>
         <translation>……已导入 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="86" />
+        <location filename="../../ss_desktop/cli/files.py" line="100" />
         <source>would import {imported} row(s), rejected {rejected} row(s).</source>
         <translation>可导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="90" />
+        <location filename="../../ss_desktop/cli/files.py" line="104" />
         <source>imported {imported} row(s), rejected {rejected} row(s).</source>
         <translation>已导入 {imported} 行，拒绝 {rejected} 行。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="103" />
+        <location filename="../../ss_desktop/cli/files.py" line="117" />
         <source>  row {row}: {reasons}</source>
         <translation>  第 {row} 行：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="107" />
+        <location filename="../../ss_desktop/cli/files.py" line="121" />
         <source>  row {row} skipped: {reason}</source>
         <translation>  第 {row} 行已跳过：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="122" />
+        <location filename="../../ss_desktop/cli/files.py" line="136" />
         <source>{n} row(s) may be a child already registered:</source>
         <translation>{n} 行可能是已登记的儿童：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="127" />
+        <location filename="../../ss_desktop/cli/files.py" line="141" />
         <source>  row {row}: {reason} (score {score})</source>
         <translation>  第 {row} 行：{reason}（相似度 {score}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="153" />
+        <location filename="../../ss_desktop/cli/files.py" line="167" />
         <source>the export file must end in .xlsx or .csv</source>
         <translation>导出文件名必须以 .xlsx 或 .csv 结尾</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="163" />
+        <location filename="../../ss_desktop/cli/files.py" line="177" />
         <source>... exported {done} of {total} rows</source>
         <translation>……已导出 {done} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="169" />
+        <location filename="../../ss_desktop/cli/files.py" line="183" />
         <source>Exported {n} children to {path}.</source>
         <translation>已把 {n} 名儿童导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="238" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="252" />
         <source>Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.</source>
         <translation>已写出 {path}。请把它发给总部；拿回答复文件后运行 “ss-desktop recovery apply 答复文件 --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="245" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="259" />
         <source>New password for {user}: </source>
         <translation>{user} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="250" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="264" />
         <source>The data is open again. Sign in as '{user}' with the new password.</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
@@ -1149,17 +1149,17 @@ Data folder: {path}</source>
 <context>
     <name>DivisionPicker</name>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="191" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="201" />
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="192" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="202" />
         <source>Prefecture / city</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="193" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="203" />
         <source>County / district</source>
         <translation>区县</translation>
     </message>
@@ -1167,107 +1167,107 @@ Data folder: {path}</source>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="32" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
         <source>same birth date</source>
         <translation>出生日期相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
         <source>close birth date</source>
         <translation>出生日期相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38" />
         <source>same guardian phone</source>
         <translation>监护人电话相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39" />
         <source>same site</source>
         <translation>同一站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
         <source>same gender</source>
         <translation>性别相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="42" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46" />
         <source>Why it matches</source>
         <translation>相似之处</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="47" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="197" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="198" />
         <source>A child registered at another site matches this one. You may not open that record; if this is a different child, say why and save anyway.</source>
         <translation>另一个站点登记的一名儿童与此儿童相符。您无权打开该记录；如果这是另一名儿童，请说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="203" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="204" />
         <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
         <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="125" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="126" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="129" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="130" />
         <source>e.g. twins; a different child with the same name</source>
         <translation>例如：双胞胎；同名的另一名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="136" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="137" />
         <source>&amp;Open existing</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="139" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="140" />
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="144" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="145" />
         <source>Back to the form</source>
         <translation>返回表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="170" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="171" />
         <source>A matching child is registered at another site</source>
         <translation>另一个站点已登记了相符的儿童</translation>
     </message>
@@ -1822,18 +1822,18 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_core/domain/labels.py" line="171" />
-        <location filename="../../ss_desktop/ui/list_export.py" line="24" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="25" />
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
         <location filename="../../ss_core/domain/labels.py" line="172" />
-        <location filename="../../ss_desktop/ui/list_export.py" line="25" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="26" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="26" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="27" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -1841,22 +1841,22 @@ Data folder: {path}</source>
 <context>
     <name>ErrorReport</name>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="105" />
+        <location filename="../../ss_desktop/ui/errors.py" line="106" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="108" />
+        <location filename="../../ss_desktop/ui/errors.py" line="109" />
         <source>The app met an error it did not expect. What you saved before is safe. Please copy the report below and send it to head office; it contains no names or ID numbers.</source>
         <translation>程序遇到了意外错误。之前保存的内容都是安全的。请复制下面的报告发给总部；报告中不含任何姓名或证件号。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="121" />
+        <location filename="../../ss_desktop/ui/errors.py" line="122" />
         <source>Log file: {path}</source>
         <translation>日志文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="130" />
+        <location filename="../../ss_desktop/ui/errors.py" line="131" />
         <source>&amp;Copy report</source>
         <translation>复制报告(&amp;C)</translation>
     </message>
@@ -1864,18 +1864,18 @@ Data folder: {path}</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="61" />
+        <location filename="../../ss_desktop/ui/errors.py" line="62" />
         <source>Some fields need fixing:</source>
         <translation>以下内容需要修改：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="66" />
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="93" />
+        <location filename="../../ss_desktop/ui/errors.py" line="67" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="94" />
         <source>Something went wrong ({type}). Nothing you saved was lost; the details are in the log file.</source>
         <translation>出现了问题（{type}）。已保存的内容没有丢失；详细信息记录在日志文件中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/errors.py" line="81" />
+        <location filename="../../ss_desktop/ui/errors.py" line="82" />
         <source>Could not finish</source>
         <translation>未能完成</translation>
     </message>
@@ -2057,52 +2057,52 @@ Data folder: {path}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="88" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="89" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="90" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="91" />
         <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
         <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="95" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="96" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="130" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="131" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="132" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="133" />
         <source>Create the first account. The administrator manages users and settings on this laptop.</source>
         <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="137" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="138" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="138" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="139" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="139" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="140" />
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="141" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="142" />
         <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
         <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="156" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="157" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2162,12 +2162,12 @@ Data folder: {path}</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="171" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="172" />
         <source>Enrollment file from head office</source>
         <translation>总部提供的注册文件</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="173" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="174" />
         <source>Enrollment files (*.enroll);;All files (*)</source>
         <translation>注册文件 (*.enroll);;所有文件 (*)</translation>
     </message>
@@ -2177,57 +2177,57 @@ Data folder: {path}</source>
         <translation>请选择总部提供的注册文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="159" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="160" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="185" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="186" />
         <source>Enrolled with head office as device {device} for {count} site(s). Press Finish; the sites and children arrive with the first sync.</source>
         <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="196" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="197" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="198" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="199" />
         <source>Where is this laptop used? (a school, care home or community centre)</source>
         <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="202" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="203" />
         <source>Site &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="203" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="204" />
         <source>&amp;Kind of site:</source>
         <translation>站点类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="204" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="205" />
         <source>Site &amp;code (optional):</source>
         <translation>站点代码（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="206" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="207" />
         <source>The site is marked "pending" until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
         <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="273" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="274" />
         <source>Set up Stepping Stones</source>
         <translation>设置铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="280" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="281" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="309" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="310" />
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
@@ -2380,13 +2380,13 @@ Data folder: {path}</source>
         <translation>这是名单的合计行或签名行，不是儿童：已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="92" />
+        <location filename="../../ss_desktop/cli/files.py" line="106" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="123" />
         <source>{column}: {reason}</source>
         <translation>{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="94" />
+        <location filename="../../ss_desktop/cli/files.py" line="108" />
         <location filename="../../ss_desktop/services/importing/messages.py" line="124" />
         <source>; </source>
         <translation>；</translation>
@@ -2584,93 +2584,93 @@ Data folder: {path}</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="140" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="142" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="160" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="162" />
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="207" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="210" />
         <source>{ok} rows can be imported; {bad} rows have problems and will not be imported ({dup} of them are already registered or repeated). Point at a coloured cell to see what is wrong.</source>
         <translation>{ok} 行可以导入；{bad} 行有问题，不会导入（其中 {dup} 行已登记过或在文件中重复）。把鼠标指向带颜色的单元格可查看问题所在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="218" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="221" />
         <source>Rows {rows} are totals or signatures, not children: skipped.</source>
         <translation>第 {rows} 行是合计或签名行，不是儿童：已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="242" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="245" />
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="248" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="251" />
         <source>Stop after this batch</source>
         <translation>本批完成后停止</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="271" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="274" />
         <source>Saving the rows without problems…</source>
         <translation>正在保存没有问题的行…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="287" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="290" />
         <source>Stopping after the current batch; rows already saved stay saved.</source>
         <translation>当前这一批完成后停止；已经保存的行会保留。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="315" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="318" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="320" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="323" />
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="333" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="336" />
         <source>{n} children were imported.</source>
         <translation>已导入 {n} 名儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="339" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="342" />
         <source>The import was stopped: {n} rows without problems were not imported. Import the file again to add them; the rows already imported will be recognised as duplicates.</source>
         <translation>导入已停止：有 {n} 行没有问题但尚未导入。再次导入该文件即可补上；已导入的行会被识别为重复，不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="348" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="351" />
         <source>{n} rows were not imported. Save the error report, fix the rows in Excel and import the report again.</source>
         <translation>有 {n} 行没有导入。请保存错误报告，在 Excel 中修改这些行后再导入该报告。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="364" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="367" />
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="366" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="369" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/files.py" line="62" />
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="375" />
+        <location filename="../../ss_desktop/cli/files.py" line="76" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="378" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="380" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="383" />
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/import_wizard.py" line="389" />
+        <location filename="../../ss_desktop/ui/import_wizard.py" line="392" />
         <source>Import class list</source>
         <translation>导入班级名单</translation>
     </message>
@@ -2851,7 +2851,7 @@ Data folder: {path}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ss_desktop/ui/pages.py" line="50" />
+        <location filename="../../ss_desktop/ui/pages.py" line="51" />
         <source>This page is not available in this version.</source>
         <translation>当前版本暂不提供此页面。</translation>
     </message>
@@ -2861,168 +2861,168 @@ Data folder: {path}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="246" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="259" />
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="247" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="260" />
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="248" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="261" />
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="249" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="262" />
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="250" />
-        <location filename="../../ss_desktop/ui/main_window.py" line="271" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="263" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="284" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="251" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="264" />
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="252" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="265" />
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="260" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="273" />
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="261" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="274" />
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="262" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="275" />
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="263" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="276" />
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="264" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="277" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="265" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="278" />
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="266" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="279" />
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="267" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="280" />
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="268" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="281" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="269" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="282" />
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="270" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="283" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="272" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="285" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="273" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="286" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="274" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="287" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="282" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="295" />
         <source>Stepping Stones registration</source>
         <translation>铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="287" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="300" />
         <source>Stepping Stones registration — {user}</source>
         <translation>铺路石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="292" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="305" />
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="343" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="356" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="344" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="357" />
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="507" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="527" />
         <source>Backup made and checked.</source>
         <translation>已完成备份并检查无误。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="516" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="536" />
         <source>The automatic backup failed: {why}</source>
         <translation>自动备份失败：{why}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="34" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="35" />
         <source>Export list</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="36" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="37" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="85" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="86" />
         <source>Exported {n} children to {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="473" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="493" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="474" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="494" />
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -3557,210 +3557,210 @@ Device {device}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="41" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="43" />
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="42" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="44" />
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="43" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="45" />
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="160" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="162" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="161" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="163" />
         <source>Site:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="162" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="164" />
         <source>Program:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="163" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="165" />
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="164" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="166" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="165" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="167" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="166" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="168" />
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="167" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="169" />
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="169" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="202" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="171" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="204" />
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="172" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="206" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="174" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="208" />
         <source>All programs</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="243" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="246" />
         <source>{children} children; {lessons} lessons delivered</source>
         <translation>{children} 名儿童；已授课 {lessons} 节</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="250" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="386" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="253" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="389" />
         <source>Children by category</source>
         <translation>按类别统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="258" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="394" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="396" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="261" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="397" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="399" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="266" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="402" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="404" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="269" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="405" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="407" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="274" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="410" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="412" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="277" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="413" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="415" />
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="288" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="291" />
         <source>Sessions</source>
         <translation>上课次数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="289" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="292" />
         <source>Lessons delivered</source>
         <translation>授课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="290" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="293" />
         <source>Children present</source>
         <translation>出勤儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="291" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="294" />
         <source>Child-lessons</source>
         <translation>听课人次（节）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="292" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="295" />
         <source>Lessons per child</source>
         <translation>人均听课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="297" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="300" />
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="298" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="317" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="301" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="320" />
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="299" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="332" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="302" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="335" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="333" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="340" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="347" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="389" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="397" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="405" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="413" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="336" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="343" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="350" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="392" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="400" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="408" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="416" />
         <source>Children</source>
         <translation>儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="339" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="342" />
         <source>Stage and grade</source>
         <translation>学段和年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="346" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="423" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="349" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="426" />
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="371" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="374" />
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="379" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="382" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="388" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="391" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="419" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="422" />
         <source>Lessons by program</source>
         <translation>按项目统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="420" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="423" />
         <source>Lessons by term</source>
         <translation>按学期统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="421" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="424" />
         <source>Children by site</source>
         <translation>按站点统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="422" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="425" />
         <source>Children by stage and grade</source>
         <translation>按学段和年级统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="436" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="439" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="445" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="448" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -4359,7 +4359,7 @@ Not plugged in: the next backup is copied when it is.</source>
     </message>
     <message>
         <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
-        <location filename="../../ss_desktop/ui/sites_page.py" line="202" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="203" />
         <source>Term</source>
         <translation>学期</translation>
     </message>
@@ -4384,62 +4384,62 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="177" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="178" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="181" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="182" />
         <source>Programs of the site</source>
         <translation>本站点的项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="186" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="187" />
         <source>Children in the program</source>
         <translation>参加项目的儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="191" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="192" />
         <source>New site's name</source>
         <translation>新站点名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="193" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="194" />
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="197" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="198" />
         <source>New program's name</source>
         <translation>新项目名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="205" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="206" />
         <source>Add program</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="210" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="211" />
         <source>Find children of the site: name, pinyin, initials</source>
         <translation>查找本站点儿童：姓名、拼音、首字母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="215" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="216" />
         <source>Enroll the selected children</source>
         <translation>为所选儿童报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="220" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="221" />
         <source>Select several children with Ctrl or Shift, then enroll them.</source>
         <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="447" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="448" />
         <source>Select the children to enroll first.</source>
         <translation>请先选择要报名的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="454" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="455" />
         <source>{n} enrolled; {m} were already.</source>
         <translation>已报名 {n} 名；{m} 名此前已报名。</translation>
     </message>
@@ -4595,47 +4595,47 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>与总部同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="34" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="35" />
         <source>Head office found a value it cannot accept. Correct the record, then retry.</source>
         <translation>总部发现有一项内容无法接受。请修改该记录，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="37" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="38" />
         <source>The record belongs to a site this laptop is not enrolled for. Move it to one of this laptop's sites, or ask head office to add the site, then retry.</source>
         <translation>该记录属于本机未注册的站点。请把它转到本机的站点，或请总部为本机添加该站点，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="41" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="42" />
         <source>The change was stamped with a date far in the future. Set the laptop's date and time, then retry.</source>
         <translation>这项更改的时间远在未来。请先校正本机的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="45" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="46" />
         <source>Head office does not know this kind of record. Update the app, then retry.</source>
         <translation>总部不认识这种记录。请先更新本软件，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="48" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="49" />
         <source>The change could not be read by head office. Retry; if it comes back, dismiss it.</source>
         <translation>总部无法读取这项更改。请重试；如果再次出现，请忽略它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="52" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="53" />
         <source>The change refers to a record head office does not have. Retry after the first sync.</source>
         <translation>这项更改引用了总部没有的记录。请在第一次同步之后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="56" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="57" />
         <source>Head office has closed this child's site: it takes no new children. Move the child to an open site, then retry.</source>
         <translation>总部已关闭这名儿童所在的站点，该站点不再接收新登记的儿童。请把儿童改到仍开放的站点，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="61" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="62" />
         <source>Head office refused the change ({reason}).</source>
         <translation>总部拒绝了这项更改（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="64" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="65" />
         <source>Head office has not accepted the child this record belongs to (see the child's row). Retrying the child sends this record again with it.</source>
         <translation>总部还没有接受该记录所属的儿童（见该儿童的那一行）。重试该儿童时，此记录会一起重新发送。</translation>
     </message>
@@ -4645,112 +4645,112 @@ Not plugged in: the next backup is copied when it is.</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="69" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="70" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="71" />
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="71" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="72" />
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="72" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="73" />
         <source>Programme enrolment</source>
         <translation>项目报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="73" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="74" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="74" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="75" />
         <source>Programme</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="75" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="76" />
         <source>Attendance session</source>
         <translation>考勤课次</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="76" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="77" />
         <source>Attendance mark</source>
         <translation>考勤记录</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="79" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="80" />
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="80" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="81" />
         <source>Receiving changes from head office: {done}</source>
         <translation>正在接收总部的更改：{done}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="81" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="82" />
         <source>Comparing with head office…</source>
         <translation>正在与总部核对…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="82" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="83" />
         <source>Sending the audit log: {done} of {total}</source>
         <translation>正在发送审计日志：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="103" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="104" />
         <source>ahead</source>
         <translation>偏快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="105" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="106" />
         <source>behind</source>
         <translation>偏慢</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="113" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="114" />
         <source>Audit log row {row} was changed on this laptop before it was sent.</source>
         <translation>审计日志第 {row} 行在发送之前已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="116" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="117" />
         <source>Audit log rows before row {row} were deleted on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被删除。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="119" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="120" />
         <source>Audit log rows before row {row} were changed on this laptop.</source>
         <translation>审计日志第 {row} 行之前的记录已在这台电脑上被修改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="122" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="123" />
         <source>This laptop's audit log was rewritten from row {row} (edited, or an older backup was restored).</source>
         <translation>这台电脑的审计日志从第 {row} 行起被改写了（被修改过，或恢复了较早的备份）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="127" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="128" />
         <source>Audit log row {row} was changed on this laptop after it was sent; head office keeps the original.</source>
         <translation>审计日志第 {row} 行在发送之后已在这台电脑上被修改；总部保留了原始记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="135" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="136" />
         <source>This laptop's audit log does not verify from row {row}.</source>
         <translation>这台电脑的审计日志从第 {row} 行起无法通过校验。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="139" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="140" />
         <source>{detail} Head office has been told. Syncing goes on; tell your coordinator.</source>
         <translation>{detail}已通知总部。同步会继续进行；请告诉您的协调员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sync_texts.py" line="157" />
+        <location filename="../../ss_desktop/ui/sync_texts.py" line="158" />
         <source>never</source>
         <translation>从未</translation>
     </message>

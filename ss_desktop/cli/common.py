@@ -1,4 +1,4 @@
-"""What every ``ss-desktop`` command shares: exit codes, errors, passwords, output."""
+"""What every ``ss-desktop`` command shares: exit codes, errors, the password, output."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from ss_desktop.cli.text import translate
 from ss_desktop.config import AppPaths
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-BACKUP_PASSWORD_ENV = "SS_DESKTOP_BACKUP_PASSWORD"
 
 
 class CliError(Exception):
@@ -40,25 +39,6 @@ def ask_password(prompt: str, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass(translate("Cli", "Repeat the password: ")) != value:
         raise CliError(translate("Cli", "the passwords do not match"), EXIT_USAGE)
     return value
-
-
-class ProgressLines:
-    """``(done, total)`` callbacks of a long import or export as lines on stderr, one per
-    tenth of the rows (stdout keeps the result: one JSON object with --json). Files of
-    fewer than :attr:`MIN_ROWS` rows finish too soon to need them."""
-
-    MIN_ROWS = 1000
-
-    def __init__(self, template: str) -> None:
-        self.template = template  # translated, with {done} and {total}
-        self.next_share = 1
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < self.MIN_ROWS or done * 10 < self.next_share * total:
-            return
-        self.next_share = done * 10 // total + 1
-        line = self.template.format(done=f"{done:,}", total=f"{total:,}")
-        print(line, file=sys.stderr, flush=True)
 
 
 def emit(args: argparse.Namespace, payload: dict[str, Any], lines: Sequence[str]) -> None:
@@ -90,13 +70,3 @@ def signed_in(paths: AppPaths, args: argparse.Namespace) -> Iterator[tuple[Any, 
         yield app, session
     finally:
         app.close()
-
-
-def backup_password(args: argparse.Namespace) -> str:
-    """The user's password as it was when the backup was made (env or prompt; default: now)."""
-    value = os.environ.get(BACKUP_PASSWORD_ENV)
-    if value:
-        return value
-    if sys.stdin.isatty() and not os.environ.get(PASSWORD_ENV):
-        return getpass.getpass(translate("Cli", "Your password when the backup was made: "))
-    return ask_password(translate("Cli", "Password: "))

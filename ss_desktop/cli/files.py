@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from ss_desktop.cli.common import (
-    EXIT_OK,
-    EXIT_USAGE,
-    CliError,
-    ProgressLines,
-    emit,
-    signed_in,
-)
+from ss_desktop.cli.common import EXIT_OK, EXIT_USAGE, CliError, emit, signed_in
 from ss_desktop.cli.text import translate
 from ss_desktop.config import AppPaths
+
+
+class ProgressLines:
+    """``(done, total)`` callbacks of a long import or export as lines on stderr, one per
+    tenth of the rows (stdout keeps the result: one JSON object with --json). Files of
+    fewer than :attr:`MIN_ROWS` rows finish too soon to need them."""
+
+    MIN_ROWS = 1000
+
+    def __init__(self, template: str) -> None:
+        self.template = template  # translated, with {done} and {total}
+        self.next_share = 1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_ROWS or done * 10 < self.next_share * total:
+            return
+        self.next_share = done * 10 // total + 1
+        line = self.template.format(done=f"{done:,}", total=f"{total:,}")
+        print(line, file=sys.stderr, flush=True)
+
 
 EXIT_REJECTED_ROWS = 3
 

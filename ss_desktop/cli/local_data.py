@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,13 +16,25 @@ from ss_desktop.cli.common import (
     EXIT_USAGE,
     CliError,
     ask_password,
-    backup_password,
     emit,
     signed_in,
 )
+from ss_desktop.cli.parser import PASSWORD_ENV
 from ss_desktop.cli.text import language, translate
 from ss_desktop.config import AppPaths
 from ss_desktop.services.messages import QT_TRANSLATE_NOOP
+
+BACKUP_PASSWORD_ENV = "SS_DESKTOP_BACKUP_PASSWORD"
+
+
+def _backup_password(args: argparse.Namespace) -> str:
+    """The user's password as it was when the backup was made (env or prompt; default: now)."""
+    value = os.environ.get(BACKUP_PASSWORD_ENV)
+    if value:
+        return value
+    if sys.stdin.isatty() and not os.environ.get(PASSWORD_ENV):
+        return getpass.getpass(translate("Cli", "Your password when the backup was made: "))
+    return ask_password(translate("Cli", "Password: "))
 
 
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -164,7 +178,7 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if problem is not None:  # the app is open on this data: replacing it now would lose work
         raise CliError(problem.message(language()), EXIT_USAGE)
     try:
-        outcome: RestoreOutcome = restore_data(args, paths, source)
+        outcome: RestoreOutcome = _restore_data(args, paths, source)
     finally:
         lock.release()
     when = translate("Cli", ", made {when}").format(when=outcome.made_at) if outcome.made_at else ""
@@ -195,7 +209,7 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
-def restore_data(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any:
+def _restore_data(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any:
     """Over data that opens: signed in as usual. Over data that does not open (empty, cut
     short, damaged, missing, another laptop's): with the backup's password alone."""
     from ss_desktop.services.backup import BackupService
@@ -209,7 +223,7 @@ def restore_data(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any
 
         try:
             with signed_in(paths, args) as (app, session):
-                return BackupService(app, session).restore(source, backup_password(args))
+                return BackupService(app, session).restore(source, _backup_password(args))
         except Exception as exc:
             problem = error_code_of(exc)[0]
             if problem not in RESTORABLE_CODES:
@@ -224,7 +238,7 @@ def restore_data(args: argparse.Namespace, paths: AppPaths, source: Path) -> Any
 
     with LocalApp(paths) as app:
         _session, outcome = restore_over_damaged(
-            app, source, username, backup_password(args), problem=problem
+            app, source, username, _backup_password(args), problem=problem
         )
     return outcome
 

@@ -11,7 +11,7 @@ from ss_desktop.cli.text import translate
 from ss_desktop.config import AppPaths
 
 
-def sync_failure(exc: Exception) -> CliError:
+def _sync_failure(exc: Exception) -> CliError:
     from ss_desktop.services.sync_messages import sync_error_text
 
     code = getattr(exc, "code", "unexpected")
@@ -40,7 +40,7 @@ def cmd_enroll(args: argparse.Namespace, paths: AppPaths) -> int:
                     allow_insecure=args.allow_insecure,
                 )
         except SyncError as exc:
-            raise sync_failure(exc) from exc
+            raise _sync_failure(exc) from exc
         lines = [
             translate("Cli", "Enrolled as device {device} for {n} site(s).").format(
                 device=result.device_id, n=len(result.sites)
@@ -129,7 +129,7 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             report = service.sync_round(attempts=args.retries + 1, observer=_sync_lines(args))
         except SyncError as exc:
-            raise sync_failure(exc) from exc
+            raise _sync_failure(exc) from exc
         except KeyboardInterrupt:
             pending = service.status().pending
             raise CliError(
@@ -225,6 +225,6 @@ def cmd_bundle(args: argparse.Namespace, paths: AppPaths) -> int:
                         ).format(n=info.resent)
                     )
         except SyncError as exc:
-            raise sync_failure(exc) from exc
+            raise _sync_failure(exc) from exc
         emit(args, info.as_dict(), lines)
     return EXIT_OK

@@ -33,6 +33,7 @@ from ss_hq.core.models import AppliedOp, Device, Record
 from ss_hq.sync.device_service import create_enrollment_code
 from ss_hq.sync.pull_service import scope_records
 from tests.fixtures import cli_process, hq_server
+from tests.fixtures.warm_fork import Handle
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Tree-house-42"
@@ -95,7 +96,7 @@ class HQProcess:
         self.log_dir = log_dir
         self.port = hq_server.free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process: hq_server.ServerHandle | None = None
+        self.process: Handle | None = None
         self.engine = make_engine(database_url)
 
     def start(self) -> None:
