@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -22,7 +23,6 @@ from ss_desktop.cli.common import (
 from ss_desktop.cli.parser import PASSWORD_ENV
 from ss_desktop.cli.text import language, translate
 from ss_desktop.config import AppPaths
-from ss_desktop.services.messages import QT_TRANSLATE_NOOP
 
 BACKUP_PASSWORD_ENV = "SS_DESKTOP_BACKUP_PASSWORD"
 

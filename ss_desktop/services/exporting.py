@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_core.domain.pinyin import split_name
 from ss_desktop.db import child_search, report_queries
 from ss_desktop.db.audit import append_audit
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.errors import PermissionDenied, ServiceError
-from ss_desktop.services.messages import QT_TRANSLATE_NOOP
 from ss_desktop.services.permissions import Permission, allowed, require
 from ss_desktop.services.reference import ReferenceService
 

@@ -1,8 +1,8 @@
 """English text for every stable code the domain and the services produce.
 
 The GUI translates these templates with ``QCoreApplication.translate(context, template)``;
-``QT_TRANSLATE_NOOP`` below is a plain function (this layer does not import Qt) that
-pyside6-lupdate still recognises, so every template lands in the ``.ts`` files.
+``QT_TRANSLATE_NOOP`` (:mod:`ss_core.domain.labels`) is a plain function (this layer does not
+import Qt) that pyside6-lupdate still recognises, so every template lands in the ``.ts`` files.
 The CLI translates them with the same catalogue (a ``translate(context, text)`` callable).
 """
 
@@ -13,12 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ss_core.domain.errors import Issue, ValidationFailed
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.db.engine import DatabaseError, OperationalError
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name
-    return text
-
 
 ISSUE_CONTEXT = "Issue"
 ERROR_CONTEXT = "ServiceError"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ss_desktop.services.messages import QT_TRANSLATE_NOOP, Translate, english, fill
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
+from ss_desktop.services.messages import Translate, english, fill
 
 SYNC_CONTEXT = "SyncError"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.attendance import MAX_LESSONS, AttendanceGrid, AttendanceService
 from ss_desktop.services.sites import ProgramInfo, SitesService
 from ss_desktop.ui.context import UiContext

@@ -53,12 +53,12 @@ class FilterCombos:
         for i in range(1, self.category.count()):
             key = self.category.itemData(i)
             self.category.setItemText(
-                i, QCoreApplication.translate("ChildrenModel", str(CATEGORIES[key]))
+                i, QCoreApplication.translate("ChildrenModel", CATEGORIES[key])
             )
         self.stage.setItemText(0, QCoreApplication.translate("ChildrenPage", "All stages"))
         for i in range(1, self.stage.count()):
             key = self.stage.itemData(i)
-            self.stage.setItemText(i, QCoreApplication.translate("ChildrenModel", str(STAGES[key])))
+            self.stage.setItemText(i, QCoreApplication.translate("ChildrenModel", STAGES[key]))
         statuses = {
             "active": QCoreApplication.translate("ChildrenPage", "Active"),
             "archived": QCoreApplication.translate("ChildrenPage", "Archived"),

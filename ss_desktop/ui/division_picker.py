@@ -9,7 +9,6 @@ matches exactly or when only one division matches. The picker's value is the cou
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_core.domain.pinyin import normalize_query
 from ss_desktop.services.reference import DivisionOption, DivisionTable, division_matches
 
@@ -50,10 +50,9 @@ class DivisionField(QWidget):
 
     picked = Signal(object)  # the DivisionOption chosen, or None when cleared
 
-    def __init__(self, placeholder: object, parent: QWidget | None = None) -> None:
-        """*placeholder* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._placeholder = str(placeholder)
+        self._placeholder = placeholder
         self._options: list[DivisionOption] = []
         self._current: DivisionOption | None = None
         self._model = QStandardItemModel(self)

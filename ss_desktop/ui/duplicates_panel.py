@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.ui.widgets import FieldBox, Texts, line_edit
 
 CONTEXT = "DuplicatesPanel"
@@ -148,7 +149,7 @@ class DuplicatesPanel(QFrame):
 
     def _set_headers(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate(CONTEXT, str(h)) for h in HEADERS]
+            [QCoreApplication.translate(CONTEXT, h) for h in HEADERS]
         )
 
     def show_candidates(self, candidates: list[CandidateView]) -> None:
@@ -165,7 +166,7 @@ class DuplicatesPanel(QFrame):
         self.table.setRowCount(len(self._candidates))
         for row, c in enumerate(self._candidates):
             reasons = ", ".join(
-                QCoreApplication.translate(CONTEXT, str(REASONS.get(r, r))) for r in c.reasons
+                QCoreApplication.translate(CONTEXT, REASONS.get(r, r)) for r in c.reasons
             )
             if c.other_site:
                 name = QCoreApplication.translate(

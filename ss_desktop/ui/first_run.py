@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_core.domain.enums import SiteType
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.accounts import USERNAME_RE, check_password_rules
 from ss_desktop.services.app import LocalApp, UserSession
 from ss_desktop.services.errors import ServiceError
@@ -211,7 +212,7 @@ class SitePage(_Page):
         )
         for i in range(self.kind.count()):
             key = SiteType(self.kind.itemData(i))
-            self.kind.setItemText(i, QCoreApplication.translate("FirstRun", str(SITE_TYPES[key])))
+            self.kind.setItemText(i, QCoreApplication.translate("FirstRun", SITE_TYPES[key]))
 
     def values(self) -> dict[str, str]:
         return {
@@ -275,7 +276,7 @@ class FirstRunWizard(QWizard):
         # QWizard names its buttons once, when it is made: name them again in the language
         # chosen on the first page (and whatever Qt's own translations hold)
         for button, text in WIZARD_BUTTONS.items():
-            self.setButtonText(button, QCoreApplication.translate("FirstRun", str(text)))
+            self.setButtonText(button, QCoreApplication.translate("FirstRun", text))
         self.setButtonText(
             QWizard.WizardButton.CustomButton1,
             QCoreApplication.translate("FirstRun", "&Restore a backup…"),

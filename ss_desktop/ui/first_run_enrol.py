@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.app import LocalApp
 from ss_desktop.ui.errors import error_message
 from ss_desktop.ui.first_run_base import SETUP_SESSION, Page
@@ -145,9 +146,8 @@ class EnrollPage(Page):
         self._enrol(lambda service: service.enroll(server, code))
         return False
 
-    def _refuse(self, text: object) -> bool:
-        """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
-        _show(self.error, QCoreApplication.translate("FirstRun", str(text)))
+    def _refuse(self, text: str) -> bool:
+        _show(self.error, QCoreApplication.translate("FirstRun", text))
         return False
 
     def _enrol(self, job: Any) -> None:

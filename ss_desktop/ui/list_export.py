@@ -7,9 +7,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.exporting import (
     COLUMN_HEADERS,
     EXPORT_CONTEXT,
@@ -44,7 +45,7 @@ def export_labels(
 ) -> tuple[dict[str, str], ValueLabel]:
     """Column headers and value labels of an export in the language of *translate*: 性别
     男/女, 小学3年级, 父亲, 居民户口 ... (the import reads them back, in both languages)."""
-    kinds: dict[str, Mapping[Any, object]] = {  # STATUS's texts are typed as object
+    kinds: dict[str, Mapping[Any, str]] = {
         "gender": labels.GENDER,
         "stage": labels.STAGE,
         "category": labels.CATEGORY,
@@ -54,7 +55,7 @@ def export_labels(
         "status": STATUS,
     }
     value_labels = {
-        kind: {code: translate(labels.ENUM_CONTEXT, str(text)) for code, text in table.items()}
+        kind: {code: translate(labels.ENUM_CONTEXT, text) for code, text in table.items()}
         for kind, table in kinds.items()
     }
     headers = {k: translate(EXPORT_CONTEXT, v) for k, v in COLUMN_HEADERS.items()}

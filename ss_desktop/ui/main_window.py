@@ -82,9 +82,8 @@ __all__ = [
 STATUS_REFRESH_MS = 30_000
 
 
-def _t(text: object) -> str:
-    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
-    return QCoreApplication.translate("MainWindow", str(text))
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):

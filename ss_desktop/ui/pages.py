@@ -7,9 +7,10 @@ import importlib
 import logging
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.ui.context import UiContext
 
 log = logging.getLogger(__name__)
@@ -28,10 +29,9 @@ log = logging.getLogger(__name__)
 class PlaceholderPage(QWidget):
     """Stands in for a page this build does not have yet; says so plainly."""
 
-    def __init__(self, text_source: object, parent: QWidget | None = None) -> None:
-        """*text_source* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
+    def __init__(self, text_source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._source = str(text_source)
+        self._source = text_source
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)

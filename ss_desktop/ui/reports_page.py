@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.reports import Report, ReportFilters, ReportService, write_tables_xlsx
 from ss_desktop.services.sites import SitesService
 from ss_desktop.ui import form_labels as labels
@@ -48,7 +49,7 @@ _EXTRA = {
 
 def _label(kind: Mapping[Any, str], value: Any) -> str:
     if value in _EXTRA:
-        return QCoreApplication.translate("ReportsPage", str(_EXTRA[value]))
+        return QCoreApplication.translate("ReportsPage", _EXTRA[value])
     return labels.enum_label(kind, value)
 
 

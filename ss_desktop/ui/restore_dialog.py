@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.app import LocalApp
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.restore import (
@@ -41,7 +42,7 @@ from ss_desktop.services.restore import (
 )
 from ss_desktop.ui.errors import error_message
 
-REASONS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
+REASONS = {
     "sign-out": QT_TRANSLATE_NOOP("Backups", "at sign-out"),
     "daily": QT_TRANSLATE_NOOP("Backups", "daily"),
     "before-upgrade": QT_TRANSLATE_NOOP("Backups", "before an update"),
@@ -51,7 +52,7 @@ REASONS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
 
 
 def reason_text(reason: str) -> str:
-    return QCoreApplication.translate("Backups", str(REASONS.get(reason, reason)))
+    return QCoreApplication.translate("Backups", REASONS.get(reason, reason))
 
 
 def size_text(size: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ss_core.domain.errors import ValidationFailed
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.children import ChildrenService
 from ss_desktop.services.sites import EnrolledChild, ProgramInfo, Saved, SiteInfo, SitesService
 from ss_desktop.ui import form_labels as L
@@ -61,7 +62,7 @@ ENROLLED_HEADERS = (
 )
 
 
-def _table(headers: tuple[object, ...], name: str) -> QTableWidget:
+def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -272,7 +273,7 @@ class SitesPage(QWidget):
             (self.enrolled_table, ENROLLED_HEADERS),
         ):
             table.setHorizontalHeaderLabels(
-                [QCoreApplication.translate(CONTEXT, str(h)) for h in headers]
+                [QCoreApplication.translate(CONTEXT, h) for h in headers]
             )
 
     def selected_site(self) -> str | None:

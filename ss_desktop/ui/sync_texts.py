@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.errors import ServiceError
 from ss_desktop.services.messages import fill
 from ss_desktop.services.sync_messages import (
@@ -25,9 +26,8 @@ from ss_desktop.services.sync_messages import (
 from ss_desktop.ui.errors import error_message
 
 
-def _t(text: object) -> str:
-    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
-    return QCoreApplication.translate("SyncPage", str(text))
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SyncPage", text)
 
 
 # Head office's reasons for refusing a change (ss_core.protocol.wire.ErrorCode), in words.

@@ -35,9 +35,7 @@ class Texts:
     def __init__(self) -> None:
         self._items: list[tuple[Callable[[str], Any], str, str]] = []
 
-    def add(self, setter: Callable[[str], Any], context: str, source: object) -> None:
-        """*source* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
-        text = str(source)
+    def add(self, setter: Callable[[str], Any], context: str, text: str) -> None:
         self._items.append((setter, context, text))
         setter(QCoreApplication.translate(context, text))
 
@@ -231,7 +229,7 @@ def add_field_row(
     texts: Texts,
     boxes: dict[str, FieldBox],
     key: str,
-    label: object,
+    label: str,
     editor: QWidget,
     *,
     object_name: str,

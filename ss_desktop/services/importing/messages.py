@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.importing.preview import CellProblem
 from ss_desktop.services.messages import (
     ISSUE_TEMPLATES,
-    QT_TRANSLATE_NOOP,
     Translate,
     english,
     fill,

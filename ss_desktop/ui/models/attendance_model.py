@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.attendance import AttendanceGrid, GridChild, SessionInfo
 from ss_desktop.ui.form_labels import ATTENDANCE, enum_label
 
@@ -123,7 +123,7 @@ class AttendanceModel(QAbstractTableModel):
             return None
         mark = self.mark_at(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, str(SHORT[mark])) if mark in SHORT else ""
+            return QCoreApplication.translate(CONTEXT, SHORT[mark]) if mark in SHORT else ""
         if role == MARK_ROLE:
             return mark
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -145,7 +145,7 @@ class AttendanceModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if 0 <= section < len(self._children) else None
         if 0 <= section < FIRST_SESSION_COL:
-            return QCoreApplication.translate(CONTEXT, str(HEADERS[section]))
+            return QCoreApplication.translate(CONTEXT, HEADERS[section])
         session = self.session_at(section)
         if session is None:
             return None

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -30,6 +29,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from shiboken6 import isValid
+
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -114,9 +115,8 @@ SORT_NAMES = {
 LIST_PRIORITY = 10
 
 
-def _tr(text: object) -> str:
-    """*text* is a source text (``QT_TRANSLATE_NOOP`` gives it typed as ``object``)."""
-    return QCoreApplication.translate(CONTEXT, str(text))
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def stage_grade_text(
@@ -127,7 +127,7 @@ def stage_grade_text(
     """ "Primary 3" / "小学3年级" (the import reads it back)."""
     if not stage:
         return ""
-    label = translate(CONTEXT, str(STAGES.get(stage, stage)))
+    label = translate(CONTEXT, STAGES.get(stage, stage))
     if grade is None:
         return label
     return translate("ChildrenModel", "{stage} {grade}").format(stage=label, grade=grade)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.register.section import CONTEXT, focus_targets, tab_focusable
 from ss_desktop.ui.widgets import CheckGroup, EnumCombo, FieldBox, Texts, add_field_row, line_edit

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ss_core.domain.dates import format_dob, parse_dob
 from ss_core.domain.errors import Issue, IssueCode, ValidationFailed
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_core.domain.pinyin import display_pinyin
 from ss_core.domain.validation import PINYIN_MAX_LEN
 from ss_desktop.ui import form_labels as L

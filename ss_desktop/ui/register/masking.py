@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.ui.widgets import Texts
 
 CONTEXT = "RegisterPage"
@@ -63,7 +64,7 @@ class MaskedFields:
             if name in self._locked:
                 editor.setEnabled(not masked)
             tip = HIDDEN_CHOICE_TIP if name in self._locked else HIDDEN_TEXT_TIP
-            editor.setToolTip(QCoreApplication.translate(CONTEXT, str(tip)) if masked else "")
+            editor.setToolTip(QCoreApplication.translate(CONTEXT, tip) if masked else "")
 
     def clear(self) -> None:
         self.apply(())

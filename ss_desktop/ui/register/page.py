@@ -16,7 +16,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ss_core.domain.consent import PENDING_UNDER_14, consent_state
 from ss_core.domain.dates import needs_guardian_consent
 from ss_core.domain.errors import Issue, ValidationFailed
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.children import ChildForm, ChildrenService, Revealed, SaveResult
 from ss_desktop.services.permissions import Permission, allowed
 from ss_desktop.services.reference import DivisionTable, ReferenceService
@@ -122,7 +123,7 @@ class RegisterPage(QWidget):
             (self.save_button, QT_TRANSLATE_NOOP("RegisterPage", "Save (Ctrl+S)")),
             (self.save_new_button, QT_TRANSLATE_NOOP("RegisterPage", "Save and new (Ctrl+Enter)")),
         ):
-            self.texts.add(button.setText, CONTEXT, str(text))
+            self.texts.add(button.setText, CONTEXT, text)
 
         self.focus_chain = FocusChain(
             self._parts,

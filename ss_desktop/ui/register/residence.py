@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ss_core.domain.categories import is_local_hukou
 from ss_core.domain.errors import Issue, IssueCode
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.reference import DivisionTable
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.division_picker import DivisionPicker

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from ss_core.domain.labels import QT_TRANSLATE_NOOP
 from ss_desktop.services.sites import SiteInfo
 from ss_desktop.ui import form_labels as L
 from ss_desktop.ui.register.section import Section, connect_changed, translate

@@ -46,7 +46,7 @@ class Section(QWidget):
 
     changed = Signal()
 
-    def __init__(self, title: object = None, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = Texts()
         self.boxes: dict[str, FieldBox] = {}
@@ -57,7 +57,7 @@ class Section(QWidget):
         self.title_label: QLabel | None = None
         if title is not None:
             self.title_label = section_title()
-            self.texts.add(self.title_label.setText, CONTEXT, str(title))
+            self.texts.add(self.title_label.setText, CONTEXT, title)
             layout.addWidget(self.title_label)
         holder = QWidget()
         self.form = QFormLayout(holder)
@@ -69,7 +69,7 @@ class Section(QWidget):
     def row(
         self,
         key: str,
-        label: object,
+        label: str,
         editor: QWidget,
         *,
         form: QFormLayout | None = None,
