@@ -54,32 +54,32 @@ Data folder: {path}</source>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="129" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="130" />
         <source>&amp;Program:</source>
         <translation>项目(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="130" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="131" />
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="131" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="132" />
         <source>&amp;Lessons:</source>
         <translation>课时(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="135" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="136" />
         <source>Topic (optional)</source>
         <translation>主题（可选）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="137" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="138" />
         <source>Add &amp;session</source>
         <translation>添加课次(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/attendance_page.py" line="141" />
+        <location filename="../../ss_desktop/ui/attendance_page.py" line="142" />
         <source>Keys: P or 1 present, A or 2 absent, E or 3 excused, Delete clears. Arrow keys move.</source>
         <translation>按键：P 或 1 出勤，A 或 2 缺勤，E 或 3 请假，Delete 清除。方向键移动。</translation>
     </message>
@@ -87,138 +87,138 @@ Data folder: {path}</source>
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="45" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="46" />
         <source>at sign-out</source>
         <translation>退出登录时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="46" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="47" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="47" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="48" />
         <source>before an update</source>
         <translation>更新前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="48" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="49" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="49" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="50" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="58" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="59" />
         <source>{mb} MB</source>
         <translation>{mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="70" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="71" />
         <source>{n} children</source>
         <translation>{n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="74" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="75" />
         <source>on the removable drive</source>
         <translation>在移动硬盘/U盘上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="85" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="86" />
         <source>The data was restored from the backup of {when} ({n} children).</source>
         <translation>数据已从 {when} 的备份恢复（{n} 名儿童）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="91" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="92" />
         <source>The data was restored from the backup of {when}.</source>
         <translation>数据已从 {when} 的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="97" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="98" />
         <source>The data was restored from {name}.</source>
         <translation>数据已从 {name} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="106" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="107" />
         <source>The files that did not open were kept in the data folder as {names}; nothing was deleted.</source>
         <translation>无法打开的文件已保留在数据文件夹中，文件名为 {names}；没有删除任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="113" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="114" />
         <source>The data it replaced was saved to {path}.</source>
         <translation>被替换的数据已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="118" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="119" />
         <source>Changes made after that backup are not in it: enter them again, or sync to get back what head office has.</source>
         <translation>该备份之后的改动不在备份里：请重新录入，或同步以取回总部已有的数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="214" />
         <location filename="../../ss_desktop/ui/restore_dialog.py" line="215" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="216" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="220" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="221" />
         <source>Choose a backup (the newest is chosen). The files that do not open are kept, never deleted. Enter your user name and your password as it was when the backup was made.</source>
         <translation>请选择一个备份（已选中最新的）。无法打开的文件会被保留，绝不删除。请输入您的用户名，以及制作该备份时您的密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="225" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="226" />
         <source>&amp;Other file…</source>
         <translation>其他文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="226" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="227" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="228" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="229" />
         <source>&amp;Password when the backup was made:</source>
         <translation>制作备份时的密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="230" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="231" />
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="231" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="232" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="244" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="245" />
         <source>No backup was found in the backup folder. Choose a backup file with “Other file…” (on a USB drive, for example).</source>
         <translation>备份文件夹中没有找到备份。请用“其他文件…”选择一个备份文件（例如在U盘上）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="262" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="263" />
         <source>Restore data from</source>
         <translation>从以下文件恢复数据</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="264" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="265" />
         <source>Backup files (*.ssbackup);;All files (*)</source>
         <translation>备份文件 (*.ssbackup);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="284" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="285" />
         <source>Choose a backup.</source>
         <translation>请选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="288" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="289" />
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/restore_dialog.py" line="293" />
+        <location filename="../../ss_desktop/ui/restore_dialog.py" line="294" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -226,142 +226,142 @@ Data folder: {path}</source>
 <context>
     <name>ChildrenModel</name>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="51" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="52" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="52" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="53" />
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="53" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="54" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="54" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="55" />
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="55" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="56" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="56" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="57" />
         <source>Grade</source>
         <translation>年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="57" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="58" />
         <source>Class</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="58" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="59" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="59" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="60" />
         <source>Consent</source>
         <translation>同意书</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="60" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="64" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="65" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="65" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="66" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="66" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="67" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="67" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="68" />
         <source>Not stated</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="71" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="72" />
         <source>Preschool</source>
         <translation>学前</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="72" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="73" />
         <source>Primary</source>
         <translation>小学</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="73" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="74" />
         <source>Junior secondary</source>
         <translation>初中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="74" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="75" />
         <source>Senior secondary</source>
         <translation>高中</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="75" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="76" />
         <source>Vocational</source>
         <translation>中职</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="79" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="80" />
         <source>Migrant</source>
         <translation>流动儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="80" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="81" />
         <source>Low income</source>
         <translation>低收入</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="81" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="82" />
         <source>Lower-tier city</source>
         <translation>三线及以下城市</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="82" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="83" />
         <source>Left-behind</source>
         <translation>留守儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="83" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="84" />
         <source>In care</source>
         <translation>机构养育</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="84" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="85" />
         <source>Disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="88" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="89" />
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="89" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="90" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/models/children_model.py" line="90" />
+        <location filename="../../ss_desktop/ui/models/children_model.py" line="91" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -651,12 +651,12 @@ Data folder: {path}</source>
         <translation>没有符合条件的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="124" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="162" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="125" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="124" />
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
@@ -671,82 +671,82 @@ Data folder: {path}</source>
         <translation>儿童（已归档）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="140" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="143" />
         <source>changes not yet sent</source>
         <translation>尚未发送的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="141" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="144" />
         <source>of them waiting for consent</source>
         <translation>其中等待同意书的</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="142" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="146" />
         <source>changes head office refused</source>
         <translation>总部拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="143" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="147" />
         <source>last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="144" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="152" />
         <source>this laptop's device id</source>
         <translation>本机设备编号</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="157" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="173" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="167" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="183" />
         <source>Replace all data in {folder} with {path}? [y/N] </source>
         <translation>用 {path} 替换 {folder} 中的全部数据吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="172" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="188" />
         <source>Nothing restored.</source>
         <translation>没有恢复任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="184" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="200" />
         <source>, made {when}</source>
         <translation>（{when} 制作）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="186" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="202" />
         <source> with {n} children</source>
         <translation>，含 {n} 名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="195" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="211" />
         <source>The data could not be opened: {reason}</source>
         <translation>无法打开数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="197" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="213" />
         <source>Set aside (not deleted): {path}</source>
         <translation>已移到一旁（未删除）：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="198" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="214" />
         <source>Restored from {path}{when}{children}.</source>
         <translation>已从 {path}{when}{children}恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="203" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="219" />
         <source>The data it replaced was saved to {path}</source>
         <translation>被替换的数据已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="208" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="224" />
         <source>Sign in with the password of that time.</source>
         <translation>请用备份时的密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="235" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="251" />
         <source>say who restores the backup: --user NAME</source>
         <translation>请说明由谁恢复备份：--user 用户名</translation>
     </message>
@@ -921,17 +921,17 @@ Data folder: {path}</source>
         <translation>已把 {n} 名儿童导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="252" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="268" />
         <source>Wrote {path}. Send it to head office; bring back the answer file and run 'ss-desktop recovery apply ANSWER --admin NAME'.</source>
         <translation>已写出 {path}。请把它发给总部；拿回答复文件后运行 “ss-desktop recovery apply 答复文件 --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="259" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="275" />
         <source>New password for {user}: </source>
         <translation>{user} 的新密码：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/cli/local_data.py" line="264" />
+        <location filename="../../ss_desktop/cli/local_data.py" line="280" />
         <source>The data is open again. Sign in as '{user}' with the new password.</source>
         <translation>数据已重新打开。请以 “{user}” 用新密码登录。</translation>
     </message>
@@ -1126,40 +1126,80 @@ Data folder: {path}</source>
         <translation>把你有权查看的儿童导出到 FILE.xlsx 或 FILE.csv（表头和内容使用本命令的语言；文件可以再次导入）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="410" />
+        <location filename="../../ss_desktop/services/messages.py" line="406" />
         <source>some fields need fixing:</source>
         <translation>有些项需要改正：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="413" />
+        <location filename="../../ss_desktop/services/messages.py" line="409" />
         <source>unexpected error ({type}); see the log file for details</source>
         <translation>意外错误（{type}）；详情见日志文件</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="173" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="174" />
         <source>ahead</source>
         <translation>快</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="173" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="174" />
         <source>behind</source>
         <translation>慢</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="140" />
+        <source>children not yet sent</source>
+        <translation>尚未发送的儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="141" />
+        <source>children waiting for consent</source>
+        <translation>等待同意书的儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="142" />
+        <source>records not yet sent</source>
+        <translation>尚未发送的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="145" />
+        <source>oldest change not yet sent</source>
+        <translation>最早一条未发送更改的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="148" />
+        <source>last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="149" />
+        <source>backup overdue (over a week old while changes wait to be sent)</source>
+        <translation>备份已逾期（超过一周，且有更改等待发送）</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="164" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ss_desktop/cli/local_data.py" line="164" />
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>DivisionPicker</name>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="201" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="200" />
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="202" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="201" />
         <source>Prefecture / city</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/division_picker.py" line="203" />
+        <location filename="../../ss_desktop/ui/division_picker.py" line="202" />
         <source>County / district</source>
         <translation>区县</translation>
     </message>
@@ -1167,107 +1207,107 @@ Data folder: {path}</source>
 <context>
     <name>DuplicatesPanel</name>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="33" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="34" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="35" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
         <source>similar name</source>
         <translation>姓名相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="36" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
         <source>same birth date</source>
         <translation>出生日期相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="37" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38" />
         <source>close birth date</source>
         <translation>出生日期相近</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="38" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39" />
         <source>same guardian phone</source>
         <translation>监护人电话相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="39" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
         <source>same site</source>
         <translation>同一站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="40" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="41" />
         <source>same gender</source>
         <translation>性别相同</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="43" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="44" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="45" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="46" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="47" />
         <source>Why it matches</source>
         <translation>相似之处</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="47" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="48" />
         <source>Score</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="198" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="199" />
         <source>A child registered at another site matches this one. You may not open that record; if this is a different child, say why and save anyway.</source>
         <translation>另一个站点登记的一名儿童与此儿童相符。您无权打开该记录；如果这是另一名儿童，请说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="204" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="205" />
         <source>This child may already be registered. Open the existing record, or save anyway and say why.</source>
         <translation>这名儿童可能已经登记过。请打开已有记录，或说明原因后仍然保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="126" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="127" />
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="130" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="131" />
         <source>e.g. twins; a different child with the same name</source>
         <translation>例如：双胞胎；同名的另一名儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="137" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="138" />
         <source>&amp;Open existing</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="140" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="141" />
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="145" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="146" />
         <source>Back to the form</source>
         <translation>返回表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="171" />
+        <location filename="../../ss_desktop/ui/duplicates_panel.py" line="172" />
         <source>A matching child is registered at another site</source>
         <translation>另一个站点已登记了相符的儿童</translation>
     </message>
@@ -1822,18 +1862,18 @@ Data folder: {path}</source>
     </message>
     <message>
         <location filename="../../ss_core/domain/labels.py" line="171" />
-        <location filename="../../ss_desktop/ui/list_export.py" line="25" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="26" />
         <source>Active</source>
         <translation>在册</translation>
     </message>
     <message>
         <location filename="../../ss_core/domain/labels.py" line="172" />
-        <location filename="../../ss_desktop/ui/list_export.py" line="26" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="27" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="27" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="28" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
@@ -1991,173 +2031,173 @@ Data folder: {path}</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="41" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="42" />
         <source>Public school</source>
         <translation>公办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="42" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="43" />
         <source>Migrant school</source>
         <translation>随迁子女学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="43" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="44" />
         <source>Private school</source>
         <translation>民办学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="44" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="45" />
         <source>Special education school</source>
         <translation>特殊教育学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="45" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="46" />
         <source>Vocational school</source>
         <translation>职业学校</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="46" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="47" />
         <source>Teaching point</source>
         <translation>教学点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="47" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="48" />
         <source>Care home</source>
         <translation>儿童福利机构</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="48" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="49" />
         <source>Community centre</source>
         <translation>社区中心</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="49" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="50" />
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="54" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="55" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="55" />
         <location filename="../../ss_desktop/ui/first_run.py" line="56" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="57" />
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="57" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="58" />
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="58" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="59" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="89" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="90" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="91" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="92" />
         <source>This laptop is not set up yet. Choose the language of the app; you can change it later in Settings.</source>
         <translation>这台电脑还没有设置。请选择程序的语言；以后可以在“设置”中更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="96" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="97" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="131" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="132" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="133" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="134" />
         <source>Create the first account. The administrator manages users and settings on this laptop.</source>
         <translation>创建第一个账户。管理员负责管理这台电脑上的用户和设置。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="138" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="139" />
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="139" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="140" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="140" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="141" />
         <source>&amp;Repeat password:</source>
         <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="142" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="143" />
         <source>User names use letters, digits, dots, dashes or underscores (2 to 32). Passwords need at least 8 characters and must not be easy to guess.</source>
         <translation>用户名由字母、数字、点、横线或下划线组成（2 至 32 个字符）。密码至少 8 个字符，且不能太容易猜到。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="157" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="158" />
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="97" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="98" />
         <source>Head office</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="99" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="100" />
         <source>Laptops send their records to head office when they can.</source>
         <translation>电脑在能联网时把记录发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="103" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="104" />
         <source>&amp;Work offline for now</source>
         <translation>暂时离线工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="105" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="106" />
         <source>I have an &amp;enrolment code from head office</source>
         <translation>我有总部发放的注册码(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="107" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="108" />
         <source>Head-office &amp;address:</source>
         <translation>总部地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="109" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="110" />
         <source>Enrolment &amp;code:</source>
         <translation>注册码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="110" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="111" />
         <source>Enrolment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="118" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="119" />
         <source>Working offline, you register children on this laptop and they wait as pending changes; you can enrol later on the Sync page. With a code or a file, the laptop enrols when you press Next and gets its sites from head office; with a file, its changes travel to head office in USB bundles.</source>
         <translation>离线工作时，在本机登记的儿童会作为待发送的更改保存在本机；以后可以在“同步”页注册到总部。如果有注册码或注册文件，点“下一步”时本机即完成注册，并从总部获得所属站点；用注册文件注册的电脑，其更改通过U盘同步包送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="143" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="144" />
         <source>Enter head office's address and the enrolment code.</source>
         <translation>请输入总部地址和注册码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="112" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="113" />
         <source>I have an enrolment &amp;file from head office (no internet here)</source>
         <translation>我有总部给的注册文件(&amp;F)（这里没有网络）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="116" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="117" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -2172,7 +2212,7 @@ Data folder: {path}</source>
         <translation>注册文件 (*.enroll);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="136" />
+        <location filename="../../ss_desktop/ui/first_run_enrol.py" line="137" />
         <source>Choose the enrollment file from head office.</source>
         <translation>请选择总部提供的注册文件。</translation>
     </message>
@@ -2187,47 +2227,47 @@ Data folder: {path}</source>
         <translation>已在总部注册，设备编号 {device}，共 {count} 个站点。请点“完成”；站点和儿童信息会在第一次同步时传到本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="197" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="198" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="199" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="200" />
         <source>Where is this laptop used? (a school, care home or community centre)</source>
         <translation>这台电脑在哪里使用？（学校、儿童福利机构或社区中心）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="203" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="204" />
         <source>Site &amp;name:</source>
         <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="204" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="205" />
         <source>&amp;Kind of site:</source>
         <translation>站点类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="205" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="206" />
         <source>Site &amp;code (optional):</source>
         <translation>站点代码（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="207" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="208" />
         <source>The site is marked "pending" until head office confirms it. More sites can be added on the Sites &amp; programs page.</source>
         <translation>在总部确认之前，站点显示为“待确认”。可以在“站点与项目”页面添加更多站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="274" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="275" />
         <source>Set up Stepping Stones</source>
         <translation>设置铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="281" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="282" />
         <source>&amp;Restore a backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/first_run.py" line="310" />
+        <location filename="../../ss_desktop/ui/first_run.py" line="311" />
         <source>Setting up…</source>
         <translation>正在设置…</translation>
     </message>
@@ -2678,172 +2718,172 @@ Data folder: {path}</source>
 <context>
     <name>Issue</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="35" />
+        <location filename="../../ss_desktop/services/messages.py" line="31" />
         <source>The ID number must have 18 characters: 17 digits and a last digit or X.</source>
         <translation>身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="38" />
+        <location filename="../../ss_desktop/services/messages.py" line="34" />
         <source>The ID number's last character does not match the others. Check each digit against the card.</source>
         <translation>身份证号的校验位与前面的数字不符。请对照证件逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="42" />
+        <location filename="../../ss_desktop/services/messages.py" line="38" />
         <source>The birth date inside the ID number is not a real date. Check digits 7 to 14.</source>
         <translation>身份证号中的出生日期不是有效日期。请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="45" />
+        <location filename="../../ss_desktop/services/messages.py" line="41" />
         <source>The birth date inside the ID number is in the future. Check digits 7 to 14.</source>
         <translation>身份证号中的出生日期在未来。请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="48" />
+        <location filename="../../ss_desktop/services/messages.py" line="44" />
         <source>The ID number says the child was born on {id_birth_date}, which differs from the birth date on the form. Correct one of them.</source>
         <translation>身份证号显示出生日期为 {id_birth_date}，与表中填写的出生日期不同。请改正其中一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="52" />
+        <location filename="../../ss_desktop/services/messages.py" line="48" />
         <source>The ID number's 17th digit does not match the gender chosen on the form.</source>
         <translation>身份证号第 17 位与表中选择的性别不符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="55" />
+        <location filename="../../ss_desktop/services/messages.py" line="51" />
         <source>The first six digits of the ID number are not a known place code. Check them; you can still save.</source>
         <translation>身份证号前六位不是已知的行政区划代码。请核对；仍然可以保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="59" />
+        <location filename="../../ss_desktop/services/messages.py" line="55" />
         <source>Enter an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 021-12345678).</source>
         <translation>请输入以 1 开头的 11 位手机号，或带区号的固定电话（例如 021-12345678）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="63" />
+        <location filename="../../ss_desktop/services/messages.py" line="59" />
         <source>Enter the birth date as year-month-day (2015-03-04), year-month (2015-03) or year (2015).</source>
         <translation>出生日期请按“年-月-日”（2015-03-04）、“年-月”（2015-03）或“年”（2015）填写。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="67" />
+        <location filename="../../ss_desktop/services/messages.py" line="63" />
         <source>The birth date is in the future.</source>
         <translation>出生日期在未来。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="68" />
+        <location filename="../../ss_desktop/services/messages.py" line="64" />
         <source>This child is 18 or older. Check the birth date; you can still save.</source>
         <translation>该儿童已满 18 岁。请核对出生日期；仍然可以保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="71" />
+        <location filename="../../ss_desktop/services/messages.py" line="67" />
         <source>The birth date has more detail than the chosen precision.</source>
         <translation>出生日期比所选精度更详细。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="74" />
+        <location filename="../../ss_desktop/services/messages.py" line="70" />
         <source>Enter the date as year-month-day, e.g. 2024-09-01.</source>
         <translation>日期请按“年-月-日”填写，例如 2024-09-01。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="75" />
+        <location filename="../../ss_desktop/services/messages.py" line="71" />
         <source>This date is in the future.</source>
         <translation>该日期在未来。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="76" />
+        <location filename="../../ss_desktop/services/messages.py" line="72" />
         <source>This date is before the child was born.</source>
         <translation>该日期早于儿童的出生日期。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="77" />
+        <location filename="../../ss_desktop/services/messages.py" line="73" />
         <source>Enter the name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="78" />
+        <location filename="../../ss_desktop/services/messages.py" line="74" />
         <source>The name is too long (at most {max} characters).</source>
         <translation>姓名太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="79" />
+        <location filename="../../ss_desktop/services/messages.py" line="75" />
         <source>Use Chinese characters or letters only in the name (a middle dot · is allowed).</source>
         <translation>姓名只能使用汉字或字母（可以使用间隔号 ·）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="82" />
+        <location filename="../../ss_desktop/services/messages.py" line="78" />
         <source>Use letters and spaces only in the pinyin.</source>
         <translation>拼音只能使用字母和空格。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="85" />
+        <location filename="../../ss_desktop/services/messages.py" line="81" />
         <source>This text is too long (at most {max} characters).</source>
         <translation>内容太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="88" />
+        <location filename="../../ss_desktop/services/messages.py" line="84" />
         <source>This text contains characters that cannot be saved.</source>
         <translation>内容中含有无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="91" />
+        <location filename="../../ss_desktop/services/messages.py" line="87" />
         <source>This field is required.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="92" />
+        <location filename="../../ss_desktop/services/messages.py" line="88" />
         <source>This value has the wrong form.</source>
         <translation>此项的格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="93" />
+        <location filename="../../ss_desktop/services/messages.py" line="89" />
         <source>Choose one of the listed options.</source>
         <translation>请从列表中选择一项。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="94" />
+        <location filename="../../ss_desktop/services/messages.py" line="90" />
         <source>A place code has 6 digits.</source>
         <translation>行政区划代码为 6 位数字。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="95" />
+        <location filename="../../ss_desktop/services/messages.py" line="91" />
         <source>This place code is not in the list of provinces, prefectures and counties.</source>
         <translation>该代码不在省、地、县行政区划列表中。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="98" />
+        <location filename="../../ss_desktop/services/messages.py" line="94" />
         <source>This grade does not exist in this school stage.</source>
         <translation>该学段没有这个年级。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="101" />
+        <location filename="../../ss_desktop/services/messages.py" line="97" />
         <source>The disability grade is 1 (most severe) to 4.</source>
         <translation>残疾等级为 1 级（最重）至 4 级。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="104" />
+        <location filename="../../ss_desktop/services/messages.py" line="100" />
         <source>Tick at least one thing the guardian agreed to.</source>
         <translation>请至少勾选一项监护人同意的内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="107" />
+        <location filename="../../ss_desktop/services/messages.py" line="103" />
         <source>A child under 14 cannot consent alone: record the guardian's consent.</source>
         <translation>未满 14 周岁的儿童不能单独表示同意：请记录监护人的同意。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="110" />
+        <location filename="../../ss_desktop/services/messages.py" line="106" />
         <source>Say why the consent was withdrawn.</source>
         <translation>请说明撤回同意的原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="113" />
+        <location filename="../../ss_desktop/services/messages.py" line="109" />
         <source>This refers to a record that does not exist (any more). Reload and try again.</source>
         <translation>引用的记录不存在（或已被删除）。请刷新后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="116" />
+        <location filename="../../ss_desktop/services/messages.py" line="112" />
         <source>The withdrawal date is before the consent date.</source>
         <translation>撤回日期早于同意日期。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="119" />
+        <location filename="../../ss_desktop/services/messages.py" line="115" />
         <source>Disability, health, income and care details need the guardian's consent for sensitive details: tick “Sensitive details (disability, health, income, care)” in the consent, or leave this empty.</source>
         <translation>残障、健康、收入和养育情况需要监护人对敏感信息的同意：请在同意书中勾选“敏感信息（残障、健康、收入、养育情况）”，或不填写此项。</translation>
     </message>
@@ -2861,168 +2901,168 @@ Data folder: {path}</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="259" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="258" />
         <source>&amp;Children</source>
         <translation>儿童名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="260" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="259" />
         <source>&amp;Register</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="261" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="260" />
         <source>Sites &amp;&amp; &amp;programs</source>
         <translation>站点与项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="262" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="261" />
         <source>&amp;Attendance</source>
         <translation>考勤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="263" />
-        <location filename="../../ss_desktop/ui/main_window.py" line="284" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="262" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="283" />
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="264" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="263" />
         <source>Se&amp;ttings</source>
         <translation>设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="265" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="264" />
         <source>Re&amp;ports</source>
         <translation>统计报表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="273" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="272" />
         <source>&amp;New child</source>
         <translation>新登记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="274" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="273" />
         <source>&amp;Find child</source>
         <translation>查找儿童(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="275" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="274" />
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="276" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="275" />
         <source>S&amp;witch user…</source>
         <translation>切换用户(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="277" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="276" />
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="278" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="277" />
         <source>&amp;Quit</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="279" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="278" />
         <source>&amp;Import class list…</source>
         <translation>导入班级名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="280" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="279" />
         <source>&amp;Export list…</source>
         <translation>导出名单(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="281" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="280" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="282" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="281" />
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="283" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="282" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="285" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="284" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="286" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="285" />
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="287" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="286" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="295" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="294" />
         <source>Stepping Stones registration</source>
         <translation>铺路石儿童登记</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="300" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="299" />
         <source>Stepping Stones registration — {user}</source>
         <translation>铺路石儿童登记 — {user}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="305" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="304" />
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="356" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="355" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="357" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="356" />
         <source>The registration form has changes that are not saved. Leave without saving them?</source>
         <translation>登记表中有尚未保存的更改。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="527" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="526" />
         <source>Backup made and checked.</source>
         <translation>已完成备份并检查无误。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="536" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="535" />
         <source>The automatic backup failed: {why}</source>
         <translation>自动备份失败：{why}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="35" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="36" />
         <source>Export list</source>
         <translation>导出名单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="37" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="38" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/list_export.py" line="86" />
+        <location filename="../../ss_desktop/ui/list_export.py" line="87" />
         <source>Exported {n} children to {path}</source>
         <translation>已导出 {n} 名儿童到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="493" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="492" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/main_window.py" line="494" />
+        <location filename="../../ss_desktop/ui/main_window.py" line="493" />
         <source>Stepping Stones registration {version}
 Database revision {revision}
 Device {device}</source>
@@ -3109,122 +3149,122 @@ Device {device}</source>
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="87" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="88" />
         <source>Na&amp;me</source>
         <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="91" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="92" />
         <source>&amp;Relationship</source>
         <translation>关系(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="94" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="95" />
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="98" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="99" />
         <source>&amp;Legal guardian</source>
         <translation>法定监护人(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="104" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="105" />
         <source>Primar&amp;y caregiver</source>
         <translation>主要照料人(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="107" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="108" />
         <source>Si&amp;tuation</source>
         <translation>状况(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="111" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="112" />
         <source>&amp;Works in</source>
         <translation>工作地(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="117" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="118" />
         <source>Sees the chil&amp;d</source>
         <translation>见孩子的频率(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="134" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="135" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="138" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="139" />
         <source>More about this guardian</source>
         <translation>该监护人的更多信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="143" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="144" />
         <source>13812345678 or 021-12345678</source>
         <translation>13812345678 或 021-12345678</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="180" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="181" />
         <source>Guardian {n}</source>
         <translation>监护人 {n}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="43" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="44" />
         <source>Given &amp;by</source>
         <translation>同意人(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="46" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="47" />
         <source>Re&amp;lationship to the child</source>
         <translation>与儿童的关系(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="49" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="50" />
         <source>A&amp;s</source>
         <translation>身份(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="50" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="51" />
         <source>Ho&amp;w</source>
         <translation>方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="51" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="52" />
         <source>Da&amp;te</source>
         <translation>日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="54" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="55" />
         <source>Notice &amp;version</source>
         <translation>告知书版本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="57" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="58" />
         <source>Agreed t&amp;o</source>
         <translation>同意事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="60" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="61" />
         <source>The child a&amp;grees too</source>
         <translation>儿童本人也同意(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="63" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="64" />
         <source>Withdrawn o&amp;n</source>
         <translation>撤回日期(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="66" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="67" />
         <source>Why with&amp;drawn</source>
         <translation>撤回原因(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="82" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="83" />
         <source>&amp;Consent recorded</source>
         <translation>已记录同意(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/consent.py" line="87" />
+        <location filename="../../ss_desktop/ui/register/consent.py" line="88" />
         <source>2024-09-01</source>
         <translation>2024-09-01</translation>
     </message>
@@ -3329,57 +3369,57 @@ Device {device}</source>
         <translation>班级(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="25" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="26" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="27" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="28" />
         <source>C&amp;ategories</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="36" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="37" />
         <source>Tick the suggested</source>
         <translation>勾选建议的类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="72" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="73" />
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="78" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="79" />
         <source>Lives &amp;with</source>
         <translation>与谁同住(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="81" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="82" />
         <source>&amp;Father</source>
         <translation>父亲(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="82" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="83" />
         <source>M&amp;other</source>
         <translation>母亲(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="94" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="95" />
         <source>Father &amp;works in</source>
         <translation>父亲务工地(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="99" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="100" />
         <source>Mother wor&amp;ks in</source>
         <translation>母亲务工地(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="104" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="105" />
         <source>Sees the &amp;parents</source>
         <translation>与父母见面频率(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/family.py" line="109" />
+        <location filename="../../ss_desktop/ui/register/family.py" line="110" />
         <source>Day-to-day &amp;caregiver</source>
         <translation>日常照料人(&amp;C)</translation>
     </message>
@@ -3459,97 +3499,97 @@ Device {device}</source>
         <translation>该记录引用的内容已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="242" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="243" />
         <source>Guardians</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/guardians.py" line="251" />
+        <location filename="../../ss_desktop/ui/register/guardians.py" line="252" />
         <source>&amp;Add a guardian</source>
         <translation>添加监护人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="121" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="122" />
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="122" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="123" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="123" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="124" />
         <source>Save and new (Ctrl+Enter)</source>
         <translation>保存并新建（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="368" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="369" />
         <source>Edit child</source>
         <translation>编辑儿童信息</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="370" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="371" />
         <source>Register a child</source>
         <translation>登记儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="416" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="417" />
         <source>This child is under 14 and no guardian consent is recorded. The record will be saved as "consent pending": it stays on this laptop and is not sent to head office until a guardian's consent is recorded.</source>
         <translation>该儿童未满 14 周岁，且尚未记录监护人同意。记录将保存为“待补同意书”：只保存在本机，记录监护人同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="423" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="424" />
         <source>No consent is recorded. The record will be saved as "consent pending" and is not sent to head office until consent is recorded.</source>
         <translation>尚未记录同意书。记录将保存为“待补同意书”，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="456" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="457" />
         <source>Some fields need fixing. Nothing was saved.</source>
         <translation>有些内容需要修改，尚未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="477" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="478" />
         <source>Saved. Consent pending: this record stays on this laptop and is not sent to head office until consent is recorded.</source>
         <translation>已保存。待补同意书：该记录只保存在本机，记录同意前不会发送到总部。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="484" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="485" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="434" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="435" />
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/page.py" line="435" />
+        <location filename="../../ss_desktop/ui/register/page.py" line="436" />
         <source>What you typed in this form has not been saved. Discard it?</source>
         <translation>此表单中填写的内容尚未保存。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/masking.py" line="23" />
+        <location filename="../../ss_desktop/ui/register/masking.py" line="24" />
         <source>Hidden to protect the child's data. Type a new value to replace it.</source>
         <translation>为保护儿童信息已隐藏。输入新值可替换原值。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/masking.py" line="26" />
+        <location filename="../../ss_desktop/ui/register/masking.py" line="27" />
         <source>Hidden to protect the child's data.</source>
         <translation>为保护儿童信息已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/masking.py" line="103" />
+        <location filename="../../ss_desktop/ui/register/masking.py" line="104" />
         <source>Show hidde&amp;n details</source>
         <translation>显示隐藏的信息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/masking.py" line="120" />
+        <location filename="../../ss_desktop/ui/register/masking.py" line="121" />
         <source>Some details are hidden (ID number, phone, disability, hardship, care placement). Showing them is written to the audit log.</source>
         <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构）。显示这些信息会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/register/masking.py" line="126" />
+        <location filename="../../ss_desktop/ui/register/masking.py" line="127" />
         <source>Some details are hidden (ID number, phone, disability, hardship, care placement); your role may not show them. Typing a new value over a hidden one replaces it.</source>
         <translation>部分信息已隐藏（身份证号、电话、残疾、困难情况、安置机构），您的角色无权显示。在隐藏的内容上输入新值将替换原值。</translation>
     </message>
@@ -3557,210 +3597,210 @@ Device {device}</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="43" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="44" />
         <source>Unknown</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="44" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="45" />
         <source>Local hukou</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="45" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="46" />
         <source>Hukou elsewhere</source>
         <translation>外地户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="162" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="163" />
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="163" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="164" />
         <source>Site:</source>
         <translation>站点：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="164" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="165" />
         <source>Program:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="165" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="166" />
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="166" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="167" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="167" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="168" />
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="168" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="169" />
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="169" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="170" />
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="171" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="204" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="172" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="205" />
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="174" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="208" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="175" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="209" />
         <source>All programs</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="246" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="247" />
         <source>{children} children; {lessons} lessons delivered</source>
         <translation>{children} 名儿童；已授课 {lessons} 节</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="253" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="389" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="254" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="390" />
         <source>Children by category</source>
         <translation>按类别统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="261" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="397" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="399" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="262" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="398" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="400" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="269" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="405" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="407" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="270" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="406" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="408" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="277" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="413" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="415" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="278" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="414" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="416" />
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="291" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="292" />
         <source>Sessions</source>
         <translation>上课次数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="292" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="293" />
         <source>Lessons delivered</source>
         <translation>授课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="293" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="294" />
         <source>Children present</source>
         <translation>出勤儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="294" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="295" />
         <source>Child-lessons</source>
         <translation>听课人次（节）</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="295" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="296" />
         <source>Lessons per child</source>
         <translation>人均听课节数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="300" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="301" />
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="301" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="320" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="302" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="321" />
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="302" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="335" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="303" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="336" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="336" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="343" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="350" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="392" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="400" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="408" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="416" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="337" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="344" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="351" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="393" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="401" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="409" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="417" />
         <source>Children</source>
         <translation>儿童数</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="342" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="343" />
         <source>Stage and grade</source>
         <translation>学段和年级</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="349" />
-        <location filename="../../ss_desktop/ui/reports_page.py" line="426" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="350" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="427" />
         <source>Living arrangement</source>
         <translation>居住情况</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="374" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="375" />
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="382" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="383" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="391" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="392" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="422" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="423" />
         <source>Lessons by program</source>
         <translation>按项目统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="423" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="424" />
         <source>Lessons by term</source>
         <translation>按学期统计课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="424" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="425" />
         <source>Children by site</source>
         <translation>按站点统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="425" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="426" />
         <source>Children by stage and grade</source>
         <translation>按学段和年级统计儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="439" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="440" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/reports_page.py" line="448" />
+        <location filename="../../ss_desktop/ui/reports_page.py" line="449" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -3768,272 +3808,272 @@ Device {device}</source>
 <context>
     <name>ServiceError</name>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="279" />
+        <location filename="../../ss_desktop/services/messages.py" line="275" />
         <source>Enter the site's name.</source>
         <translation>请填写站点名称。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="280" />
+        <location filename="../../ss_desktop/services/messages.py" line="276" />
         <source>The site's name is too long (at most {max} characters).</source>
         <translation>站点名称太长（最多 {max} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="283" />
+        <location filename="../../ss_desktop/services/messages.py" line="279" />
         <source>A site code has up to 32 letters, digits, dashes or underscores.</source>
         <translation>站点代码最多 32 个字符，只能包含字母、数字、横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="286" />
+        <location filename="../../ss_desktop/services/messages.py" line="282" />
         <source>Choose the kind of site.</source>
         <translation>请选择站点类型。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="126" />
+        <location filename="../../ss_desktop/services/messages.py" line="122" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="127" />
+        <location filename="../../ss_desktop/services/messages.py" line="123" />
         <source>Too many wrong passwords. Try again in {seconds} seconds.</source>
         <translation>密码错误次数过多。请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="130" />
+        <location filename="../../ss_desktop/services/messages.py" line="126" />
         <source>This account is switched off. Ask an administrator.</source>
         <translation>此账户已停用。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="133" />
+        <location filename="../../ss_desktop/services/messages.py" line="129" />
         <source>Your role may not do this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="134" />
+        <location filename="../../ss_desktop/services/messages.py" line="130" />
         <source>Your role may not show hidden details (ID number, phone, disability, hardship, care placement). Ask a coordinator.</source>
         <translation>您的角色无权显示隐藏的信息（身份证号、电话、残疾、困难情况、安置机构）。请联系协调员。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="138" />
+        <location filename="../../ss_desktop/services/messages.py" line="134" />
         <source>This laptop is enrolled for sites head office has not sent yet. Sync once, then add the demo children: they go to this laptop's own sites.</source>
         <translation>本机已在总部登记，但总部还没有发来本机的站点。请先同步一次，再添加演示儿童：他们会被添加到本机自己的站点。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="142" />
+        <location filename="../../ss_desktop/services/messages.py" line="138" />
         <source>You may only work with children of your own sites.</source>
         <translation>您只能处理自己所在站点的儿童记录。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="145" />
+        <location filename="../../ss_desktop/services/messages.py" line="141" />
         <source>This record no longer exists.</source>
         <translation>这条记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="146" />
+        <location filename="../../ss_desktop/services/messages.py" line="142" />
         <source>This data folder is already set up ({path}).</source>
         <translation>此数据文件夹已经设置过了（{path}）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="149" />
+        <location filename="../../ss_desktop/services/messages.py" line="145" />
         <source>No data here yet ({path}). Run 'ss-desktop init --admin NAME' first.</source>
         <translation>这里还没有数据（{path}）。请先运行“ss-desktop init --admin 用户名”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="152" />
+        <location filename="../../ss_desktop/services/messages.py" line="148" />
         <source>A user with this name already exists.</source>
         <translation>已有同名用户。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="153" />
+        <location filename="../../ss_desktop/services/messages.py" line="149" />
         <source>A user name has 2 to 32 letters, digits, dots, dashes or underscores.</source>
         <translation>用户名由 2 至 32 个字母、数字、点、横线或下划线组成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="156" />
+        <location filename="../../ss_desktop/services/messages.py" line="152" />
         <source>The password needs at least {min} characters.</source>
         <translation>密码至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="159" />
+        <location filename="../../ss_desktop/services/messages.py" line="155" />
         <source>This password is too easy to guess. Choose another.</source>
         <translation>这个密码太容易被猜到。请换一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="162" />
+        <location filename="../../ss_desktop/services/messages.py" line="158" />
         <source>Say why the record is archived or restored.</source>
         <translation>请说明归档或恢复这条记录的原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="165" />
+        <location filename="../../ss_desktop/services/messages.py" line="161" />
         <source>A child with this ID number is already registered on this laptop. Check the number, or give the reason to register a second child with it.</source>
         <translation>本机已登记了使用此身份证号的儿童。请核对号码；如确需再登记一名使用此号码的儿童，请说明原因。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="170" />
+        <location filename="../../ss_desktop/services/messages.py" line="166" />
         <source>This file is not a backup of this app.</source>
         <translation>这个文件不是本程序的备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="173" />
+        <location filename="../../ss_desktop/services/messages.py" line="169" />
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="174" />
+        <location filename="../../ss_desktop/services/messages.py" line="170" />
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="177" />
+        <location filename="../../ss_desktop/services/messages.py" line="173" />
         <source>The data file is not a database of this app. It was not changed.</source>
         <translation>数据文件不是本程序的数据库。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="180" />
+        <location filename="../../ss_desktop/services/messages.py" line="176" />
         <source>The data file is damaged. It was not changed; restore a backup.</source>
         <translation>数据文件已损坏。文件未被改动；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="183" />
+        <location filename="../../ss_desktop/services/messages.py" line="179" />
         <source>The data file is empty (0 bytes): it was damaged, for example by a power cut. It was not changed. Restore a backup: the sign-in window offers the automatic backups.</source>
         <translation>数据文件是空的（0 字节）：它已损坏，例如因为突然断电。文件未被改动。请恢复一个备份：登录窗口会列出自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="187" />
+        <location filename="../../ss_desktop/services/messages.py" line="183" />
         <source>The data file is missing ({path}), although this laptop has accounts. Nothing was changed. Restore a backup: the sign-in window offers the automatic backups.</source>
         <translation>数据文件不见了（{path}），但这台电脑上有账户。没有改动任何数据。请恢复一个备份：登录窗口会列出自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="191" />
+        <location filename="../../ss_desktop/services/messages.py" line="187" />
         <source>This backup file is damaged or incomplete (cut short while it was written or copied?). Nothing was changed. Choose another backup.</source>
         <translation>这个备份文件已损坏或不完整（写入或复制时被中断？）。没有改动任何数据。请选择另一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="195" />
+        <location filename="../../ss_desktop/services/messages.py" line="191" />
         <source>This backup was made by a newer version of this app ({version}). Install that version or a newer one to restore it. Nothing was changed.</source>
         <translation>这个备份是由本程序的较新版本（{version}）制作的。请安装该版本或更新的版本后再恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="199" />
+        <location filename="../../ss_desktop/services/messages.py" line="195" />
         <source>This backup was made on another laptop: restoring it here would replace this laptop's own data. Nothing was changed. To move a laptop's data to a new laptop, restore the backup there before its first run.</source>
         <translation>这个备份来自另一台电脑：在这里恢复会替换这台电脑自己的数据。没有改动任何数据。如需把一台电脑的数据搬到新电脑上，请在新电脑首次设置之前在那里恢复该备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="203" />
+        <location filename="../../ss_desktop/services/messages.py" line="199" />
         <source>This backup is from a release before encryption: it can only be restored from Settings while the data opens. Nothing was changed.</source>
         <translation>这个备份来自加密功能之前的版本：只能在数据可以打开时，从“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="207" />
+        <location filename="../../ss_desktop/services/messages.py" line="203" />
         <source>The backup could not be verified after writing ({reason}), so it was not kept. Check the disk and try again.</source>
         <translation>备份写入后未能通过检查（{reason}），因此没有保留。请检查磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="211" />
+        <location filename="../../ss_desktop/services/messages.py" line="207" />
         <source>These data are not encrypted yet: sign in once, then back up.</source>
         <translation>这些数据还没有加密：请先登录一次，再进行备份。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="214" />
+        <location filename="../../ss_desktop/services/messages.py" line="210" />
         <source>The removable drive for backups is not plugged in.</source>
         <translation>用于备份的U盘/移动硬盘没有插上。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="217" />
+        <location filename="../../ss_desktop/services/messages.py" line="213" />
         <source>The copy to the removable drive failed. Check the drive; the backup on this laptop was made.</source>
         <translation>复制到U盘/移动硬盘失败。请检查该设备；本机上的备份已经完成。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="221" />
+        <location filename="../../ss_desktop/services/messages.py" line="217" />
         <source>The data opens normally. Sign in and restore from Settings instead. Nothing was changed.</source>
         <translation>数据可以正常打开。请登录后在“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="225" />
+        <location filename="../../ss_desktop/services/messages.py" line="221" />
         <source>The data file looks whole, and this password does not open it. Sign in, then restore from Settings. Nothing was changed.</source>
         <translation>数据文件看起来是完整的，而这个密码打不开它。请登录后在“设置”中恢复。没有改动任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="229" />
+        <location filename="../../ss_desktop/services/messages.py" line="225" />
         <source>The data was saved by a newer version of this app. Install the newer version; the data was not changed.</source>
         <translation>这些数据由更新版本的程序保存。请安装新版本；数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="233" />
+        <location filename="../../ss_desktop/services/messages.py" line="229" />
         <source>Updating the data file failed. A copy made before the update is at {backup}.</source>
         <translation>升级数据文件失败。升级前的副本保存在 {backup}。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="237" />
+        <location filename="../../ss_desktop/services/messages.py" line="233" />
         <source>The data file is busy (another copy of the app?). Try again.</source>
         <translation>数据文件正被占用（是否打开了另一个程序窗口？）。请重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="240" />
+        <location filename="../../ss_desktop/services/messages.py" line="236" />
         <source>The disk is full. Free some space; nothing typed was lost.</source>
         <translation>磁盘已满。请清理一些空间；已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="243" />
+        <location filename="../../ss_desktop/services/messages.py" line="239" />
         <source>Some fields need fixing: {fields}</source>
         <translation>以下内容需要修改：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="244" />
+        <location filename="../../ss_desktop/services/messages.py" line="240" />
         <source>The key file is missing ({path}), so the encrypted data cannot be opened. Put the data folder back as it was, or ask head office for a recovery (see the user guide).</source>
         <translation>密钥文件不见了（{path}），加密的数据无法打开。请把数据文件夹恢复原样，或请总部协助恢复（见用户指南）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="248" />
+        <location filename="../../ss_desktop/services/messages.py" line="244" />
         <source>The key file is damaged or cut short ({path}). Nothing was changed. Put back a good copy of the data folder, or ask head office for a recovery.</source>
         <translation>密钥文件已损坏或不完整（{path}）。没有做任何更改。请放回一份完好的数据文件夹副本，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="252" />
+        <location filename="../../ss_desktop/services/messages.py" line="248" />
         <source>The key file is not one of this app ({path}). Nothing was changed.</source>
         <translation>这个密钥文件不是本程序的（{path}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="255" />
+        <location filename="../../ss_desktop/services/messages.py" line="251" />
         <source>The key file was written by a newer version of this app ({path}). Install the newer version.</source>
         <translation>密钥文件是由本程序的较新版本写入的（{path}）。请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="259" />
+        <location filename="../../ss_desktop/services/messages.py" line="255" />
         <source>The data file does not belong to this laptop's key file (was it copied from another laptop?). Nothing was changed. Restore a backup made on this laptop, or ask head office for a recovery.</source>
         <translation>数据文件与这台电脑的密钥文件不匹配（是从别的电脑复制来的吗？）。没有做任何更改。请恢复在这台电脑上做的备份，或请总部协助恢复。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="263" />
+        <location filename="../../ss_desktop/services/messages.py" line="259" />
         <source>This password does not open the backup. Enter the password that {user} had when the backup was made. Nothing was changed.</source>
         <translation>这个密码打不开备份。请输入 {user} 在做备份时使用的密码。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="267" />
+        <location filename="../../ss_desktop/services/messages.py" line="263" />
         <source>This laptop was never enrolled with head office, so head office cannot recover its data. Only a user's password opens it.</source>
         <translation>这台电脑从未在总部登记，总部无法恢复它的数据。只有用户的密码能打开它。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="271" />
+        <location filename="../../ss_desktop/services/messages.py" line="267" />
         <source>No recovery was requested on this laptop. Make a request first ('ss-desktop recovery request FILE').</source>
         <translation>这台电脑还没有提出恢复请求。请先提出请求（'ss-desktop recovery request 文件'）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="275" />
+        <location filename="../../ss_desktop/services/messages.py" line="271" />
         <source>This is not head office's answer to this laptop's recovery request ({reason}). Nothing was changed.</source>
         <translation>这不是总部对这台电脑恢复请求的答复（{reason}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="287" />
+        <location filename="../../ss_desktop/services/messages.py" line="283" />
         <source>Export to a file ending in .xlsx or .csv (not “{suffix}”).</source>
         <translation>请导出为以 .xlsx 或 .csv 结尾的文件（不能是“{suffix}”）。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="290" />
+        <location filename="../../ss_desktop/services/messages.py" line="286" />
         <source>This password does not meet the password rules: choose another one.</source>
         <translation>这个密码不符合密码规则，请换一个。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/messages.py" line="293" />
+        <location filename="../../ss_desktop/services/messages.py" line="289" />
         <source>The data folder could not be set up. Check that the folder can be written to, then try again.</source>
         <translation>无法设置数据文件夹。请检查该文件夹是否可以写入，然后重试。</translation>
     </message>
@@ -4337,109 +4377,109 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SitesPage</name>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="47" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="48" />
-        <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="49" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="49" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="52" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="53" />
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="54" />
-        <location filename="../../ss_desktop/ui/sites_page.py" line="203" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="55" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="204" />
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="55" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="56" />
         <source>Children</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="58" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
         <source>Child</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="59" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="60" />
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="60" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="61" />
         <source>Lessons</source>
         <translation>课时</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="178" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="179" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="182" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="183" />
         <source>Programs of the site</source>
         <translation>本站点的项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="187" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="188" />
         <source>Children in the program</source>
         <translation>参加项目的儿童</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="192" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="193" />
         <source>New site's name</source>
         <translation>新站点名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="194" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="195" />
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="198" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="199" />
         <source>New program's name</source>
         <translation>新项目名称</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="206" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="207" />
         <source>Add program</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="211" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="212" />
         <source>Find children of the site: name, pinyin, initials</source>
         <translation>查找本站点儿童：姓名、拼音、首字母</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="216" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="217" />
         <source>Enroll the selected children</source>
         <translation>为所选儿童报名</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="221" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="222" />
         <source>Select several children with Ctrl or Shift, then enroll them.</source>
         <translation>按住 Ctrl 或 Shift 选择多名儿童，然后报名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="448" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="449" />
         <source>Select the children to enroll first.</source>
         <translation>请先选择要报名的儿童。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/ui/sites_page.py" line="455" />
+        <location filename="../../ss_desktop/ui/sites_page.py" line="456" />
         <source>{n} enrolled; {m} were already.</source>
         <translation>已报名 {n} 名；{m} 名此前已报名。</translation>
     </message>
@@ -4447,142 +4487,142 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SyncError</name>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="16" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="17" />
         <source>Head office does not know this enrollment code, or it was already used. Check the code, or ask head office for a new one.</source>
         <translation>总部不认识这个注册码，或者它已被使用过。请检查注册码，或向总部索取新的注册码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="20" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="21" />
         <source>This enrollment code has expired. Ask head office for a new one.</source>
         <translation>这个注册码已过期。请向总部索取新的注册码。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="23" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="24" />
         <source>Head office has switched off sync for this laptop. Nothing was sent. Ask head office for a new enrollment code and enroll again; your unsent changes are kept.</source>
         <translation>总部已停止本机的同步，没有发送任何数据。请向总部索取新的注册码并重新注册；未发送的更改都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="27" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="28" />
         <source>This laptop is not enrolled with head office yet (or head office no longer knows it). Enroll it with a code from head office.</source>
         <translation>本机尚未在总部注册（或总部已不认识本机）。请用总部提供的注册码注册。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="35" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="36" />
         <source>This laptop already has head office's address. To use another head office, enroll again with a code from it.</source>
         <translation>本机已经有总部地址。要改用另一个总部，请用那个总部的注册码重新注册。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="31" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="32" />
         <source>This laptop was enrolled with a file that names no head-office address, so it syncs by USB bundle: write a bundle, take it to head office and read the receipt they give you back.</source>
         <translation>本机是用没有总部地址的注册文件注册的，所以通过U盘同步包同步：写入同步包，带到总部，再读取总部给您的回执。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="39" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="40" />
         <source>'{url}' is not a server address. Enter it like https://hq.example.org.</source>
         <translation>“{url}”不是服务器地址。请按 https://hq.example.org 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="42" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="43" />
         <source>'{url}' is not encrypted (http). Use an https:// address, or switch on 'allow insecure connections' if head office told you to.</source>
         <translation>“{url}”没有加密（http）。请使用 https:// 地址；如果总部要求，也可以打开“允许不安全连接”。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="46" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="47" />
         <source>The certificate file {path} does not exist. Choose the file head office gave you.</source>
         <translation>证书文件 {path} 不存在。请选择总部提供的文件。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="50" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="51" />
         <source>Head office cannot be reached. Check the network connection; sync will try again. Your changes are kept on this laptop.</source>
         <translation>无法连接总部。请检查网络连接；同步会自动重试。您的更改保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="54" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="55" />
         <source>The head-office server name could not be found. Check the network connection and the server address; sync will try again.</source>
         <translation>找不到总部服务器的名称。请检查网络连接和服务器地址；同步会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="58" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="59" />
         <source>The secure connection to head office failed: its certificate could not be checked. Check the server address and the certificate setting; nothing was sent.</source>
         <translation>与总部的安全连接失败：无法验证其证书。请检查服务器地址和证书设置；没有发送任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="62" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="63" />
         <source>The connection to head office broke off. Nothing was lost; sync will try again.</source>
         <translation>与总部的连接中断了。没有丢失任何数据；同步会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="66" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="67" />
         <source>Head office stopped answering (the connection stalled). Nothing was lost; sync will try again with smaller pieces.</source>
         <translation>总部没有响应（连接停滞）。没有丢失任何数据；同步会以更小的批次重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="70" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="71" />
         <source>Head office had a problem (error {status}). Nothing was lost; sync will try again later.</source>
         <translation>总部出现问题（错误 {status}）。没有丢失任何数据；稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="74" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="75" />
         <source>Head office is busy. Sync will try again later.</source>
         <translation>总部正忙。稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="77" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="78" />
         <source>Head office sent an answer that cannot be read ({detail}). Nothing was lost; sync will try again.</source>
         <translation>总部返回的内容无法读取（{detail}）。没有丢失任何数据；同步会自动重试。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="81" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="82" />
         <source>Head office refused the request ({reason}): {message}</source>
         <translation>总部拒绝了请求（{reason}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="84" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="85" />
         <source>The disk is full: the changes from head office could not be saved. Free some space; nothing was lost.</source>
         <translation>磁盘已满，无法保存来自总部的更改。请清理一些空间；没有丢失任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="88" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="89" />
         <source>{path} is not an enrollment file from head office, or it is damaged.</source>
         <translation>{path} 不是总部提供的注册文件，或者文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="91" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="92" />
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="92" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="93" />
         <source>A file already exists there: {path}. Choose another name.</source>
         <translation>该位置已有文件：{path}。请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="95" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="96" />
         <source>The bundle file is damaged or was changed after it was written ({detail}). Nothing was applied. Export a new bundle on the laptop.</source>
         <translation>同步包已损坏或写入后被改动（{detail}），未导入任何内容。请在笔记本电脑上重新导出同步包。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="99" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="100" />
         <source>The bundle was not written by a laptop enrolled here, or not for this head office. Nothing was applied.</source>
         <translation>该同步包不是由在此注册的笔记本电脑写入的，或不是发给本总部的，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="103" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="104" />
         <source>This receipt is damaged, is not from this laptop's head office, or is for another laptop ({detail}). Nothing was changed.</source>
         <translation>该回执已损坏、不是来自本机的总部，或是发给另一台电脑的（{detail}）。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="107" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="108" />
         <source>There are no unsent changes: no bundle is needed.</source>
         <translation>没有未发送的更改，不需要同步包。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="110" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="111" />
         <source>Sync cancelled. Nothing was lost: what head office acknowledged stays sent, the rest goes at the next sync.</source>
         <translation>同步已取消。没有丢失任何内容：总部已确认收到的更改保持已发送，其余的将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="114" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="115" />
         <source>This laptop's clock is off by about {amount}. Set the right date and time in the system settings. Your changes were kept and stamped with head office's time.</source>
         <translation>本机时钟大约差了 {amount}。请在系统设置中校正日期和时间。您的更改已保留，并按总部的时间记录。</translation>
     </message>
@@ -5099,37 +5139,37 @@ Not plugged in: the next backup is copied when it is.</source>
 <context>
     <name>SyncRetry</name>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="124" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="125" />
         <source>The connection broke off; sending again in {seconds} s (try {attempt})…</source>
         <translation>连接中断；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="127" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="128" />
         <source>The connection stalled; sending again in {seconds} s (try {attempt})…</source>
         <translation>连接停滞；{seconds} 秒后重新发送（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="130" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="131" />
         <source>Head office had a problem; trying again in {seconds} s (try {attempt})…</source>
         <translation>总部出现问题；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="133" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="134" />
         <source>Head office is busy; trying again in {seconds} s (try {attempt})…</source>
         <translation>总部繁忙；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="136" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="137" />
         <source>Head office's answer could not be read; trying again in {seconds} s (try {attempt})…</source>
         <translation>无法读取总部的回复；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="140" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="141" />
         <source>Head office cannot be reached; trying again in {seconds} s (try {attempt})…</source>
         <translation>无法连接总部；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>
     <message>
-        <location filename="../../ss_desktop/services/sync_messages.py" line="143" />
+        <location filename="../../ss_desktop/services/sync_messages.py" line="144" />
         <source>The head-office server name could not be found; trying again in {seconds} s (try {attempt})…</source>
         <translation>找不到总部服务器的名称；{seconds} 秒后重试（第 {attempt} 次尝试）…</translation>
     </message>

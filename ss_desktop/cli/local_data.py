@@ -121,32 +121,48 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 
     with signed_in(paths, args) as (app, session):
         stats = StatusService(app, session).stats()
-        never = translate("Cli", "never")
         line = translate("Cli", "{label}: {value}")
+        ordered = [k for k in STAT_LABELS if k in stats] + [
+            k for k in stats if k not in STAT_LABELS
+        ]
         emit(
             args,
             stats,
-            [
-                line.format(label=_stat_label(k), value=never if v is None else v)
-                for k, v in stats.items()
-            ],
+            [line.format(label=_stat_label(k), value=_stat_value(stats[k])) for k in ordered],
         )
     return EXIT_OK
 
 
+# Every key of StatusService.stats(), in the order a person reads them.
 STAT_LABELS = {
     "children_active": QT_TRANSLATE_NOOP("Cli", "children (active)"),
     "children_archived": QT_TRANSLATE_NOOP("Cli", "children (archived)"),
+    "pending_children": QT_TRANSLATE_NOOP("Cli", "children not yet sent"),
+    "waiting_children": QT_TRANSLATE_NOOP("Cli", "children waiting for consent"),
+    "pending_records": QT_TRANSLATE_NOOP("Cli", "records not yet sent"),
     "pending_changes": QT_TRANSLATE_NOOP("Cli", "changes not yet sent"),
     "waiting_for_consent": QT_TRANSLATE_NOOP("Cli", "of them waiting for consent"),
+    "oldest_pending_at": QT_TRANSLATE_NOOP("Cli", "oldest change not yet sent"),
     "quarantined": QT_TRANSLATE_NOOP("Cli", "changes head office refused"),
     "last_sync": QT_TRANSLATE_NOOP("Cli", "last sync"),
+    "last_backup": QT_TRANSLATE_NOOP("Cli", "last backup"),
+    "backup_overdue": QT_TRANSLATE_NOOP(
+        "Cli", "backup overdue (over a week old while changes wait to be sent)"
+    ),
     "device_id": QT_TRANSLATE_NOOP("Cli", "this laptop's device id"),
 }
 
 
 def _stat_label(key: str) -> str:
     return translate("Cli", STAT_LABELS[key]) if key in STAT_LABELS else key
+
+
+def _stat_value(value: object) -> object:
+    if value is None:
+        return translate("Cli", "never")
+    if isinstance(value, bool):
+        return translate("Cli", "yes") if value else translate("Cli", "no")
+    return value
 
 
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:

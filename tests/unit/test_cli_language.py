@@ -95,6 +95,20 @@ def test_errors_and_help_in_chinese(data_dir):
         assert refused.returncode == 2 and words in refused.stderr, refused.stderr
 
 
+@pytest.mark.parametrize(("lang", "separator"), [("en", ": "), ("zh_CN", "：")])
+def test_stats_names_every_count_in_words(data_dir, lang, separator):
+    """Each line of ``stats`` is labelled in the user's language (no internal key such as
+    pending_records), and a yes/no reads as a word, not Python's False."""
+    keys = json.loads(run(data_dir, "stats", "--json").stdout)
+    shown = run(data_dir, "--lang", lang, "stats")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert len(lines) == len(keys)
+    labels = [line.split(separator, 1)[0] for line in lines]
+    assert not set(labels) & set(keys), labels
+    assert all(line.split(separator, 1)[1] not in ("True", "False") for line in lines), lines
+
+
 def _class_list(path: Path, *, footer: bool, bad: bool, seed: int) -> Path:
     rows = good_rows(6, seed=seed)
     if bad:
