@@ -8,6 +8,8 @@ matches exactly or when only one division matches. The picker's value is the cou
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -45,6 +47,20 @@ class _DivisionFilter(QSortFilterProxyModel):
         return option is not None and division_matches(option, self._query)
 
 
+class _PlaceEdit(QLineEdit):
+    """The typed part of a place. Tab and Shift+Tab first commit what was typed: the next
+    part (the prefecture after the province) is enabled by that choice, and Qt picks the next
+    field before the focus-out that would otherwise commit it, so the keys went past it."""
+
+    def __init__(self, before_leaving: Callable[[], None]) -> None:
+        super().__init__()
+        self._before_leaving = before_leaving
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        self._before_leaving()
+        return super().focusNextPrevChild(next)
+
+
 class DivisionField(QWidget):
     """One level: a line edit, a drop-down button and a filtering popup."""
 
@@ -59,7 +75,7 @@ class DivisionField(QWidget):
         self._filter = _DivisionFilter(self)
         self._filter.setSourceModel(self._model)
 
-        self.edit = QLineEdit()
+        self.edit = _PlaceEdit(self._leaving)
         self.edit.setMaxLength(MAX_TYPED)
         self.edit.setPlaceholderText(
             QCoreApplication.translate("DivisionPicker", self._placeholder)
@@ -97,6 +113,10 @@ class DivisionField(QWidget):
             self._hide_popup()
             self.commit_typed()
         return False
+
+    def _leaving(self) -> None:
+        self._hide_popup()
+        self.commit_typed()
 
     # -- data ----------------------------------------------------------------------------
     def set_options(self, options: list[DivisionOption]) -> None:

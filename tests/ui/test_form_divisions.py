@@ -10,6 +10,7 @@ from ss_desktop.services.children import ChildrenService
 from tests.ui.form_fixtures import (  # noqa: F401  (page, site are fixtures)
     fill_child,
     leave,
+    reactivate,
     page,
     press_save,
     site,
@@ -89,3 +90,22 @@ def test_the_drop_down_button_lists_every_province(qtbot, page):
     qtbot.mouseClick(picker.province.button, Qt.MouseButton.LeftButton)
     assert picker.province.completer.popup().isVisible()
     assert picker.province.completer.completionCount() == 31  # GB/T 2260 mainland provinces
+
+
+def test_tab_after_each_part_of_a_place_goes_to_the_next_part(qtbot, page):
+    """A volunteer types the province, Tab, the prefecture, Tab, the county, Tab: the next
+    part must take the keys. It used to stay disabled until the province was committed, which
+    happened only once the focus had already jumped past it (to the hukou type)."""
+    from PySide6.QtWidgets import QApplication
+
+    picker = picker_ready(qtbot, page)
+    qtbot.mouseClick(picker.province.edit, Qt.MouseButton.LeftButton)
+    for typed in ("ah", "hefei", "yaohai"):
+        focused = QApplication.focusWidget()
+        qtbot.keyClicks(focused, typed)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reactivate(page)
+    assert picker.province.current().name == "安徽省"
+    assert picker.prefecture.current().name == "合肥市"
+    assert picker.code() == "340102"
+    assert QApplication.focusWidget() is page.sections.hukou.hukou_type
