@@ -10,9 +10,9 @@ from ss_desktop.services.children import ChildrenService
 from tests.ui.form_fixtures import (  # noqa: F401  (page, site are fixtures)
     fill_child,
     leave,
-    reactivate,
     page,
     press_save,
+    reactivate,
     site,
     type_text,
     wait_idle,
